@@ -1,0 +1,129 @@
+"""The analysis data model: immutable records with character offsets into the analysed text.
+
+Every record produced by `extract` carries `start`/`end` Python string indices such that
+`text[start:end] == record.text`. `Analysis.to_dict()` is the JSON contract of `briefing analyze`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
+FigureKind = Literal["cardinal", "ordinal", "percent", "money", "fraction", "quantity", "vague"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
+FIGURE_KINDS: tuple[str, ...] = ("cardinal", "ordinal", "percent", "money", "fraction", "quantity", "vague")
+TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or headline / dateline line) as a half-open character range."""
+
+    start: int
+    end: int
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention; `canonical` is the article-level name it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure: a count, amount, percentage, fraction, measurement or vague amount.
+
+    `value` is None only for vague amounts ("hundreds"); `unit` is what is counted or measured;
+    `qualifier` is the hedge in front of it ("roughly", "more than"), normalised to lower case.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    kind: FigureKind
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression with its TIMEX3 type, value and modifier.
+
+    `anchored` is False when the value depends on a publication date that was not given
+    (values such as `XXXX-12`), so the UI can show it as unresolved.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    anchored: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One dated statement: the calendar interval a date mention covers and the sentence it dates.
+
+    `start_date`/`end_date` are ISO dates; None means open-ended on that side (e.g. `FUTURE_REF`).
+    """
+
+    value: str
+    start_date: str | None
+    end_date: str | None
+    sentence: Sentence
+    text: str
+    date: DateMention
+    entities: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything `extract.analyze` finds in one text."""
+
+    published: date | None
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    facts: tuple[Fact, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form documented in DESIGN.md (the `briefing analyze --json` contract)."""
+        return {
+            "published": self.published.isoformat() if self.published else None,
+            "sentences": [asdict(s) for s in self.sentences],
+            "entities": [asdict(e) for e in self.entities],
+            "figures": [asdict(f) for f in self.figures],
+            "dates": [asdict(d) for d in self.dates],
+            "facts": [fact_to_dict(f) for f in self.facts],
+        }
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """A fact as JSON: its date mention is flattened to offsets so the record stays small."""
+    return {
+        "value": fact.value,
+        "start_date": fact.start_date,
+        "end_date": fact.end_date,
+        "sentence": asdict(fact.sentence),
+        "text": fact.text,
+        "date": asdict(fact.date),
+        "entities": list(fact.entities),
+        "figures": list(fact.figures),
+    }

@@ -1,0 +1,84 @@
+"""Sentence splitting for news text, offsets preserved.
+
+Splits on line breaks (headlines, datelines and paragraphs are their own units) and on sentence-final
+punctuation followed by space and an upper-case or quote opener, except after known abbreviations
+("U.S.", "Gen.", "Jan.", "No."), single initials and decimal numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import Sentence
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    w.lower()
+    for w in (
+        "Mr Mrs Ms Dr Prof Sr Jr St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres "
+        "Supt Insp Det Amb Brig Cdr Lieut Messrs Mme Mlle Rt "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+        "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
+        "No Nos Vol Vols Fig Figs p pp para Art Sec ch approx est etc vs v al Inc Corp Co Ltd Bros Dept Univ "
+        "Ave Blvd Rd Hwy Mass Calif Fla Ill Wash Penn Conn Ariz Colo Nev Okla Tenn Mich Minn Wis Ky La Md Va "
+        "ca cf eg ie viz"
+    ).split()
+)
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at `dot` ends an abbreviation or an initial rather than a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:  # U.S., e.g., a.m.
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        punct_end = m.end()
+        last = text[m.start() : punct_end].rstrip("\"'”’)]")
+        if last.endswith(".") and len(last) == 1 and _is_abbreviation(text, m.start()):
+            nxt = _NEXT_START.match(text, punct_end, end)
+            # After an abbreviation only a clearly new sentence (quote opener) splits.
+            if not nxt or not nxt.group(1):
+                continue
+        nxt = _NEXT_START.match(text, punct_end, end)
+        if not nxt:
+            continue
+        first = nxt.group(2)
+        if not (first.isupper() or first.isdigit() or nxt.group(1)):
+            continue
+        _emit(text, pos, punct_end, out)
+        pos = nxt.start(1)
+    _emit(text, pos, end, out)
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of `text` in order; each is a stripped, non-empty range."""
+    out: list[Sentence] = []
+    line_start = 0
+    for m in re.finditer(r"\n", text):
+        _split_line(text, line_start, m.start(), out)
+        line_start = m.end()
+    _split_line(text, line_start, len(text), out)
+    return out

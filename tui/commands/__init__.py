@@ -1,0 +1,1 @@
+"""Headless `briefing` subcommands, one module each; every module exposes `register(subparsers)`."""
