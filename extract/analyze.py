@@ -23,7 +23,7 @@ def analyze(text: str, published: date | None = None, corrections: Corrections =
     taken = [(d.start, d.end) for d in dates]
     entities = find_entities(text, sentences, corrections, taken)
     figures = find_figures(text, sentences, taken)
-    facts = build_facts(text, sentences, dates, entities, figures)
+    facts = build_facts(text, sentences, dates, entities, figures, published=published)
     return Analysis(
         published=published,
         sentences=tuple(sentences),

@@ -1,8 +1,10 @@
 """Sentence splitting for news text, offsets preserved.
 
-Splits on line breaks (headlines, datelines and paragraphs are their own units) and on sentence-final
-punctuation followed by space and an upper-case or quote opener, except after known abbreviations
-("U.S.", "Gen.", "Jan.", "No."), single initials and decimal numbers.
+Splits on line breaks (headlines without a full stop, and paragraphs, are their own units) and on
+sentence-final punctuation followed by space and an upper-case, digit or quote opener, except after known
+abbreviations ("U.S.", "Gen.", "Jan.", "No."), single initials and decimal numbers; after a dotted
+abbreviation ("p.m.", "U.S.") a typical sentence opener ("The", "He") still splits. A dateline
+("ERBIL, Kurdistan Region —") stays with the sentence it introduces.
 """
 
 from __future__ import annotations
@@ -11,9 +13,14 @@ import re
 
 from extract.model import Sentence
 
+
+def _words(spaced: str) -> list[str]:
+    return spaced.split()
+
+
 ABBREVIATIONS: frozenset[str] = frozenset(
     w.lower()
-    for w in (
+    for w in _words(
         "Mr Mrs Ms Dr Prof Sr Jr St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres "
         "Supt Insp Det Amb Brig Cdr Lieut Messrs Mme Mlle Rt "
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
@@ -21,8 +28,17 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "No Nos Vol Vols Fig Figs p pp para Art Sec ch approx est etc vs v al Inc Corp Co Ltd Bros Dept Univ "
         "Ave Blvd Rd Hwy Mass Calif Fla Ill Wash Penn Conn Ariz Colo Nev Okla Tenn Mich Minn Wis Ky La Md Va "
         "ca cf eg ie viz"
-    ).split()
+    )
 )
+
+# Words that, capitalised after a dotted abbreviation ("U.S.", "p.m."), begin a new sentence.
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    _words(
+        "The A An He She It They We I You But And So Yet Its His Her Their Our This That These Those There "
+        "Officials Police In On At After Before When While If As Some Many Most Other Others"
+    )
+)
+_WORD = re.compile(r"[A-Za-z]+")
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -43,6 +59,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+def _starts_sentence(text: str, dot: int, word_start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not before or "." not in before.group(1):
+        return False
+    nxt = _WORD.match(text, word_start)
+    return nxt is not None and nxt.group(0) in SENTENCE_STARTERS
+
+
 def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -50,8 +74,9 @@ def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
         last = text[m.start() : punct_end].rstrip("\"'”’)]")
         if last.endswith(".") and len(last) == 1 and _is_abbreviation(text, m.start()):
             nxt = _NEXT_START.match(text, punct_end, end)
-            # After an abbreviation only a clearly new sentence (quote opener) splits.
-            if not nxt or not nxt.group(1):
+            # After an abbreviation only a clearly new sentence splits: a quote opener, or a word that
+            # starts sentences after a dotted abbreviation ("at 3 p.m. The", "in the U.S. But").
+            if not nxt or not (nxt.group(1) or _starts_sentence(text, m.start(), nxt.start(2))):
                 continue
         nxt = _NEXT_START.match(text, punct_end, end)
         if not nxt:

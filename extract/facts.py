@@ -1,0 +1,178 @@
+"""Dated facts: one per dated statement, with the calendar interval its date covers, for the timeline.
+
+`interval(value, mod, published)` maps a TIMEX3 value (and mod) to the closed interval of days it
+covers, None on an open or unknown side; `build_facts` ties each DATE/TIME mention to its sentence, the
+canonical entity names and the figures of that sentence, and orders the facts by interval start, finer
+granularity first within the same start.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from extract.model import DateMention, Entity, Fact, Figure, Sentence
+
+Interval = tuple[date | None, date | None]
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-([1-7]|WE))?(?:T.*)?")
+_DECADE = re.compile(r"(\d{3})X")
+_CENTURY = re.compile(r"(\d{2})XX")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _base_interval(value: str, published: date | None) -> Interval:
+    if value == "PRESENT_REF":
+        return (published, published)
+    if value == "PAST_REF":
+        return (None, published)
+    if value == "FUTURE_REF":
+        return (published, None)
+    try:
+        if m := _DAY.fullmatch(value):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return (d, d)
+        if m := _MONTH.fullmatch(value):
+            year, month = int(m[1]), int(m[2])
+            return (date(year, month, 1), _month_end(year, month))
+        if m := _YEAR.fullmatch(value):
+            year = int(m[1])
+            return (date(year, 1, 1), date(year, 12, 31))
+        if m := _PART.fullmatch(value):
+            year, part = int(m[1]), m[2]
+            if part[0] == "Q":
+                q = int(part[1])
+                return (date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
+            if part[0] == "H":
+                h = int(part[1])
+                return (date(year, 6 * h - 5, 1), _month_end(year, 6 * h))
+            if part == "WI":
+                return (date(year, 12, 1), _month_end(year + 1, 2))
+            first, last = _SEASON_MONTHS[part]
+            return (date(year, first, 1), _month_end(year, last))
+        if m := _WEEK.fullmatch(value):
+            year, week, day = int(m[1]), int(m[2]), m[3]
+            if day == "WE":
+                return (date.fromisocalendar(year, week, 6), date.fromisocalendar(year, week, 7))
+            if day:
+                d = date.fromisocalendar(year, week, int(day))
+                return (d, d)
+            return (date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7))
+        if m := _DECADE.fullmatch(value):
+            decade = int(m[1]) * 10
+            return (date(max(decade, 1), 1, 1), date(decade + 9, 12, 31))
+        if m := _CENTURY.fullmatch(value):
+            century = int(m[1]) * 100
+            return (date(max(century, 1), 1, 1), date(century + 99, 12, 31))
+    except ValueError:
+        return (None, None)
+    return (None, None)
+
+
+def interval(value: str, mod: str | None = None, published: date | None = None) -> Interval:
+    """The closed interval of days a TIMEX3 `value` covers, narrowed or opened by `mod`.
+
+    Durations, sets and values with unknown parts (``XXXX-12``) give (None, None); PRESENT/PAST/FUTURE_REF
+    are anchored on `published` when it is given. START/MID/END take the first/middle/last third.
+    """
+    start, end = _base_interval(value, published)
+    if start is None or end is None:
+        return (start, end)
+    try:
+        return _narrow(start, end, mod)
+    except OverflowError:  # the day before year 1 or after year 9999
+        return (start, end)
+
+
+def _narrow(start: date, end: date, mod: str | None) -> Interval:
+    days = (end - start).days + 1
+    third = days // 3
+    if mod == "START" and third:
+        return (start, start + timedelta(days=third - 1))
+    if mod == "MID" and third:
+        return (start + timedelta(days=third), end - timedelta(days=third))
+    if mod == "END" and third:
+        return (end - timedelta(days=third - 1), end)
+    if mod == "BEFORE":
+        return (None, start - timedelta(days=1))
+    if mod == "AFTER":
+        return (end + timedelta(days=1), None)
+    if mod == "ON_OR_BEFORE":
+        return (None, end)
+    if mod == "ON_OR_AFTER":
+        return (start, None)
+    return (start, end)
+
+
+def _sentence_for(sentences: Sequence[Sentence], starts: list[int], offset: int, end: int) -> Sentence:
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].contains(offset):
+        return sentences[i]
+    return Sentence(offset, end)
+
+
+def _order_key(fact: Fact) -> tuple[int, date, int, int]:
+    start = date.fromisoformat(fact.start_date) if fact.start_date else None
+    end = date.fromisoformat(fact.end_date) if fact.end_date else None
+    if start is None and end is None:
+        return (3, date.min, 0, fact.date.start)
+    if start is None:
+        return (0, date.min, 0, fact.date.start)
+    if end is None:
+        return (2, start, 0, fact.date.start)
+    return (1, start, (end - start).days, fact.date.start)
+
+
+def build_facts(
+    text: str,
+    sentences: Sequence[Sentence],
+    dates: Sequence[DateMention],
+    entities: Sequence[Entity],
+    figures: Sequence[Figure],
+    published: date | None = None,
+) -> list[Fact]:
+    """One fact per DATE/TIME mention (durations and sets are not dated statements), ordered for a timeline.
+
+    Open-ended past facts ("recently") come first, open-ended future ones ("in the coming days") after
+    every bounded one, and facts whose interval is unknown (an unanchored ``XXXX-12``) last.
+    """
+    starts = [s.start for s in sentences]
+    facts: list[Fact] = []
+    for mention in dates:
+        if mention.type not in ("DATE", "TIME"):
+            continue
+        sentence = _sentence_for(sentences, starts, mention.start, mention.end)
+        lo, hi = interval(mention.value, mention.mod, published)
+        names = tuple(
+            dict.fromkeys(
+                e.canonical for e in entities if sentence.start <= e.start and e.end <= sentence.end
+            )
+        )
+        amounts = tuple(
+            dict.fromkeys(f.text for f in figures if sentence.start <= f.start and f.end <= sentence.end)
+        )
+        facts.append(
+            Fact(
+                value=mention.value,
+                start_date=lo.isoformat() if lo else None,
+                end_date=hi.isoformat() if hi else None,
+                sentence=sentence,
+                text=text[sentence.start : sentence.end],
+                date=mention,
+                entities=names,
+                figures=amounts,
+            )
+        )
+    facts.sort(key=_order_key)
+    return facts

@@ -1,0 +1,174 @@
+"""Calendar arithmetic for anchoring relative expressions to the publication date.
+
+Every function takes the reference date (or None) and returns a TIMEX3 value string; with no reference
+date the value keeps its unknown parts as X (``XXXX-12``). Arithmetic is python-dateutil's relativedelta.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, TU, relativedelta
+
+Tense = str  # "PAST" | "FUTURE" | "PRESENT" | ""
+
+# A month-day this close to the reference keeps the reference year whatever the tense: news gives the
+# year for dates further away ("paid Dec. 15" written in November is this December).
+_NEAR_DAYS = 60
+
+
+def day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift_days(ref: date | None, days: int) -> str:
+    if ref is None:
+        return "XXXX-XX-XX"
+    return day_value(ref + relativedelta(days=days))
+
+
+def shift_weeks(ref: date | None, weeks: int) -> str:
+    if ref is None:
+        return "XXXX-WXX"
+    return week_value(ref + relativedelta(weeks=weeks))
+
+
+def shift_months(ref: date | None, months: int) -> str:
+    if ref is None:
+        return "XXXX-XX"
+    d = ref + relativedelta(months=months)
+    return month_value(d.year, d.month)
+
+
+def shift_years(ref: date | None, years: int) -> str:
+    if ref is None:
+        return "XXXX"
+    return f"{ref.year + years:04d}"
+
+
+def shift_quarters(ref: date | None, quarters: int) -> str:
+    if ref is None:
+        return "XXXX-QX"
+    d = ref + relativedelta(months=3 * quarters)
+    return f"{d.year:04d}-Q{quarter_of(d)}"
+
+
+def shift_decades(ref: date | None, decades: int) -> str:
+    if ref is None:
+        return "XXXX"
+    return f"{(ref.year // 10 + decades):03d}X"
+
+
+def shift_centuries(ref: date | None, centuries: int) -> str:
+    if ref is None:
+        return "XXXX"
+    return f"{(ref.year // 100 + centuries):02d}XX"
+
+
+def year_for_month(ref: date, month: int, day: int | None, tense: Tense) -> int:
+    """The year of a bare "December" / "January 15": before the reference in past-tense clauses, after
+    it in future-tense ones, and without a clear tense the occurrence nearest to the reference."""
+    if day is None and month == ref.month:
+        return ref.year
+    middle = min(day or 15, 28)
+    gap = (date(ref.year, month, middle) - ref).days
+    if tense == "PAST":
+        return ref.year - 1 if gap > _NEAR_DAYS else ref.year
+    if tense == "FUTURE":
+        return ref.year + 1 if gap < -_NEAR_DAYS else ref.year
+    # No clear tense: the nearest occurrence, the past one favoured (news reports what happened).
+    candidates = (ref.year - 1, ref.year, ref.year + 1)
+
+    def cost(y: int) -> float:
+        days = (date(y, month, middle) - ref).days
+        return days * 1.5 if days > 0 else -days
+
+    return min(candidates, key=cost)
+
+
+def weekday_date(ref: date, weekday: int, tense: Tense, relation: str = "") -> date:
+    """The date of a weekday name (0 = Monday) relative to `ref`, chosen by relation word or tense;
+    without a clear tense the nearer one, the past one when they are about as near (news reports)."""
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if relation in ("last", "this past", "the previous", "past"):
+        return ref - relativedelta(days=back or 7)
+    if relation in ("next", "this coming", "the following", "the next", "coming"):
+        return ref + relativedelta(days=ahead or 7)
+    if back == 0:
+        return ref
+    if tense == "FUTURE" or (tense != "PAST" and ahead < back - 1):
+        return ref + relativedelta(days=ahead)
+    return ref - relativedelta(days=back)
+
+
+def quarter_year(ref: date, quarter: int, tense: Tense) -> int:
+    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past."""
+    current = quarter_of(ref)
+    if quarter > current and tense == "PAST":
+        return ref.year - 1
+    if quarter >= current and quarter == 4 and ref.month <= 2 and tense != "FUTURE":
+        return ref.year - 1
+    return ref.year
+
+
+_FIXED_HOLIDAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "independence day": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "veterans day": (11, 11),
+    "boxing day": (12, 26),
+    "may day": (5, 1),
+}
+
+
+def holiday(name: str, year: int) -> date | None:
+    """The date of a named holiday in `year` (US conventions for the floating ones)."""
+    if name in _FIXED_HOLIDAYS:
+        month, day = _FIXED_HOLIDAYS[name]
+        return date(year, month, day)
+    if name.startswith("easter"):
+        d = easter(year)
+        return d + relativedelta(days=1) if name.endswith("monday") else d
+    if name.startswith("thanksgiving"):
+        return date(year, 11, 1) + relativedelta(weekday=TH(4))
+    if name == "election day":
+        return date(year, 11, 2) + relativedelta(weekday=TU(1))
+    if name == "labor day":
+        return date(year, 9, 1) + relativedelta(weekday=MO(1))
+    if name == "memorial day":
+        return date(year, 5, 31) + relativedelta(weekday=MO(-1))
+    return None
+
+
+def nearest_holiday(name: str, ref: date, tense: Tense) -> date | None:
+    """The occurrence of a holiday before `ref` (past tense), after it (future), else the nearest."""
+    days = [d for d in (holiday(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+    if not days:
+        return None
+    if tense == "PAST":
+        past = [d for d in days if d <= ref]
+        return past[-1] if past else None
+    if tense == "FUTURE":
+        future = [d for d in days if d >= ref]
+        return future[0] if future else None
+    return min(days, key=lambda d: abs((d - ref).days))

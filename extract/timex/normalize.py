@@ -1,0 +1,755 @@
+"""Normalisation: from a grammar match to a TIMEX3 type, value and mod, anchored to the publication date.
+
+A `Resolver` lives for one `find_dates` call only: it remembers the last quarter, year and day mentioned
+(so "the year-ago quarter" or "the next day" refer back) and the tense markers of each sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from extract.model import Sentence, TimexType
+from extract.timex import anchor
+from extract.timex.lexicon import (
+    DECADE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITION_MODS,
+    QUANT_MODS,
+    SEASONS,
+    SET_ADVERBS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+from extract.timex.tense import sentence_markers, tense_at
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A normalised expression: TIMEX3 type, value and mod; `anchored` False when it needed a missing
+    publication date."""
+
+    type: TimexType
+    value: str
+    mod: str | None = None
+    anchored: bool = True
+
+
+_SPACES = re.compile(r"[\s-]+")
+_MAY_VERB = re.compile(
+    r"\s+(?:be|have|not|also|well|I|we|you|he|she|they|it|the|a|an|need|want|seek|take|help|lead|become|"
+    r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
+)
+_MARCH_NOUN = re.compile(r"\s+(?:for|of\s+the|on\s+[A-Z]|against|to\s+[A-Z])", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bpercent|%|\bcents?)\s+$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|he|she|they|we|I|you|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE
+)
+_YEAR_BLOCKERS = re.compile(
+    r"(?:\bpages?|\bp\.|\bNo\.|\bnumbers?|\brooms?|\broutes?|\bflights?|\bmodels?|\bversion|\bchapter|"
+    r"\bsection|\barticle|\bvol\.|\bbus|\bline|\bAct|\bZIP|\bcode|#|\$|\babout|\bsome|\bnearly|\balmost|"
+    r"\bthan|\bover|\bunder|\baround|\broughly|\bapproximately|\bonly|\bjust|\bof\s+the|\d)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_KEEP_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|of|from|during|to|before|after|through|between|and|or|the|fiscal|year|"
+    r"early|late|mid|summer|winter|spring|autumn|fall|for|as|at)\s*$",
+    re.IGNORECASE,
+)
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+_OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
+_SEASON_PREPOSITION = re.compile(
+    r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
+)
+_DURING = re.compile(r"\b(?:for|during|over|through|throughout)\s+$", re.IGNORECASE)
+_TENSE_REACH = 45  # characters: a verb further away says little about this expression
+_FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
+
+
+def _norm(s: str) -> str:
+    return _SPACES.sub(" ", s.lower()).strip()
+
+
+def number_value(word: str) -> float | None:
+    """The number a NUM token stands for; None for vague amounts ("several", "a few")."""
+    w = _norm(word)
+    if w in VAGUE_NUMBERS:
+        return None
+    half = 0.0
+    if w.endswith(" and a half"):
+        w, half = w[: -len(" and a half")], 0.5
+    if w.startswith("half "):
+        return 0.5
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w] + half
+    parts = w.split(" ")
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]] + half
+    digits = w.replace(",", "")
+    if " " in digits:  # "5 1/2"
+        whole, frac = digits.split(" ", 1)
+        num, den = frac.split("/")
+        return float(whole) + (float(num) / float(den) if float(den) else 0.0)
+    try:
+        return float(digits) + half
+    except ValueError:
+        return None
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """P3M, PT5H30M, P2Y6M, PXY... for `amount` of `unit` (None = unknown amount)."""
+    base = unit.lower().rstrip("s") if unit.lower() != "centuries" else "century"
+    letter, is_time, mult = UNITS.get(base, ("D", False, 1))
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    amount *= mult
+    whole = int(amount)
+    frac = amount - whole
+    if frac < 1e-9:
+        return f"{prefix}{whole}{letter}"
+    sub = {"Y": ("M", 12), "H": ("M", 60), "M": ("S", 60) if is_time else ("D", 30), "D": ("H", 24)}.get(
+        letter
+    )
+    if sub is None:
+        return f"{prefix}{round(amount)}{letter}"
+    sub_letter, factor = sub
+    extra = round(frac * factor)
+    if letter == "D":
+        return f"P{whole}DT{extra}H" if whole else f"PT{extra}H"
+    return f"{prefix}{whole}{letter}{extra}{sub_letter}" if whole else f"{prefix}{extra}{sub_letter}"
+
+
+def _position_mod(pre: str | None) -> str | None:
+    if not pre:
+        return None
+    key = _norm(pre)
+    if key in ("earlier", "later"):
+        return None
+    return POSITION_MODS.get(key)
+
+
+def _quant_mod(q: str | None) -> str | None:
+    return QUANT_MODS.get(_norm(q)) if q else None
+
+
+def _capitalised(m: re.Match[str], group: str) -> bool:
+    s = m.group(group)
+    return bool(s) and s[0].isupper()
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _weekday(token: str) -> int:
+    return WEEKDAYS[token.lower().rstrip(".")]
+
+
+def _year_words(words: str) -> int | None:
+    w = _norm(words)
+    if w.startswith("two thousand"):
+        rest = w[len("two thousand") :].replace("and", "").strip()
+        return 2000 + (NUMBER_WORDS.get(rest, 0) if rest else 0)
+    head, _, tail = w.partition(" ")
+    century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(head)
+    if century is None:
+        return None
+    if tail == "hundred":
+        return century
+    tail = tail.replace("oh ", "")
+    parts = tail.split(" ")
+    total = 0
+    for p in parts:
+        if p not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[p]
+    return century + total if total < 100 else None
+
+
+class Resolver:
+    """Turns grammar matches into `Timex` values for one text; create one per `find_dates` call."""
+
+    def __init__(self, text: str, sentences: list[Sentence], published: date | None) -> None:
+        self.text = text
+        self.dct = published
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self.last_quarter: tuple[int, int] | None = None
+        self.last_year: int | None = None
+        self.last_day: date | None = None
+
+    # --- context -------------------------------------------------------------------------------
+    def tense(self, start: int, end: int) -> str:
+        """PAST, FUTURE or PRESENT from the nearest verb marker within reach in the same sentence, else ""."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0 or not self._sentences or not self._sentences[i].contains(start):
+            lo, hi = 0, len(self.text)
+        else:
+            lo, hi = self._sentences[i].start, self._sentences[i].end
+        # Only markers within reach can decide, so only that window is scanned.
+        lo = max(lo, start - _TENSE_REACH - 1)
+        hi = min(hi, end + _TENSE_REACH)
+        kind, distance = tense_at(sentence_markers(self.text, lo, hi), start, end)
+        return kind if distance <= _TENSE_REACH else ""
+
+    def remember(self, value: str) -> None:
+        """Record the calendar reference a resolved value provides for later anaphora."""
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace("-", "").isdigit():
+            try:
+                self.last_day = date.fromisoformat(value[:10])
+            except ValueError:
+                return
+            self.last_year = self.last_day.year
+        elif len(value) >= 4 and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
+            self.last_year = int(value[:4])
+
+    def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
+        handler = getattr(self, f"r_{rule}")
+        result: Timex | None = handler(m)
+        return result
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _anchored(self) -> bool:
+        return self.dct is not None
+
+    def _month_day(self, month: int, day: int, year: int | None, m: re.Match[str]) -> Timex | None:
+        if year is None:
+            if self.dct is None:
+                try:
+                    date(2000, month, day)  # a leap year: accepts February 29
+                except ValueError:
+                    return None
+                return Timex("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
+            year = anchor.year_for_month(self.dct, month, day, self.tense(m.start(), m.end()))
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        return Timex("DATE", d.isoformat())
+
+    def _day_of(self, d: date | None, part: str | None, mod: str | None = None) -> Timex:
+        value = "XXXX-XX-XX" if d is None else d.isoformat()
+        if part:
+            return Timex("TIME", f"{value}T{PARTS_OF_DAY[part.lower()]}", mod, d is not None)
+        return Timex("DATE", value, mod, d is not None)
+
+    # --- rules ---------------------------------------------------------------------------------
+    def r_iso(self, m: re.Match[str]) -> Timex | None:
+        try:
+            d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+        if m["H"]:
+            if int(m["H"]) > 24:
+                return None
+            return Timex("TIME", f"{d.isoformat()}T{m['H']}:{m['M']}")
+        return Timex("DATE", d.isoformat())
+
+    def r_slash(self, m: re.Match[str]) -> Timex | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if len(m["y"]) == 2:
+            y += 2000 if y < 50 else 1900
+        if a > 12 and b <= 12:
+            a, b = b, a  # day/month
+        elif not (b > 12 and a <= 12) and a != b:
+            return Timex("DATE", f"{y:04d}") if 1 <= a <= 12 and 1 <= b <= 12 else None
+        try:
+            return Timex("DATE", date(y, a, b).isoformat())
+        except ValueError:
+            return None
+
+    def r_time(self, m: re.Match[str]) -> Timex | None:
+        minute = 0
+        if m["noon"]:
+            word = m["noon"].lower()
+            if word == "noon" and self.text[max(0, m.start() - 5) : m.start()].lower() == "high ":
+                return None  # "high noon": an idiom
+            hour = 24 if word == "midnight" else 12
+        else:
+            hour = int(m["h"] or m["h2"] or m["h3"] or m["h5"])
+            minute = int(m["mi"] or m["mi2"] or 0)
+            ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+            if ap:
+                if hour == 0 or hour > 12:
+                    return None
+                if ap == "pm" and hour < 12:
+                    hour += 12
+                elif ap == "am" and hour == 12:
+                    hour = 0
+            if m["pod5"] and m["pod5"].lower() in ("afternoon", "evening") and hour < 12:
+                hour += 12
+            if hour > 24:
+                return None
+        day: date | None = self.dct
+        anchored = self.dct is not None
+        if m["wd"]:
+            if not _capitalised(m, "wd"):
+                return None
+            day = (
+                anchor.weekday_date(self.dct, _weekday(m["wd"]), self.tense(m.start(), m.end()))
+                if self.dct
+                else None
+            )
+        elif m["rel"]:
+            shift = {"yesterday": -1, "tomorrow": 1}.get(m["rel"].lower(), 0)
+            day = self.dct + relativedelta(days=shift) if self.dct else None
+        elif m["mon"]:
+            if not _capitalised(m, "mon"):
+                return None
+            md = self._month_day(_month(m["mon"]), int(re.sub(r"\D", "", m["d"])), None, m)
+            if md is None:
+                return None
+            if not md.anchored:
+                return Timex("TIME", f"{md.value}T{hour:02d}:{minute:02d}", _quant_mod(m["q"]), False)
+            day = date.fromisoformat(md.value)
+        prefix = day.isoformat() if day else "XXXX-XX-XX"
+        return Timex(
+            "TIME", f"{prefix}T{hour:02d}:{minute:02d}", _quant_mod(m["q"]), anchored and day is not None
+        )
+
+    def r_md(self, m: re.Match[str]) -> Timex | None:
+        if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
+            return None
+        if m["dw"] and not m["y"] and not m["wd"]:
+            return None  # "May first" is too ambiguous without a year or weekday
+        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
+        return self._month_day(_month(m["mon"]), day, int(m["y"]) if m["y"] else None, m)
+
+    def r_dm(self, m: re.Match[str]) -> Timex | None:
+        if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
+            return None
+        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
+        return self._month_day(_month(m["mon"]), day, int(m["y"]) if m["y"] else None, m)
+
+    def r_mon_year(self, m: re.Match[str]) -> Timex | None:
+        if not _capitalised(m, "mon"):
+            return None
+        if m["y"]:
+            year: int | None = int(m["y"])
+        elif m["yy"]:
+            yy = int(m["yy"])
+            year = 2000 + yy if yy <= 30 else 1900 + yy
+        else:
+            year = _year_words(m["yw"])
+        if year is None:
+            return None
+        return Timex("DATE", anchor.month_value(year, _month(m["mon"])), _position_mod(m["pre"]))
+
+    def _quarter_year(self, q: int, m: re.Match[str]) -> int | None:
+        if self.dct is None:
+            return None
+        return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()))
+
+    def r_quarter(self, m: re.Match[str]) -> Timex | None:
+        q = int(m["ord"][0]) if m["ord"][0].isdigit() else ORDINALS[m["ord"].lower()]
+        adjs = m.group(0).lower()
+        year: int | None
+        if m["y"] or m["yp"]:
+            year = int(m["y"] or m["yp"])
+        elif m["yrel"] or m["yrel2"]:
+            if self.dct is None:
+                return Timex("DATE", f"XXXX-Q{q}", anchored=False)
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[(m["yrel"] or m["yrel2"]).lower()]
+        else:
+            year = self._quarter_year(q, m)
+            if year is not None and ("year-ago" in adjs or "year-earlier" in adjs):
+                year -= 1
+            if year is not None and m["det"] and m["det"].lower() == "last":
+                year -= 1 if q >= anchor.quarter_of(self.dct or date.min) else 0
+        if year is None:
+            return Timex("DATE", f"XXXX-Q{q}", anchored=False)
+        if "year-ago" not in adjs and "year-earlier" not in adjs:
+            self.last_quarter = (year, q)
+        return Timex("DATE", f"{year:04d}-Q{q}")
+
+    def r_qcode(self, m: re.Match[str]) -> Timex | None:
+        q = int(m["qn"][1])
+        if m["y"] or m["yy"]:
+            year: int | None = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
+        else:
+            year = self._quarter_year(q, m)
+        if year is None:
+            return Timex("DATE", f"XXXX-Q{q}", anchored=False)
+        self.last_quarter = (year, q)
+        return Timex("DATE", f"{year:04d}-Q{q}")
+
+    def _base_quarter(self) -> tuple[int, int] | None:
+        if self.last_quarter:
+            return self.last_quarter
+        if self.dct is None:
+            return None
+        prev = self.dct - relativedelta(months=3)
+        return prev.year, anchor.quarter_of(prev)
+
+    def r_quarter_ref(self, m: re.Match[str]) -> Timex | None:
+        text = _norm(m.group(0))
+        det = m["det"].lower()
+        is_period = m["what"].lower() == "period"
+        year_back = any(
+            k in text for k in ("year ago", "year earlier", "comparable", "corresponding")
+        ) or bool(m["ago"] and "of" not in m["ago"])
+        if is_period and not (year_back or any(k in text for k in ("latest", "most recent", "same"))):
+            return None
+        if det in ("this", "next") or "current" in text:
+            if self.dct is None:
+                return Timex("DATE", "XXXX-QX", anchored=False)
+            value = anchor.shift_quarters(self.dct, 1 if det == "next" else 0)
+            return Timex("DATE", value)
+        if det == "last" or "previous" in text or "prior" in text or "preceding" in text or "past" in text:
+            if self.dct is None:
+                return Timex("DATE", "XXXX-QX", anchored=False)
+            return Timex("DATE", anchor.shift_quarters(self.dct, -1))
+        base = self._base_quarter()
+        if ("latest" in text or "most recent" in text) and self.dct is not None:
+            prev = self.dct - relativedelta(months=3)
+            base = (prev.year, anchor.quarter_of(prev))
+        if base is None:
+            return Timex("DATE", "XXXX-QX", anchored=False)
+        year, q = base
+        if m["y"]:
+            year = int(m["y"])
+        elif year_back:
+            year -= 1
+        return Timex("DATE", f"{year:04d}-Q{q}")
+
+    def r_year_ago_adj(self, m: re.Match[str]) -> Timex | None:
+        if self.last_quarter:
+            return Timex("DATE", f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}")
+        return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
+
+    def r_half(self, m: re.Match[str]) -> Timex | None:
+        if _OF_NON_YEAR.match(self.text, m.end()):
+            return None
+        h = 1 if m["h"].lower() == "first" else 2
+        det = _norm(m["det"] or "")
+        if m["y"]:
+            return Timex("DATE", f"{m['y']}-H{h}")
+        if self.dct is None:
+            return Timex("DATE", f"XXXX-H{h}", anchored=False)
+        # "the first half of next year", "last year's second half"
+        rel = (m["yrel"] or det.split(" ")[0]).lower() if (m["yrel"] or "year" in det) else ""
+        shift = {"last": -1, "next": 1}.get(rel, 0)
+        return Timex("DATE", f"{self.dct.year + shift:04d}-H{h}")
+
+    def r_decade(self, m: re.Match[str]) -> Timex | None:
+        if m["y"]:
+            decade = int(m["y"]) // 10
+        elif m["yy"]:
+            d = int(m["yy"])
+            decade = (2000 + d) // 10 if d <= 20 else (1900 + d) // 10
+        else:
+            word = _norm(m["w"])
+            if not (m["the"] or word.startswith("nineteen")):
+                return None
+            decade = 190 + DECADE_WORDS[word.split(" ")[-1]] // 10
+        return Timex("DATE", f"{decade:03d}X", _position_mod(m["pre"]))
+
+    def r_century(self, m: re.Match[str]) -> Timex | None:
+        mod = _position_mod(m["pre"])
+        if m["n"] or m["w"]:
+            n = int(m["n"]) if m["n"] else ORDINALS.get(m["w"].lower(), 0)
+            if not 1 <= n <= 21:
+                return None
+            return Timex("DATE", f"{n - 1:02d}XX", mod)
+        rel = _norm(m["rel"])
+        shift = 0 if rel == "this" else 1 if "next" in rel else -1
+        return Timex("DATE", anchor.shift_centuries(self.dct, shift), mod, self._anchored())
+
+    def r_ago(self, m: re.Match[str]) -> Timex | None:
+        amount = number_value(m["n"])
+        unit = m["u"].lower()
+        direction = _norm(m["dir"])
+        sign = 1 if direction in ("later", "from now", "hence") else -1
+        mod = _quant_mod(m["q"])
+        if amount is None:
+            return Timex("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
+        n = round(amount) * sign
+        base = unit.rstrip("s") if unit != "centuries" else "century"
+        if base == "year" and abs(n) == 1 and self.last_quarter and sign < 0:
+            return Timex("DATE", f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}", mod)
+        ref = self.dct
+        value = {
+            "second": lambda: anchor.shift_days(ref, 0),
+            "minute": lambda: anchor.shift_days(ref, 0),
+            "hour": lambda: anchor.shift_days(ref, 0),
+            "day": lambda: anchor.shift_days(ref, n),
+            "night": lambda: anchor.shift_days(ref, n),
+            "week": lambda: anchor.shift_days(ref, 7 * n) if abs(n) <= 2 else anchor.shift_weeks(ref, n),
+            "fortnight": lambda: anchor.shift_days(ref, 14 * n),
+            "month": lambda: anchor.shift_months(ref, n),
+            "quarter": lambda: anchor.shift_quarters(ref, n),
+            "year": lambda: anchor.shift_years(ref, n),
+            "decade": lambda: anchor.shift_years(ref, 10 * n),
+            "century": lambda: anchor.shift_years(ref, 100 * n),
+        }[base]()
+        return Timex("DATE", value, mod, self._anchored())
+
+    def r_past_n(self, m: re.Match[str]) -> Timex | None:
+        rel = m["rel"].lower()
+        mod = _quant_mod(m["q"])
+        if m["n"] is None:
+            if rel in _FUTURE_RELS:
+                return Timex("DATE", "FUTURE_REF", mod)
+            if not m["det"] and rel in ("first", "final", "initial", "latest"):
+                return None
+            return Timex("DURATION", duration_value(None, m["u"]), mod)
+        return Timex("DURATION", duration_value(number_value(m["n"]), m["u"]), mod)
+
+    def r_period_end(self, m: re.Match[str]) -> Timex | None:
+        unit = (m["u"] or m["u2"]).lower()
+        mod = _position_mod(m["pre"]) if m["pre"] else "END"
+        return self._relative_unit(unit, 0, mod)
+
+    def _relative_unit(self, unit: str, shift: int, mod: str | None) -> Timex:
+        ref = self.dct
+        anchored = self._anchored()
+        if unit == "week":
+            return Timex("DATE", anchor.shift_weeks(ref, shift), mod, anchored)
+        if unit == "weekend":
+            return Timex("DATE", anchor.shift_weeks(ref, shift) + "-WE", mod, anchored)
+        if unit == "month":
+            return Timex("DATE", anchor.shift_months(ref, shift), mod, anchored)
+        if unit == "quarter":
+            return Timex("DATE", anchor.shift_quarters(ref, shift), mod, anchored)
+        if unit == "decade":
+            return Timex("DATE", anchor.shift_decades(ref, shift), mod, anchored)
+        if unit == "century":
+            return Timex("DATE", anchor.shift_centuries(ref, shift), mod, anchored)
+        return Timex("DATE", anchor.shift_years(ref, shift), mod, anchored)
+
+    def r_rel_unit(self, m: re.Match[str]) -> Timex | None:
+        rel = _norm(m["rel"])
+        unit = m["u"].lower()
+        mod = _position_mod(m["pre"])
+        word = rel.removeprefix("the ")
+        shift = {
+            "this": 0,
+            "current": 0,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "prior": -1,
+            "preceding": -1,
+            "this past": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+            "this coming": 1,
+        }.get(word, 0)
+        referring = word in ("that", "same", "following", "previous", "prior", "preceding", "latest") or (
+            rel == "the next" and unit in ("day", "morning", "afternoon", "evening", "night")
+        )
+        if unit in ("day", "morning", "afternoon", "evening", "night"):
+            if word == "latest":
+                return None
+            base = self.last_day if referring and self.last_day else self.dct
+            if unit == "day" and word in ("this", "current", "last", "past", "coming"):
+                return None  # "this day", "last day" are rarely calendar references
+            d = base + relativedelta(days=shift) if base else None
+            return self._day_of(d, None if unit == "day" else unit, mod)
+        if unit == "year" and referring and self.last_year is not None and word != "latest":
+            return Timex("DATE", f"{self.last_year + shift:04d}", mod)
+        if word == "latest":
+            return None
+        return self._relative_unit(unit, shift, mod)
+
+    def r_the_unit(self, m: re.Match[str]) -> Timex | None:
+        if m["u"].lower() == "weekend":
+            if self.dct is None:
+                return Timex("DATE", "XXXX-WXX-WE", anchored=False)
+            tense = self.tense(m.start(), m.end())
+            past = tense == "PAST" or (tense != "FUTURE" and self.dct.weekday() < 4)
+            return Timex(
+                "DATE", anchor.shift_weeks(self.dct, -1 if past and self.dct.weekday() < 5 else 0) + "-WE"
+            )
+        if _DURING.search(self.text, max(0, m.start() - 12), m.start()):
+            return Timex("DURATION", "P1Y")
+        return Timex("DATE", anchor.shift_years(self.dct, 0), anchored=self._anchored())
+
+    def r_holiday(self, m: re.Match[str]) -> Timex | None:
+        name = _norm(m["h"]).replace("’", "'")
+        if not m["h"][0].isupper():
+            return None
+        if m["y"]:
+            day = anchor.holiday(name, int(m["y"]))
+            return Timex("DATE", day.isoformat()) if day else None
+        if self.dct is None:
+            return Timex("DATE", "XXXX-XX-XX", anchored=False)
+        rel = _norm(m["rel"] or "")
+        tense = {"last": "PAST", "this past": "PAST", "next": "FUTURE", "this coming": "FUTURE"}.get(
+            rel, self.tense(m.start(), m.end())
+        )
+        day = anchor.nearest_holiday(name, self.dct, tense)
+        return Timex("DATE", day.isoformat()) if day else None
+
+    def r_named_day(self, m: re.Match[str]) -> Timex | None:
+        w = _norm(m["w"])
+        shift = {
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }.get(w, 0)
+        d = self.dct + relativedelta(days=shift) if self.dct else None
+        part = m["pod"]
+        if w == "tonight" and not part:
+            return Timex("TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}TNI", anchored=d is not None)
+        return self._day_of(d, part, _position_mod(m["pre"]))
+
+    def r_pod(self, m: re.Match[str]) -> Timex | None:
+        return self._day_of(self.dct, m["pod"], _position_mod(m["pre"]))
+
+    def r_weekday(self, m: re.Match[str]) -> Timex | None:
+        if not _capitalised(m, "wd"):
+            return None
+        wd = _weekday(m["wd"])
+        part = m["pod"]
+        if m["pl"]:
+            suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
+            return Timex("SET", f"XXXX-WXX-{wd + 1}{suffix}")
+        mod = _position_mod(m["pre"])
+        if self.dct is None:
+            suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
+            return Timex("TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, False)
+        rel = _norm(m["rel"] or "")
+        d = anchor.weekday_date(self.dct, wd, self.tense(m.start(), m.end()), rel)
+        return self._day_of(d, None, mod)
+
+    def r_mon_rel(self, m: re.Match[str]) -> Timex | None:
+        if not _capitalised(m, "mon"):
+            return None
+        token = m["mon"].lower()
+        bare = not (m["pre"] or m["rel"] or m["yrel"])
+        if bare and not token.endswith(".") and len(token) <= 4 and token not in ("may", "june", "july"):
+            return None  # a bare "Jan" or "Mar" without its full stop is more often a name
+        if bare and token == "may" and _MAY_VERB.match(self.text, m.end()):
+            return None
+        if bare and token == "march" and _MARCH_NOUN.match(self.text, m.end()):
+            return None  # "the March for Life", "a March of the Mothers"
+        month = _month(m["mon"])
+        mod = _position_mod(m["pre"])
+        if self.dct is None:
+            return Timex("DATE", f"XXXX-{month:02d}", mod, False)
+        rel = _norm(m["rel"] or "")
+        year = self.dct.year
+        if m["yrel"]:
+            year += {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        elif rel in ("last", "this past", "past"):
+            year -= 1 if month >= self.dct.month else 0
+        elif rel in ("next", "this coming", "coming"):
+            year += 1 if month <= self.dct.month else 0
+        elif rel != "this":
+            year = anchor.year_for_month(self.dct, month, None, self.tense(m.start(), m.end()))
+        return Timex("DATE", anchor.month_value(year, month), mod)
+
+    def r_season(self, m: re.Match[str]) -> Timex | None:
+        season = SEASONS[m["s"].lower()]
+        rel = _norm(m["rel"] or "")
+        explicit = m["y"] or m["yw"]
+        if not (explicit or m["pre"] or (rel and rel != "the")):
+            if m["s"].lower() == "fall" or not (
+                rel == "the" or _SEASON_PREPOSITION.search(self.text, 0, m.start())
+            ):
+                return None
+            if rel == "the" and _OF_NON_YEAR.match(self.text, m.end()):
+                return None
+        mod = _position_mod(m["pre"])
+        if explicit:
+            year = int(m["y"]) if m["y"] else _year_words(m["yw"])
+            if year is None:
+                return None
+            return Timex("DATE", f"{year:04d}-{season}", mod)
+        if self.dct is None:
+            return Timex("DATE", f"XXXX-{season}", mod, False)
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+        year = self.dct.year
+        if rel == "last":
+            year -= 1
+        elif rel in ("next", "coming", "this coming"):
+            year += 1 if start_month <= self.dct.month else 0
+        return Timex("DATE", f"{year:04d}-{season}", mod)
+
+    def r_ref(self, m: re.Match[str]) -> Timex | None:
+        if m["present"]:
+            return Timex("DATE", "PRESENT_REF")
+        if m["past"]:
+            return Timex("DATE", "PAST_REF")
+        return Timex("DATE", "FUTURE_REF")
+
+    def r_set(self, m: re.Match[str]) -> Timex | None:
+        if m["adv"]:
+            return Timex("SET", SET_ADVERBS[m["adv"].lower()])
+        unit_word = m["u"] or m["u2"] or m["u3"]
+        low = unit_word.lower().rstrip(".")
+        if m["ev"] and m["ev"].lower() == "per" and low.startswith(("second", "minute", "hour")):
+            return None  # "instructions per second", "miles per hour": rates, not recurring times
+        if low in WEEKDAYS:
+            return Timex("SET", f"XXXX-WXX-{WEEKDAYS[low] + 1}") if unit_word[0].isupper() else None
+        if low in MONTHS:
+            return Timex("SET", f"XXXX-{MONTHS[low]:02d}") if unit_word[0].isupper() else None
+        if low in SEASONS:
+            return Timex("SET", f"XXXX-{SEASONS[low]}")
+        if low in PARTS_OF_DAY:
+            return Timex("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[low]}")
+        if low == "weekend":
+            return Timex("SET", "XXXX-WXX-WE")
+        amount = number_value(m["n"]) if m["n"] else 1.0
+        return Timex("SET", duration_value(amount, low))
+
+    def r_duration(self, m: re.Match[str]) -> Timex | None:
+        n = _norm(m["n"])
+        unit = m["u"].lower()
+        if unit.startswith("quarter") and (n in ("a", "an", "three", "one") or "-" in m.group(0)):
+            return None  # "a quarter of", "three-quarters": fractions, not periods
+        before = self.text[max(0, m.start() - 12) : m.start()]
+        if n in ("a", "an") and not m["q"] and _RATE_BEFORE.search(before):
+            return None  # "$1.76 a year", "358,000 a month": a rate, not a period
+        if n == "one" and unit == "day" and _MODAL_BEFORE.search(before):
+            return Timex("DATE", "FUTURE_REF")  # "he may one day return"
+        if unit.startswith("second") and n in ("a", "an", "the"):
+            return None
+        if n in ("some", "many") and m["q"]:
+            return None
+        amount = number_value(m["n"])
+        if amount is not None and m["half"]:
+            amount += 0.5
+        if re.fullmatch(r"(?:1[6-9]|20)\d\d", n) and not unit.endswith("s"):
+            if unit != "quarter":
+                return None  # "the 1988 season": a year, not 1988 seasons
+            base = self._base_quarter()
+            return Timex("DATE", f"{n}-Q{base[1]}" if base else n)
+        if amount is not None and amount > 10000:
+            return None
+        return Timex("DURATION", duration_value(amount, unit), _quant_mod(m["q"]))
+
+    def r_recent_units(self, m: re.Match[str]) -> Timex | None:
+        return Timex("DURATION", duration_value(None, m["u"]))
+
+    def r_bare_units(self, m: re.Match[str]) -> Timex | None:
+        return Timex("DURATION", duration_value(None, m["u"] or m["u2"]))
+
+    def r_year(self, m: re.Match[str]) -> Timex | None:
+        pre = _norm(m["pre"] or "")
+        if m["y"]:
+            year: int | None = int(m["y"])
+        else:
+            year = _year_words(m["yw"])
+        if year is None:
+            return None
+        before = self.text[max(0, m.start() - 24) : m.start()]
+        if not pre:
+            if _YEAR_BLOCKERS.search(before):
+                return None
+            if _PLURAL_NOUN_AFTER.match(self.text, m.end()) and not _YEAR_KEEP_BEFORE.search(before):
+                return None
+        mod = {"pre": "BEFORE", "post": "AFTER"}.get(pre) or _position_mod(pre)
+        return Timex("DATE", f"{year:04d}", mod)

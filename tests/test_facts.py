@@ -1,0 +1,101 @@
+"""Dated facts: calendar intervals of TIMEX3 values, ordering, and the user's article timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract import analyze
+from extract.facts import build_facts, interval
+from extract.model import DateMention, Entity, Figure, Sentence
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+USER_ARTICLE = SAMPLES / "2021-01-05-rudaw-kadhimi-withdrawal.md"
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "expected"),
+    [
+        ("2021-01-05", None, ("2021-01-05", "2021-01-05")),
+        ("2021-01-05T14:00", None, ("2021-01-05", "2021-01-05")),
+        ("2020-02", None, ("2020-02-01", "2020-02-29")),
+        ("2020", None, ("2020-01-01", "2020-12-31")),
+        ("2020-Q3", None, ("2020-07-01", "2020-09-30")),
+        ("2020-H1", None, ("2020-01-01", "2020-06-30")),
+        ("2020-SU", None, ("2020-06-01", "2020-08-31")),
+        ("2020-WI", None, ("2020-12-01", "2021-02-28")),
+        ("2020-W53", None, ("2020-12-28", "2021-01-03")),
+        ("2020-W53-WE", None, ("2021-01-02", "2021-01-03")),
+        ("199X", None, ("1990-01-01", "1999-12-31")),
+        ("19XX", None, ("1900-01-01", "1999-12-31")),
+        ("2020-11", "MID", ("2020-11-11", "2020-11-20")),
+        ("2020-11", "START", ("2020-11-01", "2020-11-10")),
+        ("2020-11", "END", ("2020-11-21", "2020-11-30")),
+        ("2020", "BEFORE", (None, "2019-12-31")),
+        ("2020", "AFTER", ("2021-01-01", None)),
+        ("XXXX-12", None, (None, None)),
+        ("P3M", None, (None, None)),
+        ("2021-W60", None, (None, None)),
+    ],
+)
+def test_interval(value: str, mod: str | None, expected: tuple[str | None, str | None]) -> None:
+    lo, hi = interval(value, mod)
+    assert (lo.isoformat() if lo else None, hi.isoformat() if hi else None) == expected
+
+
+def test_reference_intervals_need_the_publication_date() -> None:
+    day = date(2021, 1, 5)
+    assert interval("PRESENT_REF", None, day) == (day, day)
+    assert interval("PAST_REF", None, day) == (None, day)
+    assert interval("FUTURE_REF", None, day) == (day, None)
+    assert interval("FUTURE_REF") == (None, None)
+
+
+def test_facts_order_and_content() -> None:
+    text = "In 2020 Iraq had 5,000 troops. In January 2020 the US left. On January 3, 2020 it struck."
+    sentences = [Sentence(0, 30), Sentence(31, 59), Sentence(60, 89)]
+    dates = [
+        DateMention(3, 7, "2020", "DATE", "2020"),
+        DateMention(34, 46, "January 2020", "DATE", "2020-01"),
+        DateMention(63, 78, "January 3, 2020", "DATE", "2020-01-03"),
+        DateMention(79, 80, "x", "DURATION", "P3D"),
+    ]
+    entities = [Entity(8, 12, "Iraq", "GPE", "Iraq"), Entity(51, 53, "US", "GPE", "United States")]
+    figures = [Figure(17, 22, "5,000", 5000.0, "cardinal", "troops")]
+    facts = build_facts(text, sentences, dates, entities, figures)
+    # By interval start; within the same start (2020-01-01) the finer interval first.
+    assert [f.value for f in facts] == ["2020-01", "2020", "2020-01-03"]
+    assert facts[1].entities == ("Iraq",) and facts[1].figures == ("5,000",)
+    assert facts[0].entities == ("United States",)
+    assert facts[2].text == text[60:89]
+    assert all(f.date.type in ("DATE", "TIME") for f in facts)
+
+
+def test_user_article_timeline_in_order() -> None:
+    text = USER_ARTICLE.read_text(encoding="utf-8")
+    analysis = analyze(text, date(2021, 1, 5))
+    values = [f.value for f in analysis.facts]
+    # DESIGN.md: 2020-01 · 2020-09 · mid-November 2020 · 2020-12 · 2021-01-03 (tense-only limit: the
+    # event was in 2020) · 2021-01-05 (the speech) · 2021-01-15 · the coming days.
+    expected = [
+        "2020-01",
+        "2020-09",
+        "2020-11",
+        "2020-12",
+        "2021-01-03",
+        "2021-01-05",
+        "2021-01-15",
+        "FUTURE_REF",
+    ]
+    positions = [values.index(v) for v in expected]
+    assert positions == sorted(positions), values
+    by_value = {f.value: f for f in reversed(analysis.facts)}
+    assert by_value["2020-11"].date.mod == "MID"
+    assert by_value["2020-11"].start_date == "2020-11-11"
+    assert "roughly 5,000" in " ".join(by_value["2020-01"].figures)
+    assert by_value["FUTURE_REF"].end_date is None
+    assert values[-1] == "FUTURE_REF"
+    speech = [f for f in analysis.facts if f.value == "2021-01-05" and f.date.text == "Tuesday"]
+    assert len(speech) == 3

@@ -1,0 +1,65 @@
+"""`briefing timeline [--article ID] [--entity NAME] [--from DATE] [--to DATE] [--json]`: the library's
+dated facts in calendar order, optionally for one article, one entity and a date range."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+from store.errors import LibraryError
+from store.records import TimelineEntry
+from tui.commands._library import error, note, open_library, printable, tolerant_stdout
+from tui.commands.analyze_cmd import facts_table, parse_date
+
+ID_CHARS = 12
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("timeline", help="print the library's dated facts in calendar order")
+    parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
+    parser.add_argument("--entity", metavar="NAME", help="only facts whose sentence mentions this entity")
+    parser.add_argument(
+        "--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="only facts ending on or after"
+    )
+    parser.add_argument(
+        "--to", dest="end", type=parse_date, metavar="YYYY-MM-DD", help="only facts starting on or before"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array of timeline entries")
+    parser.set_defaults(func=run)
+
+
+def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
+    return {"article_id": entry.article_id, "article_title": entry.article_title, **entry.fact}
+
+
+def run(args: argparse.Namespace) -> int:
+    tolerant_stdout()
+    if args.start and args.end and args.start > args.end:
+        return error(f"--from {args.start} is after --to {args.end}")
+    try:
+        with open_library(args) as library:
+            article_id = None
+            if args.article:
+                try:
+                    article_id = library.resolve_id(args.article)
+                except KeyError:
+                    return error(f"no article with id {args.article!r} (see `briefing list`)")
+            entries = library.timeline(
+                article_id=article_id, entity=args.entity, start=args.start, end=args.end
+            )
+    except LibraryError as exc:
+        return error(str(exc))
+    if args.json:
+        json.dump([entry_to_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not entries:
+        note("no dated facts match (import articles with: briefing import PATH)")
+        return 0
+    table = facts_table([e.fact for e in entries], [printable(e.article_id[:ID_CHARS]) for e in entries])
+    Console(highlight=False).print(table)
+    return 0
