@@ -40,16 +40,35 @@ class ImportProblem:
 
 @dataclass(slots=True)
 class ImportReport:
-    """Outcome of importing files: ids added, ids already present, files that failed, warnings."""
+    """Outcome of importing files: ids added, ids already present, files that failed, warnings.
+
+    `updated`: articles re-imported from the same path or URL with changed text or metadata.
+    """
 
     added: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     failed: list[ImportProblem] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(frozen=True, slots=True)
+class ImportStep:
+    """Progress of an import, reported once per file: `done` of `total` files handled so far.
+
+    status: "added" | "updated" | "present" | "failed"; `message` says why a file failed.
+    """
+
+    path: str
+    done: int
+    total: int
+    status: str
+    article_id: str | None = None
+    message: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,241 @@
+"""Benchmark the library layout against a naive single-file TinyDB (JSONStorage) in the same run.
+
+Generates libraries of 10,000 (and with --with-100k, 100,000) articles of ~3 KB, then measures:
+  open+list   Library.open + articles() on the generated library (fresh object each time)
+  star        one set_starred: an annotation-sized, atomic, durable (fsynced) update
+  annotate    one add_annotation (same)
+  import      articles/s excluding analysis: in-memory articles for the whole library, and from files
+The peer stores everything (bodies, flags, annotations) in one TinyDB JSONStorage file, as a naive
+program would; its updates are neither atomic nor fsynced, which favours it.
+
+    /work/venv/bin/python benchmarks/bench_library.py [--with-100k] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tinydb import TinyDB
+
+from store.ingest import ParsedArticle
+from store.library import Library
+
+_VOCABULARY = (
+    "minister port harbour council river flood ferry terminal cooperative tonnes barrels quarter "
+    "spokesman announced officials said according report survey rose fell percent million billion "
+    "week month season budget contract pipeline shelters displaced water solar grid electricity "
+    "investment record growth decline forecast analysts agency statement government province city"
+)
+WORDS = tuple(_VOCABULARY.split())
+SOURCES = ("Harbour Report", "Freight Daily", "Energy Monitor", "Science Brief", "Coast News")
+
+
+def fake_articles(n: int, seed: int = 7) -> Iterator[ParsedArticle]:
+    rng = random.Random(seed)
+    start = date(2015, 1, 1)
+    for i in range(n):
+        title = " ".join(rng.choice(WORDS) for _ in range(8)).capitalize() + f" {i}"
+        paragraphs = [" ".join(rng.choice(WORDS) for _ in range(90)) + "." for _ in range(5)]
+        body = title + "\n" + "\n".join(paragraphs) + "\n"
+        yield ParsedArticle(
+            path=f"/bench/articles/{i:06d}.md",
+            title=title,
+            body=body,
+            published=start + timedelta(days=rng.randrange(3650)),
+            source=rng.choice(SOURCES),
+            dateline="Harbourtown",
+            tags=(rng.choice(WORDS),),
+        )
+
+
+def timed(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time in seconds."""
+    return timed_cpu(fn, runs)[0]
+
+
+def timed_cpu(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system of this process) in seconds.
+
+    On a machine shared with other jobs the wall time includes waiting for a core; the CPU time is
+    close to what the wall time is on an idle machine.
+    """
+    wall, cpu = [], []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def build_library(folder: Path, n: int) -> tuple[float, list[str]]:
+    """Import n generated articles (no analysis); returns (articles/s, ids)."""
+    articles = list(fake_articles(n))
+    with Library.open(folder, import_samples=False) as lib:
+        t0 = time.perf_counter()
+        report = lib.import_articles(articles, analyze=False)
+        rate = n / (time.perf_counter() - t0)
+        ids = report.added
+        rng = random.Random(3)
+        for aid in rng.sample(ids, min(200, len(ids))):  # some user state, like a library in use
+            lib.set_starred(aid)
+            lib.add_annotation(aid, 0, 20, "highlight", color="yellow")
+    return rate, ids
+
+
+def file_import_rate(n: int, work: Path) -> float:
+    src = work / "files"
+    src.mkdir()
+    for parsed in fake_articles(n, seed=11):
+        header = f"---\ntitle: {parsed.title}\npublished: {parsed.published}\nsource: {parsed.source}\n---\n"
+        (src / Path(parsed.path).name).write_text(header + parsed.body, encoding="utf-8")
+    with Library.open(work / "file-lib", import_samples=False) as lib:
+        t0 = time.perf_counter()
+        report = lib.import_paths([src], analyze=False)
+        elapsed = time.perf_counter() - t0
+    assert len(report.added) == n, report
+    return n / elapsed
+
+
+def build_peer(path: Path, n: int) -> list[int]:
+    db = TinyDB(path)
+    docs = []
+    for parsed in fake_articles(n):
+        docs.append(
+            {
+                "title": parsed.title,
+                "published": parsed.published.isoformat() if parsed.published else None,
+                "source": parsed.source,
+                "dateline": parsed.dateline,
+                "tags": list(parsed.tags),
+                "path": parsed.path,
+                "body": parsed.body,
+                "read": False,
+                "starred": False,
+            }
+        )
+    ids = db.table("articles").insert_multiple(docs)
+    db.table("annotations").insert_multiple(
+        {"article": i, "start": 0, "end": 20, "kind": "highlight"} for i in ids[:200]
+    )
+    db.close()
+    return ids
+
+
+def peer_import_rate(n: int, work: Path) -> float:
+    """A naive importer: one TinyDB insert (one whole-file rewrite) per article."""
+    db = TinyDB(work / "peer-import.json")
+    table = db.table("articles")
+    t0 = time.perf_counter()
+    for parsed in fake_articles(n, seed=11):
+        table.insert({"title": parsed.title, "body": parsed.body, "path": parsed.path})
+    elapsed = time.perf_counter() - t0
+    db.close()
+    return n / elapsed
+
+
+def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
+    folder = work / f"lib-{n}"
+    t0 = time.perf_counter()
+    import_rate, ids = build_library(folder, n)
+    build_s = time.perf_counter() - t0
+    rng = random.Random(5)
+
+    def open_list() -> None:
+        with Library.open(folder, import_samples=False) as lib:
+            assert len(lib.articles()) == n
+
+    with Library.open(folder, import_samples=False) as lib:
+        star = timed(lambda: lib.set_starred(rng.choice(ids), True), runs * 4)
+        annotate = timed(lambda: lib.add_annotation(rng.choice(ids), 5, 30, "note", note="check"), runs * 4)
+    open_wall, open_cpu = timed_cpu(open_list, runs)
+    result = {
+        "build_s": build_s,
+        "import_per_s": import_rate,
+        "open_list_s": open_wall,
+        "open_list_cpu_s": open_cpu,
+        "star_ms": star * 1000,
+        "annotate_ms": annotate * 1000,
+    }
+    if peer:
+        peer_path = work / f"peer-{n}.json"
+        peer_ids = build_peer(peer_path, n)
+
+        def peer_open_list() -> None:
+            db = TinyDB(peer_path)
+            assert len(db.table("articles").all()) == n
+            db.close()
+
+        db = TinyDB(peer_path)
+        table, notes = db.table("articles"), db.table("annotations")
+        result["peer_open_list_s"] = timed(peer_open_list, runs)
+        result["peer_star_ms"] = (
+            timed(lambda: table.update({"starred": True}, doc_ids=[rng.choice(peer_ids)]), runs) * 1000
+        )
+        result["peer_annotate_ms"] = (
+            timed(lambda: notes.insert({"article": rng.choice(peer_ids), "start": 5, "end": 30}), runs) * 1000
+        )
+        db.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def ratio(ours: float, theirs: float | None, higher_is_better: bool = False) -> str:
+    if theirs is None:
+        return ""
+    factor = ours / theirs if higher_is_better else theirs / ours
+    return (
+        f"  ({factor:,.1f}x better than the single-file TinyDB peer)" if factor >= 1 else f"  ({factor:.2f}x)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--with-100k", action="store_true", help="also build and measure 100,000 articles")
+    parser.add_argument("--peer-100k", action="store_true", help="also build the peer at 100,000 (~4 GB RAM)")
+    parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (median)")
+    parser.add_argument("--files", type=int, default=2000, help="articles for the from-files import rate")
+    args = parser.parse_args()
+    sizes = [10_000] + ([100_000] if args.with_100k else [])
+    work = Path(tempfile.mkdtemp(prefix="bench-library-"))
+    try:
+        rate_files = file_import_rate(args.files, work)
+        peer_rate = peer_import_rate(min(args.files, 500), work)
+        versus = ratio(rate_files, peer_rate, True)
+        print(f"import from {args.files} files (no analysis): {rate_files:,.0f} articles/s{versus}")
+        print(f"  peer: {peer_rate:,.0f} articles/s (one insert per article, 500 articles)")
+        for n in sizes:
+            r = bench_size(n, args.runs, work, peer=(n <= 10_000 or args.peer_100k))
+            print(f"\n{n:,} articles (built in {r['build_s']:.1f} s)")
+            print(f"  import in memory (no analysis): {r['import_per_s']:,.0f} articles/s")
+            versus = ratio(r["open_list_s"], r.get("peer_open_list_s"))
+            print(f"  open+list:  {r['open_list_s']:.3f} s (CPU {r['open_list_cpu_s']:.3f} s){versus}")
+            print(f"  star:       {r['star_ms']:.1f} ms{ratio(r['star_ms'], r.get('peer_star_ms'))}")
+            print(
+                f"  annotate:   {r['annotate_ms']:.1f} ms{ratio(r['annotate_ms'], r.get('peer_annotate_ms'))}"
+            )
+            if "peer_open_list_s" in r:
+                print(
+                    f"  peer: open+list {r['peer_open_list_s']:.3f} s, star {r['peer_star_ms']:.1f} ms, "
+                    f"annotate {r['peer_annotate_ms']:.1f} ms (not atomic, not fsynced)"
+                )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Crash-safe file replacement: temporary file in the same folder, flush, fsync, os.replace, fsync folder.
+
+A reader (or a crash) at any moment sees either the complete old file or the complete new one. The
+previous generation can be kept as a backup: it is hard-linked (no copy) to `<name>.bak` just before
+the replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (a no-op where folders cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def keep_backup(path: Path, backup: Path) -> None:
+    """Make `backup` the current content of `path` (a hard link where possible, else a copy)."""
+    tmp = backup.with_name(f".{backup.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        try:
+            os.link(path, tmp)
+        except OSError:
+            shutil.copy2(path, tmp)
+        os.replace(tmp, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, durable: bool = True) -> None:
+    """Replace `path` with `data` atomically; keep the old content as `backup` when given.
+
+    With `durable`, the data and the rename are on disk when this returns. On any failure the old file
+    is left untouched and the temporary file removed.
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+        if backup is not None and path.exists():
+            keep_backup(path, backup)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if durable:
+        fsync_dir(folder)

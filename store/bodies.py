@@ -1,0 +1,86 @@
+"""Article bodies as content-addressed text files: `bodies/<2 hex>/<32 hex of SHA-256>.txt`.
+
+Bodies are large and written once, so they stay out of TinyDB: the articles table holds only the key.
+Files are written atomically (temporary file + rename); an import writes a batch of them and then
+`flush`es the batch (fsync of every file and folder, in parallel threads so the file system can merge
+them into few journal commits) before the metadata that refers to them is saved. Bodies are checked
+against their hash when read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from store.atomic import atomic_write, fsync_dir
+from store.errors import LibraryCorrupt, LibraryError
+
+
+def body_key(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+class BodyStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.txt"
+
+    def put(self, body: str, *, durable: bool = True) -> tuple[str, Path | None]:
+        """Store `body` (if not already stored): its key, and its path if it was written now.
+
+        With `durable=False` the caller must `flush` the written paths before relying on them.
+        """
+        key = body_key(body)
+        path = self.path(key)
+        if path.exists():
+            return key, None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, body.encode("utf-8"), durable=durable)
+        except OSError as exc:
+            raise LibraryError(f"could not save article text to {path}: {exc.strerror or exc}") from exc
+        return key, path
+
+    @staticmethod
+    def flush(paths: Iterable[Path]) -> None:
+        """Make written bodies durable: fsync each file, then each folder holding them."""
+        files = list(paths)
+        if not files:
+            return
+        folders = {p.parent for p in files}
+        with ThreadPoolExecutor(max_workers=min(16, len(files))) as pool:
+            list(pool.map(_fsync_file, files))
+            list(pool.map(fsync_dir, folders))
+
+    def get(self, key: str) -> str:
+        path = self.path(key)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise LibraryCorrupt(f"the article text {path} is missing from the library") from None
+        except OSError as exc:
+            raise LibraryError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        if hashlib.sha256(raw).hexdigest()[:32] != key:
+            raise LibraryCorrupt(f"the article text {path} is damaged (its content does not match its name)")
+        return raw.decode("utf-8")
+
+    def remove(self, key: str) -> None:
+        with contextlib.suppress(OSError):
+            self.path(key).unlink()
+
+
+def _fsync_file(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

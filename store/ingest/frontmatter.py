@@ -1,0 +1,125 @@
+"""YAML front matter: splitting it from the body and checking its keys and values.
+
+Recognised keys: title, published, source, url, dateline, author, tags. Dates are read as text (YAML's
+own timestamp conversion is off) so a malformed or impossible date gets a precise message.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import yaml
+
+FRONT_MATTER_KEYS = ("title", "published", "source", "url", "dateline", "author", "tags")
+TEXT_KEYS = ("title", "source", "url", "dateline", "author")
+
+_OPEN = re.compile(r"---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
+class FrontMatterError(ValueError):
+    """The front matter cannot be used; the message says why."""
+
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+
+
+class _TextDatesLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """Safe loading without the implicit timestamp type: dates stay strings."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter source or None, body, offset of the body in `text`)."""
+    opening = _OPEN.match(text)
+    if opening is None:
+        return None, text, 0
+    closing = _CLOSE.search(text, opening.end())
+    if closing is None:
+        raise FrontMatterError("front matter starts with '---' but has no closing '---' line")
+    return text[opening.end() : closing.start()], text[closing.end() :], closing.end()
+
+
+def parse_date(value: Any) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    match = _DATE.fullmatch(text)
+    if match is None:
+        raise FrontMatterError(f"published: {text!r} is not a date (write it as YYYY-MM-DD)")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise FrontMatterError(f"published: {text!r} is not a real date ({exc})") from None
+
+
+def _text(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise FrontMatterError(
+            f"{key}: expected text, found a {'list' if isinstance(value, list) else 'map'}"
+        )
+    text = str(value).strip()
+    return text or None
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    else:
+        items = [value]
+    tags: list[str] = []
+    for item in items:
+        if isinstance(item, (dict, list)):
+            raise FrontMatterError("tags: expected a list of words or a comma-separated line")
+        tag = str(item).strip()
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def parse_front_matter(source: str) -> tuple[dict[str, Any], list[str]]:
+    """The recognised fields (published as a date, tags as a tuple) and warnings about ignored keys."""
+    try:
+        loaded = yaml.load(source, Loader=_TextDatesLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
+    if loaded is None:
+        return {}, []
+    if not isinstance(loaded, dict):
+        raise FrontMatterError("front matter is not a list of 'key: value' lines")
+    fields: dict[str, Any] = {}
+    unknown: list[str] = []
+    for raw_key, value in loaded.items():
+        key = str(raw_key).strip().lower()
+        if key == "published":
+            fields["published"] = parse_date(value)
+        elif key == "tags":
+            fields["tags"] = _tags(value)
+        elif key in TEXT_KEYS:
+            fields[key] = _text(key, value)
+        else:
+            unknown.append(str(raw_key))
+    warnings = []
+    if unknown:
+        known = ", ".join(FRONT_MATTER_KEYS)
+        names = ", ".join(repr(k) for k in unknown)
+        warnings.append(f"front matter key{'s' if len(unknown) > 1 else ''} {names} ignored (known: {known})")
+    return fields, warnings

@@ -1,0 +1,102 @@
+"""Reading one article file into a `ParsedArticle`, refusing what is not a usable UTF-8 text article."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from store.ingest.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_TITLE_CHARS = 200
+_SNIFF_BYTES = 8192
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not expected in text
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class IngestError(ValueError):
+    """The file cannot be imported; `str(error)` says why (without the path)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    path: str  # absolute path of the file
+    title: str
+    body: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    body_offset: int = 0  # where the body starts in the decoded file (after front matter)
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _title_from(body: str) -> str:
+    for line in body.splitlines():
+        if line.strip():
+            title = _CONTROL.sub("", _HEADING.sub("", line)).strip()
+            if len(title) > MAX_TITLE_CHARS:
+                title = title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+            return title
+    return ""
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError("is UTF-16 text; save it as UTF-8")
+    sniff = raw[:_SNIFF_BYTES]
+    controls = len(sniff) - len(sniff.translate(None, _CONTROL_BYTES))
+    if b"\x00" in sniff or controls > len(sniff) // 10:
+        raise IngestError("is a binary file, not text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_article(text: str, path: str) -> ParsedArticle:
+    """Split front matter from `text` and build the article; raises IngestError."""
+    if not text.strip():
+        raise IngestError("is empty")
+    try:
+        source, body, offset = split_front_matter(text)
+        fields, warnings = parse_front_matter(source) if source is not None else ({}, [])
+    except FrontMatterError as exc:
+        raise IngestError(str(exc)) from None
+    if not body.strip():
+        raise IngestError("has front matter but no article text")
+    title = fields.pop("title", None) or _title_from(body)
+    return ParsedArticle(
+        path=path, title=title, body=body, body_offset=offset, warnings=tuple(warnings), **fields
+    )
+
+
+def read_article(path: Path) -> ParsedArticle:
+    """Read and parse one file; raises IngestError with a one-line reason."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise IngestError("no such file") from None
+    except OSError as exc:
+        raise IngestError(f"cannot be read ({exc.strerror or exc})") from None
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"is {size / 1024 / 1024:.1f} MB; articles are limited to 10 MB")
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise IngestError(f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise IngestError("is larger than 10 MB; articles are limited to 10 MB")
+    if not raw.strip():
+        raise IngestError("is empty")
+    return parse_article(_decode(raw), os.path.abspath(path))

@@ -1,0 +1,31 @@
+"""Where things live: the library folder (argument, environment, platform default) and the bundled samples."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+LIBRARY_ENV = "BRIEFING_LIBRARY"
+APP_NAME = "briefing-reader"
+
+
+def default_library_path() -> Path:
+    """The platform's per-user data folder for Briefing Reader (e.g. ~/.local/share/briefing-reader)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
+
+
+def resolve_library_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The library folder: `path` if given, else $BRIEFING_LIBRARY, else the platform default."""
+    if path is None or str(path) == "":
+        env = os.environ.get(LIBRARY_ENV, "").strip()
+        chosen = Path(env) if env else default_library_path()
+    else:
+        chosen = Path(path)
+    return Path(os.path.abspath(chosen.expanduser()))
+
+
+def samples_dir() -> Path:
+    """The bundled sample briefings, next to the packages in the source tree."""
+    return Path(__file__).resolve().parents[1] / "sample_articles"

@@ -1,0 +1,213 @@
+"""A TinyDB Storage that writes atomically, keeps a backup, notices other processes' writes and never
+overwrites a damaged file.
+
+- `write` serialises first, then replaces the file through `store.atomic.atomic_write` (the previous
+  generation becomes `<name>.bak`).
+- `read` parses the file only when its (inode, mtime_ns, size) signature changed since the last read, so a
+  write made by another process is picked up by the next operation, and an unchanged file costs a stat.
+- A file that is not valid JSON or not TinyDB's layout (tables of documents keyed by integer ids) is
+  moved aside to `<name>.corrupt-<timestamp>`, the backup restored if it is readable, and a notice given.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from store.atomic import atomic_write
+from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly
+
+Tables = dict[str, dict[str, Any]]
+Signature = tuple[int, int, int]
+
+
+class NotTinyDB(ValueError):
+    """The bytes are not a TinyDB file; the message says why."""
+
+
+def parse_tinydb(raw: bytes) -> Tables:
+    """Parse and validate TinyDB's JSON layout: {table: {"<int id>": {document}}}."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise NotTinyDB(f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise NotTinyDB("not a TinyDB file (the top level is not an object of tables)")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise NotTinyDB(f"not a TinyDB file (table {name!r} is not an object of documents)")
+        for key, doc in table.items():
+            if not key.isdigit() or not isinstance(doc, dict):
+                raise NotTinyDB(f"not a TinyDB file (table {name!r} has a malformed document {key!r})")
+    return data
+
+
+def dump_tinydb(data: Tables) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def file_signature(path: Path) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _aside_name(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return candidate
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for one library file (see the module docstring).
+
+    `lock()` returns the library's (re-entrant) write lock, taken to move a damaged file aside;
+    `notice(message)` reports what happened to the user.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock: Callable[[], AbstractContextManager[object]],
+        notice: Callable[[str], None],
+        read_only: bool = False,
+        keep_backup: bool = True,
+    ) -> None:
+        self.path = path
+        self.backup = path.with_name(path.name + ".bak")
+        self._lock = lock
+        self._notice = notice
+        self.read_only = read_only
+        self._keep_backup = keep_backup
+        self._data: Tables | None = None
+        self._sig: Signature | None = None
+        # Bumped whenever the cached tables change (load, write, invalidate): a cheap key for derived caches.
+        self.version = 0
+
+    # -- TinyDB's Storage interface ------------------------------------------------------------------------
+    def read(self) -> Tables | None:
+        sig = file_signature(self.path)
+        if sig is None:
+            if self._sig is not None or self._data is not None:
+                self.invalidate()
+            return None
+        if sig != self._sig or self._data is None:
+            # The signature taken before reading: if the file changes meanwhile, the next read parses again.
+            self._data, self._sig = self._load(), sig
+            self.version += 1
+        return self._data
+
+    def write(self, data: Tables) -> None:
+        if self.read_only:
+            raise LibraryReadOnly(f"the library is open read-only; {self.path.name} was not changed")
+        try:
+            blob = dump_tinydb(data)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, blob, backup=self.backup if self._keep_backup else None)
+        except OSError as exc:
+            self.invalidate()
+            raise LibraryError(f"could not save {self.path}: {exc.strerror or exc}") from exc
+        except BaseException:
+            self.invalidate()  # TinyDB changed the cached tables in place before calling write
+            raise
+        self._data, self._sig = data, file_signature(self.path)
+        self.version += 1
+
+    def close(self) -> None:
+        self._data = None
+
+    # -- helpers -----------------------------------------------------------------------------------------
+    def invalidate(self) -> None:
+        """Forget the cached tables: the next read parses the file again."""
+        self._data, self._sig = None, None
+        self.version += 1
+
+    def changed(self) -> bool:
+        """True when the file on disk is not the one last read or written."""
+        return file_signature(self.path) != self._sig
+
+    def signature(self) -> Signature | None:
+        return file_signature(self.path)
+
+    def table(self, name: str) -> dict[str, Any]:
+        """The raw documents of one table (shared with the cache: callers must not modify them)."""
+        data = self.read()
+        return {} if data is None else data.get(name, {})
+
+    def tables(self) -> Iterator[str]:
+        data = self.read()
+        return iter(() if data is None else data)
+
+    def _load(self) -> Tables | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise LibraryError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+        try:
+            return parse_tinydb(raw)
+        except NotTinyDB as exc:
+            return self._recover(str(exc))
+
+    def _read_backup(self) -> Tables | None:
+        try:
+            return parse_tinydb(self.backup.read_bytes())
+        except (OSError, NotTinyDB):
+            return None
+
+    def _recover(self, reason: str) -> Tables | None:
+        """The file is damaged: keep it aside, restore the backup, say so. Never overwrite it."""
+        backup = self._read_backup()
+        if self.read_only:
+            if backup is None:
+                raise LibraryCorrupt(
+                    f"{self.path} cannot be read: {reason}. It has no usable backup and the library is "
+                    "read-only, so nothing was changed."
+                )
+            self._notice(
+                f"{self.path} cannot be read ({reason}); showing its backup {self.backup}. "
+                "Open the library writable to repair it."
+            )
+            return backup
+        with self._lock():
+            try:  # another process may have repaired it while we waited for the lock
+                return parse_tinydb(self.path.read_bytes())
+            except FileNotFoundError:
+                return None
+            except (OSError, NotTinyDB):
+                pass
+            aside = _aside_name(self.path)
+            try:
+                os.replace(self.path, aside)
+            except OSError as exc:
+                raise LibraryCorrupt(
+                    f"{self.path} cannot be read ({reason}) and could not be moved aside "
+                    f"({exc.strerror or exc}); nothing was changed."
+                ) from exc
+            if backup is not None:
+                atomic_write(self.path, dump_tinydb(backup))
+                self._notice(
+                    f"{self.path.name} could not be read ({reason}). The damaged file was kept as {aside} "
+                    f"and the previous version was restored from {self.backup.name}."
+                )
+                return backup
+            self._notice(
+                f"{self.path.name} could not be read ({reason}) and has no usable backup. The damaged file "
+                f"was kept as {aside}; the library continues without it."
+            )
+            return None

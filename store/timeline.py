@@ -1,0 +1,97 @@
+"""Pure helpers for timeline queries over stored fact documents: matching, overlap, ordering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+_LATEST = "9999-99-99"
+
+
+def entity_keys(analysis: dict[str, Any], sentence_start: int, sentence_end: int) -> list[str]:
+    """Case-folded canonical names of the entities in a sentence (for entity filters)."""
+    keys = {
+        e["canonical"].casefold()
+        for e in analysis.get("entities", ())
+        if sentence_start <= e["start"] and e["end"] <= sentence_end
+    }
+    return sorted(keys)
+
+
+def aliases(analysis: dict[str, Any]) -> dict[str, str]:
+    """Every case-folded mention text and canonical name of an article -> its canonical name."""
+    table: dict[str, str] = {}
+    for e in analysis.get("entities", ()):
+        canonical = e["canonical"].casefold()
+        table[canonical] = canonical
+        table.setdefault(e["text"].casefold(), canonical)
+    return table
+
+
+def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str]:
+    """The case-folded query plus every canonical name it is a mention of in any of the articles."""
+    target = wanted.casefold().strip()
+    names = {target}
+    names.update(table[target] for table in alias_tables if target in table)
+    return names
+
+
+def matches_entity(fact: dict[str, Any], keys: Iterable[str], wanted: set[str]) -> bool:
+    """Does the fact's sentence mention one of the `wanted` (case-folded canonical) names?"""
+    names = set(keys) | {name.casefold() for name in fact.get("entities", ())}
+    return not names.isdisjoint(wanted)
+
+
+def overlaps(fact: dict[str, Any], start: date | None, end: date | None) -> bool:
+    """Does the fact's interval meet [start, end]? Facts with no dates at all match only an open query."""
+    f_start, f_end = fact.get("start_date"), fact.get("end_date")
+    if start is None and end is None:
+        return True
+    if f_start is None and f_end is None:
+        return False
+    if end is not None and f_start is not None and f_start > end.isoformat():
+        return False
+    return not (start is not None and f_end is not None and f_end < start.isoformat())
+
+
+def article_bounds(facts: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The earliest start and latest end among an article's facts with both ends dated."""
+    bounded = [(f["start_date"], f["end_date"]) for f in facts if f.get("start_date") and f.get("end_date")]
+    if not bounded:
+        return None, None
+    return min(s for s, _ in bounded), max(e for _, e in bounded)
+
+
+def sort_key(
+    fact: dict[str, Any],
+    published: date | None,
+    article_id: str,
+    bounds: tuple[str | None, str | None] = (None, None),
+) -> tuple[Any, ...]:
+    """Ordered by interval start, then the finer interval (earlier end) first; undated facts last.
+
+    Open intervals are placed relative to their article's dated facts (`bounds`, see `article_bounds`):
+    an open past ("in recent years", up to a date) just before the article's earliest dated fact, an
+    open future ("in the coming days", from a date) just after its latest one.
+    """
+    f_start, f_end = fact.get("start_date"), fact.get("end_date")
+    first, last = bounds
+    if f_start is None and f_end is None:
+        anchor, rank = _LATEST, 3
+    elif f_start is None:
+        anchor, rank = min(f_end, first or f_end), 0
+    elif f_end is None:
+        anchor, rank = max(f_start, last or f_start), 2
+    else:
+        anchor, rank = f_start, 1
+    return (
+        rank == 3,
+        anchor,
+        rank,
+        f_end or _LATEST,
+        published.isoformat() if published else _LATEST,
+        article_id,
+        fact.get("sentence", {}).get("start", 0),
+        fact.get("date", {}).get("start", 0),
+    )

@@ -1,0 +1,173 @@
+"""The TinyDB storage under the library: atomic replace, backups, damaged files, other processes' writes."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store import atomic
+from store.errors import LibraryCorrupt, LibraryError
+from store.library import Library
+from store.storage import AtomicJSONStorage, parse_tinydb
+
+
+@contextlib.contextmanager
+def _no_lock() -> Iterator[None]:
+    yield
+
+
+def make_storage(path: Path, notices: list[str] | None = None, read_only: bool = False) -> AtomicJSONStorage:
+    return AtomicJSONStorage(
+        path, lock=_no_lock, notice=(notices if notices is not None else []).append, read_only=read_only
+    )
+
+
+def tables(n: int) -> dict[str, dict[str, object]]:
+    return {"articles": {str(i): {"id": f"{i:016x}", "title": f"T{i}"} for i in range(1, n + 1)}}
+
+
+def test_write_then_read_round_trip(tmp_path: Path) -> None:
+    store = make_storage(tmp_path / "a.json")
+    store.write(tables(3))
+    assert make_storage(tmp_path / "a.json").read() == tables(3)
+
+
+def test_failed_replace_leaves_previous_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(2))
+    before = path.read_bytes()
+
+    def broken_replace(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    with pytest.raises(LibraryError, match="could not save"):
+        store.write(tables(5))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]  # no temporary file left behind
+    assert store.read() == tables(2)  # the cache was not left holding the unsaved data
+
+
+def test_crash_while_writing_data_leaves_previous_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(2))
+    before = path.read_bytes()
+
+    def crash(fd: int) -> None:  # the data is half on its way to disk when the "power fails"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "fsync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.write(tables(400))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_previous_generation_is_kept_as_backup(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(1))
+    store.write(tables(2))
+    assert parse_tinydb((tmp_path / "a.json.bak").read_bytes()) == tables(1)
+    assert parse_tinydb(path.read_bytes()) == tables(2)
+
+
+def test_write_by_another_instance_is_seen(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    first, second = make_storage(path), make_storage(path)
+    first.write(tables(1))
+    assert second.read() == tables(1)
+    second.write(tables(3))
+    assert first.read() == tables(3)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (b'{"articles": {"1": {"id": "00', "not valid JSON"),  # truncated mid-write by some other program
+        (b"[1, 2, 3]", "not a TinyDB file"),
+        (b'{"articles": {"x": 1}}', "not a TinyDB file"),
+        (b"\xff\xfe\x00garbage", "not valid JSON"),
+    ],
+)
+def test_damaged_file_is_moved_aside_and_backup_restored(tmp_path: Path, damage: bytes, reason: str) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(1))
+    store.write(tables(2))  # backup now holds tables(1)
+    path.write_bytes(damage)
+    notices: list[str] = []
+    assert make_storage(path, notices).read() == tables(1)
+    aside = list(tmp_path.glob("a.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == damage  # nothing lost
+    assert parse_tinydb(path.read_bytes()) == tables(1)
+    assert len(notices) == 1 and reason in notices[0] and str(aside[0]) in notices[0]
+
+
+def test_damaged_file_without_backup_is_kept_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(b'{"articles": {"1": {"id"')
+    notices: list[str] = []
+    assert make_storage(path, notices).read() is None
+    aside = list(tmp_path.glob("a.json.corrupt-*"))
+    assert aside[0].read_bytes() == b'{"articles": {"1": {"id"'
+    assert "no usable backup" in notices[0] and str(aside[0]) in notices[0]
+
+
+def test_read_only_damaged_file_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(b"not json")
+    with pytest.raises(LibraryCorrupt, match=r"a\.json cannot be read"):
+        make_storage(path, read_only=True).read()
+    assert path.read_bytes() == b"not json"
+    assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_library_reports_damaged_articles_file(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "one.md").write_text("One\n\nFirst text.\n", encoding="utf-8")
+    (src / "two.md").write_text("Two\n\nSecond text.\n", encoding="utf-8")
+    with Library.open(folder, import_samples=False) as lib:
+        lib.import_paths([src / "one.md"], analyze=False)
+        lib.import_paths([src / "two.md"], analyze=False)
+    articles = folder / "articles.json"
+    damaged = articles.read_bytes()[:40]
+    articles.write_bytes(damaged)
+    with Library.open(folder, import_samples=False) as lib:
+        titles = [m.title for m in lib.articles()]
+        assert titles == ["One"]  # the previous generation
+        assert any("articles.json could not be read" in n and ".corrupt-" in n for n in lib.notices)
+    assert next(folder.glob("articles.json.corrupt-*")).read_bytes() == damaged
+
+
+_docs = st.dictionaries(
+    st.text(min_size=1, max_size=8),
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20), st.lists(st.text(max_size=5))),
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=10), st.dictionaries(st.integers(1, 10**6).map(str), _docs))
+)
+def test_any_tables_survive_write_and_read(tmp_path_factory: pytest.TempPathFactory, data: dict) -> None:
+    path = tmp_path_factory.mktemp("prop") / "t.json"
+    make_storage(path).write(data)
+    assert make_storage(path).read() == json.loads(json.dumps(data))
+    assert not [p for p in os.listdir(path.parent) if p.endswith(".tmp")]

@@ -1,0 +1,72 @@
+"""Timeline ordering and filters over stored fact documents (pure functions of store.timeline)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from store.timeline import aliases, article_bounds, matches_entity, overlaps, sort_key, wanted_names
+
+
+def fact(
+    value: str, start: str | None, end: str | None, at: int = 0, entities: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    return {
+        "value": value,
+        "start_date": start,
+        "end_date": end,
+        "sentence": {"start": at, "end": at + 10},
+        "date": {"start": at},
+        "entities": list(entities),
+    }
+
+
+def ordered(facts: list[dict[str, Any]]) -> list[str]:
+    bounds = article_bounds(facts)
+    return [f["value"] for f in sorted(facts, key=lambda f: sort_key(f, date(2021, 1, 5), "a", bounds))]
+
+
+def test_interval_order_with_finer_first_and_open_intervals_at_the_edges() -> None:
+    facts = [
+        fact("FUTURE_REF", "2021-01-05", None, at=1),
+        fact("2021-01-15", "2021-01-15", "2021-01-15"),
+        fact("2021-01", "2021-01-01", "2021-01-31"),
+        fact("2021-01-01", "2021-01-01", "2021-01-01"),
+        fact("XXXX-12", None, None),
+        fact("PAST_REF", None, "2021-01-05"),
+        fact("2020-01", "2020-01-01", "2020-01-31"),
+        fact("2020", "2020-01-01", "2020-12-31"),
+    ]
+    assert ordered(facts) == [
+        "PAST_REF",
+        "2020-01",
+        "2020",
+        "2021-01-01",
+        "2021-01",
+        "2021-01-15",
+        "FUTURE_REF",
+        "XXXX-12",
+    ]
+
+
+def test_overlap() -> None:
+    month = fact("2020-03", "2020-03-01", "2020-03-31")
+    assert overlaps(month, None, None)
+    assert overlaps(month, date(2020, 3, 31), None) and not overlaps(month, date(2020, 4, 1), None)
+    assert overlaps(month, None, date(2020, 3, 1)) and not overlaps(month, None, date(2020, 2, 29))
+    assert overlaps(fact("FUTURE_REF", "2021-01-05", None), date(2030, 1, 1), None)
+    assert not overlaps(fact("XXXX-12", None, None), date(2020, 1, 1), None)
+
+
+def test_entity_filter_resolves_mentions_to_canonical_names() -> None:
+    analysis = {
+        "entities": [
+            {"start": 0, "end": 8, "text": "Kadhimi", "canonical": "Mustafa al-Kadhimi"},
+            {"start": 20, "end": 38, "text": "Mustafa al-Kadhimi", "canonical": "Mustafa al-Kadhimi"},
+        ]
+    }
+    wanted = wanted_names("KADHIMI", [aliases(analysis)])
+    assert wanted == {"kadhimi", "mustafa al-kadhimi"}
+    assert matches_entity(fact("2021", "2021-01-01", "2021-12-31"), ["mustafa al-kadhimi"], wanted)
+    assert matches_entity(fact("2021", "2021-01-01", "2021-12-31", entities=("Kadhimi",)), [], wanted)
+    assert not matches_entity(fact("2021", "2021-01-01", "2021-12-31"), ["iraq"], wanted)

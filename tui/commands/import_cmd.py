@@ -1,0 +1,106 @@
+"""`briefing import PATH...`: add article files and folders (recursive) to the library.
+
+On a terminal a Rich progress bar shows counts and the current file; when piped, one plain line per
+file. Problems are one line each on stderr; a summary always ends the output. Exit code 1 when any
+input failed or was imported with a warning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.text import Text
+
+from store.errors import LibraryError
+from store.records import ImportReport, ImportStep
+from tui.commands._library import error, open_library, printable, tolerant_stdout
+
+Importer = Callable[..., ImportReport]  # Library.import_paths
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import article files or folders (.md, .markdown, .txt) into the library",
+        description="Import Markdown or plain-text articles (folders are searched recursively). "
+        "Importing the same file again adds nothing; an edited file updates its article.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    parser.add_argument(
+        "--no-analyze",
+        action="store_true",
+        help="skip the analysis now (it runs when an article is first opened)",
+    )
+    parser.set_defaults(func=run)
+
+
+def summary(report: ImportReport) -> str:
+    parts = [f"{len(report.added)} added"]
+    if report.updated:
+        parts.append(f"{len(report.updated)} updated")
+    parts.append(f"{len(report.present)} already present")
+    parts.append(f"{len(report.failed)} failed")
+    if report.warnings:
+        parts.append(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}")
+    return ", ".join(parts)
+
+
+def _problem_line(kind: str, path: str, message: str) -> str:
+    return printable(f"{kind}: {path}: {message}")
+
+
+def _import_plain(library_import: Importer, paths: list[str], analyze: bool) -> ImportReport:
+    def show(step: ImportStep) -> None:
+        if step.status == "failed":
+            print(_problem_line("error", step.path, step.message or "failed"), file=sys.stderr, flush=True)
+        else:
+            print(printable(f"{step.status:<8} {step.article_id}  {step.path}"), flush=True)
+
+    return library_import(paths, progress=show, analyze=analyze)
+
+
+def _import_rich(library_import: Importer, paths: list[str], analyze: bool) -> ImportReport:
+    console = Console(highlight=False)
+    counts: Counter[str] = Counter()
+    columns = (
+        TextColumn("Importing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[counts]}", markup=False),
+        TextColumn("{task.fields[current]}", markup=False),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("import", total=None, counts="", current="")
+
+        def show(step: ImportStep) -> None:
+            counts[step.status] += 1
+            if step.status == "failed":
+                line = _problem_line("error", step.path, step.message or "failed")
+                progress.console.print(Text(line, style="red"))
+            label = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+            name = printable(step.path.rsplit("/", 1)[-1])
+            progress.update(task, total=step.total, completed=step.done, counts=label, current=name)
+
+        return library_import(paths, progress=show, analyze=analyze)
+
+
+def run(args: argparse.Namespace) -> int:
+    tolerant_stdout()
+    importer = _import_rich if sys.stdout.isatty() else _import_plain
+    try:
+        with open_library(args) as library:
+            report = importer(library.import_paths, list(args.paths), not args.no_analyze)
+    except LibraryError as exc:
+        return error(str(exc))
+    except KeyboardInterrupt:
+        print("briefing: import interrupted; the files imported so far are saved", file=sys.stderr)
+        return 130
+    for problem in report.warnings:
+        print(_problem_line("warning", problem.path, problem.message), file=sys.stderr)
+    print(summary(report))
+    return 1 if report.failed or report.warnings else 0

@@ -1,0 +1,63 @@
+"""`briefing list [--json]`: the library's articles, newest first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from store.errors import LibraryError
+from store.records import ArticleMeta
+from tui.commands._library import error, note, open_library, printable, tolerant_stdout
+
+ID_CHARS = 12
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("list", help="list the library's articles, newest first")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of article metadata")
+    parser.set_defaults(func=run)
+
+
+def meta_to_json(meta: ArticleMeta) -> dict[str, Any]:
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "published": meta.published.isoformat() if meta.published else None,
+        "source": meta.source,
+        "url": meta.url,
+        "dateline": meta.dateline,
+        "author": meta.author,
+        "tags": list(meta.tags),
+        "path": meta.path,
+        "read": meta.read,
+        "starred": meta.starred,
+    }
+
+
+def line(meta: ArticleMeta) -> str:
+    day = meta.published.isoformat() if meta.published else "(no date)".ljust(10)
+    star = "*" if meta.starred else " "
+    source = f"  — {meta.source}" if meta.source else ""
+    return printable(f"{meta.id[:ID_CHARS]}  {day} {star} {meta.title}{source}")
+
+
+def run(args: argparse.Namespace) -> int:
+    tolerant_stdout()
+    try:
+        with open_library(args) as library:
+            metas = library.articles()
+            where = library.path
+    except LibraryError as exc:
+        return error(str(exc))
+    if args.json:
+        json.dump([meta_to_json(m) for m in metas], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not metas:
+        note(f"the library at {where} has no articles; add some with: briefing import PATH")
+        return 0
+    for meta in metas:
+        print(line(meta))
+    return 0

@@ -1,0 +1,54 @@
+"""`briefing show ID`: one article's metadata and text (id or a unique prefix of it), printed safely."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from store.errors import LibraryError
+from tui.commands._library import error, open_library, printable, tolerant_stdout
+from tui.commands.list_cmd import meta_to_json
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("show", help="print an article's details and text")
+    parser.add_argument("id", metavar="ID", help="article id, or its first characters (see `briefing list`)")
+    parser.add_argument("--json", action="store_true", help="print metadata and body as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    tolerant_stdout()
+    try:
+        with open_library(args) as library:
+            try:
+                article = library.article(library.resolve_id(args.id))
+            except KeyError:
+                return error(f"no article with id {args.id!r} (see `briefing list`)")
+    except LibraryError as exc:
+        return error(str(exc))
+    meta = article.meta
+    if args.json:
+        json.dump({**meta_to_json(meta), "body": article.body}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = [
+        ("Title", meta.title),
+        ("Id", meta.id),
+        ("Published", meta.published.isoformat() if meta.published else "unknown"),
+        ("Source", meta.source),
+        ("Dateline", meta.dateline),
+        ("Author", meta.author),
+        ("URL", meta.url),
+        ("Tags", ", ".join(meta.tags) or None),
+        ("File", meta.path),
+        ("Status", ", ".join(s for s, on in (("starred", meta.starred), ("read", meta.read)) if on) or None),
+    ]
+    for label, value in rows:
+        if value:
+            print(printable(f"{label + ':':<11}{value}"))
+    print()
+    body = printable(article.body, keep_newlines=True)
+    sys.stdout.write(body if body.endswith("\n") else body + "\n")
+    return 0
