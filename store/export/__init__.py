@@ -1,0 +1,71 @@
+"""Briefing exports: select from a Library, build Markdown, JSON or TimelineJS, write atomically.
+
+briefing = select(library, Selection(tag="iraq"))      # ExportError if nothing matches
+text = render(briefing, "md")                            # pure; "md" | "json" | "timelinejs"
+write_atomic(path, text)                                 # ExportError if the path is unwritable
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from store.export.atomic import write_atomic
+from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
+from store.export.errors import ExportError
+from store.export.json_format import SCHEMA, build_json
+from store.export.markdown import build_markdown
+from store.export.selection import LibraryView, describe, select
+from store.export.timelinejs import build_timelinejs
+
+BUILDERS: dict[str, Callable[[Briefing], str]] = {
+    "md": build_markdown,
+    "json": build_json,
+    "timelinejs": build_timelinejs,
+}
+FORMATS: tuple[str, ...] = tuple(BUILDERS)
+SUFFIXES: dict[str, str] = {"md": ".md", "json": ".json", "timelinejs": ".timeline.json"}
+FILENAME_STEM = 60
+
+
+def render(briefing: Briefing, fmt: str) -> str:
+    """The briefing in format `fmt` (one of FORMATS)."""
+    try:
+        builder = BUILDERS[fmt]
+    except KeyError:
+        raise ExportError(f"unknown export format: {fmt} (choose from {', '.join(FORMATS)})") from None
+    return builder(briefing)
+
+
+def suggested_filename(title: str, fmt: str) -> str:
+    """A file name from an export's title: 'Briefing: Red River relief' -> 'briefing-red-river-relief.md'."""
+    words = re.findall(
+        r"\w+", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    )
+    stem = "-".join(words)[:FILENAME_STEM].rstrip("-") or "briefing"
+    return stem + SUFFIXES.get(fmt, ".txt")
+
+
+def export_document(library: LibraryView, selection: Selection, fmt: str, title: str | None = None) -> str:
+    """Select and render in one step (what `briefing export` and the app's export action do)."""
+    return render(select(library, selection, title), fmt)
+
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA",
+    "SUFFIXES",
+    "Briefing",
+    "ExportError",
+    "KeyFigure",
+    "LibraryView",
+    "Selection",
+    "TimelineFact",
+    "describe",
+    "export_document",
+    "render",
+    "select",
+    "suggested_filename",
+    "write_atomic",
+]

@@ -1,0 +1,107 @@
+"""The Briefing: everything one export shows, gathered once and handed to the format builders.
+
+Plain immutable data (store records and fact dicts), so the builders are pure functions of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from store.records import Annotation, ArticleMeta
+
+PERIOD_LIMITS = (31, 366)  # days: a month, else a year
+
+
+def _days(start: str, end: str) -> int:
+    return (date.fromisoformat(end) - date.fromisoformat(start)).days
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The filters an export was made with (all optional; empty means "everything")."""
+
+    article_ids: tuple[str, ...] = ()
+    tag: str | None = None
+    entity: str | None = None
+    starred: bool = False
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def narrows_facts(self) -> bool:
+        """True when the filters select facts within an article, not only whole articles."""
+        return self.entity is not None or self.start is not None or self.end is not None
+
+    @property
+    def filtered(self) -> bool:
+        """True when any filter is set."""
+        return bool(self.article_ids or self.tag is not None or self.starred or self.narrows_facts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": list(self.article_ids),
+            "tag": self.tag,
+            "entity": self.entity,
+            "starred": self.starred,
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A figure worth listing, with the sentence that says what it counts."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    kind: str
+    unit: str | None
+    qualifier: str | None
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineFact:
+    """A selected fact with its article (the fact is in extract.model.fact_to_dict form)."""
+
+    article_id: str
+    fact: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Articles in reading order (oldest first), their selected facts in date order, key figures, and
+    every annotation of the selected articles (anchored ones in text order, then orphaned ones)."""
+
+    title: str
+    selection: Selection
+    articles: tuple[ArticleMeta, ...]
+    facts: tuple[TimelineFact, ...] = ()
+    figures: tuple[KeyFigure, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    _by_id: dict[str, ArticleMeta] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {meta.id: meta for meta in self.articles})
+
+    def article(self, article_id: str) -> ArticleMeta:
+        """The selected article with this id (KeyError if it is not part of the briefing)."""
+        return self._by_id[article_id]
+
+    def period(self) -> tuple[str | None, str | None]:
+        """Earliest start and latest end (ISO dates) of the selected facts, None, None when there is none.
+
+        Only facts spanning at most a month count when there are any (else at most a year): coarse facts
+        ("last year", "this decade") and open-ended ones would stretch the period far beyond the events the
+        articles report. They stay in the timeline; they only do not set the period."""
+        spans = [(f.fact.get("start_date"), f.fact.get("end_date")) for f in self.facts]
+        for limit in PERIOD_LIMITS:
+            bounded = [(s, e) for s, e in spans if s and e and _days(s, e) <= limit]
+            if bounded:
+                return min(s for s, _ in bounded), max(e for _, e in bounded)
+        return None, None

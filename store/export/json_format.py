@@ -1,0 +1,81 @@
+"""The JSON export: everything a script needs (articles' metadata, facts, key figures, annotations).
+
+The schema is documented in docs/export-json.md; `SCHEMA` changes whenever a key changes meaning or
+disappears (adding keys keeps it). A pure function of the Briefing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+from store.export.briefing import Briefing, KeyFigure
+from store.records import Annotation, ArticleMeta
+
+SCHEMA = "briefing-reader/export/1"
+
+
+def build_json(briefing: Briefing) -> str:
+    """The briefing as indented JSON (UTF-8 characters kept), ending with one newline."""
+    start, end = briefing.period()
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "title": briefing.title,
+        "selection": briefing.selection.to_dict(),
+        "period": {"start": start, "end": end},
+        "articles": [_article(a) for a in briefing.articles],
+        "facts": [{"article_id": f.article_id, **f.fact} for f in briefing.facts],
+        "figures": [_figure(f) for f in briefing.figures],
+        "annotations": [_annotation(a) for a in briefing.annotations],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _article(meta: ArticleMeta) -> dict[str, Any]:
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "published": meta.published.isoformat() if meta.published else None,
+        "source": meta.source,
+        "url": meta.url,
+        "dateline": meta.dateline,
+        "author": meta.author,
+        "tags": list(meta.tags),
+        "starred": meta.starred,
+        "read": meta.read,
+        # The file name only: the folder it was imported from is local detail, not part of a briefing.
+        "file": PurePath(meta.path).name if meta.path else None,
+    }
+
+
+def _figure(figure: KeyFigure) -> dict[str, Any]:
+    return {
+        "article_id": figure.article_id,
+        "start": figure.start,
+        "end": figure.end,
+        "text": figure.text,
+        "value": figure.value,
+        "kind": figure.kind,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "sentence": figure.sentence,
+    }
+
+
+def _annotation(annotation: Annotation) -> dict[str, Any]:
+    return {
+        "id": annotation.id,
+        "article_id": annotation.article_id,
+        "kind": annotation.kind,
+        "start": annotation.start,
+        "end": annotation.end,
+        "exact": annotation.exact,
+        "prefix": annotation.prefix,
+        "suffix": annotation.suffix,
+        "color": annotation.color,
+        "note": annotation.note,
+        "correction": dict(annotation.correction) if annotation.correction else None,
+        "created": annotation.created,
+        "orphaned": annotation.orphaned,
+    }

@@ -1,0 +1,146 @@
+"""The TimelineJS export: Knight Lab TimelineJS 3 JSON, loadable as-is by `new TL.Timeline(id, data)`.
+
+Format (TimelineJS 3 json-format documentation and its TimelineConfig/TLDate sources):
+- `events` (required, non-empty): slides with `start_date` (required: a date object with an integer `year`;
+  `month` 1-12, `day`, `hour`, `minute` optional integers), optional `end_date`, `text` {headline, text}
+  (HTML), `group` (plain text; events of a group share a row), `display_date` (plain text), `unique_id`.
+- `title`: a slide without dates.
+Each dated fact becomes one event in the precision its value has ("2020-11" -> year and month; a week or a
+quarter -> first and last day). Facts with no known start (unanchored values such as XXXX-12, PAST_REF)
+cannot be placed and are left out, and the title slide says how many; open-ended facts (FUTURE_REF) start at
+their known day with no end. Text is HTML-escaped, because TimelineJS renders it as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from store.export.briefing import Briefing, TimelineFact
+from store.export.datefmt import DAY, MONTH, YEAR, describe_fact_date
+from store.export.errors import ExportError
+from store.export.mdtext import clean
+
+HEADLINE_LIMIT = 80
+
+
+def build_timelinejs(briefing: Briefing) -> str:
+    """The briefing's dated facts as TimelineJS JSON, ending with one newline.
+
+    Raises ExportError when no fact can be placed on a timeline (TimelineJS rejects an empty `events`).
+    """
+    events: list[dict[str, Any]] = []
+    used: set[str] = set()
+    skipped = 0
+    for item in briefing.facts:
+        event = _event(briefing, item, used)
+        if event is None:
+            skipped += 1
+        else:
+            events.append(event)
+    if not events:
+        raise ExportError("nothing to put on a timeline: no dated facts in this selection")
+    document = {"title": _title(briefing, skipped), "events": events, "scale": "human"}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def date_object(iso: str, precision: str = "day") -> dict[str, int]:
+    """A TimelineJS date object from an ISO date/datetime, down to `precision` (year, month, day, minute)."""
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?", iso)
+    if not m:
+        raise ValueError(f"not an ISO date: {iso!r}")
+    parts = {"year": int(m[1])}
+    if precision in ("month", "day", "minute"):
+        parts["month"] = int(m[2])
+    if precision in ("day", "minute"):
+        parts["day"] = int(m[3])
+    if precision == "minute" and m[4]:
+        parts["hour"] = int(m[4])
+        parts["minute"] = int(m[5])
+    return parts
+
+
+def _dates(fact: dict[str, Any]) -> tuple[dict[str, int], dict[str, int] | None] | None:
+    """(start_date, end_date) objects for a fact, or None when it has no known start."""
+    start, end = fact.get("start_date"), fact.get("end_date")
+    value = str(fact.get("value", ""))
+    if not start:
+        return None
+    if m := DAY.match(value):
+        return date_object(value, "minute" if m[4] else "day"), None
+    if MONTH.match(value):
+        return date_object(start, "month"), None
+    if YEAR.match(value):
+        return date_object(start, "year"), None
+    end_object = date_object(end, "day") if end and end != start else None
+    return date_object(start, "day"), end_object
+
+
+def _event(briefing: Briefing, item: TimelineFact, used: set[str]) -> dict[str, Any] | None:
+    fact = item.fact
+    dates = _dates(fact)
+    if dates is None:
+        return None
+    start_date, end_date = dates
+    meta = briefing.article(item.article_id)
+    event: dict[str, Any] = {"start_date": start_date}
+    if end_date is not None:
+        event["end_date"] = end_date
+    headline = html.escape(_headline(fact), quote=False)
+    event["text"] = {"headline": headline, "text": _body(fact, meta.title, meta.url)}
+    event["group"] = _plain(meta.title)
+    mention = fact.get("date") or {}
+    value = str(fact.get("value", ""))
+    if mention.get("mod") or not (DAY.match(value) or MONTH.match(value) or YEAR.match(value)):
+        # TimelineJS formats plain days, months and years itself; for the rest it would show bare day
+        # numbers, so say "mid-Nov 2020", "week 2 of 2020" or "after 5 Jan 2021" instead.
+        event["display_date"] = _plain(describe_fact_date(fact))
+    event["unique_id"] = _unique_id(item, used)
+    return event
+
+
+def _headline(fact: dict[str, Any]) -> str:
+    """Short: the figures the statement gives, else the entities it names, else its date expression."""
+    figures = [str(f) for f in fact.get("figures", [])]
+    entities = [str(e) for e in fact.get("entities", [])]
+    date_text = str((fact.get("date") or {}).get("text", ""))
+    words = ", ".join(figures) or ", ".join(entities[:3]) or date_text or "Statement"
+    words = _plain(words)
+    if len(words) > HEADLINE_LIMIT:
+        words = words[: HEADLINE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return words[:1].upper() + words[1:]
+
+
+def _body(fact: dict[str, Any], title: str, url: str | None) -> str:
+    sentence = html.escape(_plain(str(fact.get("text", ""))), quote=False)
+    source = html.escape(_plain(title), quote=False)
+    if url and re.match(r"^https?://", url, re.IGNORECASE):
+        source = f'<a href="{html.escape(url, quote=True)}">{source}</a>'
+    return f"<p>{sentence}</p><p><em>Source:</em> {source}</p>"
+
+
+def _title(briefing: Briefing, skipped: int) -> dict[str, Any]:
+    count = len(briefing.articles)
+    lines = [f"{count} article{'s' if count != 1 else ''}"]
+    if skipped:
+        noun = "statement" if skipped == 1 else "statements"
+        lines.append(f"{skipped} {noun} without a known start date left out")
+    text = "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)
+    return {"text": {"headline": html.escape(_plain(briefing.title), quote=False), "text": text}}
+
+
+def _unique_id(item: TimelineFact, used: set[str]) -> str:
+    """A slug (lower-case letters, digits, hyphens), stable across runs and unique in the document."""
+    offset = int((item.fact.get("date") or {}).get("start", 0))
+    base = re.sub(r"[^a-z0-9]+", "-", f"{item.article_id[:12]}-{offset}".lower()).strip("-") or "fact"
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+def _plain(text: str) -> str:
+    return " ".join(clean(text).split())

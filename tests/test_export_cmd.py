@@ -1,0 +1,166 @@
+"""`briefing export` end to end: stdout and -o, filters, and the bad-input paths (one clear line on stderr,
+exit 1, no file or temporary file left behind)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from store.library import Library
+from tests.export_support import annotate_user_article
+from tui.cli import main
+from tui.commands.export_cmd import _bound
+
+
+@pytest.fixture(scope="module")
+def library_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("cmd") / "library"
+    with Library.open(folder) as library:
+        annotate_user_article(library)
+    return str(folder)
+
+
+def export(library_path: str, *args: str) -> int:
+    return main(["--library", library_path, "export", *args])
+
+
+def error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert captured.out == ""
+    return lines[0]
+
+
+def test_markdown_to_stdout(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert export(library_path, "--starred", "--format", "md") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# More than half of American forces")
+    assert "## Timeline" in out and "## Highlights" in out
+
+
+def test_output_file_has_the_same_text_and_a_message_says_where(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert export(library_path, "--tag", "iraq", "--format", "json") == 0
+    printed = capsys.readouterr().out
+    target = tmp_path / "brief.json"
+    assert export(library_path, "--tag", "iraq", "--format", "json", "-o", str(target)) == 0
+    captured = capsys.readouterr()
+    assert target.read_text(encoding="utf-8") == printed
+    assert captured.out == "" and str(target) in captured.err
+    assert os.listdir(tmp_path) == ["brief.json"]
+
+
+def test_timelinejs_with_filters(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--entity", "pentagon", "--from", "2020-06", "--to", "2020", "--format", "timelinejs"]
+    assert export(library_path, *args) == 0
+    data = json.loads(capsys.readouterr().out)
+    years_months = [(e["start_date"]["year"], e["start_date"].get("month")) for e in data["events"]]
+    assert years_months and all((2020, 6) <= ym <= (2020, 12) for ym in years_months)
+
+
+def test_several_article_ids(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(library_path) as library:
+        ids = [m.id for m in library.articles()][:2]
+    assert export(library_path, "--article", ids[0][:8], "--article", ids[1], "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(a["id"] for a in data["articles"]) == sorted(ids)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--article", "0000000000zz"], "unknown article id: 0000000000zz"),
+        (["--tag", "no-such-tag"], 'no articles match tag "no-such-tag"'),
+        (["--starred", "--entity", "Nobody Anywhere"], 'no articles match entity "Nobody Anywhere", starred'),
+        (["--from", "2021-02-01", "--to", "2021-01-01"], "--from 2021-02-01 is after --to 2021-01-01"),
+        (["--from", "1800-01-01", "--to", "1800-12-31"], "no articles match from 1800-01-01 to 1800-12-31"),
+    ],
+)
+def test_bad_selection_fails_cleanly_and_leaves_no_file(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    target = tmp_path / "brief.md"
+    assert export(library_path, *args, "--format", "md", "-o", str(target)) == 1
+    assert error_line(capsys) == f"briefing: error: {message}"
+    assert os.listdir(tmp_path) == []
+
+
+def test_an_empty_library_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(tmp_path / "empty", import_samples=False) as library:
+        assert library.articles() == []
+    assert export(str(tmp_path / "empty"), "--format", "md") == 1
+    assert error_line(capsys) == "briefing: error: the library has no articles to export"
+
+
+def test_failed_export_keeps_the_previous_file(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "brief.md"
+    target.write_text("yesterday's briefing")
+    assert export(library_path, "--tag", "no-such-tag", "--format", "md", "-o", str(target)) == 1
+    error_line(capsys)
+    assert target.read_text() == "yesterday's briefing"
+    assert os.listdir(tmp_path) == ["brief.md"]
+
+
+@pytest.mark.parametrize("where", ["missing/brief.md", "afile/brief.md", "."])
+def test_unwritable_path_fails_cleanly(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    (tmp_path / "afile").write_text("")
+    before = sorted(os.listdir(tmp_path))
+    target = tmp_path / where
+    assert export(library_path, "--format", "md", "-o", str(target)) == 1
+    assert error_line(capsys).startswith(f"briefing: error: cannot write {target}: ")
+    assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_timelinejs_without_dated_facts_is_an_error(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "undated-note.md"
+    note.write_text("---\ntitle: Committee note\n---\nThe committee met and agreed on a plan.\n")
+    with Library.open(library_path) as library:
+        (aid,) = library.import_paths([note]).added
+    target = tmp_path / "brief.timeline.json"
+    assert export(library_path, "--article", aid, "--format", "timelinejs", "-o", str(target)) == 1
+    assert (
+        error_line(capsys)
+        == "briefing: error: nothing to put on a timeline: no dated facts in this selection"
+    )
+    assert not target.exists()
+    assert export(library_path, "--article", aid, "--format", "md") == 0  # Markdown says so instead
+    assert "No dated statements in this selection." in capsys.readouterr().out
+
+
+def test_a_bad_date_is_a_usage_error(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        export(library_path, "--from", "last week", "--format", "md")
+    assert exit_info.value.code == 2
+    assert "not a date: 'last week'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "upper", "expected"),
+    [("2020-02-10", False, "2020-02-10"), ("2020-02", False, "2020-02-01"), ("2020-02", True, "2020-02-29")],
+)
+def test_partial_dates_mean_whole_months_and_years(text: str, upper: bool, expected: str) -> None:
+    assert _bound(text, upper=upper).isoformat() == expected
+    assert _bound("2021", upper=True).isoformat() == "2021-12-31"
+    with pytest.raises(argparse.ArgumentTypeError):
+        _bound("2021-13", upper=False)
+
+
+def test_dash_output_means_stdout(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert export(library_path, "--starred", "--format", "md", "-o", "-") == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert os.listdir(tmp_path) == []
