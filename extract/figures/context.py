@@ -1,0 +1,195 @@
+"""Context around a number: the qualifier before it, the counted noun after it, and the tests that mark a
+number as a label, identifier, age, list marker or year rather than a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.figures import lexicon as lx
+from extract.figures.patterns import (
+    AGE_AFTER,
+    AGE_CONTEXT,
+    BLANK,
+    CAP_WORD_BEFORE,
+    LABEL_LIST_BEFORE,
+    NOUN_WORD,
+    OF_WORD,
+    QUALIFIER_BEFORE,
+    RATE_AFTER,
+    WORD_BEFORE,
+)
+
+_QUALIFIER_NORMAL: dict[str, str] = {
+    "approx.": "approximately", "approx": "approximately", "ca.": "circa", "c.": "circa",
+    "estimated": "an estimated", "average of": "an average of", "maximum of": "a maximum of",
+    "minimum of": "a minimum of",
+}  # fmt: skip
+_RANGE_ONLY = frozenset({"between", "from", "ranging from", "somewhere between"})
+_DETERMINERS = frozenset(("the", "those", "these", "its", "their", "his", "her", "our", "your", "my", "all"))
+_LINE_START = re.compile(r"(?:^|\n)" + BLANK + r"*[(\[]?$")
+_PAREN = re.compile(r"[(\[]" + BLANK + r"*$")
+_PAREN_CLOSE = re.compile(BLANK + r"*[)\]]")
+_A_BEFORE = re.compile(r"(?<![\w'’])(?i:an?)" + BLANK + r"+$")
+_ADJECTIVE = re.compile(r"(?:al|an|ese|ish|ic|ive|ous|ful|less|ary|ern|ed|ing|-\w+)$")
+_LEADING_PUNCT = re.compile(r"^[^\w~∼≈<>≤≥]+")
+_MONTH_OF = re.compile(BLANK + r"+of" + BLANK + r"+([A-Z][a-z]+)")
+_QUALIFIER_WORDS = frozenset(w for q in lx.QUALIFIERS for w in q.split())
+_QUALIFIER_LAST = frozenset(q.split()[-1] for q in lx.QUALIFIERS)
+
+
+def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[int, str] | None:
+    """The qualifier ending at `start` (not before `left`): its start and normalised form."""
+    lo = max(left, start - 32)
+    zone = text[lo:start]
+    tail = zone.rstrip()
+    if not tail:
+        return None
+    if tail[-1] not in lx.QUALIFIER_SYMBOLS:
+        last = tail.rsplit(None, 1)[-1].lower()
+        if last not in _QUALIFIER_LAST and _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST:
+            return None
+    m = QUALIFIER_BEFORE.search(zone)
+    if not m:
+        return None
+    if m.group(1):
+        q = " ".join(m.group(1).lower().split())
+        if q in _RANGE_ONLY and not ranged:
+            return None
+        return lo + m.start(), _QUALIFIER_NORMAL.get(q, q)
+    return lo + m.start(), lx.QUALIFIER_SYMBOLS[m.group(2)]
+
+
+def a_before(text: str, start: int, left: int) -> int | None:
+    """Start of an article "a"/"an" right before `start` ("a dozen", "a third"), or None."""
+    lo = max(left, start - 4)
+    m = _A_BEFORE.search(text[lo:start])
+    return lo + m.start() if m else None
+
+
+def counted_noun(text: str, end: int, limit: int, allow_of: bool = True) -> tuple[str | None, int]:
+    """The noun phrase a figure counts ("troops", "American forces" after "half of"), and where it ends."""
+    p = end
+    if allow_of:
+        om = OF_WORD.match(text, p, limit)
+        if om:
+            p = om.end()
+    words: list[str] = []
+    q = p
+    while len(words) < 3:
+        m = NOUN_WORD.match(text, q, limit)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in lx.NOUN_STOP:
+            if not words and p != end and lw in _DETERMINERS:
+                q = m.end()
+                continue
+            break
+        if lw.endswith(("'s", "’s")):  # "half of the consortium's costs": the possessor is not counted
+            words = []
+            q = m.end()
+            continue
+        if lw.endswith("ly") and len(lw) > 4:
+            break
+        if (lw.endswith("ed") or lw.endswith("ing")) and len(lw) > 4:
+            if words:
+                break
+            nm = NOUN_WORD.match(text, m.end(), limit)
+            nxt = nm.group(1) if nm else ""
+            # a participle counts only as an adjective before a plural noun: "wounded soldiers"
+            if not (nxt[:1].islower() and nxt.endswith("s") and nxt.lower() not in lx.NOUN_STOP):
+                break
+        # a second word only after an adjective ("armoured vehicles") or before a plural ("riverside
+        # provinces"): "a 6.4 earthquake struck" counts earthquakes
+        plural = (lw.endswith("s") and not lw.endswith("ss")) or lw in lx.IRREGULAR_PLURALS
+        if (
+            words
+            and words[-1][0].islower()
+            and not _ADJECTIVE.search(words[-1])
+            and words[-1].lower() not in lx.COMMON_ADJECTIVES
+            and not plural
+        ):
+            break
+        words.append(w)
+        q = m.end()
+        if w[0].islower() and ((lw.endswith("s") and not lw.endswith("ss")) or lw in lx.IRREGULAR_PLURALS):
+            break
+    if not words:
+        return None, end
+    rate = RATE_AFTER.match(text, q, limit)
+    if rate:
+        return " ".join(words) + " a " + rate.group(1).lower(), q
+    return " ".join(words), q
+
+
+def rate_after(text: str, end: int, limit: int) -> tuple[str, int] | None:
+    """A rate after a unit ("a day", "per year", "/hour"): its normalised form and end."""
+    m = RATE_AFTER.match(text, end, limit)
+    if not m:
+        return None
+    joiner = m.group(0).strip().split()[0].lower() if "/" not in m.group(0) else "per"
+    if joiner in ("an", "each", "every"):
+        joiner = "a"
+    return f"{joiner} {m.group(1).lower()}", m.end()
+
+
+def is_label(text: str, start: int, plain: bool) -> bool:
+    """A number after a label word ("page 4", "Section 4.2", "Figs. 3 and 5") or, for a bare integer, after a
+    proper name ("Apollo 11", "OAE 2")."""
+    lo = max(0, start - 24)
+    zone = text[lo:start]
+    tail = zone.rstrip()
+    if not tail:
+        return False
+    last = tail[-1]
+    if last.isalpha() or last in ".#":
+        word = tail.rsplit(None, 1)[-1].rstrip("#").lower().rstrip(".")
+        if _LEADING_PUNCT.sub("", word) in lx.LABEL_WORDS:
+            return True
+    if last in ",d–-o(":
+        lm = LABEL_LIST_BEFORE.search(text[max(0, start - 60) : start])
+        if lm and lm.group(1).lower() in lx.LABEL_WORDS:
+            return True
+    token = tail.rsplit(None, 1)[-1]
+    if not plain or token.islower() or not any(c.isupper() for c in token):
+        return False
+    c = CAP_WORD_BEFORE.search(zone)
+    if c:
+        w = c.group(1)
+        lw = w.lower().rstrip(".")
+        if lw in lx.NOUN_STOP or lw in lx.MONTHS or lw in _QUALIFIER_WORDS or lw in lx.SENTENCE_OPENERS:
+            return False
+        return not w.endswith(("'s", "’s", "s'"))
+    return False
+
+
+def is_age_or_marker(text: str, start: int, end: int, value: float) -> bool:
+    """An age after a name ("Smith, 45,"), a list marker ("1." at a line start) or an enumerator "(2)"."""
+    lo = max(0, start - 40)
+    before = text[lo:start]
+    if (
+        value <= 120
+        and before.rstrip().endswith(",")
+        and AGE_AFTER.match(text, end)
+        and AGE_CONTEXT.search(before)
+    ):
+        return True
+    if (
+        value <= 100
+        and text[end : end + 1] in (".", ")")
+        and (end + 1 >= len(text) or text[end + 1] in " \t\n")
+        and _LINE_START.search(before)
+    ):
+        return True
+    return bool(value <= 30 and _PAREN_CLOSE.match(text, end) and _PAREN.search(before))
+
+
+def month_context(text: str, start: int, end: int) -> bool:
+    """An ordinal that is a day of a month ("May 4th", "4th of July")."""
+    m = WORD_BEFORE.search(text[max(0, start - 12) : start])
+    if m and m.group(1).lower().rstrip(".") in lx.MONTHS:
+        return True
+    mo = _MONTH_OF.match(text, end)
+    return bool(mo and mo.group(1).lower() in lx.MONTHS)

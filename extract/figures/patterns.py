@@ -1,0 +1,308 @@
+"""Compiled regular expressions of the figure layer, built once from `lexicon.py`.
+
+Word alternations are compiled as tries (`trie_regex`) so the scanner fails fast at positions that start
+no number; every pattern that extends a figure stays on one line (separators are blanks, never newlines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extract.figures import lexicon as lx
+
+BLANK = r"[ \t\u00a0\u202f\u2009]"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation equivalent to `words`, factored by common prefixes (longest match first)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _words(*tables: Iterable[str]) -> list[str]:
+    out: set[str] = set()
+    for t in tables:
+        out.update(t)
+    return sorted(out)
+
+
+NUMBER_WORDS: list[str] = _words(lx.UNIT_WORDS, lx.TENS_WORDS, lx.SCALE_WORDS, lx.DOZEN_WORDS)
+# Denominators: ordinals singular and plural ("a fifth", "three fifths") plus "half" and "quarter".
+FRACTION_DENOMS: dict[str, int] = {
+    **lx.ORDINAL_WORDS,
+    **{w + "s": v for w, v in lx.ORDINAL_WORDS.items()},
+    **lx.FRACTION_WORDS,
+    "halfs": 2,
+}
+ORDINAL_TENS_UNITS: dict[str, int] = {
+    f"{t}-{o}": tv + ov for t, tv in lx.TENS_WORDS.items() for o, ov in lx.ORDINAL_WORDS.items() if ov < 10
+}
+
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|\d{1,3}(?: \d{3})+(?![\d,\-–/]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
+)
+DIGITS = re.compile(_DIGITS)
+UNICODE_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8, "⅐": 1 / 7,
+    "⅑": 1 / 9, "⅒": 1 / 10,
+}  # fmt: skip
+_UFRAC = "[" + "".join(UNICODE_FRACTIONS) + "]"
+_WORD_ALT = trie_regex(
+    sorted(set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | {"a", "an"} | set(ORDINAL_TENS_UNITS)),
+)
+
+# Scanner and pre-filter in one: positions where a figure can start (a digit, a unicode fraction or a
+# number word); text between candidates is skipped by the regex engine, never by a Python loop.
+_SCAN_WORDS = set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | set(ORDINAL_TENS_UNITS)
+# Case variants are listed rather than matched with (?i), which keeps the scan about three times faster.
+SCAN = re.compile(
+    r"(?<![\w.,])[.]?\d|"
+    + _UFRAC
+    + r"|\b(?:"
+    + trie_regex(
+        sorted(_SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS})
+    )
+    + r")\b"
+)
+
+# A number token inside a spelled-out number (digits allowed before scale words: "3 hundred and 21").
+WORD_TOKEN = re.compile(r"(?i:(" + _WORD_ALT + r"))\b|(" + _DIGITS + r")")
+CONNECTOR = re.compile(
+    r"(?:"
+    + BLANK
+    + r"*-"
+    + BLANK
+    + r"*|"
+    + BLANK
+    + r"+(?:(?:and|&)"
+    + BLANK
+    + r"+)?|"
+    + BLANK
+    + r"*&"
+    + BLANK
+    + r"*|,"
+    + BLANK
+    + r"+)",
+    re.I,
+)
+POINT = re.compile(BLANK + r"+point" + BLANK + r"+", re.I)
+
+# Digit-number extras.
+SCI = re.compile(r"(?:[eE][-+]?\d+|" + BLANK + r"?[x×]" + BLANK + r"?10(?:\^?[-−–]?\d+|[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+PLUSMINUS = re.compile(BLANK + r"?(?:±|\+/-|\+-)" + BLANK + r"?(?:" + _DIGITS + ")")
+MIXED_FRACTION = re.compile(BLANK + r"+(\d{1,2})/(\d{1,3})(?![\d/])")
+SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,])")
+MULTIPLIER = re.compile(
+    r"(?:"
+    + BLANK
+    + r"?(?:bn|mln|bln|tln|trn|tn|mn|mil|MM)|"
+    + BLANK
+    + r"*(?i:million|billion|trillion|thousand)"
+    r"|[kKMBGT]|" + BLANK + r"[kK]|[mbt])(?![\w%°])"
+)
+WORD_SCALE_AFTER_DIGITS = re.compile(BLANK + r"+(?i:(hundred|thousand|lakh|crore)s?)\b")
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|d)\b")
+
+# Currency, percent and unit extensions.
+CURRENCY_BEFORE = re.compile(r"(?:" + trie_regex(lx.CURRENCY_PREFIX) + r")" + BLANK + r"?-?$")
+CURRENCY_WORD_AFTER = re.compile(
+    BLANK
+    + r"*(?:((?:[A-Z][a-z]+|US|U\.S\.)"
+    + BLANK
+    + r"+){0,2})(?i:("
+    + trie_regex(lx.CURRENCY_WORDS)
+    + r"))\b(?!-)"
+)
+CURRENCY_CODE_AFTER = re.compile(BLANK + r"*(" + trie_regex(lx.CURRENCY_CODES) + r")\b")
+CURRENCY_SYMBOL_AFTER = re.compile(BLANK + r"?([€£¥₹])")
+PERCENT_AFTER = re.compile(
+    BLANK
+    + r"*(%|‰|(?<=\d)pc\b|(?:wt|vol)\.?"
+    + BLANK
+    + r"?%|(?i:per"
+    + BLANK
+    + r"?cent(?:age"
+    + BLANK
+    + r"+points?)?|percent(?:age"
+    + BLANK
+    + r"+points?)?|pct|percentage"
+    + BLANK
+    + r"+points?|basis"
+    + BLANK
+    + r"+points?|bps)\b)"
+)
+_EXP = r"(?:\^?[-−–]?[123]|[²³]|⁻¹|⁻²|⁻³)"
+_SYM = r"(?:" + trie_regex(lx.UNIT_SYMBOLS) + r")"
+_NAME = r"(?i:" + trie_regex(lx.UNIT_NAMES) + r")"
+_SQ = r"(?i:(?:square|sq\.?|cubic|cu\.?)" + BLANK + r"+)"
+_BASE_UNIT = r"(?:" + _SQ + r"?(?:" + _NAME + r"|" + _SYM + r")" + _EXP + r"?)"
+_RATE_WORDS = (
+    r"(?i:second|minute|hour|day|week|month|year|annum|capita|person|head|litre|liter|kg|km|mile|hectare)"
+)
+_NEGATIVE_EXP_END = r"(?<=[-−–⁻]\d|⁻¹|⁻²|⁻³)"
+_TEMPERATURE = (
+    r"°"
+    + BLANK
+    + r"?[CFK]\b|(?i:degrees?|deg)"
+    + BLANK
+    + r"+(?:(?i:celsius|centigrade|fahrenheit|kelvin)|[CFK]\b)"
+)
+# A unit, then at most three more parts: "/h", " per second", "·s", or " s−1" (a blank joins only a
+# part with a negative exponent). The bounded repeat keeps matching linear on runs such as "km/km/km/...".
+UNIT_AFTER = re.compile(
+    r"("
+    + BLANK
+    + r"?-?"
+    + BLANK
+    + r"?(?:"
+    + _TEMPERATURE
+    + r"|"
+    + _BASE_UNIT
+    + r"(?:(?:/|·|"
+    + BLANK
+    + r"+(?i:per)"
+    + BLANK
+    + r"+)"
+    + _BASE_UNIT
+    + r"|"
+    + BLANK
+    + _BASE_UNIT
+    + _NEGATIVE_EXP_END
+    + r"){0,3}))(?![\w°%/])"
+)
+ORDERS_OF_MAGNITUDE = re.compile(BLANK + r"+orders?" + BLANK + r"+of" + BLANK + r"+magnitude\b", re.I)
+RATE_AFTER = re.compile(
+    BLANK + r"*(?:(?:a|an|per|each|every)" + BLANK + r"+|/)(" + _RATE_WORDS + r")\b", re.I
+)
+INCH_CONTEXT = re.compile(
+    BLANK + r"(in)(?=\.?$|\.?" + BLANK + r"+(?:thick|long|wide|tall|deep|high|across|in diameter)\b|\))"
+)
+
+# Ranges and lists after a first number.
+RANGE_JOIN = re.compile(BLANK + r"*(?:[-–—]" + BLANK + r"*)?(to|and|through|[-–—])" + BLANK + r"*")
+BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)" + BLANK + r"+(?:[$€£¥]" + BLANK + r"?)?[-−–]?$")
+CURRENCY_SYMBOL_AT = re.compile(r"(?:US\$|[$€£¥₹])" + BLANK + r"?")
+
+# Counted nouns after a figure ("5,000 troops", "half of American forces").
+NOUN_WORD = re.compile(BLANK + r"+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*[A-Za-z])")
+OF_WORD = re.compile(r"[”\"’]?" + BLANK + r"+of(?=" + BLANK + r")", re.I)
+
+# Qualifiers before a figure: matched on the text that ends where the figure starts.
+QUALIFIER_BEFORE = re.compile(
+    r"(?:(?<![\w])(?i:("
+    + trie_regex(lx.QUALIFIERS)
+    + r"))"
+    + BLANK
+    + r"+|("
+    + trie_regex(lx.QUALIFIER_SYMBOLS)
+    + r")"
+    + BLANK
+    + r"?)$"
+)
+SIGN_BEFORE = re.compile(r"(?:(?<![\w.,\-–−])[-−–]|(?<![\w])(?i:minus|negative)" + BLANK + r"+)$")
+MINUS_WORD_BEFORE = re.compile(r"(?<![\w])(?i:minus|negative)" + BLANK + r"+$")
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)" + BLANK + r"*(?:#" + BLANK + r"*)?$")
+CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([a-z]*[A-Z][\w'’.-]*)" + BLANK + r"+$")
+ATTACHED_BEFORE = re.compile(r"(?:[^\W\d]|[/#@)\]])[-–−]?$|[^\W\d]\d*[-–−]$|\d[.:/]$|\d[-–−]$")
+TIME_AFTER = re.compile(BLANK + r"*(?:[ap]\.?m\.?|GMT|UTC|o['’]clock)(?!\w)", re.I)
+PHONE_LIKE = re.compile(r"\+?\(?\d{1,4}\)?(?:[-. ]\d{2,4}){2,}|\d{3}-\d{4}(?!\d)")
+AGE_CONTEXT = re.compile(r"[A-Z][\w'’.-]*" + BLANK + r"?," + BLANK + r"*$")
+AGE_AFTER = re.compile(BLANK + r"*(?:[,)]|\n|$)")
+YEAR_SUFFIX = re.compile(r"(?:s|'s|’s)\b")
+RATIO = re.compile(BLANK + r"+(over|out" + BLANK + r"+of|in)" + BLANK + r"+(?=[\w.])", re.I)
+REFERENCE_BEFORE = re.compile(r"\[(?:\d+" + BLANK + r"*[,–-]" + BLANK + r"*)*$")
+PAREN_LIST_BEFORE = re.compile(r"\((?:\d+" + BLANK + r"*[,;]" + BLANK + r"*)*$")
+PAREN_LIST_AFTER = re.compile(r"(?:" + BLANK + r"*[,;]" + BLANK + r"*\d+)*\)")
+LABEL_LIST_BEFORE = re.compile(
+    r"([A-Za-z][A-Za-z]*)\.?"
+    + BLANK
+    + r"+(?:\(?[\d.]+[A-Za-z]?\)?(?:"
+    + BLANK
+    + r"*,(?:"
+    + BLANK
+    + r"*and)?|"
+    + BLANK
+    + r"+and|"
+    + BLANK
+    + r"*[–-]|"
+    + BLANK
+    + r"+to)"
+    + BLANK
+    + r"*)+\(?$"
+)
+PH_BEFORE = re.compile(r"(?<![\w])pH" + BLANK + r"?[∼~=]?" + BLANK + r"?$")
+HYPHEN_NOUN = re.compile(r"-([a-z]{2,}(?:-[a-z]+)?)\b(?!-\d)")
+CENTURY_AFTER = re.compile(r"[- ](?:century|centuries|millennium)\b", re.I)
+LIST_GAP = re.compile(
+    r"(?:" + BLANK + r"*,(?:" + BLANK + r"*(?:and|or))?|" + BLANK + r"+(?:and|or))" + BLANK + r"*$"
+)
+ATTACHED_UNIT = re.compile(r"[A-Za-z]{1,4}(?:[-−]\d)?(?![\w])")
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+DAY_MONTH_BEFORE = re.compile(r"(?<![\w])" + MONTH_NAME + BLANK + r"+$")
+DAY_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?" + BLANK + r"+(?:of" + BLANK + r"+)?" + MONTH_NAME + r"\b")
+YEARS_OLD = re.compile(r"(?:-|" + BLANK + r"+)old\b", re.I)
+SHORT_PHONE = re.compile(r"\d{3}-\d{4}")
+SCI_HEAD = re.compile(r"^.*?(?:[eE]|10\^?)")
+DOZEN_AFTER = re.compile(BLANK + r"*(?i:dozens?|dzs?|dozs?)\b")
+WORD_AT = re.compile(r"[A-Za-z][A-Za-z-]*")
+QUARTER_CONTEXT = re.compile(BLANK + r"+of\b|" + BLANK + r"+(?:million|billion)", re.I)
+CAP_NEXT = re.compile(BLANK + r"+[A-Z]")
+LAST_WORD = re.compile(r"([A-Za-z']+)" + BLANK + r"+$")
+NEXT_WORD = re.compile(BLANK + r"*([A-Za-z']+|'s|’s)")
+OF_SCALES = re.compile(BLANK + r"+of" + BLANK + r"+(thousands|millions|billions|hundreds)\b", re.I)
+OF_AFTER = re.compile(BLANK + r"+of\b", re.I)
+VAGUE_DET_BEFORE = re.compile(r"(?<![\w])(?i:several|a few|a couple of|many|some)" + BLANK + r"+$")
+SCALE_AT_END = re.compile(r"(?i:million|billion|trillion|bn|m)\s*$")
+PART_BEFORE = re.compile(
+    r"(?<![\w])(?i:upper|lower|top|bottom|first|second|latter|former|northern|southern|eastern|western|at)"
+    + BLANK
+    + r"+$"
+)
+FRACTION_OF_A = re.compile(BLANK + r"+(?:of" + BLANK + r"+)?an?(?=" + BLANK + r")", re.I)
+ORDINAL_AS_FRACTION_AFTER = re.compile(
+    BLANK
+    + r"+(?:of|more|less|fewer|higher|lower|larger|smaller|bigger|cheaper|as)\b|"
+    + BLANK
+    + r"*(?:[.,;:!?)\]\"”’]|$)|"
+    + BLANK
+    + r"+(?:million|billion|trillion)\b",
+    re.I,
+)
+PENCE_AFTER = re.compile(r"p(?![\w%°/])")
+SCORE = re.compile(
+    r"(\d{1,3})" + BLANK + r"?[-–]" + BLANK + r"?(\d{1,3})(?![\d%]|[.,]\d|" + BLANK + r"?[-–/])"
+)
+HYPHEN_NAME_AFTER = re.compile(r"[-–][A-Z]")
+SHORT_YEAR_BEFORE = re.compile(r"(?<![\w'’])['’]" + BLANK + r"?$")
+TIME_UNIT_SINGULAR = frozenset(
+    ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "fortnight")
+)
+ADDRESS_AFTER = re.compile(
+    BLANK
+    + r"+(?:[A-Z][a-z]+"
+    + BLANK
+    + r"+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr"
+    r"|Square|Place|Terrace|Crescent|Way)\b"
+)
