@@ -47,6 +47,8 @@ class Figure:
 
     `value` is None only for vague amounts ("hundreds"); `unit` is what is counted or measured;
     `qualifier` is the hedge in front of it ("roughly", "more than"), normalised to lower case.
+    A range ("3,000 to 4,000", "between 10 and 20") is one figure: `value` is its lower end, `high` its
+    upper end (None for single values).
     """
 
     start: int
@@ -56,6 +58,7 @@ class Figure:
     kind: FigureKind
     unit: str | None = None
     qualifier: str | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
