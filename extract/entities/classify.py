@@ -1,0 +1,252 @@
+"""Typing of candidate names from evidence, strongest first.
+
+Strength 3, the article itself: a title before the name ("Prime Minister", "spokesman"), a head word
+of an organisation, place or event ("Ministry", "Forces", "River", "Cup"), a dateline, an acronym the
+article defines for it. Strength 2: the gazetteers (countries, capitals, cities, regions, demonyms)
+and the words around a name: a noun after it ("news agency", "district"), a speech verb or an age after
+a surname ("Lebed said", "Wang, 45,"), a bracketed country after a name in results, "the town of X",
+"X, Tajikistan". Strength 1, shape: an acronym, several capitalised words, one word after "in".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.entities import lexicon as lx
+from extract.entities.candidates import Candidate
+from extract.entities.gazetteer import Gazetteer
+from extract.entities.patterns import (
+    AGE_AFTER,
+    LABEL_AFTER,
+    NUMBER_BEFORE,
+    NUMBER_NEXT,
+    PAREN_AFTER,
+    PLACE_AFTER,
+    PLACE_NOUN_BEFORE,
+    is_acronym,
+)
+
+ARTICLE, GAZETTEER, SHAPE = 3, 2, 1
+CORRECTED = ARTICLE + 1  # the user's own correction outranks every rule
+CONTEXT = GAZETTEER  # a speech verb or an age after a single name: as strong as a gazetteer entry
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A candidate with its type, the strength of the evidence and its canonical name."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    strength: int
+    canonical: str
+    words: tuple[str, ...]
+    initial: bool = False  # opens a sentence, so its capital proves nothing
+    basis: str = ""  # what typed it: title, head, gazetteer, place, speech, shape, ...
+
+
+def _previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or not before[-1].isalpha():
+        return ""
+    return before.rsplit(None, 1)[-1].lower().rstrip(".")
+
+
+def _next_word(text: str, end: int) -> str:
+    after = text[end : end + 30].split(None, 2)
+    return after[0].lower().rstrip('.,;:!?"”’') if after else ""
+
+
+def _attributes_quote(text: str, start: int) -> bool:
+    """'"...," Lebed said': a name right after a quotation (companies speak in statements, not quotes)."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return bool(before) and before[-1] in ",\"”'’"
+
+
+def _aged(text: str, end: int) -> bool:
+    """'Lentini , 27 ,' / 'Wang, 45,': a name followed by an age."""
+    return AGE_AFTER.match(text, end) is not None
+
+
+def _place_noun_before(text: str, start: int) -> bool:
+    """'the town of X', 'the capital X', 'the port city of X'."""
+    m = PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in lx.PLACE_NOUNS_AFTER
+
+
+def _place_after(text: str, end: int, gaz: Gazetteer) -> bool:
+    """'Tavildara, Tajikistan': a place followed by the country or region it lies in."""
+    m = PLACE_AFTER.match(text, end)
+    if m is None:
+        return False
+    hit = gaz.lookup(m.group(1))
+    return hit is not None and hit[0] == "GPE"
+
+
+def _country_after(text: str, end: int, gaz: Gazetteer) -> bool:
+    """Is the name followed by a bracketed country, as results list people ("Ana Ruiz (Spain)")?"""
+    m = PAREN_AFTER.match(text, end)
+    return m is not None and gaz.is_country(m.group(1))
+
+
+def _head_type(words: tuple[str, ...], gaz: Gazetteer) -> str | None:
+    first, last = words[0], words[-1].rstrip(".")
+    if len(words) > 1:
+        if first in lx.OPERATION_WORDS:
+            return "ORG"
+        if last == "State" and (hit := gaz.lookup(first)) is not None and hit[0] == "NORP":
+            return "ORG"
+        if last in lx.ORG_LAST:
+            return "ORG"
+        if any(w == "of" and words[i - 1] in lx.ORG_FIRST for i, w in enumerate(words) if i):
+            return "ORG"
+        if first in lx.EVENT_FIRST:
+            return "EVENT"
+        if first in lx.ORG_FIRST_FOREIGN:
+            return "ORG"
+        if last in lx.EVENT_LAST:
+            return "EVENT"
+        if last in lx.OTHER_LAST:
+            return "OTHER"
+        if last in lx.LOC_LAST or last in lx.FACILITY_LAST or first in lx.LOC_FIRST:
+            return "LOC"
+        if last in lx.GPE_LAST or (first in lx.GPE_FIRST and words[1] == "of"):
+            return "GPE"
+    elif first in lx.HOLIDAYS:
+        return "EVENT"
+    elif first in lx.ORG_LAST and first[0].isupper() and len(first) > 3:
+        return "ORG"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What typing needs to know about the whole article."""
+
+    gaz: Gazetteer
+    sports: bool  # a sports report: cities stand for teams
+
+
+def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
+    """Type one candidate from the article's own evidence, then the gazetteers, then its shape.
+
+    A leading nationality is split off an unknown name ("Australian Tom Moody"); in sports reports a
+    city or region that is not a country names a team ("Leeds beat Hull").
+    """
+    words = tuple(w[2] for w in cand.words)
+    gaz = art.gaz
+    if len(words) > 1 and not cand.titled:
+        hit = gaz.lookup(words[0])
+        whole = gaz.lookup(text[cand.start : cand.end])
+        if hit is not None and hit[0] == "NORP" and whole is None and _head_type(words, gaz) is None:
+            last = gaz.lookup(words[-1])
+            if len(words) == 2 and last is not None and last[0] == "NORP":  # "Iraqi Kurds": one group
+                name = text[cand.start : cand.end]
+                return [
+                    Typed(cand.start, cand.end, name, "NORP", GAZETTEER, last[1], words, False, "gazetteer")
+                ]
+            first = cand.words[0]
+            rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
+            return [
+                Typed(
+                    first[0], first[1], first[2], "NORP", GAZETTEER, hit[1], (first[2],), False, "gazetteer"
+                ),
+                *classify(text, rest, art),
+            ]
+    one = _classify_one(text, cand, words, art)
+    if (
+        one is not None
+        and one.strength == SHAPE
+        and len(words) > 1
+        and is_acronym(words[0])
+        and "." not in words[0]
+        and not words[1].isupper()
+        and gaz.lookup(" ".join(words[1:])) is None
+    ):
+        # "the OSCE Chechnya mission": an acronym in front of a name is a name of its own.
+        first = cand.words[0]
+        head = Candidate(first[0], first[1], (first,), cand.titled, cand.sentence_initial)
+        rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
+        return classify(text, head, art) + classify(text, rest, art)
+    return [one] if one is not None else []
+
+
+def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Article) -> Typed | None:
+    name = text[cand.start : cand.end]
+    gaz, sports = art.gaz, art.sports
+
+    def typed(etype: str, strength: int, basis: str, canonical: str | None = None) -> Typed:
+        return Typed(
+            cand.start,
+            cand.end,
+            name,
+            etype,
+            strength,
+            canonical or name,
+            words,
+            cand.sentence_initial,
+            basis,
+        )
+
+    hit = gaz.lookup(name)
+    head = _head_type(words, gaz)
+    if len(words) > 1 and hit is None and head in (None, "LOC") and _country_after(text, cand.end, gaz):
+        return typed("PERSON", CONTEXT, "represents")
+    if head is not None and hit is None:
+        return typed(head, ARTICLE, "head")
+    previous = _previous_word(text, cand.start)
+    acronym = is_acronym(name)
+    if hit is not None:
+        if sports and hit[0] == "GPE" and not gaz.is_country(name) and previous not in lx.PLACE_PREPOSITIONS:
+            return typed("ORG", GAZETTEER, "team")
+        return typed(hit[0], GAZETTEER, "gazetteer", hit[1])
+    if cand.titled or (previous in lx.TITLES and not acronym):
+        return typed("PERSON", ARTICLE, "title")
+    single = len(words) == 1
+    following = _next_word(text, cand.end)
+    if following in lx.ORG_NOUNS_AFTER:
+        return typed("ORG", CONTEXT, "noun")  # "Interfax news agency", "Rudaw network"
+    if following in lx.PLACE_NOUNS_AFTER or _place_noun_before(text, cand.start):
+        return typed("GPE", CONTEXT, "noun")  # "Văn Yên district", "the town of Tavildara"
+    if _place_after(text, cand.end, gaz):
+        return typed("GPE", CONTEXT, "place")  # "Wilmington, Delaware"
+    if (
+        single
+        and not acronym
+        and ((following in lx.SPEECH_VERBS and _attributes_quote(text, cand.start)) or _aged(text, cand.end))
+    ):
+        return typed("PERSON", CONTEXT, "speech")
+    if single and LABEL_AFTER.match(text, cand.end):
+        return None  # a table label: "Attendance : 200"
+    if single and name.endswith(lx.DEMONYM_SUFFIXES) and len(name) > 5 and not cand.sentence_initial:
+        return typed("NORP", SHAPE, "suffix")
+    if single and sum(c.isalpha() for c in name) < 2:
+        return None  # "Q3", "F1": codes, not names
+    if single and any(c.isdigit() for c in name):
+        return typed("OTHER", SHAPE, "shape")  # "COVID-19", "F-16": diseases, products, models
+    if name in lx.TERM_ABBREVIATIONS:
+        return typed("OTHER", SHAPE, "term")  # "GDP", "GMT", "HIV": terms, not organisations
+    if acronym and len(name) <= 6:
+        if NUMBER_NEXT.match(text, cand.end) or NUMBER_BEFORE.search(
+            text, max(0, cand.start - 20), cand.start
+        ):
+            return None  # a currency or unit code: "JD 4.2 million", "3,000 TEU"
+        return typed("ORG", SHAPE, "acronym")
+    if previous in (lx.PLACE_PREPOSITIONS if single else lx.STRICT_PLACE_PREPOSITIONS):
+        return typed("GPE", SHAPE, "place")
+    if not single:
+        if name.isupper():
+            return None  # a table heading or shouted phrase in capitals ("PAYING AGENT")
+        if any(w in lx.ORG_LAST for w in words):
+            return typed("ORG", SHAPE, "shape")  # "League Baseball", "Union Bank Switzerland"
+        first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
+        if (
+            (first is not None and first[0] == "GPE" and (sports or gaz.is_country(words[0])))
+            or gaz.is_country(words[-1])
+            or (is_acronym(words[0]) and rest is not None and rest[0] == "GPE")
+        ):
+            # "Air France", "Bank Austria", "SC Freiburg": a place inside a longer name
+            return typed("ORG", SHAPE, "shape")
+        return typed("PERSON", SHAPE, "shape")
+    return typed("ORG", SHAPE, "shape")

@@ -1,0 +1,50 @@
+"""Read-only access to the generated place and demonym gazetteers (extract/data/gazetteers.json).
+
+The JSON is loaded on first use and cached for the life of the process (immutable afterwards); see
+extract/data/build_gazetteers.py for how it is made. Lookups are exact, then case-insensitive for
+headlines and datelines written in capitals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteers.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """`exact` maps a name to (type, canonical); `folded` the same keyed by lower case."""
+
+    exact: Mapping[str, tuple[str, str]]
+    folded: Mapping[str, tuple[str, str]]
+    countries: frozenset[str]
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        return self.exact.get(name)
+
+    def is_country(self, name: str) -> bool:
+        return name in self.countries
+
+    def lookup_folded(self, name: str) -> tuple[str, str] | None:
+        return self.exact.get(name) or self.folded.get(name.lower())
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once (a few milliseconds) on first call."""
+    raw: dict[str, Any] = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    exact: dict[str, tuple[str, str]] = {}
+    folded: dict[str, tuple[str, str]] = {}
+    for etype in ("LOC", "GPE", "NORP"):  # later types win on a clash: demonyms stay NORP
+        for name, canonical in raw.get(etype, {}).items():
+            entry = (etype, canonical or name)
+            exact[name] = entry
+            folded[name.lower()] = entry
+    return Gazetteer(MappingProxyType(exact), MappingProxyType(folded), frozenset(raw.get("COUNTRY", ())))

@@ -1,0 +1,74 @@
+"""Precompiled regular expressions for entity candidates: capitalised runs, acronyms, datelines, lines.
+
+Built once at import from Unicode properties (upper-case letters of the Latin, Greek and Cyrillic
+blocks), so names such as "São Paulo" or "Đặng Thị Ngọc Thịnh" are single runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Capitals as compact ranges, so the patterns compile fast: ASCII and Latin-1 exactly; Latin Extended,
+# Latin Extended Additional (Vietnamese) and Greek / Cyrillic capitals by block. Extended blocks mix
+# cases; a lower-case word from them is treated like a particle and cuts the name.
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0391-\u03a9\u0400-\u042f\u1e00-\u1eff"
+_U = f"[{UPPER}]"
+_APOS = r"(?:['’](?!s\b)[^\W\d_]\w*)"
+_CAPWORD = rf"{_U}\w*{_APOS}*(?:[-‐]\w+{_APOS}*)*(?:\.(?:com|net|org)\b)?(?:(?<=s)['’](?=[ ]+{_U}))?"
+_PREFIX = r"(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd|bani|ben|ould|ul|ud|ur|de|di|da|van|von|le|la|d|l)"
+NAME_WORD = (
+    rf"(?:{_U}\.(?:{_U}\.)+"  # U.S.  U.N.
+    r"|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Cpl|Pvt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|Supt|Det|St|Mt|Ft|Jr|Sr)"
+    rf"\.(?= )"
+    r"|(?:Inc|Corp|Co|Ltd|Bros|Plc|Jr|Sr)\.(?=\s|$|[,;:)'’])"
+    rf"|{_U}\.(?= {_U})"  # an initial: "John F. Kennedy"
+    rf"|{_PREFIX}[-‐'’]{_CAPWORD}"  # al-Muhandis, d'Estaing
+    rf"|{_CAPWORD})"
+)
+_PARTICLE = (
+    r"(?:of|for|on|upon|and|&|the|de|da|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|bint|y|e|do|dos|das"
+    r"|af|zu)"
+)
+_SEP = r"[ \u00a0]+"
+RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*")
+WORD = re.compile(r"\S+")
+# "Popular Mobilization Forces (PMF" / "Operation Inherent Resolve ( OIR )": an acronym being defined.
+ACRONYM_DEFINITION = re.compile(rf"\(\s*({_U}[{UPPER}0-9&.\-]{{1,11}}?s?)\s*(?:[),;]|or\b)")
+# "(PMF, or Hashd al-Shaabi)": an alias given with the acronym.
+ALIAS_DEFINITION = re.compile(
+    rf"\(\s*{_U}[{UPPER}0-9&.\-]{{1,11}}\s*,\s*(?:or|also|aka)\s+({_U}[^()\n]{{1,60}}?)\s*\)"
+)
+# A dateline: capitalised place at the start of a line, then a comma, a date, a dash or "(Reuters)".
+DATELINE = re.compile(
+    rf"^({_U}[{UPPER}'’.\-]+(?:[ ]{_U}[{UPPER}'’.\-]+){{0,3}})(?=\s*(?:,|\(|[-—–]|\d))", re.M
+)
+LINE = re.compile(r"[^\n]+")
+LETTER_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+LOWER_START = re.compile(r"(?<![^\s\"“‘(])[a-z]")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w'’-])")
+SENTENCE_OPENER = re.compile(r"[\s\"'“‘(\[\-–—]{0,8}")
+ALL_CAPS_ACRONYM = re.compile(rf"^(?:{_U}[{UPPER}0-9&]+|{_U}\.(?:{_U}\.)+)$")
+# An amount next to a code makes it a currency or unit ("JD 4.2 million", "3,000 TEU"); bare small
+# integers do not (results tables: "PSV 3").
+_AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+(?:[ \t]+(?:million|billion|thousand|m|bn)\b))"
+NUMBER_NEXT = re.compile(rf"[ \t]?{_AMOUNT}")
+NUMBER_BEFORE = re.compile(rf"{_AMOUNT}[ \t]+$")
+
+
+def is_acronym(word: str) -> bool:
+    """'PMF', 'U.S.', 'AT&T' (the character class is by block, so case is checked here too)."""
+    return word.isupper() and ALL_CAPS_ACRONYM.match(word) is not None
+
+
+HYPHEN_LOWER_TAIL = re.compile(r"[-‐][a-z]")
+AGE_AFTER = re.compile(r"\s*,\s*\d{1,2}\s*,")
+LABEL_AFTER = re.compile(r"[ \t]*:")
+NEXT_TOKEN = re.compile(r"[ \t]+(\S)")
+COORDINATION = re.compile(r"(?:,?\s+and|,?\s+or|\s+&)\s+")
+# "Anthony Hill ( Australia )": a person with the country they represent.
+PAREN_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,40}?)[ \t]*\)")
+YEAR_ONLY = re.compile(r"^[\d/.\-]*\b(?:1[89]|20)\d\d\b[\d/.\-]*$")
+# "the town of X", "the capital X" (the noun is checked against a list).
+PLACE_NOUN_BEFORE = re.compile(r"\b([a-z]+)(?:[ \t]+of)?[ \t]+$")
+# "X, Delaware" / "X , Tajikistan": a name, a comma and a capitalised place, then the clause goes on.
+PLACE_AFTER = re.compile(rf"[ \t]*,[ \t]*({_U}[\w'’.\-]*(?:[ ]{_U}[\w'’.\-]*)?)(?=[ \t]*(?:[,.;:)]|$))", re.M)

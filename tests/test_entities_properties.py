@@ -1,0 +1,105 @@
+"""Property tests of the entity layer: any text is safe, offsets exact, spans disjoint and clear of dates."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.corrections import NO_CORRECTIONS, Corrections
+from extract.entities import find_entities
+from extract.model import ENTITY_TYPES
+from extract.sentences import split_sentences
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "of",
+        "al-Rawi",
+        "Bank",
+        "Ministry",
+        "Iraq",
+        "US",
+        "U.S.",
+        "(",
+        ")",
+        "PMF",
+        ",",
+        ".",
+        "said",
+        "Gen.",
+        "Prime",
+        "Minister",
+        "São",
+        "Paulo",
+        "Đặng",
+        "Thị",
+        "ERBIL",
+        "\n",
+        "—",
+        "’s",
+        "'s",
+        "Monday",
+        "and",
+        "Forces",
+        "Popular",
+        "-",
+        "Iran-backed",
+        "Leipzig",
+        "beat",
+        "2-1",
+        "in",
+        ":",
+        "“",
+    ]
+)
+NEWSISH = st.lists(WORDS, max_size=60).map(" ".join)
+ANY_TEXT = st.text(max_size=300)
+
+
+def check(text: str, taken: list[tuple[int, int]], corrections: Corrections = NO_CORRECTIONS) -> None:
+    found = find_entities(text, split_sentences(text), corrections, taken)
+    for e in found:
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start : e.end] == e.text
+        assert e.type in ENTITY_TYPES
+        assert e.canonical
+        assert not any(s < e.end and e.start < t for s, t in taken)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_any_text(text: str) -> None:
+    check(text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSISH, st.data())
+def test_news_like_text_with_taken_spans(text: str, data: st.DataObject) -> None:
+    taken: list[tuple[int, int]] = []
+    if text:
+        ends = st.integers(0, len(text))
+        pairs = data.draw(st.lists(st.tuples(ends, ends), max_size=4))
+        taken = [(min(a, b), max(a, b)) for a, b in pairs if a != b]  # may overlap one another
+    check(text, taken)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    NEWSISH,
+    st.sampled_from(["Iraq", "PMF", "Leipzig", "Bank", "US", "the", "said", "Prime Minister", "al-Rawi"]),
+    st.sampled_from([*ENTITY_TYPES, "NONE"]),
+)
+def test_corrections_never_break_the_contract(text: str, name: str, etype: str) -> None:
+    corrections = Corrections(entity_types={name: etype})
+    check(text, [], corrections)
+    found = find_entities(text, split_sentences(text), corrections, [])
+    for e in found:
+        if e.text == name:
+            assert e.type == etype
+    if etype == "NONE":
+        assert name not in [e.text for e in found]
