@@ -1,0 +1,188 @@
+"""Pure rendering helpers: sanitising untrusted text, wrapping by cells, highlights, rows and details."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence, fact_to_dict
+from store.records import ArticleMeta
+from tui.render import (
+    DATE_STYLE,
+    UNANCHORED_DATE_STYLE,
+    HighlightIndex,
+    body_line,
+    build_highlights,
+    highlight_details,
+    legend,
+    list_row,
+    reader_header,
+    sanitize,
+    timeline_lines,
+    trim_around,
+    wrap_offsets,
+)
+
+TEXT = "Kadhimi said on Tuesday that 2,500 troops stay."
+ENTITY = Entity(0, 7, "Kadhimi", "PERSON", "Mustafa al-Kadhimi")
+DATE = DateMention(16, 23, "Tuesday", "DATE", "2021-01-05")
+FIGURE = Figure(29, 41, "2,500 troops", 2500.0, "cardinal", "troops", None)
+ANALYSIS = Analysis(
+    published=date(2021, 1, 5),
+    sentences=(Sentence(0, len(TEXT)),),
+    entities=(ENTITY,),
+    figures=(FIGURE,),
+    dates=(DATE,),
+    facts=(
+        Fact("2021-01-05", "2021-01-05", "2021-01-05", Sentence(0, len(TEXT)), TEXT, DATE, (), ("2,500",)),
+    ),
+)
+
+
+def test_sanitize_keeps_length_and_removes_controls() -> None:
+    raw = "a\x1b[31mred\x1b[0m\tb\x07c\u202ed\r\ne\x9bf"
+    clean = sanitize(raw)
+    assert len(clean) == len(raw)
+    assert "\x1b" not in clean and "\x07" not in clean and "\u202e" not in clean and "\x9b" not in clean
+    assert "[31mred" in clean
+    assert "\n" in clean
+    assert "\n" not in sanitize(raw, keep_newlines=False)
+
+
+@given(st.text())
+def test_sanitize_is_length_preserving_and_printable(raw: str) -> None:
+    clean = sanitize(raw)
+    assert len(clean) == len(raw)
+    assert all(ch == "\n" or ch.isprintable() or ch in "\u200d" or ord(ch) >= 0xA0 for ch in clean)
+    assert not any(ord(ch) < 0x20 and ch != "\n" for ch in clean)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab 北😀\n"), max_size=200),
+    st.integers(min_value=1, max_value=30),
+    st.booleans(),
+)
+def test_wrap_offsets_cover_text_within_width(text: str, width: int, gap: bool) -> None:
+    lines = wrap_offsets(text, width, paragraph_gap=gap)
+    rebuilt = []
+    prev_end = 0
+    for start, end in lines:
+        assert start >= prev_end
+        rebuilt.append(text[prev_end:start])
+        rebuilt.append(text[start:end])
+        prev_end = end
+        visible = text[start:end].rstrip(" ")
+        assert cell_len(visible) <= max(width, 2)  # a wide character never fits in width 1
+    assert "".join(rebuilt) + text[prev_end:] == text
+    assert all("\n" not in text[a:b] for a, b in lines)
+
+
+def test_wrap_breaks_at_spaces() -> None:
+    assert wrap_offsets("hello world foo", 11) == [(0, 12), (12, 15)]
+    assert wrap_offsets("a\n\nb", 5) == [(0, 1), (2, 2), (3, 4)]
+    assert wrap_offsets("a\nb", 5, paragraph_gap=True) == [(0, 1), (1, 1), (2, 3)]
+    assert wrap_offsets("a\n\nb", 5, paragraph_gap=True) == [(0, 1), (2, 2), (3, 4)]  # no double gap
+
+
+def test_highlights_do_not_overlap_and_respect_layers() -> None:
+    overlapping = Figure(0, 10, "Kadhimi sa", 1.0, "cardinal")
+    analysis = Analysis(ANALYSIS.published, (), ANALYSIS.entities, (overlapping, FIGURE), ANALYSIS.dates, ())
+    all_layers = build_highlights(analysis)
+    assert [h.layer for h in all_layers] == ["entity", "date", "figure"]
+    assert [h.layer for h in build_highlights(analysis, ["figure"])] == ["figure", "figure"]
+    assert build_highlights(None) == []
+
+
+def test_unanchored_dates_look_different_and_say_so() -> None:
+    unanchored = DateMention(16, 23, "Tuesday", "DATE", "XXXX-WXX-2", None, anchored=False)
+    analysis = Analysis(None, (), (), (), (unanchored,), ())
+    (h,) = build_highlights(analysis)
+    assert h.style == UNANCHORED_DATE_STYLE != DATE_STYLE
+    assert "unanchored" in highlight_details(h).plain
+
+
+def test_details_name_type_canonical_value_unit_qualifier() -> None:
+    entity, date_h, figure = build_highlights(
+        Analysis(
+            None,
+            (),
+            (ENTITY,),
+            (Figure(29, 41, "2,500 troops", 2500, "cardinal", "troops", "roughly"),),
+            (DATE,),
+            (),
+        )
+    )
+    assert "PERSON" in highlight_details(entity).plain
+    assert "Mustafa al-Kadhimi" in highlight_details(entity).plain
+    details = highlight_details(figure).plain
+    assert "2,500" in details and "troops" in details and "roughly" in details
+    assert "2021-01-05" in highlight_details(date_h).plain
+    vague = build_highlights(Analysis(None, (), (), (Figure(0, 8, "hundreds", None, "vague"),), (), ()))[0]
+    assert "vague" in highlight_details(vague).plain
+
+
+def test_body_line_styles_spans_and_current() -> None:
+    highlights = build_highlights(ANALYSIS)
+    index = HighlightIndex(highlights)
+    line = body_line(TEXT, 0, len(TEXT), index, current=highlights[0], marked=(0, len(TEXT)))
+    assert line.plain == TEXT
+    styled = {(s.start, s.end) for s in line.spans}
+    assert (0, 7) in styled and (16, 23) in styled and (29, 41) in styled
+    assert index.at(17) == 1 and index.at(8) is None
+    assert [h.start for h in index.overlapping(10, 30)] == [16, 29]
+
+
+def test_markup_in_titles_is_literal() -> None:
+    meta = ArticleMeta(id="x", title="[bold red]Boom[/] [@click=app.quit]q[/]\x1b[2J", source="[i]src")
+    row = list_row(meta, 80)
+    assert "[bold red]Boom[/]" in row.plain
+    assert "\x1b" not in row.plain
+    assert not any("click" in str(span.style) for span in row.spans)
+    header = reader_header(meta, 80)
+    joined = "\n".join(line.plain for line in header)
+    assert "[@click=app.quit]" in joined and "\x1b" not in joined
+    assert "no publication date" in joined
+
+
+def test_list_row_aligns_wide_characters() -> None:
+    rows = [
+        list_row(ArticleMeta(id=str(i), title=t, published=date(2021, 1, 5), source="Rudaw"), 60)
+        for i, t in enumerate(["北京的新闻标题很长很长很长很长很长很长很长", "Emoji 😀😀 title", "plain"])
+    ]
+    assert {r.cell_len for r in rows} == {60}
+    assert all(r.plain.endswith("2021-01-05") for r in rows)
+
+
+def test_timeline_entry_shows_value_written_date_and_bold_figures() -> None:
+    fact = fact_to_dict(ANALYSIS.facts[0])
+    lines = timeline_lines(fact, 30, article_title="Kadhimi speech")
+    assert len(lines) == 3
+    assert lines[0].plain.startswith("2021-01-05")
+    assert "Tuesday" in lines[0].plain
+    assert "Kadhimi speech" in lines[1].plain
+    assert all(line.cell_len <= 30 for line in lines)
+    assert any(span.style.bold for span in lines[2].spans if not isinstance(span.style, str))
+
+
+def test_trim_around_keeps_the_date_visible() -> None:
+    text = "x" * 100 + "DATE" + "y" * 100
+    trimmed, a, b = trim_around(text, 100, 104, 20)
+    assert trimmed[a:b] == "DATE"
+    assert cell_len(trimmed) <= 22
+
+
+def test_legend_lists_every_layer() -> None:
+    plain = legend(["entity", "figure", "date"]).plain
+    for word in ("1●names", "2●figures", "3●dates", "person", "unanchored"):
+        assert word in plain
+    assert "2○figures" in legend(["entity", "date"]).plain
+
+
+def test_timeline_entry_words_for_reference_values() -> None:
+    future = DateMention(0, 11, "coming days", "DATE", "FUTURE_REF")
+    sentence = Sentence(0, 20)
+    fact = fact_to_dict(Fact("FUTURE_REF", "2021-01-05", None, sentence, "coming days, he said", future))
+    assert timeline_lines(fact, 40)[0].plain.startswith("future")

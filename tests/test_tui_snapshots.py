@@ -1,0 +1,49 @@
+"""Snapshot tests (pytest-textual-snapshot) of the main screen at 120x40 and 80x24 and of the help screen,
+on the bundled sample library with the user's article open. Nothing on screen depends on today's date
+or a temporary path; the search box's cursor does not blink."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from store.library import Library
+from tests.tui_support import make_app, settle
+from tui.app import STATE_ARTICLE, STATE_PANE
+
+USER_ARTICLE_PREFIX = "More than half of American forces"
+
+
+@pytest.fixture
+def sample_library(tmp_path: Path) -> Iterator[Library]:
+    library = Library.open(tmp_path / "lib", import_samples=True)
+    article = next(m for m in library.articles() if m.title.startswith(USER_ARTICLE_PREFIX))
+    library.set_state(STATE_ARTICLE, article.id)
+    library.set_state(STATE_PANE, "reader")
+    yield library
+    library.close()
+
+
+async def _ready(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    pilot.app.clear_notifications()  # the library's "new library at <tmp path>" notice
+    await pilot.pause()
+
+
+def test_main_screen_120x40(snap_compare: Any, sample_library: Library) -> None:
+    app = make_app(sample_library)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_ready, press=["n", "n", "n"])
+
+
+def test_main_screen_80x24(snap_compare: Any, sample_library: Library) -> None:
+    app = make_app(sample_library)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
+
+
+def test_help_screen(snap_compare: Any, sample_library: Library) -> None:
+    app = make_app(sample_library)
+    assert snap_compare(app, terminal_size=(100, 40), run_before=_ready, press=["question_mark"])

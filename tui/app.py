@@ -1,0 +1,546 @@
+"""The Briefing Reader app: article list, reader and timeline wired to a `store.Library`.
+
+The app routes keys and messages between panes; every library call (loading, analysing, searching,
+writing marks and UI state) runs in a thread worker and hands its result back with `call_from_thread`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.events import Resize
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from store.library import Library
+from store.records import ArticleMeta
+from tui.keys import binding_rows
+from tui.palette import BriefingCommands
+from tui.render import LAYERS, NOTICE_STYLE, Layer, one_line
+from tui.screens.help import HelpScreen, Section
+from tui.widgets.article_list import ArticleList
+from tui.widgets.bars import FilterBar, Legend, StatusLine
+from tui.widgets.reader import Reader
+from tui.widgets.timeline import Timeline, TimelineItem
+from tui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from extract.model import Analysis
+
+PANES: tuple[str, ...] = ("list", "reader", "timeline")
+NARROW_WIDTH = 110  # below this the timeline moves under the reader
+LONG_ARTICLE_CHARS = 200_000
+STATE_ARTICLE = "last_article"
+STATE_PANE = "last_pane"
+STATE_DELAY = 1.0  # seconds of calm before the reading position is written
+
+
+class BriefingApp(App[None]):
+    """Three panes over one library: list · reader · timeline."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Briefing Reader"
+    COMMANDS: ClassVar[set[Any]] = {*App.COMMANDS, BriefingCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        # priority: focus moves to the search box before the keys typed after "/" are routed
+        Binding("slash", "search", "Search", priority=True),
+        Binding("escape", "clear", "Clear the search or name filter", show=False),
+        Binding("tab", "focus_next", "Next pane", show=False),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
+        Binding("n", "next_highlight", "Next highlight", tooltip="Next highlight (details below)"),
+        Binding("N", "previous_highlight", "Previous highlight", show=False),
+        Binding("right_square_bracket", "next_article", "Next article", show=False),
+        Binding("left_square_bracket", "previous_article", "Previous article", show=False),
+        Binding("m", "toggle_read", "Read/unread", show=False),
+        Binding("s", "toggle_star", "Star", show=False),
+        Binding("1", "toggle_layer('entity')", "Names highlights on/off", show=False),
+        Binding("2", "toggle_layer('figure')", "Figures highlights on/off", show=False),
+        Binding("3", "toggle_layer('date')", "Dates highlights on/off", show=False),
+        Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
+        Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
+        Binding("o", "toggle_sort", "Sort by date/source", show=False),
+    ]
+
+    def __init__(self, library: Library, *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.cursor_blink = cursor_blink
+        self.layers: set[Layer] = set(LAYERS)
+        self.search_query = ""
+        self.search_ids: frozenset[str] | None = None
+        self.entity: str | None = None
+        self.entity_ids: frozenset[str] | None = None
+        self.timeline_scope = "article"
+        self.first_article_shown: Callable[[], None] | None = None  # benchmark hook
+        self._pending_mark: tuple[str, int, int] | None = None
+        self._restoring_pane: str | None = None
+        self._article_items: tuple[str | None, list[TimelineItem]] = (None, [])
+        self._pending_state: dict[str, str] = {}
+        self._state_timer: Timer | None = None
+
+    # -- layout --------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield Input(
+                    placeholder="Search titles, text, names…",
+                    id="search",
+                    select_on_focus=False,
+                )
+                yield FilterBar(id="filter")
+                yield ArticleList(id="list")
+            with Container(id="right"):
+                yield Reader(id="reader")
+                yield Timeline(id="timeline")
+        yield Legend(id="legend")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    # The panes exist for the app's whole life: look them up once (these run on every key press).
+    @cached_property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @cached_property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        return self.query_one(Timeline)
+
+    @cached_property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        search = self.query_one("#search", Input)
+        search.cursor_blink = self.cursor_blink
+        search.display = False
+        self._apply_width(self.size.width)
+        self.article_list.focus()
+        for notice in self.library.notices:
+            self.notify(one_line(notice), title="Library", timeout=8)
+        self._load_library()
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.screen.set_class(width < NARROW_WIDTH, "-narrow")
+        self.query_one(Legend).compact = width < NARROW_WIDTH
+
+    # -- threads -------------------------------------------------------------------------------------
+    def _from_thread(self, callback: Callable[..., object], *args: Any) -> None:
+        """Run `callback(*args)` on the UI thread unless the worker was cancelled or the app is closing."""
+        if get_current_worker().is_cancelled or not self.is_running:
+            return
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app stopped in the meantime
+            return
+        except Exception as error:  # a bug in a UI update: say so in place, keep running
+            self.log.error(f"UI update {callback!r} failed: {error!r}")
+            try:
+                self.call_from_thread(self.notify, f"Display error: {error}", severity="error")
+            except Exception:
+                return
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load_library(self) -> None:
+        try:
+            metas = self.library.articles()
+            last_article = self.library.get_state(STATE_ARTICLE)
+            last_pane = self.library.get_state(STATE_PANE)
+        except Exception as error:  # a broken library must not crash the reader
+            self._from_thread(self._library_failed, str(error))
+            return
+        self._from_thread(self._library_loaded, metas, last_article, last_pane)
+
+    def _library_failed(self, message: str) -> None:
+        self.article_list.set_articles([])
+        self.reader.show_message("Could not read the library:", message)
+
+    def _library_loaded(self, metas: list[ArticleMeta], last_article: Any, last_pane: Any) -> None:
+        listing = self.article_list
+        keep = last_article if isinstance(last_article, str) else None
+        listing.set_articles(metas, keep_id=keep)
+        self.timeline.set_items([], scope="article")
+        if not metas:
+            self.reader.show_message(
+                "Your library is empty.",
+                "",
+                "Add articles from the command line, then start briefing again:",
+                "  briefing import path/to/article.md",
+                "  briefing import path/to/folder/",
+            )
+            self.timeline.empty_message = "No facts: the library is empty."
+            return
+        if listing.current_id:
+            self.open_article(listing.current_id)
+        if isinstance(last_pane, str) and last_pane in PANES:
+            self._restoring_pane = last_pane
+            self.pane_widget(last_pane).focus()
+
+    def pane_widget(self, pane: str) -> Widget:
+        return {"list": self.article_list, "reader": self.reader, "timeline": self.timeline}[pane]
+
+    # -- opening articles ----------------------------------------------------------------------------
+    def open_article(self, article_id: str, *, mark_read: bool = False) -> None:
+        """Show `article_id` in the reader (text first, highlights when the analysis is ready)."""
+        if mark_read:
+            meta = self.article_list.meta(article_id)
+            if meta is not None and not meta.read:
+                self._set_flag(meta, read=True)
+        if self.reader.article_id == article_id and self.reader.meta is not None:
+            self._apply_pending_mark()
+            return
+        self.reader.border_subtitle = "loading…"
+        self._load_article(article_id)
+        self._save_state(STATE_ARTICLE, article_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: str) -> None:
+        try:
+            article = self.library.article(article_id)
+        except Exception as error:
+            self._from_thread(self.reader.show_message, "Could not open this article:", str(error))
+            return
+        drawn = threading.Event()
+        self._from_thread(self._show_text, article.meta, article.body, drawn)
+        # let the text reach the screen before the analysis competes for the interpreter
+        drawn.wait(timeout=0.5)
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            analysis = self.library.analysis(article_id)
+            entries = self.library.timeline(article_id=article_id)
+        except Exception as error:
+            message = one_line(str(error)) or type(error).__name__
+            self._from_thread(self._analysis_failed, article_id, message)
+            return
+        items = [TimelineItem(e.article_id, e.article_title, e.fact) for e in entries]
+        self._from_thread(self._analysis_ready, article_id, analysis, items)
+
+    def _show_text(self, meta: ArticleMeta, body: str, drawn: threading.Event | None = None) -> None:
+        notices: list[Text] = []
+        if len(body) > LONG_ARTICLE_CHARS:
+            notices.append(
+                Text(f"Long article: {len(body):,} characters. Highlights may take a moment.", NOTICE_STYLE)
+            )
+        self.reader.show_article(meta, body, notices)
+        self.reader.border_subtitle = "analysing…"
+        self._apply_pending_mark()
+        if drawn is not None:
+            self.call_after_refresh(drawn.set)
+        if self.first_article_shown is not None:
+            callback, self.first_article_shown = self.first_article_shown, None
+            self.call_after_refresh(callback)
+
+    def _analysis_ready(self, article_id: str, analysis: Analysis, items: list[TimelineItem]) -> None:
+        if article_id != self.reader.article_id:
+            return
+        self.reader.show_analysis(article_id, analysis)
+        self.reader.border_subtitle = (
+            f"{len(analysis.entities)} names · {len(analysis.figures)} figures · {len(analysis.dates)} dates"
+        )
+        self._article_items = (article_id, items)
+        if self.timeline_scope == "article" and self.entity is None:
+            self.timeline.set_items(items, scope="article")
+        self._apply_pending_mark()
+
+    def _analysis_failed(self, article_id: str, message: str) -> None:
+        self.reader.show_analysis_error(article_id, message)
+        self.reader.border_subtitle = "analysis failed"
+        if self.timeline_scope == "article" and self.entity is None:
+            self.timeline.set_items([], scope="article", empty_message="No facts: the analysis failed.")
+
+    def _apply_pending_mark(self) -> None:
+        if self._pending_mark and self._pending_mark[0] == self.reader.article_id:
+            _, start, end = self._pending_mark
+            self._pending_mark = None
+            self.reader.mark(start, end)
+
+    # -- pane messages -------------------------------------------------------------------------------
+    @on(VirtualList.CursorMoved, "#list")
+    def _list_moved(self, event: VirtualList.CursorMoved) -> None:
+        meta = self.article_list.current
+        if meta is not None:
+            self.open_article(meta.id)
+
+    @on(VirtualList.Chosen, "#list")
+    def _list_chosen(self, event: VirtualList.Chosen) -> None:
+        meta = self.article_list.current
+        if meta is not None:
+            self.open_article(meta.id, mark_read=True)
+            self.reader.focus()
+
+    @on(VirtualList.Chosen, "#timeline")
+    def _timeline_chosen(self, event: VirtualList.Chosen) -> None:
+        item = self.timeline.current
+        if item is None:
+            return
+        sentence = item.fact.get("sentence") or {}
+        start, end = int(sentence.get("start", 0)), int(sentence.get("end", 0))
+        self._pending_mark = (item.article_id, start, end)
+        if item.article_id != self.reader.article_id:
+            self.article_list.select_id(item.article_id)
+        self.open_article(item.article_id)
+        self.status.show_text(f"Jumped to the sentence of {item.fact.get('value', 'this fact')}")
+
+    @on(Reader.CursorChanged)
+    def _reader_cursor(self, event: Reader.CursorChanged) -> None:
+        self.status.show_highlight(event.highlight)
+
+    def on_descendant_focus(self, event: Any) -> None:
+        widget = self.focused
+        for pane in PANES:
+            if widget is self.pane_widget(pane):
+                if self._restoring_pane == pane:
+                    self._restoring_pane = None
+                    return
+                self._save_state(STATE_PANE, pane)
+                return
+
+    # -- state and flags -----------------------------------------------------------------------------
+    @work(thread=True, group="state", exit_on_error=False)
+    def _save_state(self, key: str, value: str) -> None:
+        try:
+            self.library.set_state(key, value)
+        except Exception as error:
+            self._from_thread(
+                self.notify, f"Could not save the reading position: {error}", severity="warning"
+            )
+
+    def _set_flag(self, meta: ArticleMeta, *, read: bool | None = None, starred: bool | None = None) -> None:
+        changes: dict[str, bool] = {}
+        if read is not None:
+            changes["read"] = read
+        if starred is not None:
+            changes["starred"] = starred
+        updated = dataclasses.replace(meta, **changes)
+        self.article_list.update_meta(updated)
+        if self.reader.meta is not None and self.reader.meta.id == meta.id:
+            self.reader.meta = updated
+        self._write_flag(meta.id, read, starred)
+
+    @work(thread=True, group="flags", exit_on_error=False)
+    def _write_flag(self, article_id: str, read: bool | None, starred: bool | None) -> None:
+        try:
+            if read is not None:
+                self.library.set_read(article_id, read)
+            if starred is not None:
+                self.library.set_starred(article_id, starred)
+        except Exception as error:
+            self._from_thread(self.notify, f"Could not save the mark: {error}", severity="error")
+
+    def _current_meta(self) -> ArticleMeta | None:
+        article_id = self.reader.article_id or self.article_list.current_id
+        return self.article_list.meta(article_id) if article_id else None
+
+    # -- actions -------------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[Section]:
+        global_rows = [*binding_rows(self.BINDINGS), ("Ctrl+P", "Command palette: every command by name")]
+        return [
+            ("Everywhere", global_rows),
+            ("Article list", binding_rows([*VirtualList.BINDINGS[:-1], *ArticleList.BINDINGS])),
+            ("Reader", binding_rows(Reader.BINDINGS)),
+            ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
+            ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
+            ("Mouse", [("click", "Open an article, pick a highlight, jump to a fact"), ("wheel", "Scroll")]),
+        ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # a "/" typed in the search box, the palette or help is just a character
+            on_main_screen = len(self.screen_stack) == 1
+            return on_main_screen and not isinstance(self.focused, Input)
+        return True
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        # focus now, not after the queued keys: "/kadh" typed in one burst must all reach the box
+        self.screen.set_focus(search)
+
+    def action_clear(self) -> None:
+        if self.entity is not None:
+            self.entity = None
+            self.entity_ids = None
+            self.timeline_scope = "article"
+            self._refresh_timeline()
+        elif self.search_query or self.query_one("#search", Input).display:
+            self._close_search()
+        self._apply_filters()
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.search_query = ""
+        self.search_ids = None
+        if self.focused is None or self.focused is search:
+            self.article_list.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        self.search_query = query
+        if not query:
+            self.search_ids = None
+            self._apply_filters()
+            return
+        self._run_search(query)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.article_list.focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _run_search(self, query: str) -> None:
+        try:
+            ids = self.library.search(query)
+        except Exception as error:
+            self._from_thread(self.status.show_text, f"Search failed: {error}")
+            return
+        self._from_thread(self._search_done, query, ids)
+
+    def _search_done(self, query: str, ids: Iterable[str]) -> None:
+        if query != self.search_query:
+            return
+        self.search_ids = frozenset(ids)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        allowed: frozenset[str] | None = None
+        for ids in (self.search_ids, self.entity_ids):
+            if ids is not None:
+                allowed = ids if allowed is None else allowed & ids
+        self.article_list.set_filter(allowed)
+        current = self.article_list.current_id
+        if current is not None and current != self.reader.article_id:
+            self.open_article(current)  # the reader follows the list's selection
+        self.query_one(FilterBar).show_filter(
+            self.search_query or None, self.entity, None if allowed is None else len(allowed)
+        )
+
+    def action_next_highlight(self) -> None:
+        if not self.reader.next_highlight():
+            self.status.show_text("No further highlight in this article (enabled layers only).")
+
+    def action_previous_highlight(self) -> None:
+        if not self.reader.previous_highlight():
+            self.status.show_text("No earlier highlight in this article (enabled layers only).")
+
+    def _step_article(self, delta: int) -> None:
+        listing = self.article_list
+        if not listing.row_count:
+            return
+        listing.cursor = listing.cursor + delta
+        if listing.current_id:
+            self.open_article(listing.current_id, mark_read=True)
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_toggle_read(self) -> None:
+        meta = self._current_meta()
+        if meta is not None:
+            self._set_flag(meta, read=not meta.read)
+            self.status.show_text("Marked read." if not meta.read else "Marked unread.")
+
+    def action_toggle_star(self) -> None:
+        meta = self._current_meta()
+        if meta is not None:
+            self._set_flag(meta, starred=not meta.starred)
+            self.status.show_text("Starred." if not meta.starred else "Star removed.")
+
+    def action_toggle_layer(self, layer: Layer) -> None:
+        if layer in self.layers:
+            self.layers.discard(layer)
+        else:
+            self.layers.add(layer)
+        self.reader.set_layers(self.layers)
+        self.query_one(Legend).show_layers(self.layers)
+
+    def action_toggle_sort(self) -> None:
+        self.article_list.action_toggle_sort()
+
+    def action_toggle_timeline_scope(self) -> None:
+        self.timeline_scope = "library" if self.timeline_scope == "article" else "article"
+        self._refresh_timeline()
+
+    def _refresh_timeline(self) -> None:
+        if self.entity is None and self.timeline_scope == "article":
+            article_id, items = self._article_items
+            if article_id != self.reader.article_id:
+                items = []
+            self.timeline.set_items(items, scope="article")
+            return
+        self.timeline.border_subtitle = "loading…"
+        self._load_library_timeline(self.entity)
+
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
+    def _load_library_timeline(self, entity: str | None) -> None:
+        try:
+            entries = self.library.timeline(entity=entity)
+        except Exception as error:
+            self._from_thread(self.status.show_text, f"Could not load the timeline: {error}")
+            return
+        items = [TimelineItem(e.article_id, e.article_title, e.fact) for e in entries]
+        self._from_thread(self._library_timeline_ready, entity, items)
+
+    def _library_timeline_ready(self, entity: str | None, items: list[TimelineItem]) -> None:
+        if entity != self.entity:
+            return
+        message = f"No dated facts about {entity}." if entity else "No dated facts in the library."
+        self.timeline.set_items(items, scope="library", entity=entity, empty_message=message)
+        if entity:
+            self.timeline.border_title = f"Timeline · about {entity}"
+
+    def action_filter_entity(self) -> None:
+        highlight = self.reader.current_highlight
+        if highlight is None or highlight.layer != "entity":
+            self.status.show_text("Put the reader's cursor on a name first (n/N walk the highlights).")
+            return
+        self.entity = one_line(getattr(highlight.item, "canonical", ""))
+        self.timeline_scope = "library"
+        self._filter_by_entity(self.entity)
+        self._refresh_timeline()
+
+    @work(thread=True, exclusive=True, group="entity", exit_on_error=False)
+    def _filter_by_entity(self, entity: str) -> None:
+        try:
+            ids = {e.article_id for e in self.library.timeline(entity=entity)}
+            ids.update(self.library.search(entity))
+        except Exception as error:
+            self._from_thread(self.status.show_text, f"Could not filter: {error}")
+            return
+        self._from_thread(self._entity_ids_ready, entity, frozenset(ids))
+
+    def _entity_ids_ready(self, entity: str, ids: frozenset[str]) -> None:
+        if entity != self.entity:
+            return
+        if self.reader.article_id:
+            ids = ids | {self.reader.article_id}
+        self.entity_ids = ids
+        self._apply_filters()

@@ -1,0 +1,48 @@
+"""The key map as the user sees it: bindings of the app and each pane, grouped for the help screen.
+
+Built from the widgets' own `BINDINGS`, so the help screen cannot drift from what the keys really do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding, BindingType
+
+KEY_NAMES: dict[str, str] = {
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "space": "Space",
+    "question_mark": "?",
+    "slash": "/",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "ctrl+p": "Ctrl+P",
+}
+
+
+def key_label(keys: str) -> str:
+    """'j,down' -> 'j ↓'."""
+    return " ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(keys, description) for each binding, in declaration order."""
+    rows: list[tuple[str, str]] = []
+    for b in bindings:
+        if isinstance(b, Binding):
+            key, desc = b.key, b.tooltip or b.description or b.action
+        else:
+            key, desc = b[0], (b[2] if len(b) > 2 else b[1])
+        rows.append((key_label(key), desc))
+    return rows

@@ -1,0 +1,1 @@
+"""Screens layered over the main view: the help screen."""

@@ -1,0 +1,94 @@
+"""One-line bars: the highlight legend, the status line (highlight details, messages) and the filter
+indicator above the article list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.render import LAYERS, META_STYLE, Highlight, Layer, highlight_details, legend, one_line
+
+
+class Legend(Static):
+    """What each highlight colour means, and which layers (1/2/3) are on."""
+
+    DEFAULT_CSS = """
+    Legend { height: 1; width: 1fr; padding: 0 1; background: $panel; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(legend(LAYERS), id=id, markup=False)
+        self._layers: set[Layer] = set(LAYERS)
+        self._compact = False
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
+
+    @compact.setter
+    def compact(self, value: bool) -> None:
+        self._compact = value
+        self.update(legend(self._layers, compact=value), layout=False)
+
+    def show_layers(self, layers: Iterable[Layer]) -> None:
+        self._layers = set(layers)
+        self.update(legend(self._layers, compact=self._compact), layout=False)
+
+
+class StatusLine(Static):
+    """Details of the highlight under the reader's cursor, else a hint or message."""
+
+    DEFAULT_CSS = """
+    StatusLine { height: 1; width: 1fr; padding: 0 1; background: $surface; }
+    """
+
+    HINT = "n/N walk highlights · enter on a timeline fact jumps to it · e filters by the name · ? help"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text(self.HINT, style=META_STYLE), id=id, markup=False)
+
+    def show_highlight(self, highlight: Highlight | None) -> None:
+        if highlight is None:
+            self.update(Text(self.HINT, style=META_STYLE, no_wrap=True, overflow="ellipsis"), layout=False)
+        else:
+            details = highlight_details(highlight)
+            details.no_wrap = True
+            details.overflow = "ellipsis"
+            self.update(details, layout=False)
+
+    def show_text(self, text: str | Text) -> None:
+        self.update(text if isinstance(text, Text) else Text(text, style=META_STYLE), layout=False)
+
+
+class FilterBar(Static):
+    """Says which filter (search words, entity) narrows the list and timeline; hidden when none."""
+
+    DEFAULT_CSS = """
+    FilterBar { height: 1; width: 1fr; padding: 0 1; background: $warning 30%; display: none; }
+    FilterBar.-active { display: block; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def show_filter(self, search: str | None, entity: str | None, matches: int | None) -> None:
+        if not search and not entity:
+            self.remove_class("-active")
+            self.update("")
+            return
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if entity:
+            text.append("about ", META_STYLE)
+            text.append(one_line(entity), "bold")
+        if search:
+            if entity:
+                text.append(" · ")
+            text.append("search ", META_STYLE)
+            text.append(f"“{one_line(search)}”", "bold")
+        if matches is not None:
+            text.append(f" · {matches} articles", META_STYLE)
+        text.append(" · esc clears", META_STYLE)
+        self.update(text)
+        self.add_class("-active")
