@@ -13,6 +13,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extract.model import DateMention, Entity, Fact, Figure, Sentence
 
@@ -95,6 +96,13 @@ def interval(value: str, mod: str | None = None, published: date | None = None) 
         return (start, end)
 
 
+@lru_cache(maxsize=4096)
+def _interval_iso(value: str, mod: str | None, published: date | None) -> tuple[str | None, str | None]:
+    """`interval` as ISO strings; cached, as articles repeat their dates."""
+    start, end = interval(value, mod, published)
+    return (start.isoformat() if start else None, end.isoformat() if end else None)
+
+
 def _narrow(start: date, end: date, mod: str | None) -> Interval:
     days = (end - start).days + 1
     third = days // 3
@@ -120,6 +128,28 @@ def _sentence_for(sentences: Sequence[Sentence], starts: list[int], offset: int,
     if i >= 0 and sentences[i].contains(offset):
         return sentences[i]
     return Sentence(offset, end)
+
+
+class _Spans:
+    """(start, end, label) spans; `within` gives the distinct labels of those inside a sentence, in the
+    order given (a binary search when the spans are sorted by start, as every layer returns them)."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _, _ in spans]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def within(self, sentence: Sentence) -> tuple[str, ...]:
+        lo, hi = 0, len(self.spans)
+        if self.ordered:
+            lo = bisect.bisect_left(self.starts, sentence.start)
+            hi = bisect.bisect_right(self.starts, sentence.end)
+        inside = (
+            label
+            for start, end, label in self.spans[lo:hi]
+            if sentence.start <= start and end <= sentence.end
+        )
+        return tuple(dict.fromkeys(inside))
 
 
 def _order_key(fact: Fact) -> tuple[int, date, int, int]:
@@ -148,25 +178,23 @@ def build_facts(
     every bounded one, and facts whose interval is unknown (an unanchored ``XXXX-12``) last.
     """
     starts = [s.start for s in sentences]
+    by_sentence: dict[Sentence, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    entity_spans = _Spans([(e.start, e.end, e.canonical) for e in entities])
+    figure_spans = _Spans([(f.start, f.end, f.text) for f in figures])
     facts: list[Fact] = []
     for mention in dates:
         if mention.type not in ("DATE", "TIME"):
             continue
         sentence = _sentence_for(sentences, starts, mention.start, mention.end)
-        lo, hi = interval(mention.value, mention.mod, published)
-        names = tuple(
-            dict.fromkeys(
-                e.canonical for e in entities if sentence.start <= e.start and e.end <= sentence.end
-            )
-        )
-        amounts = tuple(
-            dict.fromkeys(f.text for f in figures if sentence.start <= f.start and f.end <= sentence.end)
-        )
+        lo, hi = _interval_iso(mention.value, mention.mod, published)
+        if sentence not in by_sentence:  # a sentence's names and amounts are collected once
+            by_sentence[sentence] = (entity_spans.within(sentence), figure_spans.within(sentence))
+        names, amounts = by_sentence[sentence]
         facts.append(
             Fact(
                 value=mention.value,
-                start_date=lo.isoformat() if lo else None,
-                end_date=hi.isoformat() if hi else None,
+                start_date=lo,
+                end_date=hi,
                 sentence=sentence,
                 text=text[sentence.start : sentence.end],
                 date=mention,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -118,6 +119,8 @@ def test_durations(text: str, span: str, value: str) -> None:
         ("Fees are reviewed annually.", "annually", "P1Y"),
         ("The board meets each month.", "each month", "P1M"),
         ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("The choir rehearses on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+        ("Sunday mornings are quiet here.", "Sunday mornings", "XXXX-WXX-7TMO"),
         ("It is held every July.", "every July", "XXXX-07"),
         ("Fees rise twice a year.", "a year", "P1Y"),
     ],
@@ -253,18 +256,23 @@ def test_idioms_and_rates() -> None:
     ]
 
 
-def test_start_filter_never_changes_what_the_grammar_finds() -> None:
-    """The master regex's start filter is an optimisation only: same matches as the bare alternation."""
-    import re
+def _bare_alternation() -> re.Pattern[str]:
+    """The ordered alternation of every rule, without start filter or dispatch: the reference for `scan`."""
+    from extract.timex.grammar import FLAGS, RULES
 
-    from extract.timex.grammar import FLAGS, MASTER, RULES
-
-    bare = re.compile(
+    return re.compile(
         r"(?<![\w$€£#@/-])(?:"
         + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', pattern)})" for name, pattern in RULES)
         + ")",
         FLAGS,
     )
+
+
+def test_scan_finds_exactly_what_the_ordered_alternation_finds() -> None:
+    """The start filter and the per-position rule selection are optimisations only."""
+    from extract.timex.scanner import scan
+
+    bare = _bare_alternation()
     text = (
         "Profit rose in a flat second quarter, that third-quarter and a calendar year, from the year-ago "
         "period. "
@@ -277,6 +285,6 @@ def test_start_filter_never_changes_what_the_grammar_finds() -> None:
         "the weekend, that same day, its fourth quarter, at least 30 days, up to 180 days, for years, "
         "year-end."
     )
-    assert [(m.span(), m.lastgroup) for m in MASTER.finditer(text)] == [
-        (m.span(), m.lastgroup) for m in bare.finditer(text)
-    ]
+    found = [(m.span(), rule) for rule, m in scan(text)]
+    assert found == [(m.span(), m.lastgroup) for m in bare.finditer(text)]
+    assert len(found) > 30

@@ -1,8 +1,9 @@
 """Temporal expressions: recognition of DATE, TIME, DURATION and SET mentions and their TIMEX3 values.
 
-`find_dates(text, sentences, published, corrections)` scans the text once with the master regex of
-`grammar`, normalises each match with a per-call `normalize.Resolver` (anchoring relative expressions to
-`published`, or leaving them unanchored when it is None) and returns `DateMention`s in text order.
+`find_dates(text, sentences, published, corrections)` scans the text once with `scan` (the rules of
+`grammar`, tried only where they can begin), normalises each match with a per-call `normalize.Resolver`
+(anchoring relative expressions to `published`, or leaving them unanchored when it is None) and returns
+`DateMention`s in text order.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from datetime import date
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.model import DateMention, Sentence
-from extract.timex.grammar import MASTER, RULE_PATTERNS
 from extract.timex.normalize import Resolver
+from extract.timex.scanner import scan
 from extract.timex.values import is_valid_mod, is_valid_value
 
 __all__ = ["find_dates", "is_valid_value"]
@@ -28,13 +29,9 @@ def find_dates(
     resolver = Resolver(text, list(sentences), published)
     forced = corrections.date_values
     out: list[DateMention] = []
-    for m in MASTER.finditer(text):
-        rule = m.lastgroup or ""  # the only named groups of MASTER are the rule names
-        sub = RULE_PATTERNS[rule].match(text, m.start())
-        if sub is None or sub.end() != m.end():
-            continue
+    for rule, m in scan(text):
         try:
-            timex = resolver.resolve(rule, sub)
+            timex = resolver.resolve(rule, m)
         except (OverflowError, ValueError):
             continue  # anchored outside the calendar (year 1 or 9999): no calendar value exists
         if timex is None:

@@ -1,17 +1,17 @@
-"""The temporal-expression grammar: one named regex per expression family, and one master regex.
+"""The temporal-expression grammar: one named regex per expression family, in priority order.
 
-The master regex is the ordered alternation of all rules (inner group names stripped), compiled once at
-import, so the whole text is scanned in a single pass; the rule that matched is then re-matched on its
-own compiled pattern at the same offset to read its groups. Order matters: at a given offset the first
-rule that matches wins, so longer and more specific families come first.
+`scan` tries the rules at each candidate position in this order and takes the first that matches, as an
+ordered alternation would: longer and more specific families come first. Each rule is compiled on
+first use.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from types import MappingProxyType
 
 from extract.timex.lexicon import (
-    FOLLOWERS,
     RX_DAY,
     RX_DECADE_WORD,
     RX_MONTH,
@@ -24,8 +24,6 @@ from extract.timex.lexicon import (
     RX_UNITS,
     RX_WEEKDAY,
     RX_YEAR4,
-    START_WORDS,
-    trie_regex,
 )
 
 FLAGS = re.IGNORECASE
@@ -219,21 +217,10 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in RULES)
-RULE_PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, FLAGS) for name, pattern in RULES}
-
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_RULE_SOURCES: MappingProxyType[str, str] = MappingProxyType(dict(RULES))
 
 
-def _master() -> re.Pattern[str]:
-    parts = [f"(?P<{name}>{_NAMED_GROUP.sub('(?:', pattern)})" for name, pattern in RULES]
-    # The start filter rejects, in one trie-shaped test, every position no rule can begin at, so the
-    # ordered alternation of all rules only runs where an expression may start.
-    guarded = [
-        rf"{word}\s+(?:[\d'’]|{trie_regex(after)}s?(?![a-z]))" for word, after in sorted(FOLLOWERS.items())
-    ]
-    free = trie_regex(START_WORDS - set(FOLLOWERS))
-    start = rf"(?=[\d'’]|(?:{'|'.join(guarded)})|{free}s?(?![a-z]))"
-    return re.compile(r"(?<![\w$€£#@/-])" + start + "(?:" + "|".join(parts) + ")", FLAGS)
-
-
-MASTER: re.Pattern[str] = _master()
+@cache
+def rule_pattern(name: str) -> re.Pattern[str]:
+    """The compiled regex of rule `name`, compiled on first use (start-up stays cheap)."""
+    return re.compile(_RULE_SOURCES[name], FLAGS)

@@ -242,8 +242,9 @@ POSITION_MODS: MappingProxyType[str, str] = MappingProxyType(
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal words, longest first so the longest wins."""
-    ordered = sorted({w.replace(" ", r"\s+") for w in words}, key=len, reverse=True)
+    """A regex alternation of literal words, longest first so the longest wins (then alphabetical, so the
+    pattern text is the same in every process)."""
+    ordered = sorted({w.replace(" ", r"\s+") for w in words}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(ordered) + ")"
 
 

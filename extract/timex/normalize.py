@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from types import MappingProxyType
 
 from dateutil.relativedelta import relativedelta
 
 from extract.model import Sentence, TimexType
 from extract.timex import anchor
+from extract.timex.grammar import RULE_NAMES
 from extract.timex.lexicon import (
     DECADE_WORDS,
     MONTHS,
@@ -186,19 +189,24 @@ class Resolver:
         self.last_quarter: tuple[int, int] | None = None
         self.last_year: int | None = None
         self.last_day: date | None = None
+        self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
 
     # --- context -------------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> str:
         """PAST, FUTURE or PRESENT from the nearest verb marker within reach in the same sentence, else ""."""
         i = bisect.bisect_right(self._starts, start) - 1
         if i < 0 or not self._sentences or not self._sentences[i].contains(start):
-            lo, hi = 0, len(self.text)
+            i, lo, hi = -1, 0, len(self.text)
         else:
             lo, hi = self._sentences[i].start, self._sentences[i].end
-        # Only markers within reach can decide, so only that window is scanned.
+        markers = self._markers.get(i)
+        if markers is None:  # each sentence is read once, however many expressions it holds
+            markers = self._markers[i] = sentence_markers(self.text, lo, hi)
+        # Only markers within reach can decide (a modal's reach is doubled, so bound the left side too).
         lo = max(lo, start - _TENSE_REACH - 1)
         hi = min(hi, end + _TENSE_REACH)
-        kind, distance = tense_at(sentence_markers(self.text, lo, hi), start, end)
+        near = [marker for marker in markers if lo <= marker[0] < hi]
+        kind, distance = tense_at(near, start, end)
         return kind if distance <= _TENSE_REACH else ""
 
     def remember(self, value: str) -> None:
@@ -213,8 +221,7 @@ class Resolver:
             self.last_year = int(value[:4])
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
-        handler = getattr(self, f"r_{rule}")
-        result: Timex | None = handler(m)
+        result: Timex | None = _HANDLERS[rule](self, m)
         return result
 
     # --- helpers -------------------------------------------------------------------------------
@@ -301,7 +308,7 @@ class Resolver:
             )
         elif m["rel"]:
             shift = {"yesterday": -1, "tomorrow": 1}.get(m["rel"].lower(), 0)
-            day = self.dct + relativedelta(days=shift) if self.dct else None
+            day = self.dct + timedelta(days=shift) if self.dct else None
         elif m["mon"]:
             if not _capitalised(m, "mon"):
                 return None
@@ -554,7 +561,7 @@ class Resolver:
             base = self.last_day if referring and self.last_day else self.dct
             if unit == "day" and word in ("this", "current", "last", "past", "coming"):
                 return None  # "this day", "last day" are rarely calendar references
-            d = base + relativedelta(days=shift) if base else None
+            d = base + timedelta(days=shift) if base else None
             return self._day_of(d, None if unit == "day" else unit, mod)
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
@@ -599,7 +606,7 @@ class Resolver:
             "the day before yesterday": -2,
             "the day after tomorrow": 2,
         }.get(w, 0)
-        d = self.dct + relativedelta(days=shift) if self.dct else None
+        d = self.dct + timedelta(days=shift) if self.dct else None
         part = m["pod"]
         if w == "tonight" and not part:
             return Timex("TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}TNI", anchored=d is not None)
@@ -613,7 +620,7 @@ class Resolver:
             return None
         wd = _weekday(m["wd"])
         part = m["pod"]
-        if m["pl"]:
+        if m["pl"] or (part and m.group(0)[-1] in "sS"):  # "Mondays", "Tuesday nights": recurring
             suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
             return Timex("SET", f"XXXX-WXX-{wd + 1}{suffix}")
         mod = _position_mod(m["pre"])
@@ -753,3 +760,8 @@ class Resolver:
                 return None
         mod = {"pre": "BEFORE", "post": "AFTER"}.get(pre) or _position_mod(pre)
         return Timex("DATE", f"{year:04d}", mod)
+
+
+_HANDLERS: MappingProxyType[str, Callable[[Resolver, re.Match[str]], Timex | None]] = MappingProxyType(
+    {name: getattr(Resolver, f"r_{name}") for name in RULE_NAMES}
+)

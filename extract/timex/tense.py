@@ -7,12 +7,23 @@ December before publication; "will ... by January 15" the coming one).
 from __future__ import annotations
 
 import re
+from functools import cache
+from types import MappingProxyType
 
-_FUTURE = (
-    r"will|'ll|’ll|shall|would|wo|going\s+to|gonna|expects?|expected|plans?\s+to|planned|plans|scheduled|"
-    r"due\s+to|set\s+to|intends?|upcoming|aims?\s+to|hopes?\s+to|next|coming|soon"
+from extract.timex.lexicon import trie_regex
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Single words that mark a tense, and words that do so when "to" follows ("plans to", "due to").
+FUTURE_WORDS = _words(
+    "will shall would wo gonna expect expects expected planned plans scheduled intend intends upcoming next "
+    "coming soon"
 )
-_IRREGULAR_PAST = (
+FUTURE_BEFORE_TO = _words("going plan plans due set aim aims hope hopes")
+PAST_WORDS = _words(
     "was were had did said told began came went took made saw gave rose fell met won lost sold bought paid "
     "left held led spent sent got thought brought kept ran struck found became hit cut put quit wrote spoke "
     "broke chose drew grew knew threw flew fought caught taught ago been gone done earlier previously "
@@ -20,23 +31,76 @@ _IRREGULAR_PAST = (
     "stung swept swung woke heard felt meant dealt lent built bent burnt learnt drawn shown known given "
     "taken seen written begun chosen driven spoken broken fallen risen grown thrown flown"
 )
-_PRESENT = r"is|are|am|says|say|does|do|has|have|'s|’s|now|currently|today"
-_MARKER = re.compile(
-    rf"\b(?:(?P<fut>{_FUTURE})|(?P<past>{'|'.join(_IRREGULAR_PAST.split())}|(?-i:[a-z]{{2,}}(?<!ne)(?<!ee)(?<!hundr)ed))|"
-    rf"(?P<pres>{_PRESENT}))\b",
-    re.IGNORECASE,
-)
+PRESENT_WORDS = _words("is are am says say does do now currently today")
+PERFECT_WORDS = _words("has have")  # "has said": the past, for anchoring
+# "he'll", "it's": marker words right after an apostrophe that follows a word character.
+CLITICS: MappingProxyType[str, str] = MappingProxyType({"ll": "FUTURE", "s": "PRESENT"})
+_NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that are not past forms
+
+
+def _word_kinds() -> MappingProxyType[str, str]:
+    kinds = dict.fromkeys(PRESENT_WORDS, "PRESENT")
+    kinds.update(dict.fromkeys(PAST_WORDS | PERFECT_WORDS, "PAST"))
+    kinds.update(dict.fromkeys(FUTURE_WORDS, "FUTURE"))  # "expected": the future wins
+    return MappingProxyType(kinds)
+
+
+_WORD_KINDS = _word_kinds()
+
+
+@cache
+def _candidate_markers() -> re.Pattern[str]:
+    """Candidate markers only: listed words, -ed words and clitics; the engine skips everything else.
+    Compiled on first use."""
+    words = trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO)
+    return re.compile(
+        rf"(?<!\w)(?:{words}|[a-z]{{2,}}ed)(?!\w)|(?<=\w['’])(?:ll|s)(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+_APOSTROPHES = ("'", "’")
+_THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\bthat\b")
 
 
+def _regular_past(word: str) -> bool:
+    """A lower-case ASCII word of two or more letters plus "-ed" ("reported"), except "need", "hundred"."""
+    if len(word) < 4 or not word.endswith("ed") or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    stem = word[:-2]
+    return not stem.endswith(_NOT_PAST_STEMS)
+
+
+def _word_kinds() -> MappingProxyType[str, str]:
+    kinds = dict.fromkeys(PRESENT_WORDS, "PRESENT")
+    kinds.update(dict.fromkeys(PAST_WORDS | PERFECT_WORDS, "PAST"))
+    kinds.update(dict.fromkeys(FUTURE_WORDS, "FUTURE"))  # "expected": the future wins
+    return MappingProxyType(kinds)
+
+
+_WORD_KINDS = _word_kinds()
+
+
 def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, tense) for every tense marker in text[start:end]."""
+    """(offset, tense) for every tense marker in text[start:end]: whole words (as seen within the range),
+    "going to"-style pairs, and the clitics "'ll" and "'s" (offset of the apostrophe)."""
     out: list[tuple[int, str]] = []
-    for m in _MARKER.finditer(text, start, end):
-        kind = "FUTURE" if m.group("fut") else "PAST" if m.group("past") else "PRESENT"
-        if kind == "PRESENT" and m.group(0).lower() in ("has", "have"):
+    for m in _candidate_markers().finditer(text, start, end):
+        word = m.group()
+        low = word.lower()
+        lo = m.start()
+        if low in CLITICS and text[lo - 1 : lo] in _APOSTROPHES:  # only the clitic branch matches these
+            if lo - 1 >= start:
+                out.append((lo - 1, CLITICS[low]))
+            continue
+        kind = _WORD_KINDS.get(low)
+        if kind is None and low in FUTURE_BEFORE_TO and _THEN_TO.match(text, m.end(), end):
+            kind = "FUTURE"  # "going to", "plans to", "due to"
+        if kind is None and _regular_past(word):
             kind = "PAST"
-        out.append((m.start(), kind))
+        if kind is not None:
+            out.append((lo, kind))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MODS: frozenset[str] = frozenset(
     [
@@ -34,6 +35,7 @@ VALUE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_valid_value(value: str) -> bool:
     """True when `value` is a TIMEX3 value string this project emits (dates, weeks, quarters, seasons,
     decades, centuries, times, durations, and the PRESENT/PAST/FUTURE references)."""

@@ -1,0 +1,188 @@
+"""The date layer's speed-ups change nothing: `scan` equals the start filter followed by the ordered
+alternation of all rules (the single regex it replaced), and the
+word-level tense markers equal the verb-marker regex they replaced (hypothesis, on adversarial texts)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.timex.grammar import FLAGS, RULES
+from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
+from extract.timex.tense import (
+    CLITICS,
+    FUTURE_BEFORE_TO,
+    FUTURE_WORDS,
+    PAST_WORDS,
+    PERFECT_WORDS,
+    PRESENT_WORDS,
+    sentence_markers,
+)
+
+# The single regex the scanner replaced: start filter, then the ordered alternation of every rule.
+MASTER = re.compile(
+    start_filter().pattern
+    + "(?:"
+    + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', pattern)})" for name, pattern in RULES)
+    + ")",
+    FLAGS,
+)
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_FUTURE = _alternation(FUTURE_WORDS) + "|" + "|".join(rf"{w}\s+to" for w in FUTURE_BEFORE_TO)
+_CLITIC = {
+    kind: "|".join(f"['’]{c}" for c, k in CLITICS.items() if k == kind) for kind in ("FUTURE", "PRESENT")
+}
+# The marker regex of the previous implementation, rebuilt from the word tables.
+MARKER = re.compile(
+    rf"\b(?:(?P<fut>{_FUTURE}|{_CLITIC['FUTURE']})"
+    rf"|(?P<past>{_alternation(PAST_WORDS)}|(?-i:[a-z]{{2,}}(?<!ne)(?<!ee)(?<!hundr)ed))"
+    rf"|(?P<pres>{_alternation(PRESENT_WORDS | PERFECT_WORDS)}|{_CLITIC['PRESENT']}))\b",
+    re.IGNORECASE,
+)
+
+
+def reference_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    out = []
+    for m in MARKER.finditer(text, start, end):
+        kind = "FUTURE" if m.group("fut") else "PAST" if m.group("past") else "PRESENT"
+        if m.group(0).lower() in PERFECT_WORDS:
+            kind = "PAST"
+        out.append((m.start(), kind))
+    return out
+
+
+TOKENS = st.sampled_from(
+    [
+        *"0123456789",
+        *" ,.-'’$/:%\n\t\xa0",
+        "the",
+        "The",
+        "THE",
+        "a",
+        "an",
+        "that",
+        "at",
+        "up",
+        "to",
+        "least",
+        "past",
+        "last",
+        "next",
+        "three",
+        "twenty-one",
+        "months",
+        "month",
+        "years",
+        "year",
+        "days",
+        "ago",
+        "earlier",
+        "later",
+        "quarter",
+        "third",
+        "fiscal",
+        "half",
+        "early",
+        "mid",
+        "late",
+        "January",
+        "Jan",
+        "May",
+        "march",
+        "Tuesday",
+        "Tues",
+        "tonight",
+        "morning",
+        "every",
+        "per",
+        "once",
+        "twice",
+        "daily",
+        "summer",
+        "fall",
+        "Christmas",
+        "now",
+        "recently",
+        "the past",
+        "1990s",
+        "'90s",
+        "2020",
+        "Q3",
+        "5th",
+        "a.m.",
+        "p.m.",
+        "noon",
+        "o'clock",
+        "will",
+        "won",
+        "wo",
+        "going",
+        "plans",
+        "due",
+        "said",
+        "reported",
+        "REPORTED",
+        "need",
+        "hundred",
+        "seed",
+        "has",
+        "ll",
+        "s",
+        "ſ",
+        "K",
+        "İ",
+        "é",
+        "_",
+    ]
+)
+TEXTS = st.one_of(
+    st.lists(TOKENS, max_size=30).map("".join),
+    st.lists(TOKENS, max_size=30).map(" ".join),
+    st.text(alphabet="the0123 456789past yrsmonQ'’-.,:aAlkK", max_size=60),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS)
+def test_scan_equals_the_filtered_ordered_alternation(text: str) -> None:
+    assert [(m.span(), rule) for rule, m in scan(text)] == [
+        (m.span(), m.lastgroup) for m in MASTER.finditer(text)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, st.integers(0, 80), st.integers(0, 80))
+def test_markers_equal_the_marker_regex(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert sentence_markers(text, start, end) == reference_markers(text, start, end)
+
+
+def test_rule_selection_keeps_the_rules_that_can_start_here() -> None:
+    assert "iso" in candidates("2021-01-05"[:KEY_CHARS])
+    assert "weekday" in candidates("Tuesday "[:KEY_CHARS])
+    assert "iso" not in candidates("Tuesday "[:KEY_CHARS])
+    assert candidates("the past three"[:KEY_CHARS]) == tuple(
+        name for name, _ in RULES if name in candidates("the past three"[:KEY_CHARS])
+    )
+    assert any(p.startswith("q") for p in openings("qcode"))
+    # non-ASCII or end of text: every rule is tried
+    assert len(candidates("ſummer 2")) == len(RULES)
+    assert len(candidates("2020")) == len(RULES)
+
+
+def test_generated_openings_match_the_grammar() -> None:
+    """extract/data/timex_openings.json is current (else run `python -m extract.timex.build_openings`)."""
+    from extract.timex import scanner
+
+    stored = scanner._stored_openings()
+    assert stored is not None, "timex_openings.json missing or made for another grammar"
+    for name, _ in RULES:
+        assert stored[name] == scanner.compute_openings(name)
