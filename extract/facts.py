@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
+from extract.figures.phrase import figure_phrase
 from extract.model import DateMention, Entity, Fact, Figure, Sentence
 
 Interval = tuple[date | None, date | None]
@@ -180,7 +181,7 @@ def build_facts(
     starts = [s.start for s in sentences]
     by_sentence: dict[Sentence, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     entity_spans = _Spans([(e.start, e.end, e.canonical) for e in entities])
-    figure_spans = _Spans([(f.start, f.end, f.text) for f in figures])
+    figure_spans = _Spans([(f.start, f.end, figure_phrase(f)) for f in figures])
     facts: list[Fact] = []
     for mention in dates:
         if mention.type not in ("DATE", "TIME"):

@@ -67,7 +67,8 @@ def test_facts_order_and_content() -> None:
     facts = build_facts(text, sentences, dates, entities, figures)
     # By interval start; within the same start (2020-01-01) the finer interval first.
     assert [f.value for f in facts] == ["2020-01", "2020", "2020-01-03"]
-    assert facts[1].entities == ("Iraq",) and facts[1].figures == ("5,000",)
+    # A figure is listed with what it counts ("5,000 troops"), as DESIGN.md shows.
+    assert facts[1].entities == ("Iraq",) and facts[1].figures == ("5,000 troops",)
     assert facts[0].entities == ("United States",)
     assert facts[2].text == text[60:89]
     assert all(f.date.type in ("DATE", "TIME") for f in facts)
