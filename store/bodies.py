@@ -38,14 +38,22 @@ class BodyStore:
         """
         key = body_key(body)
         path = self.path(key)
-        if path.exists():
+        if self._intact(path, key):
             return key, None
+        # Missing, or left damaged by a crash before it was flushed (nothing referred to it then): write it.
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, body.encode("utf-8"), durable=durable)
         except OSError as exc:
             raise LibraryError(f"could not save article text to {path}: {exc.strerror or exc}") from exc
         return key, path
+
+    @staticmethod
+    def _intact(path: Path, key: str) -> bool:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()[:32] == key
+        except OSError:
+            return False
 
     @staticmethod
     def flush(paths: Iterable[Path]) -> None:

@@ -91,6 +91,28 @@ def _folder_writable(folder: Path) -> bool:
     return True
 
 
+# Names that only a library folder holds (any one, damaged files' backups included, marks a library).
+_LIBRARY_MARKERS = (
+    "meta.json",
+    "meta.json.bak",
+    "articles.json",
+    "articles.json.bak",
+    "bodies",
+    ".write.lock",
+)
+
+
+def _looks_like_library(folder: Path) -> bool:
+    """True for an empty folder or one with a library's files: never turn someone's other folder into one."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return True  # unreadable: let the usual checks report it
+    if any(name in names for name in _LIBRARY_MARKERS):
+        return True
+    return not any(not name.startswith(".") for name in names)  # hidden files (.DS_Store) do not count
+
+
 def _newest_first(meta: ArticleMeta) -> tuple[int, str]:
     """Sort key: newest publication first, undated last, then by title."""
     return (-meta.published.toordinal() if meta.published else 0, meta.title.casefold())
@@ -180,6 +202,11 @@ class Library:
                 raise LibraryError(
                     f"cannot create the library folder {folder}: {exc.strerror or exc}"
                 ) from exc
+        if not _looks_like_library(folder):
+            raise LibraryError(
+                f"{folder} is not a Briefing Reader library (it holds other files); give a new or empty "
+                "folder for a library (to add articles from this folder: briefing import PATH)"
+            )
         if not self.read_only and not _folder_writable(folder):
             self._become_read_only(
                 f"the library folder {folder} is not writable, so the library is open read-only "
@@ -558,7 +585,11 @@ class Library:
             for aid, body in rebodied:
                 self._reattach(aid, body)
             if old_bodies:
+                # The backup generation may still refer to a replaced text: restoring it (when the file
+                # is damaged) must find it, so a text is removed only when neither generation uses it.
+                # (A text kept this way stays on disk: a few kilobytes, never a lost article.)
                 referenced = {doc["body"] for doc in tiny.raw("articles").values()}
+                referenced |= {doc.get("body") for doc in tiny.storage.backup_table("articles").values()}
                 for key in old_bodies:
                     if key not in referenced:
                         self._bodies.remove(key)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -21,7 +22,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from store.atomic import atomic_write
+from store.atomic import atomic_write, fsync_dir
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly
 
 Tables = dict[str, dict[str, Any]]
@@ -49,6 +50,63 @@ def parse_tinydb(raw: bytes) -> Tables:
     return data
 
 
+def salvage_tinydb(raw: bytes) -> Tables:
+    """The complete documents at the start of a damaged TinyDB file (for example one cut short by another
+    program or a full disk), read in order until the first damage; {} when there are none."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = raw[: exc.start].decode("utf-8")
+    decoder = json.JSONDecoder()
+    found: Tables = {}
+    pos = 0
+
+    def skip(expected: str = "") -> None:
+        nonlocal pos
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if expected:
+            if text[pos : pos + 1] != expected:
+                raise ValueError(expected)
+            pos += 1
+
+    def value() -> Any:
+        nonlocal pos
+        skip()
+        item, pos = decoder.raw_decode(text, pos)
+        return item
+
+    try:
+        skip("{")
+        while True:
+            name = value()
+            if not isinstance(name, str):
+                break
+            skip(":")
+            skip("{")
+            table = found.setdefault(name, {})
+            skip()
+            if text[pos : pos + 1] == "}":
+                pos += 1
+            else:
+                while True:
+                    key = value()
+                    skip(":")
+                    doc = value()
+                    if not (isinstance(key, str) and key.isdigit() and isinstance(doc, dict)):
+                        return found
+                    table[key] = doc
+                    skip()
+                    if text[pos : pos + 1] == "}":
+                        pos += 1
+                        break
+                    skip(",")
+            skip(",")
+    except ValueError:  # the damage (json.JSONDecodeError is a ValueError)
+        pass
+    return found
+
+
 def dump_tinydb(data: Tables) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -69,6 +127,14 @@ def _aside_name(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     return candidate
+
+
+def _link_or_copy(path: Path, target: Path) -> None:
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copy2(path, target)
+    fsync_dir(target.parent)
 
 
 class AtomicJSONStorage(Storage):
@@ -148,6 +214,11 @@ class AtomicJSONStorage(Storage):
         data = self.read()
         return {} if data is None else data.get(name, {})
 
+    def backup_table(self, name: str) -> dict[str, Any]:
+        """The raw documents of one table in the backup generation (empty if there is no usable backup)."""
+        backup = self._read_backup()
+        return {} if backup is None else backup.get(name, {})
+
     def tables(self) -> Iterator[str]:
         data = self.read()
         return iter(() if data is None else data)
@@ -162,7 +233,7 @@ class AtomicJSONStorage(Storage):
         try:
             return parse_tinydb(raw)
         except NotTinyDB as exc:
-            return self._recover(str(exc))
+            return self._recover(str(exc), salvage_tinydb(raw))
 
     def _read_backup(self) -> Tables | None:
         try:
@@ -170,9 +241,22 @@ class AtomicJSONStorage(Storage):
         except (OSError, NotTinyDB):
             return None
 
-    def _recover(self, reason: str) -> Tables | None:
-        """The file is damaged: keep it aside, restore the backup, say so. Never overwrite it."""
+    def _recover(self, reason: str, salvaged: Tables) -> Tables | None:
+        """The file is damaged: keep it aside, restore the backup with the documents still readable in the
+        damaged file on top (they are newer), say so. Never overwrite it."""
         backup = self._read_backup()
+        recovered = sum(len(docs) for docs in salvaged.values())
+        if backup is None:
+            source = f"its {recovered} readable record(s)"
+        else:
+            source = f"{self.backup.name}" + (
+                f" plus {recovered} newer record(s) it still held" if recovered else ""
+            )
+        if recovered:
+            merged: Tables = {name: dict(docs) for name, docs in (backup or {}).items()}
+            for name, docs in salvaged.items():
+                merged.setdefault(name, {}).update(docs)
+            backup = merged
         if self.read_only:
             if backup is None:
                 raise LibraryCorrupt(
@@ -180,7 +264,7 @@ class AtomicJSONStorage(Storage):
                     "read-only, so nothing was changed."
                 )
             self._notice(
-                f"{self.path} cannot be read ({reason}); showing its backup {self.backup}. "
+                f"{self.path} cannot be read ({reason}); showing {source}. "
                 "Open the library writable to repair it."
             )
             return backup
@@ -193,7 +277,12 @@ class AtomicJSONStorage(Storage):
                 pass
             aside = _aside_name(self.path)
             try:
-                os.replace(self.path, aside)
+                if backup is not None:
+                    # Keep the damaged file under its new name while it is still in place, so a crash
+                    # before the restore below leaves it damaged (recovered again next time), never missing.
+                    _link_or_copy(self.path, aside)
+                else:
+                    os.replace(self.path, aside)
             except OSError as exc:
                 raise LibraryCorrupt(
                     f"{self.path} cannot be read ({reason}) and could not be moved aside "
@@ -203,7 +292,7 @@ class AtomicJSONStorage(Storage):
                 atomic_write(self.path, dump_tinydb(backup))
                 self._notice(
                     f"{self.path.name} could not be read ({reason}). The damaged file was kept as {aside} "
-                    f"and the previous version was restored from {self.backup.name}."
+                    f"and the library was restored from {source}."
                 )
                 return backup
             self._notice(

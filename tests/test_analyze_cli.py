@@ -82,6 +82,7 @@ def test_several_files_give_json_lines(tmp_path: Path, capsys: pytest.CaptureFix
         ("dir", "is a directory"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
         (b"caf\xe9 au lait", "not valid UTF-8"),
+        (b"Word and word.\n" * 800_000, "articles are limited to 10 MB"),  # 12 MB: refused, not read whole
     ],
 )
 def test_bad_inputs_fail_clearly(

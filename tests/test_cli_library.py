@@ -106,6 +106,12 @@ def test_errors_and_usage(library: Path) -> None:
     assert empty.returncode == 0 and "has no articles" in empty.stderr
 
 
+def test_empty_library_argument_is_a_usage_error(tmp_path: Path) -> None:
+    result = briefing("--library", "", "list", env={"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 2 and "--library: empty path" in result.stderr
+    assert not list(tmp_path.iterdir())  # no default library was created
+
+
 def test_damaged_library_file_is_reported_and_kept(library: Path, tmp_path: Path) -> None:
     write(tmp_path, "a.md", "One\n\nx\n")
     write(tmp_path, "b.md", "Two\n\ny\n")

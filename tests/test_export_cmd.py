@@ -75,7 +75,8 @@ def test_several_article_ids(library_path: str, capsys: pytest.CaptureFixture[st
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--article", "0000000000zz"], "unknown article id: 0000000000zz"),
+        (["--article", "0000000000zz"], "no article with id '0000000000zz' (see `briefing list`)"),
+        (["--article", ""], "no article with id '' (see `briefing list`)"),
         (["--tag", "no-such-tag"], 'no articles match tag "no-such-tag"'),
         (["--starred", "--entity", "Nobody Anywhere"], 'no articles match entity "Nobody Anywhere", starred'),
         (["--from", "2021-02-01", "--to", "2021-01-01"], "--from 2021-02-01 is after --to 2021-01-01"),
@@ -89,6 +90,14 @@ def test_bad_selection_fails_cleanly_and_leaves_no_file(
     assert export(library_path, *args, "--format", "md", "-o", str(target)) == 1
     assert error_line(capsys) == f"briefing: error: {message}"
     assert os.listdir(tmp_path) == []
+
+
+def test_an_ambiguous_id_prefix_says_so(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(library_path) as library:
+        ids = [meta.id for meta in library.articles()]
+    prefix = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
+    assert export(library_path, "--article", prefix, "--format", "md") == 1
+    assert error_line(capsys).endswith("articles; give more characters of the id")
 
 
 def test_an_empty_library_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

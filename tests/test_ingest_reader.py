@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -76,6 +77,30 @@ def test_long_title_is_shortened() -> None:
     assert len(parsed.title) == 200 and parsed.title.endswith("…")
 
 
+def test_front_matter_title_is_shortened_too() -> None:
+    parsed = parse_article(f"---\ntitle: {'word ' * 100}\n---\nBody.\n", "/x.md")
+    assert len(parsed.title) == 200 and parsed.title.endswith("…")
+
+
+def test_metadata_loses_control_characters_and_line_breaks() -> None:
+    # Terminal escapes, C1 controls and YAML block-scalar newlines must not reach one-line metadata.
+    text = (
+        "---\n"
+        'title: "Red \\e[31malert\\e[0m\\x9b2J and \\x07bell"\n'
+        "source: |\n  Two\n  lines\n"
+        'tags: ["a\\x1b]8;;x\\x07b", "[red]kept[/]"]\n'
+        "---\nBody.\n"
+    )
+    parsed = parse_article(text, "/x.md")
+    assert parsed.title == "Red [31malert [0m 2J and bell"
+    assert parsed.source == "Two lines"
+    assert parsed.tags == ("a ]8;;x b", "[red]kept[/]")  # markup is text: shown literally later
+
+
+def test_title_from_body_drops_c1_controls() -> None:
+    assert parse_article("Head\x9bline\n\nBody.\n", "/x.md").title == "Headline"
+
+
 def test_datetime_published_keeps_the_day() -> None:
     assert parse_article("---\npublished: 2021-01-05T09:30:00Z\n---\nT\n", "/x").published == date(2021, 1, 5)
 
@@ -127,6 +152,17 @@ def test_file_over_ten_megabytes_is_refused(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         read_article(tmp_path / "gone.md")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_or_device_in_a_folder_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")  # opening it for reading would wait forever for a writer
+    (tmp_path / "zero.md").symlink_to("/dev/zero")  # reading it would never end
+    files, _ = discover([tmp_path])
+    assert sorted(f.name for f in files) == ["pipe.md", "zero.md"]
+    for file in files:
+        with pytest.raises(IngestError, match="is not a regular file"):
+            read_article(file)
 
 
 def test_discover_walks_folders_and_reports_unusable_paths(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store import migrations
+from store.bodies import body_key
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly
 from store.library import Library
 from tests.store_support import article_text, install_fake_analyzer, write
@@ -69,8 +70,21 @@ def test_edited_file_updates_in_place_and_keeps_annotations(lib: Library, tmp_pa
     moved = by_id[kept.id]
     assert new_body[moved.start : moved.end] == "Officials" and not moved.orphaned
     assert by_id[lost.id].orphaned and by_id[lost.id].exact == "5,000"
-    # the old text's file is gone, the new one is there
-    assert len(list((lib.path / "bodies").rglob("*.txt"))) == 1
+    # the old text is kept: the backup generation refers to it (see the next test)
+    assert len(list((lib.path / "bodies").rglob("*.txt"))) == 2
+
+
+def test_backup_restored_after_an_update_still_has_its_text(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    path = write(tmp_path, "a.md", "Title\n\nFirst version of the text.\n")
+    with Library.open(folder, import_samples=False) as lib:
+        aid = lib.import_paths([path], analyze=False).added[0]
+        path.write_text("Title\n\nSecond version of the text.\n")
+        assert lib.import_paths([path], analyze=False).updated == [aid]
+    (folder / "articles.json").write_text("{ damaged")
+    with Library.open(folder, import_samples=False) as lib:
+        assert any("restored from articles.json.bak" in n for n in lib.notices)
+        assert lib.article(aid).body == "Title\n\nFirst version of the text.\n"  # not "text missing"
 
 
 def test_url_is_the_identity(lib: Library, tmp_path: Path) -> None:
@@ -232,6 +246,19 @@ def test_read_only_open_refuses_writes(tmp_path: Path) -> None:
             lib.set_starred(aid)
     with pytest.raises(LibraryError, match="no library"):
         Library.open(tmp_path / "nowhere", read_only=True)
+
+
+def test_a_folder_of_other_files_is_not_made_a_library(tmp_path: Path) -> None:
+    folder = tmp_path / "my-articles"  # e.g. `briefing --library ~/articles` instead of `import`
+    write(folder, "a.md", "Title\n\nText.\n")
+    with pytest.raises(LibraryError, match="is not a Briefing Reader library"):
+        Library.open(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["a.md"]  # nothing was added to it
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".DS_Store").write_bytes(b"")  # hidden files do not make it someone's folder
+    Library.open(tmp_path / "empty", import_samples=False).close()  # an empty folder is fine
+    with Library.open(tmp_path / "empty", import_samples=False) as lib:  # and so is a library
+        assert lib.articles() == []
 
 
 def test_library_path_that_is_a_file(tmp_path: Path) -> None:
@@ -420,3 +447,15 @@ def test_moved_file_is_followed(lib: Library, tmp_path: Path) -> None:
     assert lib.article(aid).meta.path == str(new)
     new.write_text("Title\n\nEdited text.\n")
     assert lib.import_paths([new], analyze=False).updated == [aid]
+
+
+def test_damaged_leftover_text_is_rewritten_on_import(lib: Library, tmp_path: Path) -> None:
+    # A crash after a text's rename but before its fsync can leave an empty file under the right name,
+    # with no metadata referring to it; importing the article again must not trust that file.
+    text = "Title\n\nThe text of the article.\n"
+    path = write(tmp_path, "a.md", text)
+    key = body_key(text)
+    (lib.path / "bodies" / key[:2]).mkdir(parents=True)
+    (lib.path / "bodies" / key[:2] / f"{key}.txt").write_bytes(b"")
+    aid = lib.import_paths([path], analyze=False).added[0]
+    assert lib.article(aid).body == text

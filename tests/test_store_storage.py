@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from store import atomic
 from store.errors import LibraryCorrupt, LibraryError
 from store.library import Library
-from store.storage import AtomicJSONStorage, parse_tinydb
+from store.storage import AtomicJSONStorage, parse_tinydb, salvage_tinydb
 
 
 @contextlib.contextmanager
@@ -171,3 +171,65 @@ def test_any_tables_survive_write_and_read(tmp_path_factory: pytest.TempPathFact
     make_storage(path).write(data)
     assert make_storage(path).read() == json.loads(json.dumps(data))
     assert not [p for p in os.listdir(path.parent) if p.endswith(".tmp")]
+
+
+def test_truncated_file_keeps_its_complete_records_on_top_of_the_backup(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(1))
+    store.write({"articles": {**tables(3)["articles"], "1": {"id": "1", "title": "T1 edited"}}})
+    whole = path.read_bytes()
+    cut = whole.index(b'"3":') + 12  # inside the third record
+    path.write_bytes(whole[:cut])
+    notices: list[str] = []
+    restored = make_storage(path, notices).read()
+    # records 1 (edited) and 2 come from the damaged file, nothing from a half-written record 3
+    assert restored == {"articles": {"1": {"id": "1", "title": "T1 edited"}, "2": tables(2)["articles"]["2"]}}
+    assert parse_tinydb(path.read_bytes()) == restored
+    assert next(tmp_path.glob("a.json.corrupt-*")).read_bytes() == whole[:cut]
+    assert "a.json.bak plus 2 newer record(s)" in notices[0]
+
+
+def test_truncated_file_without_backup_keeps_what_it_can(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(b'{"meta": {"1": {"v": 1}}, "articles": {"1": {"id": "a", "tags": ["x"]}, "2": {"id"')
+    notices: list[str] = []
+    assert make_storage(path, notices).read() == {
+        "meta": {"1": {"v": 1}},
+        "articles": {"1": {"id": "a", "tags": ["x"]}},
+    }
+    assert "its 2 readable record(s)" in notices[0]
+
+
+@given(st.integers(min_value=0, max_value=400))
+@settings(max_examples=60, deadline=None)
+def test_salvage_of_any_prefix_is_a_subset_of_the_file(cut: int) -> None:
+    data = {"articles": {str(i): {"id": f"{i}", "t": 'x,}{"' * i} for i in range(1, 6)}, "state": {}}
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    salvaged = salvage_tinydb(raw[:cut])
+    for name, docs in salvaged.items():
+        for key, doc in docs.items():
+            assert data[name][key] == doc
+    assert salvage_tinydb(raw) == data
+
+
+def test_crash_during_recovery_leaves_the_damaged_file_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(1))
+    store.write(tables(2))
+    path.write_bytes(b"{ damaged")
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # stands for the process dying before the backup is written back
+
+    monkeypatch.setattr("store.storage.atomic_write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        make_storage(path).read()
+    # never "missing" (which would look like an empty library whose next save drops the backup)
+    assert path.read_bytes() == b"{ damaged"
+    monkeypatch.undo()
+    assert make_storage(path).read() == tables(1)
+    assert parse_tinydb((tmp_path / "a.json.bak").read_bytes()) == tables(1)

@@ -50,6 +50,13 @@ def test_filters(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [e["value"] for e in miller] == ["2020-11"]
 
 
+def test_month_and_year_bounds_like_export(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = kadhimi_id(library, capsys)
+    whole = timeline(library, capsys, "--article", article, "--from", "2020-11-01", "--to", "2020-12-31")
+    short = timeline(library, capsys, "--article", article, "--from", "2020-11", "--to", "2020")
+    assert whole and short == whole
+
+
 def test_errors(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--library", str(library), "timeline", "--article", "zzzz-no-such"]) == 1
     assert "no article" in capsys.readouterr().err
@@ -63,3 +70,17 @@ def test_table_view(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--library", str(library), "timeline", "--entity", "Rudaw"]) == 0
     out = capsys.readouterr().out
     assert "Timeline" in out and "2020-12" in out
+
+
+def test_empty_result_names_the_filters_not_the_import(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["--library", str(library), "timeline", "--entity", "Nobody Atall"]) == 0
+    assert capsys.readouterr().err == "briefing: no dated facts match these filters\n"
+    empty = tmp_path / "empty"
+    assert main(["--library", str(empty), "list"]) == 0  # a new library gets the samples; remove them
+    (empty / "articles.json").write_text('{"articles": {}}')
+    capsys.readouterr()
+    assert main(["--library", str(empty), "timeline"]) == 0
+    assert "no dated facts yet (import articles with: briefing import PATH)" in capsys.readouterr().err

@@ -7,15 +7,30 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from tui import __version__
 
 # Each module in tui/commands registers one subcommand and sets `func(args) -> int` on its parser.
-SUBCOMMANDS: tuple[str, ...] = ("import_cmd", "list_cmd", "show_cmd", "analyze_cmd", "timeline_cmd", "export_cmd")
+SUBCOMMANDS: tuple[str, ...] = (
+    "import_cmd",
+    "list_cmd",
+    "show_cmd",
+    "analyze_cmd",
+    "timeline_cmd",
+    "export_cmd",
+)
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
+
+
+def _library_path(text: str) -> str:
+    # An empty value (`--library "$UNSET"`) must not quietly mean the default library.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty path (leave --library out to use the default library)")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--library",
         metavar="PATH",
+        type=_library_path,
         help=f"library folder (default: ${LIBRARY_ENV}, else the platform's user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -42,7 +58,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.commands.launch import launch
 
         return launch(args)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        # The reader of a pipe went away (`briefing list | head`): stop quietly, as other tools do.
+        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

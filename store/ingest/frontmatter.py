@@ -17,6 +17,10 @@ TEXT_KEYS = ("title", "source", "url", "dateline", "author")
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+# Metadata is one line of plain text: control characters (terminal escapes, NUL, newlines of a YAML
+# block scalar) become spaces, runs of white space one space.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
@@ -69,8 +73,11 @@ def _text(key: str, value: Any) -> str | None:
         raise FrontMatterError(
             f"{key}: expected text, found a {'list' if isinstance(value, list) else 'map'}"
         )
-    text = str(value).strip()
-    return text or None
+    return _clean(str(value)) or None
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
 def _tags(value: Any) -> tuple[str, ...]:
@@ -86,7 +93,7 @@ def _tags(value: Any) -> tuple[str, ...]:
     for item in items:
         if isinstance(item, (dict, list)):
             raise FrontMatterError("tags: expected a list of words or a comma-separated line")
-        tag = str(item).strip()
+        tag = _clean(str(item))
         if tag and tag not in tags:
             tags.append(tag)
     return tuple(tags)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ MAX_TITLE_CHARS = 200
 _SNIFF_BYTES = 8192
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not expected in text
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class IngestError(ValueError):
@@ -40,11 +41,14 @@ class ParsedArticle:
 def _title_from(body: str) -> str:
     for line in body.splitlines():
         if line.strip():
-            title = _CONTROL.sub("", _HEADING.sub("", line)).strip()
-            if len(title) > MAX_TITLE_CHARS:
-                title = title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
-            return title
+            return _CONTROL.sub("", _HEADING.sub("", line)).strip()
     return ""
+
+
+def _shorten(title: str) -> str:
+    if len(title) > MAX_TITLE_CHARS:
+        return title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+    return title
 
 
 def _decode(raw: bytes) -> str:
@@ -74,7 +78,7 @@ def parse_article(text: str, path: str) -> ParsedArticle:
         raise IngestError(str(exc)) from None
     if not body.strip():
         raise IngestError("has front matter but no article text")
-    title = fields.pop("title", None) or _title_from(body)
+    title = _shorten(fields.pop("title", None) or _title_from(body))
     return ParsedArticle(
         path=path, title=title, body=body, body_offset=offset, warnings=tuple(warnings), **fields
     )
@@ -83,11 +87,14 @@ def parse_article(text: str, path: str) -> ParsedArticle:
 def read_article(path: Path) -> ParsedArticle:
     """Read and parse one file; raises IngestError with a one-line reason."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise IngestError("no such file") from None
     except OSError as exc:
         raise IngestError(f"cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device (a link to /dev/zero) would block or never end
+        raise IngestError("is not a regular file")
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         raise IngestError(f"is {size / 1024 / 1024:.1f} MB; articles are limited to 10 MB")
     try:

@@ -8,7 +8,6 @@ nothing else on stdout; without it a Rich rendering shows the highlighted text a
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import date
@@ -21,6 +20,9 @@ from rich.text import Text
 
 from extract import Analysis, analyze
 from extract.model import fact_to_dict
+from store.ingest import MAX_FILE_BYTES
+from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._jsonout import safe_json
 
 # Control characters are replaced one for one by spaces, so display offsets stay analysis offsets.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -55,6 +57,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="analyse text files: entities, figures, dates and the timeline (no library needed)",
         description="Analyse FILE(s) as plain UTF-8 text. Relative dates are anchored to --date; "
         "without it they stay unanchored (e.g. XXXX-12).",
+        epilog="examples:\n"
+        "  briefing analyze article.txt --date 2021-01-05\n"
+        "  briefing analyze article.txt --date 2021-01-05 --json\n"
+        "  briefing analyze *.txt --json > analyses.jsonl   one JSON object per line, with its path",
+        formatter_class=ExamplesHelpFormatter,
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s) to analyse")
     parser.add_argument(
@@ -73,9 +80,12 @@ def read_text(path: Path) -> str:
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a text file")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # never more: a huge file would take minutes and gigabytes
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{path}: is larger than 10 MB; articles are limited to 10 MB")
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: looks like a binary file (contains NUL bytes), not text")
     try:
@@ -195,9 +205,9 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             data = analysis_json(name, analysis)
             if several:
-                sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+                sys.stdout.write(safe_json(data, indent=None) + "\n")
             else:
-                sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                sys.stdout.write(safe_json(data) + "\n")
             sys.stdout.flush()
         else:
             render(console, name, text, analysis)

@@ -16,6 +16,8 @@ from typing import Any
 
 from store.errors import LibraryError
 from store.export import FORMATS, Selection, export_document, write_atomic
+from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._jsonout import escape_unsafe
 from tui.commands._library import error, note, open_library, tolerant_stdout
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -57,6 +59,12 @@ def register(subparsers: Any) -> None:
             "Export a briefing from the library: sources, key figures, a timeline and your highlights. "
             "Filters combine; without filters every article is exported."
         ),
+        epilog="examples:\n"
+        "  briefing export --format md -o briefing.md\n"
+        "  briefing export --format md --entity Kadhimi --from 2020 --to 2021-01 -o kadhimi.md\n"
+        "  briefing export --format json --starred > starred.json\n"
+        "  briefing export --format timelinejs --tag iraq -o timeline.json",
+        formatter_class=ExamplesHelpFormatter,
     )
     parser.add_argument(
         "--article",
@@ -90,7 +98,14 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         with open_library(args) as library:
+            for given in args.article:  # say which id is unknown and which is ambiguous, as `show` does
+                try:
+                    library.resolve_id(given)
+                except KeyError:
+                    return error(f"no article with id {given!r} (see `briefing list`)")
             text = export_document(library, selection, args.format, title=args.title)
+        if args.format != "md":  # JSON: terminal controls in article text become \u escapes
+            text = escape_unsafe(text)
         if args.output and args.output != "-":
             write_atomic(args.output, text)
         else:

@@ -14,13 +14,16 @@ from collections.abc import Callable
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Column
 from rich.text import Text
 
 from store.errors import LibraryError
 from store.records import ImportReport, ImportStep
+from tui.commands._help import ExamplesHelpFormatter
 from tui.commands._library import error, open_library, printable, tolerant_stdout
 
 Importer = Callable[..., ImportReport]  # Library.import_paths
+CURRENT_CHARS = 32  # the current file's name in the progress line, so the bar keeps its room
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +32,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="import article files or folders (.md, .markdown, .txt) into the library",
         description="Import Markdown or plain-text articles (folders are searched recursively). "
         "Importing the same file again adds nothing; an edited file updates its article.",
+        epilog="examples:\n"
+        "  briefing import sample_articles          a folder, searched recursively\n"
+        "  briefing import notes/kadhimi.md a.txt   single files\n"
+        "  briefing --library ~/work-lib import .   into another library\n\n"
+        "exit status: 0 all imported or already present, 1 some files failed or had warnings, 2 usage",
+        formatter_class=ExamplesHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
     parser.add_argument(
@@ -64,15 +73,22 @@ def _import_plain(library_import: Importer, paths: list[str], analyze: bool) -> 
     return library_import(paths, progress=show, analyze=analyze)
 
 
-def _import_rich(library_import: Importer, paths: list[str], analyze: bool) -> ImportReport:
-    console = Console(highlight=False)
+def _import_rich(
+    library_import: Importer, paths: list[str], analyze: bool, console: Console | None = None
+) -> ImportReport:
+    console = console or Console(highlight=False)
     counts: Counter[str] = Counter()
     columns = (
         TextColumn("Importing"),
-        BarColumn(),
+        BarColumn(bar_width=20),
         MofNCompleteColumn(),
         TextColumn("{task.fields[counts]}", markup=False),
-        TextColumn("{task.fields[current]}", markup=False),
+        # The file name takes what is left of the line and is cut short, never the bar or the counts.
+        TextColumn(
+            "{task.fields[current]}",
+            markup=False,
+            table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1, min_width=0),
+        ),
     )
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("import", total=None, counts="", current="")
@@ -81,9 +97,12 @@ def _import_rich(library_import: Importer, paths: list[str], analyze: bool) -> I
             counts[step.status] += 1
             if step.status == "failed":
                 line = _problem_line("error", step.path, step.message or "failed")
-                progress.console.print(Text(line, style="red"))
+                # soft_wrap: one line per problem (the terminal wraps it), as in the plain output.
+                progress.console.print(Text(line, style="red"), soft_wrap=True)
             label = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
             name = printable(step.path.rsplit("/", 1)[-1])
+            if len(name) > CURRENT_CHARS:
+                name = name[: CURRENT_CHARS - 1] + "…"
             progress.update(task, total=step.total, completed=step.done, counts=label, current=name)
 
         return library_import(paths, progress=show, analyze=analyze)

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from store.errors import LibraryError
 from store.records import ArticleMeta
+from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._jsonout import safe_json
 from tui.commands._library import error, note, open_library, printable, tolerant_stdout
 
 ID_CHARS = 12
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("list", help="list the library's articles, newest first")
+    parser = subparsers.add_parser(
+        "list",
+        help="list the library's articles, newest first",
+        description="List the library's articles, newest publication first (undated last): id prefix, "
+        "date, star, title and source.",
+        epilog="examples:\n  briefing list\n  briefing list --json | jq -r '.[].title'",
+        formatter_class=ExamplesHelpFormatter,
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array of article metadata")
     parser.set_defaults(func=run)
 
@@ -52,8 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except LibraryError as exc:
         return error(str(exc))
     if args.json:
-        json.dump([meta_to_json(m) for m in metas], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(safe_json([meta_to_json(m) for m in metas]) + "\n")
         return 0
     if not metas:
         note(f"the library at {where} has no articles; add some with: briefing import PATH")

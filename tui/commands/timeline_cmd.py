@@ -4,7 +4,6 @@ dated facts in calendar order, optionally for one article, one entity and a date
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -12,21 +11,41 @@ from rich.console import Console
 
 from store.errors import LibraryError
 from store.records import TimelineEntry
+from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._jsonout import safe_json
 from tui.commands._library import error, note, open_library, printable, tolerant_stdout
-from tui.commands.analyze_cmd import facts_table, parse_date
+from tui.commands.analyze_cmd import facts_table
+from tui.commands.export_cmd import _from_date, _to_date
 
 ID_CHARS = 12
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("timeline", help="print the library's dated facts in calendar order")
+    parser = subparsers.add_parser(
+        "timeline",
+        help="print the library's dated facts in calendar order",
+        description="Print the dated facts of the library's articles in calendar order. Filters combine.",
+        epilog="examples:\n"
+        "  briefing timeline\n"
+        "  briefing timeline --entity Kadhimi --from 2020-11 --to 2021\n"
+        "  briefing timeline --article 78032c --json",
+        formatter_class=ExamplesHelpFormatter,
+    )
     parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
     parser.add_argument("--entity", metavar="NAME", help="only facts whose sentence mentions this entity")
     parser.add_argument(
-        "--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="only facts ending on or after"
+        "--from",
+        dest="start",
+        type=_from_date,
+        metavar="DATE",
+        help="only facts ending on or after DATE (YYYY-MM-DD; YYYY-MM or YYYY mean its first day)",
     )
     parser.add_argument(
-        "--to", dest="end", type=parse_date, metavar="YYYY-MM-DD", help="only facts starting on or before"
+        "--to",
+        dest="end",
+        type=_to_date,
+        metavar="DATE",
+        help="only facts starting on or before DATE (YYYY-MM-DD; YYYY-MM or YYYY mean its last day)",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array of timeline entries")
     parser.set_defaults(func=run)
@@ -54,11 +73,13 @@ def run(args: argparse.Namespace) -> int:
     except LibraryError as exc:
         return error(str(exc))
     if args.json:
-        json.dump([entry_to_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(safe_json([entry_to_json(e) for e in entries]) + "\n")
         return 0
     if not entries:
-        note("no dated facts match (import articles with: briefing import PATH)")
+        if args.article or args.entity or args.start or args.end:
+            note("no dated facts match these filters")
+        else:
+            note("the library has no dated facts yet (import articles with: briefing import PATH)")
         return 0
     table = facts_table([e.fact for e in entries], [printable(e.article_id[:ID_CHARS]) for e in entries])
     Console(highlight=False).print(table)
