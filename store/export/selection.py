@@ -23,7 +23,7 @@ from store.errors import LibraryError
 from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.records import Annotation, Article, ArticleMeta, TimelineEntry
-from store.timeline import sort_key
+from store.timeline import article_bounds, sort_key
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.model import Analysis
@@ -88,7 +88,14 @@ def select(library: LibraryView, selection: Selection, title: str | None = None)
         body = library.article(meta.id).body
         figures.extend(_key_figures(meta.id, body, analysis, facts, notes, selection.narrows_facts))
     published = {meta.id: meta.published for meta, _, _ in chosen}
-    timeline.sort(key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id))
+    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline.
+    bounds = {
+        meta.id: article_bounds({"start_date": f.start_date, "end_date": f.end_date} for f in analysis.facts)
+        for meta, analysis, _ in chosen
+    }
+    timeline.sort(
+        key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
+    )
     articles = tuple(meta for meta, _, _ in chosen)
     return Briefing(
         title=title or default_title(articles, selection),

@@ -42,6 +42,11 @@ def build_timelinejs(briefing: Briefing) -> str:
             events.append(event)
     if not events:
         raise ExportError("nothing to put on a timeline: no dated facts in this selection")
+    # TimelineJS places slides by start date; list them in that order too (a stable sort keeps the
+    # briefing's order among equal starts, e.g. "the coming days" after the dated facts of that day).
+    events.sort(
+        key=lambda e: tuple(e["start_date"].get(k, 0) for k in ("year", "month", "day", "hour", "minute"))
+    )
     document = {"title": _title(briefing, skipped), "events": events, "scale": "human"}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
