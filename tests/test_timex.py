@@ -187,7 +187,7 @@ def test_unanchored_without_publication_date() -> None:
         "The ratio was 1.5 to 3.",
         "He may go to the market.",
         "Soldiers march on.",
-        "Thousands joined the annual March for Life.",
+        "Thousands joined the annual March for Clean Rivers.",
         "The chip runs 15 million instructions per second.",
         "The preferred stock pays $1.76 a year.",
         "It felt like high noon in the square.",

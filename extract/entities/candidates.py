@@ -67,9 +67,21 @@ def _common_word(word: str, lower_vocab: frozenset[str]) -> bool:
     return len(k) > 5 and k.endswith(lx.COMMON_SUFFIXES) and word[1:].islower()
 
 
+def _named_site(piece: list[Word], lower_vocab: frozenset[str]) -> bool:
+    """Does a word that only looks common by its ending ("-ing": "Ebbing Street") open the name of a
+    place or organisation whose head word follows?"""
+    if len(piece) != 2 or piece[1][2] not in _SITE_HEADS:
+        return False
+    k = _key(piece[0][2])
+    return k not in lx.FUNCTION_WORDS and k not in lower_vocab and k.rstrip("s") not in lower_vocab
+
+
+_SITE_HEADS = lx.FACILITY_LAST | lx.LOC_LAST | lx.ORG_LAST
+
+
 def _common_tail(word: str, lower_vocab: frozenset[str]) -> bool:
     """Is the hyphenated tail of `word` an ordinary word ("Iran-backed"), not part of a name
-    ("Ata-ur-Rehman", "Chen Chun-yeh")?"""
+    ("Zia-ul-Rahmat", "Lin Mei-hua")?"""
     tail = word.rsplit("-", 1)[-1].rstrip("'’")
     return tail.islower() and (
         tail in lower_vocab or tail.endswith(lx.COMMON_SUFFIXES) or tail in lx.HYPHEN_TAILS
@@ -103,7 +115,12 @@ def _given(word: Word, known: Mapping[str, object]) -> bool:
     """Could `word` be a given name before a surname (not a title, modifier, code or nationality)?"""
     k = _key(word[2])
     return (
-        k not in lx.TITLES and k not in lx.TITLE_MODIFIERS and not word[2].isupper() and word[2] not in known
+        k not in lx.TITLES
+        and k not in lx.TITLE_MODIFIERS
+        and not word[2].isupper()
+        and word[2] not in known
+        and word[2] not in lx.GPE_LAST  # "County Sheriff": a place before a title is no given name
+        and word[2] not in lx.ORG_LAST
     )
 
 
@@ -223,6 +240,8 @@ def _single_word(
     k = _key(word)
     if not word or k in lx.WEEKDAYS or (k in lx.NOT_NAMES and not word.isupper()) or k == "the":
         return
+    if all(p in lx.MONTHS or p in lx.WEEKDAYS for p in k.split("-")):
+        return  # "April-June", "Monday-Friday": a period, not a name
     if k in lx.STRONG_TITLES:
         return
     out.append(Candidate(start, end, ((start, end, word),), False, initial))
@@ -243,6 +262,7 @@ def _cut_piece(
         initial
         and _common_word(piece[0][2], lower_vocab)
         and not (len(piece) > 1 and text[piece[0][0] : piece[1][1]] in known)
+        and not _named_site(piece, lower_vocab)
     ):
         piece = piece[1:]
         while piece and _is_particle(piece[0][2]):
@@ -272,6 +292,8 @@ def _cut_piece(
             part.pop()
         while part and (_is_particle(part[0][2]) or _key(part[0][2]) == "the"):
             part.pop(0)
+        while part and part[-1][2].endswith(("'s", "’s")):  # "People's" cut from its name ("Women's March")
+            part.pop()
         if part and part[-1][2][-1] in "'’":  # "the Dockers’ strike": the plural possessive goes
             last = part[-1]
             part[-1] = (last[0], last[1] - 1, last[2][:-1])

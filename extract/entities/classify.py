@@ -4,8 +4,9 @@ Strength 3, the article itself: a title before the name ("Prime Minister", "spok
 of an organisation, place or event ("Ministry", "Forces", "River", "Cup"), a dateline, an acronym the
 article defines for it. Strength 2: the gazetteers (countries, capitals, cities, regions, demonyms)
 and the words around a name: a noun after it ("news agency", "district"), a speech verb or an age after
-a surname ("Lebed said", "Wang, 45,"), a bracketed country after a name in results, "the town of X",
-"X, Tajikistan". Strength 1, shape: an acronym, several capitalised words, one word after "in".
+a surname ("Okonkwo said", "Tanaka, 52,"), a bracketed country after a name in results, "the town of X",
+"X, Malawi", "analysts at X". Strength 1, shape: an acronym, several capitalised words, one word after
+"in", a city opening a longer name, a surname ending, a camel-cased brand.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from extract.entities.candidates import Candidate
 from extract.entities.gazetteer import Gazetteer
 from extract.entities.patterns import (
     AGE_AFTER,
+    CAMEL_CASE,
+    DIGIT_NEXT,
     LABEL_AFTER,
     NUMBER_BEFORE,
     NUMBER_NEXT,
+    ORG_CONTEXT_BEFORE,
     PAREN_AFTER,
     PLACE_AFTER,
     PLACE_NOUN_BEFORE,
@@ -59,13 +63,13 @@ def _next_word(text: str, end: int) -> str:
 
 
 def _attributes_quote(text: str, start: int) -> bool:
-    """'"...," Lebed said': a name right after a quotation (companies speak in statements, not quotes)."""
+    """'"...," Okonkwo said': a name right after a quotation (companies speak in statements, not quotes)."""
     before = text[max(0, start - 4) : start].rstrip()
     return bool(before) and before[-1] in ",\"”'’"
 
 
 def _aged(text: str, end: int) -> bool:
-    """'Lentini , 27 ,' / 'Wang, 45,': a name followed by an age."""
+    """'Ferreira , 31 ,' / 'Tanaka, 52,': a name followed by an age."""
     return AGE_AFTER.match(text, end) is not None
 
 
@@ -75,8 +79,29 @@ def _place_noun_before(text: str, start: int) -> bool:
     return m is not None and m.group(1).lower() in lx.PLACE_NOUNS_AFTER
 
 
+def _org_context_before(text: str, start: int) -> bool:
+    """'analysts at X', 'a spokeswoman for X', 'shares of X': an employer or a listed company."""
+    m = ORG_CONTEXT_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    # "workers in X" names a place; only a stake or shares are held "in" a company
+    return noun in lx.ORG_CONTEXT_NOUNS and (m.group(2) != "in" or noun in ("stake", "shares"))
+
+
+def _place_prefix(words: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """Does a longer name open with a place: a city of two or more words ("Los Angeles Lakers"), or
+    one of a single word followed by at least two more ("Toronto Public Health")? A place-named
+    person ("Florence Lee") has fewer words."""
+    for n in (3, 2):
+        if len(words) > n and (hit := gaz.lookup(" ".join(words[:n]))) is not None and hit[0] == "GPE":
+            return True
+    hit = gaz.lookup(words[0])
+    return len(words) >= 3 and hit is not None and hit[0] == "GPE"
+
+
 def _place_after(text: str, end: int, gaz: Gazetteer) -> bool:
-    """'Tavildara, Tajikistan': a place followed by the country or region it lies in."""
+    """'Zomba, Malawi': a place followed by the country or region it lies in."""
     m = PLACE_AFTER.match(text, end)
     if m is None:
         return False
@@ -131,8 +156,8 @@ class Article:
 def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
     """Type one candidate from the article's own evidence, then the gazetteers, then its shape.
 
-    A leading nationality is split off an unknown name ("Australian Tom Moody"); in sports reports a
-    city or region that is not a country names a team ("Leeds beat Hull").
+    A leading nationality is split off an unknown name ("Canadian Lena Marsh"); in sports reports a
+    city or region that is not a country names a team ("Tulsa beat Omaha").
     """
     words = tuple(w[2] for w in cand.words)
     gaz = art.gaz
@@ -164,7 +189,7 @@ def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
         and not words[1].isupper()
         and gaz.lookup(" ".join(words[1:])) is None
     ):
-        # "the OSCE Chechnya mission": an acronym in front of a name is a name of its own.
+        # "the WHO Yemen office": an acronym in front of a name is a name of its own.
         first = cand.words[0]
         head = Candidate(first[0], first[1], (first,), cand.titled, cand.sentence_initial)
         rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
@@ -193,11 +218,13 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     head = _head_type(words, gaz)
     if len(words) > 1 and hit is None and head in (None, "LOC") and _country_after(text, cand.end, gaz):
         return typed("PERSON", CONTEXT, "represents")
-    if head is not None and hit is None:
+    if head is not None and hit is None and not (cand.sentence_initial and len(words) == 1):
         return typed(head, ARTICLE, "head")
     previous = _previous_word(text, cand.start)
     acronym = is_acronym(name)
     if hit is not None:
+        if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
+            return typed("ORG", CONTEXT, "speech")  # "Amazon said": regions do not speak
         if sports and hit[0] == "GPE" and not gaz.is_country(name) and previous not in lx.PLACE_PREPOSITIONS:
             return typed("ORG", GAZETTEER, "team")
         return typed(hit[0], GAZETTEER, "gazetteer", hit[1])
@@ -205,12 +232,12 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed("PERSON", ARTICLE, "title")
     single = len(words) == 1
     following = _next_word(text, cand.end)
-    if following in lx.ORG_NOUNS_AFTER:
-        return typed("ORG", CONTEXT, "noun")  # "Interfax news agency", "Rudaw network"
+    if following in lx.ORG_NOUNS_AFTER or _org_context_before(text, cand.start):
+        return typed("ORG", CONTEXT, "noun")  # "Kyodo news agency", "Rudaw network"
     if following in lx.PLACE_NOUNS_AFTER or _place_noun_before(text, cand.start):
-        return typed("GPE", CONTEXT, "noun")  # "Văn Yên district", "the town of Tavildara"
+        return typed("GPE", CONTEXT, "noun")  # "Văn Yên district", "the town of Zomba"
     if _place_after(text, cand.end, gaz):
-        return typed("GPE", CONTEXT, "place")  # "Wilmington, Delaware"
+        return typed("GPE", CONTEXT, "place")  # "Fresno, California"
     if (
         single
         and not acronym
@@ -218,7 +245,7 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     ):
         return typed("PERSON", CONTEXT, "speech")
     if single and LABEL_AFTER.match(text, cand.end):
-        return None  # a table label: "Attendance : 200"
+        return None  # a table label: "Spectators : 900"
     if single and name.endswith(lx.DEMONYM_SUFFIXES) and len(name) > 5 and not cand.sentence_initial:
         return typed("NORP", SHAPE, "suffix")
     if single and sum(c.isalpha() for c in name) < 2:
@@ -231,22 +258,29 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         if NUMBER_NEXT.match(text, cand.end) or NUMBER_BEFORE.search(
             text, max(0, cand.start - 20), cand.start
         ):
-            return None  # a currency or unit code: "JD 4.2 million", "3,000 TEU"
+            return None  # a currency or unit code: "KD 7.5 million", "8,000 TEU"
         return typed("ORG", SHAPE, "acronym")
     if previous in (lx.PLACE_PREPOSITIONS if single else lx.STRICT_PLACE_PREPOSITIONS):
+        if single and DIGIT_NEXT.match(text, cand.end):
+            return None  # "in Game 6", "in Group 4": a label, not a place
         return typed("GPE", SHAPE, "place")
     if not single:
         if name.isupper():
-            return None  # a table heading or shouted phrase in capitals ("PAYING AGENT")
+            return None  # a table heading or shouted phrase in capitals ("ISSUE PRICE")
         if any(w in lx.ORG_LAST for w in words):
-            return typed("ORG", SHAPE, "shape")  # "League Baseball", "Union Bank Switzerland"
+            return typed("ORG", SHAPE, "shape")  # "League Hockey", "Credit Union Norway"
         first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
         if (
             (first is not None and first[0] == "GPE" and (sports or gaz.is_country(words[0])))
             or gaz.is_country(words[-1])
             or (is_acronym(words[0]) and rest is not None and rest[0] == "GPE")
+            or _place_prefix(words, gaz)
         ):
-            # "Air France", "Bank Austria", "SC Freiburg": a place inside a longer name
+            # "Air Canada", "Bank Ireland", "SC Braga": a place inside a longer name
             return typed("ORG", SHAPE, "shape")
+        if any(CAMEL_CASE.search(w) for w in words):
+            return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
         return typed("PERSON", SHAPE, "shape")
+    if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):
+        return typed("PERSON", SHAPE, "surname")  # "Peskov", "Pérez": a person, not a company
     return typed("ORG", SHAPE, "shape")

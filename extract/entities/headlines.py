@@ -2,7 +2,7 @@
 
 A line in capitals ("SOCCER - HOSTS BEAT VISITORS") or in title case ("More Than Half Of Forces Will
 Leave") is found here; inside it only names the article uses elsewhere, or gazetteer places, are
-marked, by longest match. A dateline ("ERBIL, Kurdistan Region —", "LONDON 1996-08-30") names a place.
+marked, by longest match. A dateline ("ERBIL, Kurdistan Region —", "OSLO 2020-05-14") names a place.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def datelines(text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, i
         line_end = text.find("\n", e)
         rest = text[e : line_end if line_end >= 0 else len(text)].strip()
         if s in caps_starts:
-            # A capitals line is a dateline only when a date follows the place ("LONDON 1996-08-30").
+            # A capitals line is a dateline only when a date follows the place ("OSLO 2020-05-14").
             if not YEAR_ONLY.match(rest):
                 continue
         elif not rest or not (rest[0] in ",(-—–" or YEAR_ONLY.match(rest)):

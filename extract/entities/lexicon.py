@@ -25,7 +25,7 @@ TITLES = _words(
     "commissioner inspector superintendent supt detective det officer analyst economist strategist "
     "attorney lawyer prosecutor advocate mp pm vice-president president-elect deputy chairman-elect "
     "executive founder owner president-designate prime-minister emperor empress tsar czar sultan caliph "
-    "mullah grand colonel-general lieutenant-general major-general field-marshal diplomat negotiator "
+    "mullah colonel-general lieutenant-general major-general field-marshal diplomat negotiator "
     "adviser advisor aide counsellor counselor councillor councilman councilwoman alderman sheriff "
     "teammate compatriot countryman countrywoman son daughter husband wife widow nephew niece uncle aunt "
     "engineer scientist researcher professor lecturer economist farmer grower fisherman captain pilot "
@@ -57,7 +57,7 @@ TITLE_MODIFIERS = _words(
     "national foreign-affairs internal external public works development housing veterans affairs "
     "intelligence military operating executive financial technical "
     "commercial managing general information marketing legal medical political press majority minority "
-    "parliamentary opposition"
+    "parliamentary opposition cabinet"
 )
 
 # Last word of an organisation name ("Iraqi Army", "Bank of England" is handled by ORG_FIRST).
@@ -78,7 +78,7 @@ ORG_LAST = _words(
     "Shipping Lines Logistics Motor Motors Entertainment Software Ventures Enterprises Bancshares Bancorp "
     "Cooperative Co-operative Syndicate Consortium Directorate Inspectorate Commando Commandos Unit "
     "Squad Mission Taskforce Agencies Cartel Gang Front Jihad Brotherhood Caucus Conference Council "
-    "Parliament Junta Politburo Presidium Duma Knesset Majlis Bundestag Chamber Senate Legislature "
+    "Community Parliament Junta Politburo Presidium Duma Knesset Majlis Bundestag Chamber Senate Legislature "
     "Assembly Commission Observatory Watch Initiative Project Programme Program Institute Forum "
     "Growers Exporters Producers Workers Farmers Manufacturers Traders Brokers Employers Builders Dealers "
     "Importers Owners Miners Teachers Nurses Doctors Journalists Engineers Veterans Unions Fishermen "
@@ -104,7 +104,8 @@ LOC_LAST = _words(
 FACILITY_LAST = _words(
     "Road Street Avenue Boulevard Square Stadium Arena Park Airport Bridge Palace Tower Gate Station "
     "Harbour Harbor Port Ground Circuit Racecourse Dam Highway Motorway Camp Base Crossing "
-    "Terminal Quay Pier Wharf Dock Docks Refinery Plant Mine Field Oilfield"
+    "Terminal Quay Pier Wharf Dock Docks Refinery Plant Mine Field Oilfield Bazaar Mosque Cathedral Temple "
+    "Shrine Monastery Castle Fortress Prison"
 )
 LOC_FIRST = _words(
     "Mount Mt Lake Cape Gulf Isle Sea Strait Bay Fort Camp Río Rio Lago Monte Mont Sierra Cerro Isla Ilha Lac"
@@ -117,7 +118,7 @@ ORG_FIRST_FOREIGN = _words(
     "Federação Fédération Sindicato Société Sociedad Sociedade Gesellschaft Verein Agencia Agência Agence "
     "Comité Comisión Comissão Comisia Grupo Gruppo Groupe Corporación Deutsche"
 )
-# Last word of a political place ("Kurdistan Region", "Kent County").
+# Last word of a political place ("Kurdistan Region", "Marin County").
 GPE_LAST = _words(
     "Region Province County District Governorate Republic Kingdom Emirate Emirates Oblast Prefecture "
     "Territory Territories Township Municipality Canton Department Borough Parish Commonwealth Federation "
@@ -139,7 +140,9 @@ HOLIDAYS = _words(
     "Pentecost Halloween Hajj Holi Vesak Yom Kippur Rosh Hashanah Ashura Navratri Songkran"
 )
 # Last word of a named law, prize, index or plan ("Patriot Act", "Nobel Prize", "Nikkei Index").
-OTHER_LAST = _words("Act Acts Bill Prize Award Awards Medal Index Doctrine Charter Constitution Code")
+OTHER_LAST = _words(
+    "Act Acts Bill Prize Award Awards Medal Index Doctrine Charter Constitution Code Declaration"
+)
 # Military and police operations name an organisation acting, in news usage.
 OPERATION_WORDS = _words("Operation Operations")
 
@@ -185,13 +188,19 @@ NEVER_NAMES = _words(
     "results result standings table note notes women men people division inc corp ltd co plc jr sr st mt "
     "mr mrs ms dr sir"
 )
-# Endings of nationality and group words the gazetteer may lack ("Chechen", "Tajik" aside).
+# Endings of nationality and group words the gazetteer may lack ("Uzbek", "Thai" aside).
 DEMONYM_SUFFIXES = ("ians", "eans", "ese", "ean", "ian")
+# Surname endings of many languages (Slavic, Caucasian, Armenian, Turkish, Romanian, Greek, Nordic,
+# Spanish): a lone unknown word with one is a person, not a company.
+SURNAME_SUFFIXES = (
+    "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "escu", "oglu", "oğlu", "vić", "vic", "ski", "ska",
+    "sky", "wicz", "yan", "dze", "shvili", "poulos", "akis", "sson", "ez", "ić",
+)  # fmt: skip
 # Endings of words that open sentences as ordinary words ("Operating", "Reportedly", "Damaged").
 COMMON_SUFFIXES = ("ing", "ly", "ed")
 # Capitalised words that are never names by themselves.
 NEVER_ALONE = _words("I I'm I've I'd I'll OK Madam Mme No Nos Vol Fig")
-# Lower-case nouns right after a name that make it an organisation ("Interfax news agency").
+# Lower-case nouns right after a name that make it an organisation ("Kyodo news agency").
 ORG_NOUNS_AFTER = _words(
     "news agency newspaper daily weekly broadcaster network channel company firm group party club "
     "side squad airline carrier bank lender insurer brewer automaker carmaker manufacturer conglomerate "
@@ -200,14 +209,14 @@ ORG_NOUNS_AFTER = _words(
 # Lower-case nouns right after a name that make it a political place ("Idukki district").
 PLACE_NOUNS_AFTER = _words(
     "district province village town city county region commune municipality prefecture governorate "
-    "township borough oblast canton department capital port hamlet suburb"
+    "township borough oblast canton department capital port hamlet suburb suburbs outskirts residents"
 )
-# Words right after a single name that mark a person speaking or acting ("Lebed said").
+# Words right after a single name that mark a person speaking or acting ("Okonkwo said").
 SPEECH_VERBS = _words(
     "said says told added insisted explained noted admitted warned argued wrote recalled stressed "
     "declared announced denied confirmed replied asked urged claimed acknowledged conceded"
 )
-# Sports reporting: enough of these words make place names stand for teams ("Leeds beat Hull").
+# Sports reporting: enough of these words make place names stand for teams ("Tulsa beat Omaha").
 SPORTS_WORDS = _words(
     "innings wickets wicket goals halftime half-time league semifinal semi-final quarter-final quarterfinal "
     "striker midfielder goalkeeper seeded rebounds touchdown touchdowns inning innings homer homers pitcher "
@@ -216,6 +225,13 @@ SPORTS_WORDS = _words(
     "championship tournament stadium match matches"
 )
 SPORTS_MIN_WORDS = 3
+# Lower-case nouns before "at", "for", "with" or "of" that make the next name an employer or a listed
+# company ("analysts at X", "a spokeswoman for X", "shares of X", "a stake in X").
+ORG_CONTEXT_NOUNS = _words(
+    "analyst analysts economist economists strategist strategists researchers scientists executives "
+    "employees staff workers spokesman spokeswoman spokesperson shares stake stock shareholders "
+    "customers clients"
+)
 # Lower-case words before a name that mark a place ("in Erbil", "near Mosul").
 PLACE_PREPOSITIONS = _words("in near outside from to at across around toward towards into via")
 # The same for names of several words, where "from" and "to" too often precede people.

@@ -23,6 +23,8 @@ NAME_WORD = (
     r"|(?:Inc|Corp|Co|Ltd|Bros|Plc|Jr|Sr)\.(?=\s|$|[,;:)'’])"
     rf"|{_U}\.(?= {_U})"  # an initial: "John F. Kennedy"
     rf"|{_PREFIX}[-‐'’]{_CAPWORD}"  # al-Muhandis, d'Estaing
+    # a possessive inside a name: "People's Bank", "St. Mary's Hospital"
+    rf"|(?:People|Women|Men|Children|(?<=St\. ){_U}\w+)['’]s(?=[ \u00a0]+{_U})"
     rf"|{_CAPWORD})"
 )
 _PARTICLE = (
@@ -48,8 +50,8 @@ LOWER_START = re.compile(r"(?<![^\s\"“‘(])[a-z]")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w'’-])")
 SENTENCE_OPENER = re.compile(r"[\s\"'“‘(\[\-–—]{0,8}")
 ALL_CAPS_ACRONYM = re.compile(rf"^(?:{_U}[{UPPER}0-9&]+|{_U}\.(?:{_U}\.)+)$")
-# An amount next to a code makes it a currency or unit ("JD 4.2 million", "3,000 TEU"); bare small
-# integers do not (results tables: "PSV 3").
+# An amount next to a code makes it a currency or unit ("KD 7.5 million", "8,000 TEU"); bare small
+# integers do not (results tables: "Braga 3").
 _AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+(?:[ \t]+(?:million|billion|thousand|m|bn)\b))"
 NUMBER_NEXT = re.compile(rf"[ \t]?{_AMOUNT}")
 NUMBER_BEFORE = re.compile(rf"{_AMOUNT}[ \t]+$")
@@ -65,10 +67,17 @@ AGE_AFTER = re.compile(r"\s*,\s*\d{1,2}\s*,")
 LABEL_AFTER = re.compile(r"[ \t]*:")
 NEXT_TOKEN = re.compile(r"[ \t]+(\S)")
 COORDINATION = re.compile(r"(?:,?\s+and|,?\s+or|\s+&)\s+")
-# "Anthony Hill ( Australia )": a person with the country they represent.
+# "Lena Marsh ( Canada )": a person with the country they represent.
 PAREN_AFTER = re.compile(r"[ \t]*\([ \t]*([^()\n]{2,40}?)[ \t]*\)")
 YEAR_ONLY = re.compile(r"^[\d/.\-]*\b(?:1[89]|20)\d\d\b[\d/.\-]*$")
+# "analysts at X", "shares of X": a noun and a preposition right before a name (noun checked against a list).
+ORG_CONTEXT_BEFORE = re.compile(r"\b([A-Za-z]+)[ \t]+(at|for|with|of|in)[ \t]+$")
+# A capital inside a word after a lower-case letter ("TikTok", "PayPal"), except in surnames with a
+# prefix ("McDonald", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio", "VanDyke").
+CAMEL_CASE = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
+# "Game 6", "Group 4": a word followed by a number is a label.
+DIGIT_NEXT = re.compile(r"[ \t]+\d")
 # "the town of X", "the capital X" (the noun is checked against a list).
-PLACE_NOUN_BEFORE = re.compile(r"\b([a-z]+)(?:[ \t]+of)?[ \t]+$")
-# "X, Delaware" / "X , Tajikistan": a name, a comma and a capitalised place, then the clause goes on.
+PLACE_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+)(?:[ \t]+of)?[ \t]+$")
+# "X, California" / "X , Malawi": a name, a comma and a capitalised place, then the clause goes on.
 PLACE_AFTER = re.compile(rf"[ \t]*,[ \t]*({_U}[\w'’.\-]*(?:[ ]{_U}[\w'’.\-]*)?)(?=[ \t]*(?:[,.;:)]|$))", re.M)

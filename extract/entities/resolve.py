@@ -90,11 +90,15 @@ def _expansions(text: str, mentions: list[Typed]) -> tuple[list[Typed], dict[str
 def _prose_follows(text: str, end: int) -> bool:
     """Is the next word lower-case prose ("Dozens of ...") rather than a table cell or a comma?"""
     m = NEXT_TOKEN.match(text, end)
-    return m is not None and m.group(1)[0].islower()
+    if m is None or not m.group(1)[0].islower():
+        return False
+    # "Pfizer and BioNTech said": a word joined to a name by "and" is a name too
+    joined = COORDINATION.match(text, end)
+    return joined is None or not text[joined.end() : joined.end() + 1].isupper()
 
 
 def _coordinated(text: str, mentions: list[Typed]) -> list[Typed]:
-    """In a list ("Leeds, York and Hull"), a name known only by its shape takes its neighbour's type."""
+    """In a list ("Tulsa, Omaha and Fresno"), a name known only by its shape takes its neighbour's type."""
     out = list(mentions)
     for _ in range(2):  # forwards, then backwards
         for i in range(1, len(out)):
@@ -118,6 +122,9 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
         if m.type == "PERSON" and len(m.words) > 1:
             for key in _surname_keys(m.words):
                 people.setdefault(key, m)
+    # "Abiy" after "Abiy Ahmed": some naming customs shorten a name to its first word. Weaker than a
+    # surname, so only a name with no evidence of its own takes it.
+    given = {m.words[0]: m for m in mentions if m.type == "PERSON" and len(m.words) == 2}
     shorts: dict[str, Typed] = {}
     for m in mentions:
         if m.basis == "head" and len(m.words) > 1 and m.words[-1].rstrip(".") in _SHORTENED_HEADS:
@@ -137,6 +144,8 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
             full = people[m.name]
             if m.strength < ARTICLE or m.type == "PERSON":
                 m = replace(m, type="PERSON", strength=ARTICLE, canonical=full.canonical)
+        elif m.name in given and len(m.words) == 1 and m.strength == SHAPE and m.name not in people:
+            m = replace(m, type="PERSON", strength=GAZETTEER, canonical=given[m.name].canonical)
         out.append(m)
     # One type per name: the strongest evidence anywhere in the article wins.
     best: dict[str, Typed] = {}
