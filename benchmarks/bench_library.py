@@ -5,6 +5,8 @@ Generates libraries of 10,000 (and with --with-100k, 100,000) articles of ~3 KB,
   star        one set_starred: an annotation-sized, atomic, durable (fsynced) update
   annotate    one add_annotation (same)
   import      articles/s excluding analysis: in-memory articles for the whole library, and from files
+  command     `briefing list` (output discarded) and `briefing --version` as fresh processes, against a
+              bare interpreter start (`python -c pass`): what the command line adds to Python's own start
 The peer stores everything (bodies, flags, annotations) in one TinyDB JSONStorage file, as a naive
 program would; its updates are neither atomic nor fsynced, which favours it.
 
@@ -14,9 +16,11 @@ program would; its updates are neither atomic nor fsynced, which favours it.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +34,8 @@ from tinydb import TinyDB
 
 from store.ingest import ParsedArticle
 from store.library import Library
+
+ROOT = Path(__file__).resolve().parents[1]
 
 _VOCABULARY = (
     "minister port harbour council river flood ferry terminal cooperative tonnes barrels quarter "
@@ -145,6 +151,16 @@ def peer_import_rate(n: int, work: Path) -> float:
     return n / elapsed
 
 
+def process_seconds(args: list[str], runs: int) -> float:
+    """Median wall time of `python ARGS` as a fresh process (stdout discarded, must succeed)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def once() -> None:
+        subprocess.run([sys.executable, *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+
+    return timed(once, runs)
+
+
 def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
     folder = work / f"lib-{n}"
     t0 = time.perf_counter()
@@ -160,6 +176,7 @@ def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
         star = timed(lambda: lib.set_starred(rng.choice(ids), True), runs * 4)
         annotate = timed(lambda: lib.add_annotation(rng.choice(ids), 5, 30, "note", note="check"), runs * 4)
     open_wall, open_cpu = timed_cpu(open_list, runs)
+    list_process = process_seconds(["-m", "tui.cli", "--library", str(folder), "list"], runs)
     result = {
         "build_s": build_s,
         "import_per_s": import_rate,
@@ -167,6 +184,7 @@ def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
         "open_list_cpu_s": open_cpu,
         "star_ms": star * 1000,
         "annotate_ms": annotate * 1000,
+        "list_process_s": list_process,
     }
     if peer:
         peer_path = work / f"peer-{n}.json"
@@ -217,6 +235,9 @@ def main() -> int:
         versus = ratio(rate_files, peer_rate, True)
         print(f"import from {args.files} files (no analysis): {rate_files:,.0f} articles/s{versus}")
         print(f"  peer: {peer_rate:,.0f} articles/s (one insert per article, 500 articles)")
+        bare = process_seconds(["-c", "pass"], args.runs * 3)
+        version = process_seconds(["-m", "tui.cli", "--version"], args.runs * 3)
+        print(f"briefing --version (fresh process): {version:.3f} s; bare interpreter: {bare:.3f} s")
         for n in sizes:
             r = bench_size(n, args.runs, work, peer=(n <= 10_000 or args.peer_100k))
             print(f"\n{n:,} articles (built in {r['build_s']:.1f} s)")
@@ -226,6 +247,10 @@ def main() -> int:
             print(f"  star:       {r['star_ms']:.1f} ms{ratio(r['star_ms'], r.get('peer_star_ms'))}")
             print(
                 f"  annotate:   {r['annotate_ms']:.1f} ms{ratio(r['annotate_ms'], r.get('peer_annotate_ms'))}"
+            )
+            print(
+                f"  briefing list (fresh process): {r['list_process_s']:.3f} s "
+                f"(bare interpreter: {bare:.3f} s)"
             )
             if "peer_open_list_s" in r:
                 print(

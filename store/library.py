@@ -40,7 +40,6 @@ from store.bodies import BodyStore, body_key
 from store.errors import LibraryError, LibraryLocked, LibraryReadOnly
 from store.ids import article_id as make_article_id
 from store.ids import doc_id, key_doc_id, new_annotation_id, normalise_url, shard
-from store.ingest import IngestError, ParsedArticle, discover, read_article
 from store.paths import resolve_library_path, samples_dir
 from store.records import (
     Annotation,
@@ -52,6 +51,7 @@ from store.records import (
     TimelineEntry,
 )
 from store.serialise import analysis_from_dict, annotation_from_doc, annotation_to_doc, meta_from_doc
+from store.storage import AtomicJSONStorage
 from store.timeline import (
     aliases,
     article_bounds,
@@ -66,6 +66,7 @@ from store.tinyfile import TinyFile
 if TYPE_CHECKING:
     from extract.corrections import Corrections
     from extract.model import Analysis
+    from store.ingest import ParsedArticle
 
 LOCK_TIMEOUT = 15.0
 ANNOTATION_KINDS = ("highlight", "note", "correction")
@@ -329,18 +330,21 @@ class Library:
             finally:
                 self._write_lock.release()
 
+    def _new_file(self, path: Path, *, keep_backup: bool) -> TinyFile:
+        storage = AtomicJSONStorage(
+            path,
+            lock=self._writing,
+            notice=self.notices.append,
+            read_only=self.read_only,
+            keep_backup=keep_backup,
+        )
+        return TinyFile(storage)
+
     def _file(self, relative: str, *, keep_backup: bool = True) -> TinyFile:
         path = self.path / relative
         tiny = self._files.get(path)
         if tiny is None:
-            tiny = TinyFile(
-                path,
-                lock=self._writing,
-                notice=self.notices.append,
-                read_only=self.read_only,
-                keep_backup=keep_backup,
-            )
-            self._files[path] = tiny
+            tiny = self._files[path] = self._new_file(path, keep_backup=keep_backup)
         return tiny
 
     def _shard_file(self, kind: str, key: str) -> TinyFile:
@@ -360,13 +364,8 @@ class Library:
     def _analysis_file(self, article_id: str) -> TinyFile:
         tiny = self._analysis_files.get(article_id)
         if tiny is None:
-            tiny = TinyFile(
-                self.path / "analysis" / shard(article_id) / f"{article_id}.json",
-                lock=self._writing,
-                notice=self.notices.append,
-                read_only=self.read_only,
-                keep_backup=False,  # derived data: recomputed if lost
-            )
+            path = self.path / "analysis" / shard(article_id) / f"{article_id}.json"
+            tiny = self._new_file(path, keep_backup=False)  # derived data: recomputed if lost
             self._analysis_files[article_id] = tiny
             if len(self._analysis_files) > _CACHE_ANALYSIS_FILES:
                 self._analysis_files.popitem(last=False)
@@ -446,6 +445,8 @@ class Library:
     ) -> ImportReport:
         """Import files and folders (recursively). Idempotent: the same article is reported as present;
         the same path or URL with changed content updates that article in place (same id)."""
+        from store.ingest import IngestError, discover, read_article  # YAML and file rules: import only
+
         # Files are read without holding the library's lock: only each save (and analysis) takes it,
         # so other threads can use the library during a long import.
         report = ImportReport()

@@ -79,6 +79,21 @@ def meta_from_doc(doc: dict[str, Any], flags: dict[str, Any] | None) -> ArticleM
     )
 
 
+def meta_to_dict(meta: ArticleMeta) -> dict[str, Any]:
+    """An article's descriptive metadata as JSON-ready values (`briefing list --json`, the JSON export);
+    callers append the keys of their own contract (flags, file)."""
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "published": meta.published.isoformat() if meta.published else None,
+        "source": meta.source,
+        "url": meta.url,
+        "dateline": meta.dateline,
+        "author": meta.author,
+        "tags": list(meta.tags),
+    }
+
+
 def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
     return asdict(annotation)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -16,20 +14,9 @@ from store.storage import AtomicJSONStorage, Signature
 class TinyFile:
     """A TinyDB database stored in one file. Writes must happen under the library's write lock."""
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        lock: Callable[[], AbstractContextManager[object]],
-        notice: Callable[[str], None],
-        read_only: bool = False,
-        keep_backup: bool = True,
-    ) -> None:
-        self.path = path
-        self.storage = AtomicJSONStorage(
-            path, lock=lock, notice=notice, read_only=read_only, keep_backup=keep_backup
-        )
-        storage = self.storage
+    def __init__(self, storage: AtomicJSONStorage) -> None:
+        self.path: Path = storage.path
+        self.storage = storage
         self.db = TinyDB(storage=lambda: storage)
 
     def table(self, name: str) -> Table:

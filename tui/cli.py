@@ -1,6 +1,8 @@
 """The `briefing` entry point: launches the app by default, dispatches headless subcommands.
 
-Exit codes: 0 success, 1 some inputs failed, 2 usage error (argparse's own convention).
+Only the subcommand named on the command line is imported (launching the app imports none), so startup
+does not pay for the others; `--help`, errors and unknown commands get the full parser with every
+subcommand. Exit codes: 0 success, 1 some inputs failed, 2 usage error (argparse's own convention).
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from collections.abc import Sequence
 
 from tui import __version__
 
-# Each module in tui/commands registers one subcommand and sets `func(args) -> int` on its parser.
-SUBCOMMANDS: tuple[str, ...] = (
-    "import_cmd",
-    "list_cmd",
-    "show_cmd",
-    "analyze_cmd",
-    "timeline_cmd",
-    "export_cmd",
-)
+# Command name -> the module in tui/commands that registers it and sets `func(args) -> int` on its parser.
+# Listed in the order `briefing --help` shows them.
+COMMANDS: dict[str, str] = {
+    "import": "import_cmd",
+    "list": "list_cmd",
+    "show": "show_cmd",
+    "analyze": "analyze_cmd",
+    "timeline": "timeline_cmd",
+    "export": "export_cmd",
+}
+SUBCOMMANDS: tuple[str, ...] = tuple(COMMANDS.values())
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
 
@@ -33,7 +37,32 @@ def _library_path(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
+def needed_modules(argv: Sequence[str]) -> tuple[str, ...]:
+    """The subcommand modules the parser needs for `argv`: the named command's only, none when the app
+    is launched or `--version` asked for, and all of them for anything else (`--help`, an unknown or
+    abbreviated option or command, a missing `--library` value), so help and errors list every command."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--library" and i + 1 < len(argv) and _plain_value(argv[i + 1]):
+            i += 2
+        elif token.startswith("--library=") and _plain_value(token.partition("=")[2]):
+            i += 1
+        elif token in COMMANDS:
+            return (COMMANDS[token],)
+        elif token == "--version":  # argparse prints the version as soon as it meets the option
+            return ()
+        else:
+            return SUBCOMMANDS
+    return ()
+
+
+def _plain_value(value: str) -> bool:
+    return bool(value.strip()) and not value.startswith("-")
+
+
+def build_parser(modules: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParser:
+    """The `briefing` parser with the subcommands of `modules` (default: all of them)."""
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Read news briefings: who, how many and when. Without a command, opens the reader.",
@@ -46,14 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"library folder (default: ${LIBRARY_ENV}, else the platform's user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in modules:
         importlib.import_module(f"tui.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(needed_modules(arguments)).parse_args(arguments)
     if args.command is None:
         from tui.commands.launch import launch
 

@@ -4,9 +4,8 @@ number as a label, identifier, age, list marker or year rather than a figure.
 
 from __future__ import annotations
 
-import re
-
 from extract.figures import lexicon as lx
+from extract.figures.lazy import LazyPattern
 from extract.figures.patterns import (
     AGE_AFTER,
     AGE_CONTEXT,
@@ -27,13 +26,13 @@ _QUALIFIER_NORMAL: dict[str, str] = {
 }  # fmt: skip
 _RANGE_ONLY = frozenset({"between", "from", "ranging from", "somewhere between"})
 _DETERMINERS = frozenset(("the", "those", "these", "its", "their", "his", "her", "our", "your", "my", "all"))
-_LINE_START = re.compile(r"(?:^|\n)" + BLANK + r"*[(\[]?$")
-_PAREN = re.compile(r"[(\[]" + BLANK + r"*$")
-_PAREN_CLOSE = re.compile(BLANK + r"*[)\]]")
-_A_BEFORE = re.compile(r"(?<![\w'’])(?i:an?)" + BLANK + r"+$")
-_ADJECTIVE = re.compile(r"(?:al|an|ese|ish|ic|ive|ous|ful|less|ary|ern|ed|ing|-\w+)$")
-_LEADING_PUNCT = re.compile(r"^[^\w~∼≈<>≤≥]+")
-_MONTH_OF = re.compile(BLANK + r"+of" + BLANK + r"+([A-Z][a-z]+)")
+_LINE_START = LazyPattern(r"(?:^|\n)" + BLANK + r"*[(\[]?$")
+_PAREN = LazyPattern(r"[(\[]" + BLANK + r"*$")
+_PAREN_CLOSE = LazyPattern(BLANK + r"*[)\]]")
+_A_BEFORE = LazyPattern(r"(?<![\w'’])(?i:an?)" + BLANK + r"+$")
+_ADJECTIVE = LazyPattern(r"(?:al|an|ese|ish|ic|ive|ous|ful|less|ary|ern|ed|ing|-\w+)$")
+_LEADING_PUNCT = LazyPattern(r"^[^\w~∼≈<>≤≥]+")
+_MONTH_OF = LazyPattern(BLANK + r"+of" + BLANK + r"+([A-Z][a-z]+)")
 _QUALIFIER_WORDS = frozenset(w for q in lx.QUALIFIERS for w in q.split())
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in lx.QUALIFIERS)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,12 +25,13 @@ from extract.figures.context import (
     qualifier_before,
     rate_after,
 )
+from extract.figures.lazy import LazyPattern
 from extract.figures.spelled import parse_spelled
 from extract.model import Figure, Sentence
 
 _SLASH_DENOMS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 1000})
-_TOKEN_END = re.compile(r"[\w.,/:\-–]*")
-_SIGNED_DIGIT = re.compile(r"[-−–]?" + pt.BLANK + r"?(?=[.]?\d)")
+_TOKEN_END = LazyPattern(r"[\w.,/:\-–]*")
+_SIGNED_DIGIT = LazyPattern(r"[-−–]?" + pt.BLANK + r"?(?=[.]?\d)")
 _SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 _ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 _CURRENCY_LAST = frozenset(k[-1] for k in lx.CURRENCY_PREFIX)

@@ -1,7 +1,7 @@
 """Word tables for the figure layer: number words, ordinals, fraction words, currencies, measurement units,
 qualifiers and the context words that mark a number as an identifier rather than a figure.
 
-Plain constants only; `patterns.py` compiles them into regular expressions once at import time.
+Plain constants only; `patterns.py` builds regular expressions from them (compiled on first use).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Compiled regular expressions of the figure layer, built once from `lexicon.py`.
+"""Regular expressions of the figure layer, built from `lexicon.py` and compiled on first use (`lazy.py`).
 
 Word alternations are compiled as tries (`trie_regex`) so the scanner fails fast at positions that start
 no number; every pattern that extends a figure stays on one line (separators are blanks, never newlines).
@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from extract.figures import lexicon as lx
+from extract.figures.lazy import LazyPattern
 
 BLANK = r"[ \t\u00a0\u202f\u2009]"
 
@@ -59,7 +60,7 @@ _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
     r"|\d{1,3}(?: \d{3})+(?![\d,\-–/]|\.\d)|\d+)(?:\.\d+)?|\.\d+"
 )
-DIGITS = re.compile(_DIGITS)
+DIGITS = LazyPattern(_DIGITS)
 UNICODE_FRACTIONS: dict[str, float] = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
     "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8, "⅐": 1 / 7,
@@ -74,7 +75,7 @@ _WORD_ALT = trie_regex(
 # number word); text between candidates is skipped by the regex engine, never by a Python loop.
 _SCAN_WORDS = set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | set(ORDINAL_TENS_UNITS)
 # Case variants are listed rather than matched with (?i), which keeps the scan about three times faster.
-SCAN = re.compile(
+SCAN = LazyPattern(
     r"(?<![\w.,])[.]?\d|"
     + _UFRAC
     + r"|\b(?:"
@@ -85,8 +86,8 @@ SCAN = re.compile(
 )
 
 # A number token inside a spelled-out number (digits allowed before scale words: "3 hundred and 21").
-WORD_TOKEN = re.compile(r"(?i:(" + _WORD_ALT + r"))\b|(" + _DIGITS + r")")
-CONNECTOR = re.compile(
+WORD_TOKEN = LazyPattern(r"(?i:(" + _WORD_ALT + r"))\b|(" + _DIGITS + r")")
+CONNECTOR = LazyPattern(
     r"(?:"
     + BLANK
     + r"*-"
@@ -104,14 +105,14 @@ CONNECTOR = re.compile(
     + r"+)",
     re.I,
 )
-POINT = re.compile(BLANK + r"+point" + BLANK + r"+", re.I)
+POINT = LazyPattern(BLANK + r"+point" + BLANK + r"+", re.I)
 
 # Digit-number extras.
-SCI = re.compile(r"(?:[eE][-+]?\d+|" + BLANK + r"?[x×]" + BLANK + r"?10(?:\^?[-−–]?\d+|[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
-PLUSMINUS = re.compile(BLANK + r"?(?:±|\+/-|\+-)" + BLANK + r"?(?:" + _DIGITS + ")")
-MIXED_FRACTION = re.compile(BLANK + r"+(\d{1,2})/(\d{1,3})(?![\d/])")
-SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,])")
-MULTIPLIER = re.compile(
+SCI = LazyPattern(r"(?:[eE][-+]?\d+|" + BLANK + r"?[x×]" + BLANK + r"?10(?:\^?[-−–]?\d+|[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+PLUSMINUS = LazyPattern(BLANK + r"?(?:±|\+/-|\+-)" + BLANK + r"?(?:" + _DIGITS + ")")
+MIXED_FRACTION = LazyPattern(BLANK + r"+(\d{1,2})/(\d{1,3})(?![\d/])")
+SLASH_FRACTION = LazyPattern(r"/(\d{1,4})(?![\d/.,])")
+MULTIPLIER = LazyPattern(
     r"(?:"
     + BLANK
     + r"?(?:bn|mln|bln|tln|trn|tn|mn|mil|MM)|"
@@ -119,12 +120,12 @@ MULTIPLIER = re.compile(
     + r"*(?i:million|billion|trillion|thousand)"
     r"|[kKMBGT]|" + BLANK + r"[kK]|[mbt])(?![\w%°])"
 )
-WORD_SCALE_AFTER_DIGITS = re.compile(BLANK + r"+(?i:(hundred|thousand|lakh|crore)s?)\b")
-ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|d)\b")
+WORD_SCALE_AFTER_DIGITS = LazyPattern(BLANK + r"+(?i:(hundred|thousand|lakh|crore)s?)\b")
+ORDINAL_SUFFIX = LazyPattern(r"(?:st|nd|rd|th|d)\b")
 
 # Currency, percent and unit extensions.
-CURRENCY_BEFORE = re.compile(r"(?:" + trie_regex(lx.CURRENCY_PREFIX) + r")" + BLANK + r"?-?$")
-CURRENCY_WORD_AFTER = re.compile(
+CURRENCY_BEFORE = LazyPattern(r"(?:" + trie_regex(lx.CURRENCY_PREFIX) + r")" + BLANK + r"?-?$")
+CURRENCY_WORD_AFTER = LazyPattern(
     BLANK
     + r"*(?:((?:[A-Z][a-z]+|US|U\.S\.)"
     + BLANK
@@ -132,9 +133,9 @@ CURRENCY_WORD_AFTER = re.compile(
     + trie_regex(lx.CURRENCY_WORDS)
     + r"))\b(?!-)"
 )
-CURRENCY_CODE_AFTER = re.compile(BLANK + r"*(" + trie_regex(lx.CURRENCY_CODES) + r")\b")
-CURRENCY_SYMBOL_AFTER = re.compile(BLANK + r"?([€£¥₹])")
-PERCENT_AFTER = re.compile(
+CURRENCY_CODE_AFTER = LazyPattern(BLANK + r"*(" + trie_regex(lx.CURRENCY_CODES) + r")\b")
+CURRENCY_SYMBOL_AFTER = LazyPattern(BLANK + r"?([€£¥₹])")
+PERCENT_AFTER = LazyPattern(
     BLANK
     + r"*(%|‰|(?<=\d)pc\b|(?:wt|vol)\.?"
     + BLANK
@@ -168,7 +169,7 @@ _TEMPERATURE = (
 )
 # A unit, then at most three more parts: "/h", " per second", "·s", or " s−1" (a blank joins only a
 # part with a negative exponent). The bounded repeat keeps matching linear on runs such as "km/km/km/...".
-UNIT_AFTER = re.compile(
+UNIT_AFTER = LazyPattern(
     r"("
     + BLANK
     + r"?-?"
@@ -189,25 +190,25 @@ UNIT_AFTER = re.compile(
     + _NEGATIVE_EXP_END
     + r"){0,3}))(?![\w°%/])"
 )
-ORDERS_OF_MAGNITUDE = re.compile(BLANK + r"+orders?" + BLANK + r"+of" + BLANK + r"+magnitude\b", re.I)
-RATE_AFTER = re.compile(
+ORDERS_OF_MAGNITUDE = LazyPattern(BLANK + r"+orders?" + BLANK + r"+of" + BLANK + r"+magnitude\b", re.I)
+RATE_AFTER = LazyPattern(
     BLANK + r"*(?:(?:a|an|per|each|every)" + BLANK + r"+|/)(" + _RATE_WORDS + r")\b", re.I
 )
-INCH_CONTEXT = re.compile(
+INCH_CONTEXT = LazyPattern(
     BLANK + r"(in)(?=\.?$|\.?" + BLANK + r"+(?:thick|long|wide|tall|deep|high|across|in diameter)\b|\))"
 )
 
 # Ranges and lists after a first number.
-RANGE_JOIN = re.compile(BLANK + r"*(?:[-–—]" + BLANK + r"*)?(to|and|through|[-–—])" + BLANK + r"*")
-BETWEEN_BEFORE = re.compile(r"(?i:\bbetween)" + BLANK + r"+(?:[$€£¥]" + BLANK + r"?)?[-−–]?$")
-CURRENCY_SYMBOL_AT = re.compile(r"(?:US\$|[$€£¥₹])" + BLANK + r"?")
+RANGE_JOIN = LazyPattern(BLANK + r"*(?:[-–—]" + BLANK + r"*)?(to|and|through|[-–—])" + BLANK + r"*")
+BETWEEN_BEFORE = LazyPattern(r"(?i:\bbetween)" + BLANK + r"+(?:[$€£¥]" + BLANK + r"?)?[-−–]?$")
+CURRENCY_SYMBOL_AT = LazyPattern(r"(?:US\$|[$€£¥₹])" + BLANK + r"?")
 
 # Counted nouns after a figure ("5,000 troops", "half of American forces").
-NOUN_WORD = re.compile(BLANK + r"+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*[A-Za-z])")
-OF_WORD = re.compile(r"[”\"’]?" + BLANK + r"+of(?=" + BLANK + r")", re.I)
+NOUN_WORD = LazyPattern(BLANK + r"+((?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’-]*[A-Za-z])")
+OF_WORD = LazyPattern(r"[”\"’]?" + BLANK + r"+of(?=" + BLANK + r")", re.I)
 
 # Qualifiers before a figure: matched on the text that ends where the figure starts.
-QUALIFIER_BEFORE = re.compile(
+QUALIFIER_BEFORE = LazyPattern(
     r"(?:(?<![\w])(?i:("
     + trie_regex(lx.QUALIFIERS)
     + r"))"
@@ -218,21 +219,21 @@ QUALIFIER_BEFORE = re.compile(
     + BLANK
     + r"?)$"
 )
-SIGN_BEFORE = re.compile(r"(?:(?<![\w.,\-–−])[-−–]|(?<![\w])(?i:minus|negative)" + BLANK + r"+)$")
-MINUS_WORD_BEFORE = re.compile(r"(?<![\w])(?i:minus|negative)" + BLANK + r"+$")
-WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)" + BLANK + r"*(?:#" + BLANK + r"*)?$")
-CAP_WORD_BEFORE = re.compile(r"(?<![\w'’])([a-z]*[A-Z][\w'’.-]*)" + BLANK + r"+$")
-ATTACHED_BEFORE = re.compile(r"(?:[^\W\d]|[/#@)\]])[-–−]?$|[^\W\d]\d*[-–−]$|\d[.:/]$|\d[-–−]$")
-TIME_AFTER = re.compile(BLANK + r"*(?:[ap]\.?m\.?|GMT|UTC|o['’]clock)(?!\w)", re.I)
-PHONE_LIKE = re.compile(r"\+?\(?\d{1,4}\)?(?:[-. ]\d{2,4}){2,}|\d{3}-\d{4}(?!\d)")
-AGE_CONTEXT = re.compile(r"[A-Z][\w'’.-]*" + BLANK + r"?," + BLANK + r"*$")
-AGE_AFTER = re.compile(BLANK + r"*(?:[,)]|\n|$)")
-YEAR_SUFFIX = re.compile(r"(?:s|'s|’s)\b")
-RATIO = re.compile(BLANK + r"+(over|out" + BLANK + r"+of|in)" + BLANK + r"+(?=[\w.])", re.I)
-REFERENCE_BEFORE = re.compile(r"\[(?:\d+" + BLANK + r"*[,–-]" + BLANK + r"*)*$")
-PAREN_LIST_BEFORE = re.compile(r"\((?:\d+" + BLANK + r"*[,;]" + BLANK + r"*)*$")
-PAREN_LIST_AFTER = re.compile(r"(?:" + BLANK + r"*[,;]" + BLANK + r"*\d+)*\)")
-LABEL_LIST_BEFORE = re.compile(
+SIGN_BEFORE = LazyPattern(r"(?:(?<![\w.,\-–−])[-−–]|(?<![\w])(?i:minus|negative)" + BLANK + r"+)$")
+MINUS_WORD_BEFORE = LazyPattern(r"(?<![\w])(?i:minus|negative)" + BLANK + r"+$")
+WORD_BEFORE = LazyPattern(r"([A-Za-z][A-Za-z.]*)" + BLANK + r"*(?:#" + BLANK + r"*)?$")
+CAP_WORD_BEFORE = LazyPattern(r"(?<![\w'’])([a-z]*[A-Z][\w'’.-]*)" + BLANK + r"+$")
+ATTACHED_BEFORE = LazyPattern(r"(?:[^\W\d]|[/#@)\]])[-–−]?$|[^\W\d]\d*[-–−]$|\d[.:/]$|\d[-–−]$")
+TIME_AFTER = LazyPattern(BLANK + r"*(?:[ap]\.?m\.?|GMT|UTC|o['’]clock)(?!\w)", re.I)
+PHONE_LIKE = LazyPattern(r"\+?\(?\d{1,4}\)?(?:[-. ]\d{2,4}){2,}|\d{3}-\d{4}(?!\d)")
+AGE_CONTEXT = LazyPattern(r"[A-Z][\w'’.-]*" + BLANK + r"?," + BLANK + r"*$")
+AGE_AFTER = LazyPattern(BLANK + r"*(?:[,)]|\n|$)")
+YEAR_SUFFIX = LazyPattern(r"(?:s|'s|’s)\b")
+RATIO = LazyPattern(BLANK + r"+(over|out" + BLANK + r"+of|in)" + BLANK + r"+(?=[\w.])", re.I)
+REFERENCE_BEFORE = LazyPattern(r"\[(?:\d+" + BLANK + r"*[,–-]" + BLANK + r"*)*$")
+PAREN_LIST_BEFORE = LazyPattern(r"\((?:\d+" + BLANK + r"*[,;]" + BLANK + r"*)*$")
+PAREN_LIST_AFTER = LazyPattern(r"(?:" + BLANK + r"*[,;]" + BLANK + r"*\d+)*\)")
+LABEL_LIST_BEFORE = LazyPattern(
     r"([A-Za-z][A-Za-z]*)\.?"
     + BLANK
     + r"+(?:\(?[\d.]+[A-Za-z]?\)?(?:"
@@ -249,39 +250,39 @@ LABEL_LIST_BEFORE = re.compile(
     + BLANK
     + r"*)+\(?$"
 )
-PH_BEFORE = re.compile(r"(?<![\w])pH" + BLANK + r"?[∼~=]?" + BLANK + r"?$")
-HYPHEN_NOUN = re.compile(r"-([a-z]{2,}(?:-[a-z]+)?)\b(?!-\d)")
-CENTURY_AFTER = re.compile(r"[- ](?:century|centuries|millennium)\b", re.I)
-LIST_GAP = re.compile(
+PH_BEFORE = LazyPattern(r"(?<![\w])pH" + BLANK + r"?[∼~=]?" + BLANK + r"?$")
+HYPHEN_NOUN = LazyPattern(r"-([a-z]{2,}(?:-[a-z]+)?)\b(?!-\d)")
+CENTURY_AFTER = LazyPattern(r"[- ](?:century|centuries|millennium)\b", re.I)
+LIST_GAP = LazyPattern(
     r"(?:" + BLANK + r"*,(?:" + BLANK + r"*(?:and|or))?|" + BLANK + r"+(?:and|or))" + BLANK + r"*$"
 )
-ATTACHED_UNIT = re.compile(r"[A-Za-z]{1,4}(?:[-−]\d)?(?![\w])")
+ATTACHED_UNIT = LazyPattern(r"[A-Za-z]{1,4}(?:[-−]\d)?(?![\w])")
 MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-DAY_MONTH_BEFORE = re.compile(r"(?<![\w])" + MONTH_NAME + BLANK + r"+$")
-DAY_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?" + BLANK + r"+(?:of" + BLANK + r"+)?" + MONTH_NAME + r"\b")
-YEARS_OLD = re.compile(r"(?:-|" + BLANK + r"+)old\b", re.I)
-SHORT_PHONE = re.compile(r"\d{3}-\d{4}")
-SCI_HEAD = re.compile(r"^.*?(?:[eE]|10\^?)")
-DOZEN_AFTER = re.compile(BLANK + r"*(?i:dozens?|dzs?|dozs?)\b")
-WORD_AT = re.compile(r"[A-Za-z][A-Za-z-]*")
-QUARTER_CONTEXT = re.compile(BLANK + r"+of\b|" + BLANK + r"+(?:million|billion)", re.I)
-CAP_NEXT = re.compile(BLANK + r"+[A-Z]")
-LAST_WORD = re.compile(r"([A-Za-z']+)" + BLANK + r"+$")
-NEXT_WORD = re.compile(BLANK + r"*([A-Za-z']+|'s|’s)")
-OF_SCALES = re.compile(BLANK + r"+of" + BLANK + r"+(thousands|millions|billions|hundreds)\b", re.I)
-OF_AFTER = re.compile(BLANK + r"+of\b", re.I)
-VAGUE_DET_BEFORE = re.compile(r"(?<![\w])(?i:several|a few|a couple of|many|some)" + BLANK + r"+$")
-SCALE_AT_END = re.compile(r"(?i:million|billion|trillion|bn|m)\s*$")
-PART_BEFORE = re.compile(
+DAY_MONTH_BEFORE = LazyPattern(r"(?<![\w])" + MONTH_NAME + BLANK + r"+$")
+DAY_MONTH_AFTER = LazyPattern(r"(?:st|nd|rd|th)?" + BLANK + r"+(?:of" + BLANK + r"+)?" + MONTH_NAME + r"\b")
+YEARS_OLD = LazyPattern(r"(?:-|" + BLANK + r"+)old\b", re.I)
+SHORT_PHONE = LazyPattern(r"\d{3}-\d{4}")
+SCI_HEAD = LazyPattern(r"^.*?(?:[eE]|10\^?)")
+DOZEN_AFTER = LazyPattern(BLANK + r"*(?i:dozens?|dzs?|dozs?)\b")
+WORD_AT = LazyPattern(r"[A-Za-z][A-Za-z-]*")
+QUARTER_CONTEXT = LazyPattern(BLANK + r"+of\b|" + BLANK + r"+(?:million|billion)", re.I)
+CAP_NEXT = LazyPattern(BLANK + r"+[A-Z]")
+LAST_WORD = LazyPattern(r"([A-Za-z']+)" + BLANK + r"+$")
+NEXT_WORD = LazyPattern(BLANK + r"*([A-Za-z']+|'s|’s)")
+OF_SCALES = LazyPattern(BLANK + r"+of" + BLANK + r"+(thousands|millions|billions|hundreds)\b", re.I)
+OF_AFTER = LazyPattern(BLANK + r"+of\b", re.I)
+VAGUE_DET_BEFORE = LazyPattern(r"(?<![\w])(?i:several|a few|a couple of|many|some)" + BLANK + r"+$")
+SCALE_AT_END = LazyPattern(r"(?i:million|billion|trillion|bn|m)\s*$")
+PART_BEFORE = LazyPattern(
     r"(?<![\w])(?i:upper|lower|top|bottom|first|second|latter|former|northern|southern|eastern|western|at)"
     + BLANK
     + r"+$"
 )
-FRACTION_OF_A = re.compile(BLANK + r"+(?:of" + BLANK + r"+)?an?(?=" + BLANK + r")", re.I)
-ORDINAL_AS_FRACTION_AFTER = re.compile(
+FRACTION_OF_A = LazyPattern(BLANK + r"+(?:of" + BLANK + r"+)?an?(?=" + BLANK + r")", re.I)
+ORDINAL_AS_FRACTION_AFTER = LazyPattern(
     BLANK
     + r"+(?:of|more|less|fewer|higher|lower|larger|smaller|bigger|cheaper|as)\b|"
     + BLANK
@@ -290,16 +291,16 @@ ORDINAL_AS_FRACTION_AFTER = re.compile(
     + r"+(?:million|billion|trillion)\b",
     re.I,
 )
-PENCE_AFTER = re.compile(r"p(?![\w%°/])")
-SCORE = re.compile(
+PENCE_AFTER = LazyPattern(r"p(?![\w%°/])")
+SCORE = LazyPattern(
     r"(\d{1,3})" + BLANK + r"?[-–]" + BLANK + r"?(\d{1,3})(?![\d%]|[.,]\d|" + BLANK + r"?[-–/])"
 )
-HYPHEN_NAME_AFTER = re.compile(r"[-–][A-Z]")
-SHORT_YEAR_BEFORE = re.compile(r"(?<![\w'’])['’]" + BLANK + r"?$")
+HYPHEN_NAME_AFTER = LazyPattern(r"[-–][A-Z]")
+SHORT_YEAR_BEFORE = LazyPattern(r"(?<![\w'’])['’]" + BLANK + r"?$")
 TIME_UNIT_SINGULAR = frozenset(
     ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "fortnight")
 )
-ADDRESS_AFTER = re.compile(
+ADDRESS_AFTER = LazyPattern(
     BLANK
     + r"+(?:[A-Z][a-z]+"
     + BLANK

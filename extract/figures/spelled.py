@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from extract.figures import lexicon as lx
+from extract.figures.lazy import LazyPattern
 from extract.figures.patterns import BLANK, CONNECTOR, FRACTION_DENOMS, ORDINAL_TENS_UNITS, POINT, WORD_TOKEN
 
-_AND_FRACTION = re.compile(
+_AND_FRACTION = LazyPattern(
     BLANK
     + r"+(?:and|&)"
     + BLANK
@@ -25,10 +26,10 @@ _AND_FRACTION = re.compile(
     r"ninths?|tenths?|twentieths?|thirtieths?|hundredths?)\b",
     re.I,
 )
-_OF_A_SCALE = re.compile(
+_OF_A_SCALE = LazyPattern(
     BLANK + r"+(?:of" + BLANK + r"+)?an?" + BLANK + r"+(dozen|hundred|thousand|million|billion)\b", re.I
 )
-_SCALE_AFTER = re.compile(BLANK + r"+(hundred|thousand|million|billion|trillion)\b", re.I)
+_SCALE_AFTER = LazyPattern(BLANK + r"+(hundred|thousand|million|billion|trillion)\b", re.I)
 _NOT_DENOMS = frozenset({"first", "second", "firsts", "seconds"})
 # No well-formed spelled number needs more words ("one million two hundred and thirty-four thousand five
 # hundred and sixty-seven point eight" has 15); the bound keeps runs of number words linear.

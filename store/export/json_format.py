@@ -12,6 +12,7 @@ from typing import Any
 
 from store.export.briefing import Briefing, KeyFigure
 from store.records import Annotation, ArticleMeta
+from store.serialise import meta_to_dict
 
 SCHEMA = "briefing-reader/export/1"
 
@@ -34,14 +35,7 @@ def build_json(briefing: Briefing) -> str:
 
 def _article(meta: ArticleMeta) -> dict[str, Any]:
     return {
-        "id": meta.id,
-        "title": meta.title,
-        "published": meta.published.isoformat() if meta.published else None,
-        "source": meta.source,
-        "url": meta.url,
-        "dateline": meta.dateline,
-        "author": meta.author,
-        "tags": list(meta.tags),
+        **meta_to_dict(meta),
         "starred": meta.starred,
         "read": meta.read,
         # The file name only: the folder it was imported from is local detail, not part of a briefing.

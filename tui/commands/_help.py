@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
+from typing import Any
 
 
 class ExamplesHelpFormatter(argparse.HelpFormatter):
@@ -13,3 +15,25 @@ class ExamplesHelpFormatter(argparse.HelpFormatter):
         if text.startswith("examples:"):
             return "".join(indent + line for line in text.splitlines(keepends=True))
         return super()._fill_text(text, width, indent)
+
+
+def add_command(
+    subparsers: Any,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+    examples: Sequence[str],
+    notes: str | None = None,
+) -> argparse.ArgumentParser:
+    """Add subcommand `name` that calls `run(args) -> exit code`; its help ends with the examples, one
+    per line as written, then `notes` (a paragraph of its own)."""
+    epilog = "examples:\n" + "".join(f"  {example}\n" for example in examples).rstrip("\n")
+    if notes:
+        epilog += f"\n\n{notes}"
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=help, description=description, epilog=epilog, formatter_class=ExamplesHelpFormatter
+    )
+    parser.set_defaults(func=run)
+    return parser

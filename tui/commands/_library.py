@@ -7,9 +7,12 @@ import contextlib
 import re
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from store.library import Library
+if TYPE_CHECKING:
+    from store.library import Library
+
+ID_CHARS = 12  # the id prefix `list` and `timeline` print: unique in practice, and accepted by `show`
 
 # C0/C1 control characters (terminal escapes) and bidi embeddings, overrides and isolates, which can make
 # text display differently from what it is. Zero-width joiners stay: scripts and emoji need them.
@@ -32,6 +35,8 @@ def open_library(args: argparse.Namespace, **options: Any) -> Iterator[Library]:
     Its notices (read-only, restored backups, ...) go to stderr as they arise. Raises
     store.errors.LibraryError with a user-facing message.
     """
+    from store.library import Library
+
     library = Library.open(getattr(args, "library", None), **options)
     shown = 0
     try:

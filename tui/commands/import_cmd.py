@@ -11,33 +11,35 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Column
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from store.errors import LibraryError
-from store.records import ImportReport, ImportStep
-from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._help import add_command
 from tui.commands._library import error, open_library, printable, tolerant_stdout
 
-Importer = Callable[..., ImportReport]  # Library.import_paths
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from store.records import ImportReport, ImportStep
+
+Importer = Callable[..., "ImportReport"]  # Library.import_paths
 CURRENT_CHARS = 32  # the current file's name in the progress line, so the bar keeps its room
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "import",
+        run,
         help="import article files or folders (.md, .markdown, .txt) into the library",
         description="Import Markdown or plain-text articles (folders are searched recursively). "
         "Importing the same file again adds nothing; an edited file updates its article.",
-        epilog="examples:\n"
-        "  briefing import sample_articles          a folder, searched recursively\n"
-        "  briefing import notes/kadhimi.md a.txt   single files\n"
-        "  briefing --library ~/work-lib import .   into another library\n\n"
-        "exit status: 0 all imported or already present, 1 some files failed or had warnings, 2 usage",
-        formatter_class=ExamplesHelpFormatter,
+        examples=(
+            "briefing import sample_articles          a folder, searched recursively",
+            "briefing import notes/kadhimi.md a.txt   single files",
+            "briefing --library ~/work-lib import .   into another library",
+        ),
+        notes="exit status: 0 all imported or already present, 1 some files failed or had warnings, 2 usage",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
     parser.add_argument(
@@ -45,7 +47,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="skip the analysis now (it runs when an article is first opened)",
     )
-    parser.set_defaults(func=run)
 
 
 def summary(report: ImportReport) -> str:
@@ -76,6 +77,11 @@ def _import_plain(library_import: Importer, paths: list[str], analyze: bool) -> 
 def _import_rich(
     library_import: Importer, paths: list[str], analyze: bool, console: Console | None = None
 ) -> ImportReport:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Column
+    from rich.text import Text
+
     console = console or Console(highlight=False)
     counts: Counter[str] = Counter()
     columns = (

@@ -4,44 +4,35 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.records import ArticleMeta
-from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._help import add_command
 from tui.commands._jsonout import safe_json
-from tui.commands._library import error, note, open_library, printable, tolerant_stdout
+from tui.commands._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
 
-ID_CHARS = 12
+if TYPE_CHECKING:
+    from store.records import ArticleMeta
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "list",
+        run,
         help="list the library's articles, newest first",
         description="List the library's articles, newest publication first (undated last): id prefix, "
         "date, star, title and source.",
-        epilog="examples:\n  briefing list\n  briefing list --json | jq -r '.[].title'",
-        formatter_class=ExamplesHelpFormatter,
+        examples=("briefing list", "briefing list --json | jq -r '.[].title'"),
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array of article metadata")
-    parser.set_defaults(func=run)
 
 
 def meta_to_json(meta: ArticleMeta) -> dict[str, Any]:
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "published": meta.published.isoformat() if meta.published else None,
-        "source": meta.source,
-        "url": meta.url,
-        "dateline": meta.dateline,
-        "author": meta.author,
-        "tags": list(meta.tags),
-        "path": meta.path,
-        "read": meta.read,
-        "starred": meta.starred,
-    }
+    """The `briefing list --json` object of one article (also the head of `briefing show --json`)."""
+    from store.serialise import meta_to_dict
+
+    return {**meta_to_dict(meta), "path": meta.path, "read": meta.read, "starred": meta.starred}
 
 
 def line(meta: ArticleMeta) -> str:

@@ -6,24 +6,24 @@ import argparse
 import sys
 
 from store.errors import LibraryError
-from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._help import add_command
 from tui.commands._jsonout import safe_json
 from tui.commands._library import error, open_library, printable, tolerant_stdout
 from tui.commands.list_cmd import meta_to_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "show",
+        run,
         help="print an article's details and text",
         description="Print one article's metadata and text. ID may be the first characters of the id "
         "shown by `briefing list`, as long as only one article starts with them.",
-        epilog="examples:\n  briefing show 78032c\n  briefing show 78032c --json",
-        formatter_class=ExamplesHelpFormatter,
+        examples=("briefing show 78032c", "briefing show 78032c --json"),
     )
     parser.add_argument("id", metavar="ID", help="article id, or its first characters (see `briefing list`)")
     parser.add_argument("--json", action="store_true", help="print metadata and body as JSON")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,50 +5,48 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.records import TimelineEntry
-from tui.commands._help import ExamplesHelpFormatter
+from tui.commands._dates import from_date, to_date
+from tui.commands._help import add_command
 from tui.commands._jsonout import safe_json
-from tui.commands._library import error, note, open_library, printable, tolerant_stdout
-from tui.commands.analyze_cmd import facts_table
-from tui.commands.export_cmd import _from_date, _to_date
+from tui.commands._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
 
-ID_CHARS = 12
+if TYPE_CHECKING:
+    from store.records import TimelineEntry
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "timeline",
+        run,
         help="print the library's dated facts in calendar order",
         description="Print the dated facts of the library's articles in calendar order. Filters combine.",
-        epilog="examples:\n"
-        "  briefing timeline\n"
-        "  briefing timeline --entity Kadhimi --from 2020-11 --to 2021\n"
-        "  briefing timeline --article 78032c --json",
-        formatter_class=ExamplesHelpFormatter,
+        examples=(
+            "briefing timeline",
+            "briefing timeline --entity Kadhimi --from 2020-11 --to 2021",
+            "briefing timeline --article 78032c --json",
+        ),
     )
     parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
     parser.add_argument("--entity", metavar="NAME", help="only facts whose sentence mentions this entity")
     parser.add_argument(
         "--from",
         dest="start",
-        type=_from_date,
+        type=from_date,
         metavar="DATE",
         help="only facts ending on or after DATE (YYYY-MM-DD; YYYY-MM or YYYY mean its first day)",
     )
     parser.add_argument(
         "--to",
         dest="end",
-        type=_to_date,
+        type=to_date,
         metavar="DATE",
         help="only facts starting on or before DATE (YYYY-MM-DD; YYYY-MM or YYYY mean its last day)",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array of timeline entries")
-    parser.set_defaults(func=run)
 
 
 def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
@@ -81,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             note("the library has no dated facts yet (import articles with: briefing import PATH)")
         return 0
+    from rich.console import Console
+
+    from tui.commands._analysis_view import facts_table
+
     table = facts_table([e.fact for e in entries], [printable(e.article_id[:ID_CHARS]) for e in entries])
     Console(highlight=False).print(table)
     return 0
