@@ -28,6 +28,14 @@ async def main() -> None:
                 await pilot.pause()
                 await app.workers.wait_for_complete()
             app.clear_notifications()
+            # annotate with the keys: highlight the second sentence, a note on the fourth
+            await pilot.press(
+                "j", "h", "j", "j", "a", *"Only", "space", *"trainers", "space", *"stay?", "ctrl+s"
+            )
+            for _ in range(3):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+            await pilot.press("g")
             for _ in range(60):  # walk the highlights to the Prime Minister's name
                 await pilot.press("n")
                 current = app.reader.current_highlight

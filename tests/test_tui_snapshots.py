@@ -1,6 +1,6 @@
-"""Snapshot tests (pytest-textual-snapshot) of the main screen at 120x40 and 80x24 and of the help screen,
-on the bundled sample library with the user's article open. Nothing on screen depends on today's date
-or a temporary path; the search box's cursor does not blink."""
+"""Snapshot tests (pytest-textual-snapshot) of the main screen at 120x40 and 80x24, the help screen, the
+reader with a highlight and a note, and the annotations list, on the bundled sample library with the user's
+article open. Nothing on screen depends on today's date or a temporary path; cursors do not blink."""
 
 from __future__ import annotations
 
@@ -47,3 +47,27 @@ def test_main_screen_80x24(snap_compare: Any, sample_library: Library) -> None:
 def test_help_screen(snap_compare: Any, sample_library: Library) -> None:
     app = make_app(sample_library)
     assert snap_compare(app, terminal_size=(100, 40), run_before=_ready, press=["question_mark"])
+
+
+async def _annotated(pilot: Pilot[Any]) -> None:
+    """Highlight the second sentence, note three words of the fourth, leave the cursor there."""
+    await _ready(pilot)
+    await pilot.press("j", "h", "j", "j", "w", "w", "W", "W", "a")
+    await pilot.press(*"Only", "space", *"trainers?", "ctrl+s")
+    await settle(pilot)
+
+
+def test_reader_with_annotations(snap_compare: Any, sample_library: Library) -> None:
+    app = make_app(sample_library)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_annotated)
+
+
+def test_annotations_list(snap_compare: Any, sample_library: Library) -> None:
+    app = make_app(sample_library)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _annotated(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

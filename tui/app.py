@@ -1,7 +1,8 @@
 """The Briefing Reader app: article list, reader and timeline wired to a `store.Library`.
 
 The app routes keys and messages between panes; every library call (loading, analysing, searching,
-writing marks and UI state) runs in a thread worker and hands its result back with `call_from_thread`.
+writing marks, annotations and UI state, exporting) runs in a thread worker and hands its result back
+with `call_from_thread`. The annotate and export flows live in `tui.annotating` (a mixin of this app).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from store.library import Library
-from store.records import ArticleMeta
+from store.records import Annotation, ArticleMeta
+from tui.annotating import AnnotatingMixin
 from tui.keys import binding_rows
 from tui.palette import BriefingCommands
 from tui.render import LAYERS, NOTICE_STYLE, Layer, one_line
@@ -46,7 +48,7 @@ STATE_PANE = "last_pane"
 STATE_DELAY = 1.0  # seconds of calm before the reading position is written
 
 
-class BriefingApp(App[None]):
+class BriefingApp(AnnotatingMixin, App[None]):
     """Three panes over one library: list · reader · timeline."""
 
     CSS_PATH = "app.tcss"
@@ -73,6 +75,10 @@ class BriefingApp(App[None]):
         Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
         Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
         Binding("o", "toggle_sort", "Sort by date/source", show=False),
+        Binding("t", "edit_tags", "Tags", show=False, tooltip="Edit the open article's tags"),
+        Binding("u", "undo_remove", "Undo remove", show=False, tooltip="Undo the last removal (x)"),
+        Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
+        Binding("E", "export", "Export", tooltip="Write a Markdown briefing of the list's articles"),
     ]
 
     def __init__(self, library: Library, *, cursor_blink: bool = True) -> None:
@@ -91,6 +97,9 @@ class BriefingApp(App[None]):
         self._article_items: tuple[str | None, list[TimelineItem]] = (None, [])
         self._pending_state: dict[str, str] = {}
         self._state_timer: Timer | None = None
+        self._pending_select: tuple[str, int, int] | None = None
+        self._loading: str | None = None  # the article whose text a worker is fetching
+        self.init_annotating()
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -134,7 +143,7 @@ class BriefingApp(App[None]):
         self._apply_width(self.size.width)
         self.article_list.focus()
         for notice in self.library.notices:
-            self.notify(one_line(notice), title="Library", timeout=8)
+            self.notify(one_line(notice), title="Library", timeout=8, markup=False)
         self._load_library()
 
     def on_resize(self, event: Resize) -> None:
@@ -145,18 +154,19 @@ class BriefingApp(App[None]):
         self.query_one(Legend).compact = width < NARROW_WIDTH
 
     # -- threads -------------------------------------------------------------------------------------
-    def _from_thread(self, callback: Callable[..., object], *args: Any) -> None:
-        """Run `callback(*args)` on the UI thread unless the worker was cancelled or the app is closing."""
+    def _from_thread(self, callback: Callable[..., object], *args: Any, **kwargs: Any) -> None:
+        """Run `callback(*args, **kwargs)` on the UI thread unless the worker was cancelled or the app is
+        closing."""
         if get_current_worker().is_cancelled or not self.is_running:
             return
         try:
-            self.call_from_thread(callback, *args)
+            self.call_from_thread(callback, *args, **kwargs)
         except RuntimeError:  # the app stopped in the meantime
             return
         except Exception as error:  # a bug in a UI update: say so in place, keep running
             self.log.error(f"UI update {callback!r} failed: {error!r}")
             try:
-                self.call_from_thread(self.notify, f"Display error: {error}", severity="error")
+                self.call_from_thread(self.notify, f"Display error: {error}", severity="error", markup=False)
             except Exception:
                 return
 
@@ -208,7 +218,12 @@ class BriefingApp(App[None]):
                 self._set_flag(meta, read=True)
         if self.reader.article_id == article_id and self.reader.meta is not None:
             self._apply_pending_mark()
+            if self.reader.analysis is not None or self.reader.sentences:
+                self._apply_pending_select()
             return
+        if self._loading == article_id:  # already on its way (the list's cursor message and a direct call)
+            return
+        self._loading = article_id
         self.reader.border_subtitle = "loading…"
         self._load_article(article_id)
         self._save_state(STATE_ARTICLE, article_id)
@@ -217,11 +232,12 @@ class BriefingApp(App[None]):
     def _load_article(self, article_id: str) -> None:
         try:
             article = self.library.article(article_id)
+            notes = self.library.annotations(article_id)
         except Exception as error:
-            self._from_thread(self.reader.show_message, "Could not open this article:", str(error))
+            self._from_thread(self._article_failed, article_id, str(error))
             return
         drawn = threading.Event()
-        self._from_thread(self._show_text, article.meta, article.body, drawn)
+        self._from_thread(self._show_text, article.meta, article.body, drawn, notes)
         # let the text reach the screen before the analysis competes for the interpreter
         drawn.wait(timeout=0.5)
         if get_current_worker().is_cancelled:
@@ -236,13 +252,26 @@ class BriefingApp(App[None]):
         items = [TimelineItem(e.article_id, e.article_title, e.fact) for e in entries]
         self._from_thread(self._analysis_ready, article_id, analysis, items)
 
-    def _show_text(self, meta: ArticleMeta, body: str, drawn: threading.Event | None = None) -> None:
+    def _article_failed(self, article_id: str, message: str) -> None:
+        if self._loading == article_id:
+            self._loading = None
+        self.reader.show_message("Could not open this article:", message)
+
+    def _show_text(
+        self,
+        meta: ArticleMeta,
+        body: str,
+        drawn: threading.Event | None = None,
+        annotations: Iterable[Annotation] = (),
+    ) -> None:
+        if self._loading == meta.id:
+            self._loading = None
         notices: list[Text] = []
         if len(body) > LONG_ARTICLE_CHARS:
             notices.append(
                 Text(f"Long article: {len(body):,} characters. Highlights may take a moment.", NOTICE_STYLE)
             )
-        self.reader.show_article(meta, body, notices)
+        self.reader.show_article(self.article_list.meta(meta.id) or meta, body, notices, annotations)
         self.reader.border_subtitle = "analysing…"
         self._apply_pending_mark()
         if drawn is not None:
@@ -262,12 +291,14 @@ class BriefingApp(App[None]):
         if self.timeline_scope == "article" and self.entity is None:
             self.timeline.set_items(items, scope="article")
         self._apply_pending_mark()
+        self._apply_pending_select()
 
     def _analysis_failed(self, article_id: str, message: str) -> None:
         self.reader.show_analysis_error(article_id, message)
         self.reader.border_subtitle = "analysis failed"
         if self.timeline_scope == "article" and self.entity is None:
             self.timeline.set_items([], scope="article", empty_message="No facts: the analysis failed.")
+        self._apply_pending_select()
 
     def _apply_pending_mark(self) -> None:
         if self._pending_mark and self._pending_mark[0] == self.reader.article_id:
@@ -304,7 +335,15 @@ class BriefingApp(App[None]):
 
     @on(Reader.CursorChanged)
     def _reader_cursor(self, event: Reader.CursorChanged) -> None:
-        self.status.show_highlight(event.highlight)
+        if not event.moved and self.status_hold is not None:
+            return  # an annotating message stays until the cursor moves
+        self.status_hold = None
+        if event.hint:
+            self.status.show_text(event.hint)
+        elif event.annotation is not None:
+            self.status.show_annotation(event.annotation)
+        else:
+            self.status.show_highlight(event.highlight)
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = self.focused
@@ -323,7 +362,7 @@ class BriefingApp(App[None]):
             self.library.set_state(key, value)
         except Exception as error:
             self._from_thread(
-                self.notify, f"Could not save the reading position: {error}", severity="warning"
+                self.notify, f"Could not save the reading position: {error}", severity="warning", markup=False
             )
 
     def _set_flag(self, meta: ArticleMeta, *, read: bool | None = None, starred: bool | None = None) -> None:
@@ -334,8 +373,7 @@ class BriefingApp(App[None]):
             changes["starred"] = starred
         updated = dataclasses.replace(meta, **changes)
         self.article_list.update_meta(updated)
-        if self.reader.meta is not None and self.reader.meta.id == meta.id:
-            self.reader.meta = updated
+        self.reader.update_meta(updated)
         self._write_flag(meta.id, read, starred)
 
     @work(thread=True, group="flags", exit_on_error=False)
@@ -346,7 +384,9 @@ class BriefingApp(App[None]):
             if starred is not None:
                 self.library.set_starred(article_id, starred)
         except Exception as error:
-            self._from_thread(self.notify, f"Could not save the mark: {error}", severity="error")
+            self._from_thread(
+                self.notify, f"Could not save the mark: {error}", severity="error", markup=False
+            )
 
     def _current_meta(self) -> ArticleMeta | None:
         article_id = self.reader.article_id or self.article_list.current_id
@@ -364,6 +404,15 @@ class BriefingApp(App[None]):
             ("Reader", binding_rows(Reader.BINDINGS)),
             ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
             ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
+            (
+                "Annotating",
+                [
+                    ("Ctrl+S Esc", "Note editor: save · cancel"),
+                    ("→ Enter", "Tags: complete the tag · save (comma-separated)"),
+                    ("↑ ↓ Enter", "Correction: choose; a date takes YYYY-MM-DD"),
+                    ("#tag Enter", "Annotations list (A): filter by tag or words · jump"),
+                ],
+            ),
             ("Mouse", [("click", "Open an article, pick a highlight, jump to a fact"), ("wheel", "Scroll")]),
         ]
 

@@ -28,6 +28,9 @@ KEY_NAMES: dict[str, str] = {
     "right_square_bracket": "]",
     "left_square_bracket": "[",
     "ctrl+p": "Ctrl+P",
+    "ctrl+s": "Ctrl+S",
+    "shift+down": "Shift+↓",
+    "shift+up": "Shift+↑",
 }
 
 

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from store.records import ArticleMeta
+from store.records import Annotation, ArticleMeta
 
 if TYPE_CHECKING:  # the app does not import the analysis engine just to draw (startup time)
     from extract.model import Analysis, DateMention, Entity, Figure
@@ -56,6 +56,19 @@ TITLE_STYLE = Style(bold=True)
 META_STYLE = Style(color="#9e9e9e", italic=True)
 NOTICE_STYLE = Style(color="#ffb74d", italic=True)
 ERROR_STYLE = Style(color="#ff6e6e", bold=True)
+
+# The user's own highlights: `h` cycles through these background colours (names are stored).
+ANNOTATION_COLORS: dict[str, Style] = {
+    "yellow": Style(bgcolor="#5a4a00"),
+    "green": Style(bgcolor="#1f4d2b"),
+    "blue": Style(bgcolor="#1d3f66"),
+    "pink": Style(bgcolor="#5e2347"),
+}
+COLOR_NAMES: tuple[str, ...] = tuple(ANNOTATION_COLORS)
+NOTE_SPAN_STYLE = Style(underline=True)
+NOTE_STYLE = Style(color="#b39ddb", italic=True, dim=True)
+NOTE_MARK = "✎"
+CORRECTION_LABELS: dict[str, str] = {"NONE": "not a name"}
 
 _CONTROL_PICTURE = "\N{SYMBOL FOR SUBSTITUTE FORM TWO}"  # one cell wide
 
@@ -327,12 +340,24 @@ def body_line(
     *,
     current: Highlight | None = None,
     marked: tuple[int, int] | None = None,
+    selection: tuple[int, int] | None = None,
+    selection_style: Style | None = None,
+    user_spans: Sequence[tuple[int, int, Style]] = (),
 ) -> Text:
-    """One wrapped line of the (sanitised) body with highlight, marked-sentence and cursor styles."""
+    """One wrapped line of the (sanitised) body with the selection, the user's highlights, the marked
+    sentence, the analysis highlights and the cursor highlight, in that order (later styles win)."""
     visible_end = end
     while visible_end > start and text[visible_end - 1] == " ":
         visible_end -= 1
     line = Text(text[start:visible_end], no_wrap=True, end="")
+    if selection is not None and selection_style is not None:
+        a, b = max(selection[0], start), min(selection[1], visible_end)
+        if a < b:
+            line.stylize(selection_style, a - start, b - start)
+    for a, b, style in user_spans:
+        a, b = max(a, start), min(b, visible_end)
+        if a < b:
+            line.stylize(style, a - start, b - start)
     if marked is not None:
         a, b = max(marked[0], start), min(marked[1], visible_end)
         if a < b:
@@ -362,6 +387,12 @@ def reader_header(meta: ArticleMeta, width: int, notices: Sequence[Text] = ()) -
         meta_line.append("no publication date: relative dates stay unanchored", NOTICE_STYLE)
     if meta.author:
         meta_line.append(f" · by {one_line(meta.author)}")
+    if meta.starred:
+        meta_line.append(" · ")
+        meta_line.append("★ starred", Style(color="#ffd54f", italic=False))
+    if meta.tags:
+        meta_line.append(" · tags ")
+        meta_line.append(", ".join(one_line(t) for t in meta.tags), Style(color="#80cbc4", italic=False))
     lines.extend(meta_line.wrap(_console(), max(1, width)))
     for notice in notices:
         lines.extend(notice.wrap(_console(), max(1, width)))
@@ -484,3 +515,58 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
     body.truncate(width, overflow="ellipsis")
     lines.append(body)
     return lines
+
+
+# --------------------------------------------------------------------------------------------------------
+# The user's annotations
+
+
+def annotation_style(annotation: Annotation) -> Style | None:
+    """How an annotation's span looks in the reader (corrections change the analysis instead)."""
+    if annotation.kind == "correction" or annotation.orphaned:
+        return None
+    style = ANNOTATION_COLORS.get(annotation.color or "")
+    if annotation.note:
+        return style + NOTE_SPAN_STYLE if style else NOTE_SPAN_STYLE
+    return style
+
+
+def note_lines(note: str, width: int) -> list[Text]:
+    """A note shown under its sentence: dim, prefixed with the note mark, wrapped to `width`."""
+    lines: list[Text] = []
+    for n, raw in enumerate(note.splitlines() or [""]):
+        prefix = f"  {NOTE_MARK} " if n == 0 else "    "
+        text = Text(prefix + one_line(raw), style=NOTE_STYLE, end="")
+        lines.extend(_strip_end(line) for line in text.wrap(_console(), max(1, width)))
+    return lines
+
+
+def correction_label(correction: dict[str, str] | None) -> str:
+    """'this is a PERSON' / 'this is not a name' / 'this date means 2020-01-03'."""
+    correction = correction or {}
+    if "date" in correction:
+        return f"this date means {one_line(correction['date'])}"
+    kind = one_line(correction.get("type", "?"))
+    return f"this is {CORRECTION_LABELS.get(kind, indefinite(kind))}"
+
+
+def indefinite(kind: str) -> str:
+    """'PERSON' -> 'a PERSON', 'ORG' -> 'an ORG' (entity types are read letter by letter or as words)."""
+    return ("an " if kind[:1] in ("A", "E", "I", "O", "U") else "a ") + kind
+
+
+def annotation_summary(annotation: Annotation) -> Text:
+    """One line for the status bar: kind, colour or correction, note."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    if annotation.kind == "correction":
+        out.append("correction", Style(bold=True, color="#ff9e80"))
+        out.append(f"  {correction_label(annotation.correction)}")
+    else:
+        style = ANNOTATION_COLORS.get(annotation.color or "")
+        out.append(f" {annotation.color or annotation.kind} ", (style or Style()) + Style(bold=True))
+        if annotation.note:
+            out.append(f"  {NOTE_MARK} {one_line(annotation.note)}", NOTE_STYLE)
+    if annotation.orphaned:
+        out.append("  orphaned: its text changed on re-import", NOTICE_STYLE)
+    out.append("  · x removes", META_STYLE)
+    return out

@@ -8,7 +8,17 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.render import LAYERS, META_STYLE, Highlight, Layer, highlight_details, legend, one_line
+from store.records import Annotation
+from tui.render import (
+    LAYERS,
+    META_STYLE,
+    Highlight,
+    Layer,
+    annotation_summary,
+    highlight_details,
+    legend,
+    one_line,
+)
 
 
 class Legend(Static):
@@ -44,7 +54,7 @@ class StatusLine(Static):
     StatusLine { height: 1; width: 1fr; padding: 0 1; background: $surface; }
     """
 
-    HINT = "n/N walk highlights · enter on a timeline fact jumps to it · e filters by the name · ? help"
+    HINT = "j/k sentence · J/K extend · w words · h highlight · a note · n/N highlights · A list · ? help"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(self.HINT, style=META_STYLE), id=id, markup=False)
@@ -57,6 +67,9 @@ class StatusLine(Static):
             details.no_wrap = True
             details.overflow = "ellipsis"
             self.update(details, layout=False)
+
+    def show_annotation(self, annotation: Annotation) -> None:
+        self.update(annotation_summary(annotation), layout=False)
 
     def show_text(self, text: str | Text) -> None:
         self.update(text if isinstance(text, Text) else Text(text, style=META_STYLE), layout=False)

@@ -1,8 +1,10 @@
 """The reader: an article's title, metadata line and body with analysis highlights, on the line API.
 
 The body is wrapped once per width into (start, end) offsets (in a thread for long articles) and each
-visible line is styled on demand, so a 1 MB article scrolls as fast as a short one. A line cursor (a
-subtle background) selects the highlight under it; `next_highlight`/`previous_highlight` walk them.
+visible line is styled on demand, so a 1 MB article scrolls as fast as a short one. A sentence cursor
+(a subtle background; a display-line cursor until the analysis has found the sentences) can be extended
+to a range of sentences or narrowed to words (`tui.selection`); the user's annotations are drawn over
+the text and their notes as dim lines under their sentence.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.records import ArticleMeta
+from store.records import Annotation, ArticleMeta
+from tui import selection as sel_model
 from tui.render import (
     ERROR_STYLE,
     LAYERS,
@@ -30,32 +33,47 @@ from tui.render import (
     Highlight,
     HighlightIndex,
     Layer,
+    annotation_style,
     body_line,
     build_highlights,
+    note_lines,
     reader_header,
     sanitize,
     wrap_offsets,
 )
+from tui.selection import Selection, Span
 
 if TYPE_CHECKING:
     from extract.model import Analysis
 
 SYNC_LAYOUT_CHARS = 60_000  # longer bodies are wrapped in a worker thread
+Row = int | Text  # a body display line (index into the wrapped lines) or a note line
 
 
 class Reader(ScrollView, can_focus=True):
     """Shows one article; the app feeds it text, then the analysis (or an error) when ready."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Cursor line down", show=False),
-        Binding("k,up", "cursor_up", "Cursor line up", show=False),
+        Binding("j,down", "cursor_down", "Next sentence (a line until analysed)", show=False),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False),
+        Binding("J,shift+down", "extend(1)", "Extend the selection a sentence down", show=False),
+        Binding("K,shift+up", "extend(-1)", "Extend the selection a sentence up", show=False),
+        Binding("w", "word(1)", "Select words: next word", show=False),
+        Binding("b", "word(-1)", "Select words: previous word", show=False),
+        Binding("W", "grow(1)", "Grow the word selection by a word", show=False),
+        Binding("B", "grow(-1)", "Shrink the word selection by a word", show=False),
+        Binding("escape", "collapse", "Back to one sentence", show=False),
+        Binding("h", "app.highlight", "Highlight", tooltip="Highlight the selection (again: next colour)"),
+        Binding("a", "app.note", "Note", tooltip="Attach a note to the selection (ctrl+s saves)"),
+        Binding("c", "app.correct", "Correct", show=False, tooltip="Correct the name/date under the cursor"),
+        Binding("x", "app.remove_annotation", "Remove", tooltip="Remove the annotation under the cursor"),
         Binding("g,home", "top", "Top of the article", show=False),
         Binding("G,end", "bottom", "End of the article", show=False),
         Binding("pagedown,space", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"reader--cursor-line", "reader--message"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"reader--cursor-line", "reader--message", "reader--selection"}
 
     DEFAULT_CSS = """
     Reader {
@@ -65,15 +83,26 @@ class Reader(ScrollView, can_focus=True):
     }
     Reader > .reader--cursor-line { background: $boost; }
     Reader:focus > .reader--cursor-line { background: $primary 20%; }
+    Reader > .reader--selection { background: $boost; }
+    Reader:focus > .reader--selection { background: $primary 25%; }
     Reader > .reader--message { color: $text-muted; }
     """
 
     class CursorChanged(Message):
-        """The highlight under the reader's cursor changed (None: no highlight there)."""
+        """The selection moved (or what is under it changed): the highlight and annotation there."""
 
-        def __init__(self, highlight: Highlight | None) -> None:
+        def __init__(
+            self,
+            highlight: Highlight | None,
+            annotation: Annotation | None = None,
+            hint: str = "",
+            moved: bool = True,
+        ) -> None:
             super().__init__()
             self.highlight = highlight
+            self.annotation = annotation
+            self.hint = hint
+            self.moved = moved  # False: the content changed under a cursor that stayed put
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -87,14 +116,20 @@ class Reader(ScrollView, can_focus=True):
         self.current: int | None = None
         self.marked: tuple[int, int] | None = None
         self.cursor_line = 0
+        self.sentences: list[Span] = []
+        self.sel = Selection()
+        self.annotations: list[Annotation] = []
+        self._user_spans: list[tuple[int, int, Style]] = []
         self._header: list[Text] = []
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
+        self._rows: list[Row] = []
+        self._body_row: list[int] = []
         self._laid_out_width = -1
         self._layout_pending = False
         self._generation = 0
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(256)
-        self._style_memo: tuple[Style, Style, Style] | None = None
+        self._style_memo: tuple[Style, Style, Style, Style] | None = None
         self.border_title = "Reader"
 
     # -- feeding -----------------------------------------------------------------------------------
@@ -107,41 +142,65 @@ class Reader(ScrollView, can_focus=True):
         """True once the body is laid out and on screen."""
         return self.meta is not None and not self._layout_pending
 
+    def _reset(self) -> None:
+        self.analysis = None
+        self.index = HighlightIndex([])
+        self.current = None
+        self.marked = None
+        self.cursor_line = 0
+        self.sentences = []
+        self.sel = Selection()
+        self.annotations = []
+        self._user_spans = []
+
     def show_message(self, *lines: str) -> None:
         """No article: show a message in place (empty library, nothing selected)."""
         self.meta = None
         self.body = ""
-        self.analysis = None
+        self._reset()
         self.message = [Text(line) for line in lines]
-        self.index = HighlightIndex([])
-        self._lines, self._line_starts, self._header = [], [], []
-        self.current = None
-        self.marked = None
-        self.cursor_line = 0
+        self._lines, self._line_starts, self._header, self._rows, self._body_row = [], [], [], [], []
         self._invalidate(layout=True)
         self.post_message(self.CursorChanged(None))
 
-    def show_article(self, meta: ArticleMeta, body: str, notices: Iterable[Text] = ()) -> None:
+    def show_article(
+        self,
+        meta: ArticleMeta,
+        body: str,
+        notices: Iterable[Text] = (),
+        annotations: Iterable[Annotation] = (),
+    ) -> None:
         """Show an article's text at once (highlights follow with `show_analysis`)."""
         self.meta = meta
         self.body = sanitize(body)
-        self.analysis = None
+        self._reset()
+        self.annotations = [a for a in annotations if a.article_id == meta.id]
+        self._user_spans = self._spans_of(self.annotations)
         self.message = []
         self.notices = list(notices)
         if not self.body.strip():
             self.notices.append(Text("This article has no text.", style=NOTICE_STYLE))
-        self.index = HighlightIndex([])
-        self.current = None
-        self.marked = None
-        self.cursor_line = 0
         self.scroll_to(y=0, animate=False, immediate=True)
         self._invalidate(layout=True)
         self.post_message(self.CursorChanged(None))
 
+    def update_meta(self, meta: ArticleMeta) -> None:
+        """New flags or tags for the open article: redraw the header line."""
+        if meta.id != self.article_id:
+            return
+        self.meta = meta
+        self._invalidate(layout=True, body=False)
+
     def show_analysis(self, article_id: str, analysis: Analysis) -> None:
         if article_id != self.article_id:
             return
+        sentences = [(s.start, s.end) for s in analysis.sentences if s.end > s.start]
+        if sentences != self.sentences:
+            offset = self._offset_of_line(self.cursor_line) if self.cursor_line >= len(self._header) else 0
+            self.sentences = sentences
+            self.sel = sel_model.go_to(sentences, sel_model.sentence_at(sentences, offset) if offset else 0)
         self.analysis = analysis
+        self._rebuild_rows()
         self._rebuild_highlights()
 
     def show_analysis_error(self, article_id: str, message: str) -> None:
@@ -150,8 +209,29 @@ class Reader(ScrollView, can_focus=True):
         notice = f"Could not analyse this article ({message}); showing the plain text."
         self.notices = [Text(notice, style=ERROR_STYLE)]
         self.analysis = None
+        self.sentences = []
+        self.sel = Selection()
         self._rebuild_highlights()
         self._invalidate(layout=True, body=False)
+
+    def set_annotations(self, article_id: str, annotations: Iterable[Annotation]) -> None:
+        """Redraw the user's highlights and notes (after an annotation was added, changed or removed)."""
+        if article_id != self.article_id:
+            return
+        self.annotations = [a for a in annotations if a.article_id == article_id]
+        self._user_spans = self._spans_of(self.annotations)
+        self._rebuild_rows()
+        self._invalidate()
+        self._post_cursor(moved=False)
+
+    @staticmethod
+    def _spans_of(annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
+        spans = []
+        for a in annotations:
+            style = annotation_style(a)
+            if style is not None:
+                spans.append((a.start, a.end, style))
+        return spans
 
     def set_layers(self, layers: Iterable[Layer]) -> None:
         self.highlight_layers = set(layers)
@@ -162,18 +242,116 @@ class Reader(ScrollView, can_focus=True):
         self.index = HighlightIndex(build_highlights(self.analysis, self.highlight_layers))
         self.current = None
         if old is not None:
-            i = self.index.at(old.start)
-            self.current = i
+            self.current = self.index.at(old.start)
         if self.current is None:
-            self._select_on_cursor_line()
+            self._select_in_selection()
         self._invalidate()
-        self.post_message(self.CursorChanged(self.current_highlight))
+        self._post_cursor(moved=False)
 
     @property
     def current_highlight(self) -> Highlight | None:
         if self.current is None or not (0 <= self.current < len(self.index.items)):
             return None
         return self.index.items[self.current]
+
+    # -- selection ---------------------------------------------------------------------------------
+    @property
+    def selection(self) -> Span | None:
+        """The selected body range: the cursor sentence(s) or words, else the cursor line's text."""
+        span = self.sel.span(self.sentences)
+        if span is not None:
+            return span
+        line = self._line_range(self.cursor_line)
+        if line is None or line[1] <= line[0]:
+            return None
+        return line
+
+    @property
+    def selected_text(self) -> str:
+        span = self.selection
+        return self.body[span[0] : span[1]] if span else ""
+
+    def annotation_under_cursor(self) -> Annotation | None:
+        """The annotation covering the selection: the same span first, then one holding its start."""
+        span = self.selection
+        if span is None:
+            return None
+        placed = [a for a in self.annotations if not a.orphaned and a.end > span[0] and a.start < span[1]]
+        if self.current_highlight is not None:
+            h = self.current_highlight
+            for a in placed:
+                if a.kind == "correction" and a.start <= h.start and a.end >= h.end:
+                    return a
+        for a in placed:
+            if (a.start, a.end) == span:
+                return a
+        holding = [a for a in placed if a.start <= span[0] < a.end]
+        return min(holding or placed, key=lambda a: a.end - a.start, default=None)
+
+    def _at_offset(self, offset: int) -> Selection:
+        """A one-sentence selection on the sentence holding `offset`."""
+        return sel_model.go_to(self.sentences, sel_model.sentence_at(self.sentences, offset))
+
+    def _post_cursor(self, *, moved: bool = True) -> None:
+        self.post_message(
+            self.CursorChanged(
+                self.current_highlight, self.annotation_under_cursor(), self.sel.describe(), moved
+            )
+        )
+
+    def _select_in_selection(self) -> None:
+        """Make the first analysis highlight inside the selection the current one."""
+        span = self.selection
+        self.current = None
+        if span is None:
+            return
+        found = self.index.overlapping(span[0], max(span[1], span[0] + 1))
+        if found:
+            self.current = self.index.items.index(found[0])
+
+    def _apply_selection(self, sel: Selection, *, keep_current: bool = False, top: bool = False) -> None:
+        self.sel = sel
+        span = sel.span(self.sentences)
+        if span is None:
+            return
+        if not keep_current:
+            self._select_in_selection()
+        self.cursor_line = self.line_of_offset(span[0])
+        last = self.line_of_offset(max(span[0], span[1] - 1))
+        if top:
+            self.scroll_to(y=max(0, self.cursor_line - 2), animate=False, immediate=True)
+        else:
+            height = min(last - self.cursor_line + 1, max(1, self.scrollable_content_region.height))
+            self.scroll_to_region(
+                Region(0, self.cursor_line, 1, height), animate=False, immediate=True, x_axis=False
+            )
+        self._invalidate()
+        self._post_cursor()
+
+    def action_extend(self, delta: int) -> None:
+        if self.sentences:
+            self._apply_selection(sel_model.extend(self.sel, self.sentences, delta))
+
+    def action_word(self, delta: int) -> None:
+        if not self.sentences:
+            return
+        if self.sel.word_mode:
+            self._apply_selection(sel_model.step_word(self.sel, delta))
+        else:
+            self._apply_selection(sel_model.enter_words(self.sel, self.body, self.sentences))
+
+    def action_grow(self, delta: int) -> None:
+        if not self.sel.word_mode:
+            self.action_word(1)
+        self._apply_selection(sel_model.grow_words(self.sel, delta))
+
+    def action_collapse(self) -> None:
+        self._apply_selection(sel_model.go_to(self.sentences, self.sel.sentence))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "collapse":  # otherwise escape reaches the app (clear the search or name filter)
+            return self.sel.word_mode or self.sel.extended
+        return True
 
     # -- layout ------------------------------------------------------------------------------------
     def _text_width(self) -> int:
@@ -190,13 +368,13 @@ class Reader(ScrollView, can_focus=True):
         width = self._text_width()
         self._header = reader_header(self.meta, width, self.notices) if self.meta else []
         if self.meta is None:
-            self._lines, self._line_starts = [], []
+            self._lines, self._line_starts, self._rows, self._body_row = [], [], [], []
         elif body or width != self._laid_out_width:
             if len(self.body) <= SYNC_LAYOUT_CHARS:
                 self._apply_lines(self.article_id, width, wrap_offsets(self.body, width, paragraph_gap=True))
             else:
                 self._layout_pending = True
-                self._lines, self._line_starts = [], []
+                self._lines, self._line_starts, self._rows, self._body_row = [], [], [], []
                 self._wrap_in_thread(self.article_id, self.body, width)
         self._update_virtual_size()
 
@@ -212,15 +390,38 @@ class Reader(ScrollView, can_focus=True):
         self._line_starts = [a for a, _ in lines]
         self._laid_out_width = width
         self._layout_pending = False
+        self._rebuild_rows()
         self._generation += 1
         self._cache.clear()
-        self._update_virtual_size()
         if self.marked is not None:
             self._scroll_to_offset(self.marked[0])
         self.refresh()
 
+    def _rebuild_rows(self) -> None:
+        """Interleave the wrapped body lines with the notes, each under the last line of its sentence."""
+        notes: dict[int, list[Text]] = {}
+        if self._lines:
+            for a in self.annotations:
+                if not a.note or a.orphaned or a.kind == "correction":
+                    continue
+                end = max(a.start, a.end - 1)
+                if self.sentences:
+                    end = max(end, self.sentences[sel_model.sentence_at(self.sentences, end)][1] - 1)
+                line = max(0, bisect_right(self._line_starts, end) - 1)
+                notes.setdefault(line, []).extend(note_lines(a.note, max(10, self._laid_out_width)))
+        rows: list[Row] = []
+        body_row: list[int] = []
+        for i in range(len(self._lines)):
+            body_row.append(len(rows))
+            rows.append(i)
+            rows.extend(notes.get(i, ()))
+        self._rows, self._body_row = rows, body_row
+        self._generation += 1
+        self._cache.clear()
+        self._update_virtual_size()
+
     def _update_virtual_size(self) -> None:
-        total = len(self._header) + len(self._lines) if self.meta else len(self.message) + 1
+        total = len(self._header) + len(self._rows) if self.meta else len(self.message) + 1
         size = Size(self._text_width(), total)
         if size == self.virtual_size:
             return
@@ -238,13 +439,21 @@ class Reader(ScrollView, can_focus=True):
 
     @property
     def line_count(self) -> int:
-        return len(self._header) + len(self._lines)
+        return len(self._header) + len(self._rows)
 
     def line_of_offset(self, offset: int) -> int:
-        """Display line (header included) holding body offset `offset`."""
-        if not self._line_starts:
+        """Display line (header and notes included) holding body offset `offset`."""
+        if not self._line_starts or not self._body_row:
             return 0
-        return len(self._header) + max(0, bisect_right(self._line_starts, offset) - 1)
+        return len(self._header) + self._body_row[max(0, bisect_right(self._line_starts, offset) - 1)]
+
+    def _offset_of_line(self, line_no: int) -> int:
+        """Body offset at the start of display line `line_no` (or of the next body line after a note)."""
+        i = line_no - len(self._header)
+        for row in self._rows[max(0, i) :]:
+            if isinstance(row, int):
+                return self._lines[row][0]
+        return len(self.body)
 
     # -- rendering ---------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -254,7 +463,7 @@ class Reader(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        base, cursor_style, message_style = self._styles()
+        base, cursor_style, message_style, selection_style = self._styles()
         style = base
         if self.meta is None:
             text = self.message[line_no - 1] if 1 <= line_no <= len(self.message) else Text("")
@@ -266,13 +475,25 @@ class Reader(ScrollView, can_focus=True):
             text = Text(f"Laying out {len(self.body) / 1_000_000:.1f} MB of text…", style=NOTICE_STYLE)
         else:
             i = line_no - len(self._header)
-            if i >= len(self._lines):
+            if i >= len(self._rows):
                 return Strip.blank(width, base)
-            start, end = self._lines[i]
-            text = body_line(
-                self.body, start, end, self.index, current=self.current_highlight, marked=self.marked
-            )
-        if self.meta is not None and line_no == self.cursor_line:
+            row = self._rows[i]
+            if isinstance(row, Text):
+                text = row
+            else:
+                start, end = self._lines[row]
+                text = body_line(
+                    self.body,
+                    start,
+                    end,
+                    self.index,
+                    current=self.current_highlight,
+                    marked=self.marked,
+                    selection=self.sel.span(self.sentences),
+                    selection_style=selection_style,
+                    user_spans=self._user_spans,
+                )
+        if self.meta is not None and line_no == self.cursor_line and not self.sentences:
             style = cursor_style
         text = text.copy()
         text.no_wrap = True
@@ -283,14 +504,15 @@ class Reader(ScrollView, can_focus=True):
         self._cache[key] = strip
         return strip
 
-    def _styles(self) -> tuple[Style, Style, Style]:
-        """Base, cursor-line and message styles; computed once per style change (not per line)."""
+    def _styles(self) -> tuple[Style, Style, Style, Style]:
+        """Base, cursor-line, message and selection styles; computed once per style change."""
         if self._style_memo is None:
             base = self.rich_style
             self._style_memo = (
                 base,
                 base + self.get_component_rich_style("reader--cursor-line"),
                 base + self.get_component_rich_style("reader--message"),
+                Style(bgcolor=self.get_component_rich_style("reader--selection").bgcolor),
             )
         return self._style_memo
 
@@ -310,53 +532,78 @@ class Reader(ScrollView, can_focus=True):
     # -- cursor and highlights ---------------------------------------------------------------------
     def _line_range(self, line_no: int) -> tuple[int, int] | None:
         i = line_no - len(self._header)
-        return self._lines[i] if 0 <= i < len(self._lines) else None
-
-    def _select_on_cursor_line(self) -> None:
-        span = self._line_range(self.cursor_line)
-        self.current = None
-        if span is None:
-            return
-        found = self.index.overlapping(span[0], max(span[1], span[0] + 1))
-        if found:
-            self.current = self.index.items.index(found[0])
+        if not 0 <= i < len(self._rows):
+            return None
+        row = self._rows[i]
+        return self._lines[row] if isinstance(row, int) else None
 
     def set_cursor_line(self, line_no: int, *, select: bool = True) -> None:
+        """Move the cursor to a display line (by line until the sentences are known)."""
         line_no = min(max(0, line_no), max(0, self.line_count - 1))
-        old = self.current
+        if self.sentences:
+            offset = self._offset_of_line(line_no)
+            self._apply_selection(self._at_offset(offset))
+            return
         self.cursor_line = line_no
         if select:
-            self._select_on_cursor_line()
+            self._select_in_selection()
         self._invalidate()
         self.scroll_to_region(Region(0, line_no, 1, 1), animate=False, immediate=True, x_axis=False)
-        if self.current != old or select:
-            self.post_message(self.CursorChanged(self.current_highlight))
+        self._post_cursor()
+
+    def _move(self, delta: int) -> None:
+        if self.sentences:
+            self._apply_selection(sel_model.move(self.sel, self.sentences, delta))
+        else:
+            self.set_cursor_line(self.cursor_line + delta)
 
     def action_cursor_down(self) -> None:
-        self.set_cursor_line(self.cursor_line + 1)
+        self._move(1)
 
     def action_cursor_up(self) -> None:
-        self.set_cursor_line(self.cursor_line - 1)
+        self._move(-1)
 
     def action_top(self) -> None:
-        self.set_cursor_line(0)
+        if self.sentences:
+            self._apply_selection(sel_model.go_to(self.sentences, 0))
+            self.scroll_to(y=0, animate=False, immediate=True)
+        else:
+            self.set_cursor_line(0)
 
     def action_bottom(self) -> None:
-        self.set_cursor_line(self.line_count - 1)
+        if self.sentences:
+            self._apply_selection(sel_model.go_to(self.sentences, len(self.sentences) - 1))
+            self.scroll_end(animate=False, immediate=True)
+        else:
+            self.set_cursor_line(self.line_count - 1)
+
+    def _page(self, direction: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        before = self.sel.sentence
+        self.set_cursor_line(self.cursor_line + direction * page)
+        if self.sentences and self.sel.sentence == before:  # a sentence longer than the page
+            self._move(direction)
 
     def action_page_down(self) -> None:
-        self.set_cursor_line(self.cursor_line + max(1, self.scrollable_content_region.height - 1))
+        self._page(1)
 
     def action_page_up(self) -> None:
-        self.set_cursor_line(self.cursor_line - max(1, self.scrollable_content_region.height - 1))
+        self._page(-1)
 
     def _go_to_highlight(self, i: int) -> None:
         self.current = i
         h = self.index.items[i]
+        if self.sentences:
+            self._apply_selection(self._at_offset(h.start), keep_current=True)
+            return
         self.cursor_line = self.line_of_offset(h.start)
         self._invalidate()
         self.scroll_to_region(Region(0, self.cursor_line, 1, 1), animate=False, immediate=True, x_axis=False)
-        self.post_message(self.CursorChanged(h))
+        self._post_cursor()
+
+    def _cursor_offset(self) -> int:
+        span = self.selection
+        return span[0] if span else 0
 
     def next_highlight(self) -> bool:
         """Move to the next highlight; False when there is none after the cursor."""
@@ -366,8 +613,7 @@ class Reader(ScrollView, can_focus=True):
         if self.current is not None:
             i = self.current + 1
         else:
-            span = self._line_range(self.cursor_line)
-            pos = span[0] if span else 0
+            pos = self._cursor_offset()
             i = next((k for k, h in enumerate(items) if h.start >= pos), len(items))
         if i >= len(items):
             return False
@@ -381,8 +627,7 @@ class Reader(ScrollView, can_focus=True):
         if self.current is not None:
             i = self.current - 1
         else:
-            span = self._line_range(self.cursor_line)
-            pos = span[0] if span else 0
+            pos = self._cursor_offset()
             i = max((k for k, h in enumerate(items) if h.start < pos), default=-1)
         if i < 0:
             return False
@@ -396,28 +641,52 @@ class Reader(ScrollView, can_focus=True):
             self._scroll_to_offset(start)
         self._invalidate()
 
+    def select_range(self, start: int, end: int) -> None:
+        """Put the cursor on a body range (an annotation): its sentence, or its words inside one sentence."""
+        if not self.sentences:
+            self.mark(start, end)
+            return
+        i = sel_model.sentence_at(self.sentences, start)
+        sel = sel_model.go_to(self.sentences, i)
+        s_start, s_end = self.sentences[i]
+        if (start, end) != (s_start, s_end) and end <= s_end:
+            words = sel_model.enter_words(sel, self.body, self.sentences)
+            inside = [k for k, (a, b) in enumerate(words.words) if a < end and b > start]
+            if inside:
+                sel = Selection(i, i, words.words, inside[0], inside[-1])
+        elif end > s_end:
+            sel = Selection(sel_model.sentence_at(self.sentences, max(start, end - 1)), i)
+        self._apply_selection(sel, top=True)
+
     def _scroll_to_offset(self, offset: int) -> None:
+        if self.sentences:
+            self._apply_selection(self._at_offset(offset), top=True)
+            return
         line = self.line_of_offset(offset)
         self.cursor_line = line
-        self._select_on_cursor_line()
+        self._select_in_selection()
         self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
-        self.post_message(self.CursorChanged(self.current_highlight))
+        self._post_cursor()
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or self.meta is None:
             return
         line_no = self.scroll_offset.y + offset.y
-        self.set_cursor_line(line_no)
         span = self._line_range(line_no)
         if span is None:
+            self.set_cursor_line(line_no)
             return
         cells, pos = 0, span[0]
         while pos < span[1] and cells + get_character_cell_size(self.body[pos]) <= offset.x:
             cells += get_character_cell_size(self.body[pos])
             pos += 1
+        if self.sentences:
+            self._apply_selection(self._at_offset(pos))
+        else:
+            self.set_cursor_line(line_no)
         hit = self.index.at(pos)
         if hit is not None:
             self.current = hit
             self._invalidate()
-            self.post_message(self.CursorChanged(self.current_highlight))
+            self._post_cursor()
