@@ -174,15 +174,16 @@ def test_json_has_schema_and_everything() -> None:
 def test_timelinejs_dates_follow_the_value_precision() -> None:
     data = json.loads(render(briefing(), "timelinejs"))
     events = data["events"]
+    # Slides are listed by start date, as TimelineJS places them ("after 5 Jan" starts on the 5th).
     assert [e["start_date"] for e in events] == [
         {"year": 2020, "month": 1},
         {"year": 2020, "month": 11},
-        {"year": 2021, "month": 1, "day": 15},
         {"year": 2021, "month": 1, "day": 5},
+        {"year": 2021, "month": 1, "day": 15},
     ]
     assert "end_date" not in events[0]
     assert events[1]["display_date"] == "mid-Nov 2020"
-    assert events[3]["display_date"] == 'after 5 Jan 2021 ("when")'
+    assert events[2]["display_date"] == 'after 5 Jan 2021 ("when")'
     # The unanchored fact cannot be placed: left out, and the title slide says so.
     assert "1 statement without a known start date left out" in data["title"]["text"]["text"]
 
@@ -190,7 +191,7 @@ def test_timelinejs_dates_follow_the_value_precision() -> None:
 def test_timelinejs_escapes_html_and_groups_by_article() -> None:
     events = json.loads(render(briefing(), "timelinejs"))["events"]
     assert all(e["group"] == META.title for e in events)
-    assert "&lt;script&gt;" in events[2]["text"]["text"]
+    assert "&lt;script&gt;" in events[3]["text"]["text"]
     assert events[0]["text"]["headline"] == "5,000 troops"
     assert events[1]["text"]["headline"] == "United States"
     assert len({e["unique_id"] for e in events}) == len(events)
