@@ -68,6 +68,23 @@ async def test_tab_cycles_panes(library: Library) -> None:
         assert app.focused is app.reader
 
 
+async def test_tab_skips_the_search_box_while_a_search_is_shown(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"harb", "enter")
+        await settle(pilot)
+        assert app.query_one("#search").display and app.focused is app.article_list
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert seen == [app.reader, app.timeline, app.article_list, app.reader]
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is app.timeline
+        assert app.query_one("#search").value == "harb"  # nothing typed into the box
+
+
 async def test_next_previous_article_marks_read(library: Library) -> None:
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:

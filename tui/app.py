@@ -209,6 +209,27 @@ class BriefingApp(AnnotatingMixin, App[None]):
     def pane_widget(self, pane: str) -> Widget:
         return {"list": self.article_list, "reader": self.reader, "timeline": self.timeline}[pane]
 
+    def action_focus_next(self) -> None:  # Screen binds Tab to app.focus_next
+        self._cycle_pane(1)
+
+    def action_focus_previous(self) -> None:
+        self._cycle_pane(-1)
+
+    def _cycle_pane(self, step: int) -> None:
+        """Tab moves between the three panes only: the search box is reached with `/`, not by Tab."""
+        if self.screen is not self.screen_stack[0]:  # a dialog keeps Tab for its own fields
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+            return
+        panes = [w for w in (self.pane_widget(p) for p in PANES) if w.display]
+        if not panes:
+            return
+        focused = self.focused
+        if focused in panes:
+            target = panes[(panes.index(focused) + step) % len(panes)]
+        else:
+            target = panes[0] if step > 0 else panes[-1]
+        target.focus()
+
     # -- opening articles ----------------------------------------------------------------------------
     def open_article(self, article_id: str, *, mark_read: bool = False) -> None:
         """Show `article_id` in the reader (text first, highlights when the analysis is ready)."""
