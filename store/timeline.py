@@ -29,11 +29,25 @@ def aliases(analysis: dict[str, Any]) -> dict[str, str]:
     return table
 
 
+def _words(name: str) -> str:
+    """A case-folded name as space-separated words, hyphens splitting words ("al-Kadhimi" -> "al kadhimi")."""
+    return " " + " ".join(name.casefold().replace("-", " ").split()) + " "
+
+
+def name_matches(query: str, name: str) -> bool:
+    """Does `query` name `name`: the same name, or a run of its whole words ("Marotto", "Wayne Marotto")?"""
+    words = _words(query)
+    return words.strip() != "" and words in _words(name)
+
+
 def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str]:
-    """The case-folded query plus every canonical name it is a mention of in any of the articles."""
-    target = wanted.casefold().strip()
+    """The case-folded query plus every canonical name it is a mention of, or a part of, in the articles."""
+    target = " ".join(wanted.casefold().split())
     names = {target}
-    names.update(table[target] for table in alias_tables if target in table)
+    for table in alias_tables:
+        if target in table:
+            names.add(table[target])
+        names.update(canonical for canonical in table.values() if name_matches(target, canonical))
     return names
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from store.timeline import aliases, article_bounds, matches_entity, overlaps, sort_key, wanted_names
+from store.timeline import (
+    aliases,
+    article_bounds,
+    matches_entity,
+    name_matches,
+    overlaps,
+    sort_key,
+    wanted_names,
+)
 
 
 def fact(
@@ -70,3 +78,19 @@ def test_entity_filter_resolves_mentions_to_canonical_names() -> None:
     assert matches_entity(fact("2021", "2021-01-01", "2021-12-31"), ["mustafa al-kadhimi"], wanted)
     assert matches_entity(fact("2021", "2021-01-01", "2021-12-31", entities=("Kadhimi",)), [], wanted)
     assert not matches_entity(fact("2021", "2021-01-01", "2021-12-31"), ["iraq"], wanted)
+
+
+def test_a_name_matches_by_whole_words_never_by_fragments() -> None:
+    assert name_matches("Marotto", "Wayne Marotto")
+    assert name_matches("wayne  marotto", "Wayne Marotto")
+    assert name_matches("Kadhimi", "Mustafa al-Kadhimi")  # a hyphen separates words
+    assert not name_matches("arott", "Wayne Marotto")
+    assert not name_matches("Wayne Smith", "Wayne Marotto")
+    assert not name_matches("  ", "Wayne Marotto")
+
+
+def test_wanted_names_include_full_names_that_contain_the_query() -> None:
+    tables = [{"wayne marotto": "wayne marotto", "oir": "operation inherent resolve"}]
+    assert wanted_names("Marotto", tables) == {"marotto", "wayne marotto"}
+    assert "operation inherent resolve" in wanted_names("OIR", tables)
+    assert wanted_names("Rott", tables) == {"rott"}

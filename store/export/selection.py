@@ -23,7 +23,7 @@ from store.errors import LibraryError
 from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.records import Annotation, Article, ArticleMeta, TimelineEntry
-from store.timeline import article_bounds, sort_key
+from store.timeline import article_bounds, name_matches, sort_key
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.model import Analysis
@@ -158,9 +158,8 @@ def _named_articles(library: LibraryView, ids: tuple[str, ...]) -> list[ArticleM
 
 
 def _mentions(analysis: Analysis, query: str) -> bool:
-    """Whether the article names the entity: a canonical name or a mention form (any case)."""
-    wanted = " ".join(query.split()).casefold()
-    return any(wanted in (e.text.casefold(), e.canonical.casefold()) for e in analysis.entities)
+    """Whether the article names the entity: a mention form or a canonical name, or whole words of one."""
+    return any(name_matches(query, e.text) or name_matches(query, e.canonical) for e in analysis.entities)
 
 
 def _open_side_in_range(fact: dict[str, Any], selection: Selection) -> bool:
