@@ -8,7 +8,7 @@ from extract.analyze import analyze
 from extract.corrections import NO_CORRECTIONS, NOT_AN_ENTITY, Corrections
 from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
 
-ANALYZER_VERSION = "5"
+ANALYZER_VERSION = "6"
 
 __all__ = [
     "ANALYZER_VERSION",

@@ -442,3 +442,10 @@ def test_addresses_and_pc() -> None:
     assert figs("He lives at 10 Downing Street.") == []
     f = one("Inflation hit 2.5pc.")
     assert (f.text, f.kind, f.unit) == ("2.5pc", "percent", "percent")
+
+
+def test_a_number_grouped_in_thousands_after_a_label_word_is_a_count() -> None:
+    # "year" and "week" label small numbers ("week 3"), but a thousands-grouped number counts something.
+    text = "In the past year 12,400 families left the valley; in week 3 the road reopened."
+    found = [(f.text, f.value, f.unit) for f in figs(text)]
+    assert found == [("12,400", 12400.0, "families")]

@@ -134,9 +134,15 @@ def rate_after(text: str, end: int, limit: int) -> tuple[str, int] | None:
     return f"{joiner} {m.group(1).lower()}", m.end()
 
 
+_GROUPED = LazyPattern(r"\d{1,3}(?:,\d{3})+(?!\d)")
+
+
 def is_label(text: str, start: int, plain: bool) -> bool:
     """A number after a label word ("page 4", "Section 4.2", "Figs. 3 and 5") or, for a bare integer, after a
-    proper name ("Apollo 11", "OAE 2")."""
+    proper name ("Apollo 11", "OAE 2"). A number grouped in thousands ("5,000") is never a label: "in the
+    past year 5,000 people died" counts people."""
+    if _GROUPED.match(text, start):
+        return False
     lo = max(0, start - 24)
     zone = text[lo:start]
     tail = zone.rstrip()
