@@ -161,12 +161,23 @@ class AtomicJSONStorage(Storage):
         self._keep_backup = keep_backup
         self._data: Tables | None = None
         self._sig: Signature | None = None
+        self._showing_backup = False  # read-only view of the backup of a missing file
         # Bumped whenever the cached tables change (load, write, invalidate): a cheap key for derived caches.
         self.version = 0
 
     # -- TinyDB's Storage interface ------------------------------------------------------------------------
     def read(self) -> Tables | None:
         sig = file_signature(self.path)
+        if sig is None and self._showing_backup:
+            return self._data
+        if sig is None and self._data is None and self.backup.exists():
+            # Our writes never leave the file missing beside its backup: something deleted it.
+            restored = self._restore_missing()
+            if restored is not None:
+                self._data, self._sig = restored, file_signature(self.path)
+                self._showing_backup = self._sig is None  # read-only: the file stays missing
+                self.version += 1
+                return self._data
         if sig is None:
             if self._sig is not None or self._data is not None:
                 self.invalidate()
@@ -174,6 +185,7 @@ class AtomicJSONStorage(Storage):
         if sig != self._sig or self._data is None:
             # The signature taken before reading: if the file changes meanwhile, the next read parses again.
             self._data, self._sig = self._load(), sig
+            self._showing_backup = False
             self.version += 1
         return self._data
 
@@ -200,6 +212,7 @@ class AtomicJSONStorage(Storage):
     def invalidate(self) -> None:
         """Forget the cached tables: the next read parses the file again."""
         self._data, self._sig = None, None
+        self._showing_backup = False
         self.version += 1
 
     def changed(self) -> bool:
@@ -240,6 +253,24 @@ class AtomicJSONStorage(Storage):
             return parse_tinydb(self.backup.read_bytes())
         except (OSError, NotTinyDB):
             return None
+
+    def _restore_missing(self) -> Tables | None:
+        """The file is gone but its previous generation is here: bring that back (read-only: show it)."""
+        backup = self._read_backup()
+        if backup is None:
+            return None
+        if self.read_only:
+            self._notice(
+                f"{self.path} is missing; showing its backup {self.backup.name}. "
+                "Open the library writable to restore it."
+            )
+            return backup
+        with self._lock():
+            if self.path.exists():  # another process restored or rewrote it meanwhile
+                return self._load()
+            atomic_write(self.path, dump_tinydb(backup))
+        self._notice(f"{self.path.name} was missing; it was restored from {self.backup.name}.")
+        return backup
 
     def _recover(self, reason: str, salvaged: Tables) -> Tables | None:
         """The file is damaged: keep it aside, restore the backup with the documents still readable in the

@@ -233,3 +233,29 @@ def test_crash_during_recovery_leaves_the_damaged_file_in_place(
     monkeypatch.undo()
     assert make_storage(path).read() == tables(1)
     assert parse_tinydb((tmp_path / "a.json.bak").read_bytes()) == tables(1)
+
+
+def test_a_deleted_file_is_restored_from_its_backup(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(1))
+    store.write(tables(2))  # backup now holds tables(1)
+    path.unlink()
+    notices: list[str] = []
+    assert make_storage(path, notices).read() == tables(1)
+    assert parse_tinydb(path.read_bytes()) == tables(1)
+    assert notices == ["a.json was missing; it was restored from a.json.bak."]
+
+
+def test_a_deleted_file_in_a_read_only_library_shows_the_backup_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    store = make_storage(path)
+    store.write(tables(1))
+    store.write(tables(2))
+    path.unlink()
+    notices: list[str] = []
+    viewer = make_storage(path, notices, read_only=True)
+    assert viewer.read() == tables(1)
+    assert viewer.read() == tables(1)  # still shown, and said once
+    assert not path.exists()
+    assert len(notices) == 1 and "is missing; showing its backup" in notices[0]
