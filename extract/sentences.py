@@ -72,14 +72,13 @@ def _split_line(text: str, start: int, end: int, out: list[Sentence]) -> None:
     for m in _BOUNDARY.finditer(text, start, end):
         punct_end = m.end()
         last = text[m.start() : punct_end].rstrip("\"'”’)]")
-        if last.endswith(".") and len(last) == 1 and _is_abbreviation(text, m.start()):
-            nxt = _NEXT_START.match(text, punct_end, end)
-            # After an abbreviation only a clearly new sentence splits: a quote opener, or a word that
-            # starts sentences after a dotted abbreviation ("at 3 p.m. The", "in the U.S. But").
-            if not nxt or not (nxt.group(1) or _starts_sentence(text, m.start(), nxt.start(2))):
-                continue
         nxt = _NEXT_START.match(text, punct_end, end)
         if not nxt:
+            continue
+        # After an abbreviation only a clearly new sentence splits: a quote opener, or a word that
+        # starts sentences after a dotted abbreviation ("at 3 p.m. The", "in the U.S. But").
+        abbreviation = last.endswith(".") and len(last) == 1 and _is_abbreviation(text, m.start())
+        if abbreviation and not (nxt.group(1) or _starts_sentence(text, m.start(), nxt.start(2))):
             continue
         first = nxt.group(2)
         if not (first.isupper() or first.isdigit() or nxt.group(1)):

@@ -11,30 +11,9 @@ from collections.abc import Iterable
 
 from extract.figures import lexicon as lx
 from extract.figures.lazy import LazyPattern
+from extract.trie import trie_regex
 
 BLANK = r"[ \t\u00a0\u202f\u2009]"
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex alternation equivalent to `words`, factored by common prefixes (longest match first)."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 def _words(*tables: Iterable[str]) -> list[str]:

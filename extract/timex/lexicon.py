@@ -5,7 +5,6 @@ Plain immutable data plus the regex fragments built from it; no matching logic l
 
 from __future__ import annotations
 
-import re
 from types import MappingProxyType
 
 MONTHS: MappingProxyType[str, int] = MappingProxyType(
@@ -255,7 +254,6 @@ _WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 _WD_ABBR = [w for w in WEEKDAYS if not w.endswith("day")]
 RX_WEEKDAY = rf"(?:{_alt(_WD_FULL)}|{_alt(_WD_ABBR)}\.)"
 RX_SEASON = _alt(list(SEASONS))
-RX_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _NUM_SIMPLE = _alt(_ONES + _TEENS)
 RX_NUMBER_WORD = rf"(?:{_alt(_TENS)}(?:[\s-]{_alt(_ONES)})?|{_NUM_SIMPLE}|hundred)"
 RX_YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
@@ -349,26 +347,3 @@ FOLLOWERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "up": frozenset(["to"]),
     }
 )
-
-
-class _Trie(dict[str, "_Trie"]):
-    """A character trie; the key "" marks the end of a word."""
-
-
-def trie_regex(words: frozenset[str] | set[str]) -> str:
-    """A regex matching exactly `words`, factored by common prefixes so the engine branches per letter."""
-    root = _Trie()
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, _Trie())
-        node[""] = _Trie()
-
-    def build(node: _Trie) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)

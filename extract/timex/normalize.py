@@ -324,12 +324,9 @@ class Resolver:
         )
 
     def r_md(self, m: re.Match[str]) -> Timex | None:
-        if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
-            return None
         if m["dw"] and not m["y"] and not m["wd"]:
             return None  # "May first" is too ambiguous without a year or weekday
-        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
-        return self._month_day(_month(m["mon"]), day, int(m["y"]) if m["y"] else None, m)
+        return self.r_dm(m)  # the same groups as day-month order
 
     def r_dm(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):

@@ -23,7 +23,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from types import MappingProxyType
 
 from extract.timex.grammar import FLAGS, RULES, rule_pattern
-from extract.timex.lexicon import FOLLOWERS, START_WORDS, trie_regex
+from extract.timex.lexicon import FOLLOWERS, START_WORDS
+from extract.trie import trie_regex
 
 KEY_CHARS = 8
 OPENINGS_FILE = Path(__file__).resolve().parent.parent / "data" / "timex_openings.json"

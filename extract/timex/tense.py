@@ -10,7 +10,7 @@ import re
 from functools import cache
 from types import MappingProxyType
 
-from extract.timex.lexicon import trie_regex
+from extract.trie import trie_regex
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -61,7 +61,6 @@ def _candidate_markers() -> re.Pattern[str]:
 
 _APOSTROPHES = ("'", "’")
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas)\b|\bthat\b")
 
 
 def _regular_past(word: str) -> bool:
@@ -70,16 +69,6 @@ def _regular_past(word: str) -> bool:
         return False
     stem = word[:-2]
     return not stem.endswith(_NOT_PAST_STEMS)
-
-
-def _word_kinds() -> MappingProxyType[str, str]:
-    kinds = dict.fromkeys(PRESENT_WORDS, "PRESENT")
-    kinds.update(dict.fromkeys(PAST_WORDS | PERFECT_WORDS, "PAST"))
-    kinds.update(dict.fromkeys(FUTURE_WORDS, "FUTURE"))  # "expected": the future wins
-    return MappingProxyType(kinds)
-
-
-_WORD_KINDS = _word_kinds()
 
 
 def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -118,7 +107,3 @@ def tense_at(markers: list[tuple[int, str]], start: int, end: int) -> tuple[str,
         if distance < best_distance:
             best, best_distance = kind, distance
     return best, best_distance
-
-
-def has_clause_break(text: str, start: int, end: int) -> bool:
-    return _CLAUSE_BREAK.search(text, start, end) is not None
