@@ -12,16 +12,15 @@ import contextlib
 import dataclasses
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from store.records import Annotation, ArticleMeta
+from store.records import Annotation, ArticleMeta, TimelineEntry
 from tui.render import COLOR_NAMES, correction_label, one_line
-from tui.widgets.timeline import TimelineItem
 
 if TYPE_CHECKING:
     from textual.worker_manager import WorkerManager
@@ -43,6 +42,14 @@ def next_color(color: str | None) -> str:
     if color not in COLOR_NAMES:
         return COLOR_NAMES[0]
     return COLOR_NAMES[(COLOR_NAMES.index(color) + 1) % len(COLOR_NAMES)]
+
+
+def mark_on(annotations: Iterable[Annotation], span: tuple[int, int]) -> Annotation | None:
+    """The user's highlight or note on exactly `span` (corrections and orphans aside), if any."""
+    return next(
+        (a for a in annotations if (a.start, a.end) == span and a.kind != "correction" and not a.orphaned),
+        None,
+    )
 
 
 def free_path(path: Path) -> Path:
@@ -79,7 +86,9 @@ class AnnotatingMixin:
         _pending_select: tuple[str, int, int] | None
 
         def _from_thread(self, callback: Callable[..., object], *args: Any, **kwargs: Any) -> None: ...
-        def _analysis_ready(self, article_id: str, analysis: Analysis, items: list[TimelineItem]) -> None: ...
+        def _analysis_ready(
+            self, article_id: str, analysis: Analysis, items: list[TimelineEntry]
+        ) -> None: ...
         def _refresh_timeline(self) -> None: ...
         def _current_meta(self) -> ArticleMeta | None: ...
         def open_article(self, article_id: str, *, mark_read: bool = False) -> None: ...
@@ -141,11 +150,10 @@ class AnnotatingMixin:
         except Exception as error:
             self._tell(f"Could not re-analyse: {one_line(str(error))}", severity="error")
             return
-        items = [TimelineItem(e.article_id, e.article_title, e.fact) for e in entries]
-        self._from_thread(self._reanalysed, article_id, analysis, items, message)
+        self._from_thread(self._reanalysed, article_id, analysis, entries, message)
 
     def _reanalysed(
-        self, article_id: str, analysis: Analysis, items: list[TimelineItem], message: str
+        self, article_id: str, analysis: Analysis, items: list[TimelineEntry], message: str
     ) -> None:
         self._analysis_ready(article_id, analysis, items)
         self.status_hold = message.replace(" · re-analysing…", "")
@@ -164,16 +172,6 @@ class AnnotatingMixin:
             return None
         return article_id, span
 
-    def _same_span(self, span: tuple[int, int]) -> Annotation | None:
-        return next(
-            (
-                a
-                for a in self.reader.annotations
-                if (a.start, a.end) == span and a.kind != "correction" and not a.orphaned
-            ),
-            None,
-        )
-
     # -- h a x u -------------------------------------------------------------------------------------
     def action_highlight(self) -> None:
         target = self._target()
@@ -182,11 +180,11 @@ class AnnotatingMixin:
         article_id, (start, end) = target
 
         def change(library: Library) -> str:
-            for a in library.annotations(article_id):
-                if (a.start, a.end) == (start, end) and a.kind != "correction" and not a.orphaned:
-                    color = next_color(a.color)
-                    library.update_annotation(a.id, color=color)
-                    return f"Highlight colour: {color} (h again: next colour · x removes)"
+            existing = mark_on(library.annotations(article_id), (start, end))
+            if existing is not None:
+                color = next_color(existing.color)
+                library.update_annotation(existing.id, color=color)
+                return f"Highlight colour: {color} (h again: next colour · x removes)"
             library.add_annotation(article_id, start, end, "highlight", color=COLOR_NAMES[0])
             return f"Highlighted in {COLOR_NAMES[0]} (h again: next colour · a adds a note · x removes)"
 
@@ -197,7 +195,7 @@ class AnnotatingMixin:
         if target is None:
             return
         article_id, (start, end) = target
-        existing = self._same_span((start, end))
+        existing = mark_on(self.reader.annotations, (start, end))
         quote = self.reader.body[start:end]
 
         def saved(note: str | None) -> None:

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from store.library import Library
-from store.records import Annotation, ArticleMeta
+from store.records import Annotation, ArticleMeta, TimelineEntry
 from tui.annotating import AnnotatingMixin
 from tui.keys import binding_rows
 from tui.palette import BriefingCommands
@@ -34,7 +34,7 @@ from tui.screens.help import HelpScreen, Section
 from tui.widgets.article_list import ArticleList
 from tui.widgets.bars import FilterBar, Legend, StatusLine
 from tui.widgets.reader import Reader
-from tui.widgets.timeline import Timeline, TimelineItem
+from tui.widgets.timeline import Timeline
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class BriefingApp(AnnotatingMixin, App[None]):
         self.first_article_shown: Callable[[], None] | None = None  # benchmark hook
         self._pending_mark: tuple[str, int, int] | None = None
         self._restoring_pane: str | None = None
-        self._article_items: tuple[str | None, list[TimelineItem]] = (None, [])
+        self._article_items: tuple[str | None, list[TimelineEntry]] = (None, [])
         self._pending_state: dict[str, str] = {}
         self._state_timer: Timer | None = None
         self._pending_select: tuple[str, int, int] | None = None
@@ -270,8 +270,7 @@ class BriefingApp(AnnotatingMixin, App[None]):
             message = one_line(str(error)) or type(error).__name__
             self._from_thread(self._analysis_failed, article_id, message)
             return
-        items = [TimelineItem(e.article_id, e.article_title, e.fact) for e in entries]
-        self._from_thread(self._analysis_ready, article_id, analysis, items)
+        self._from_thread(self._analysis_ready, article_id, analysis, entries)
 
     def _article_failed(self, article_id: str, message: str) -> None:
         if self._loading == article_id:
@@ -301,7 +300,7 @@ class BriefingApp(AnnotatingMixin, App[None]):
             callback, self.first_article_shown = self.first_article_shown, None
             self.call_after_refresh(callback)
 
-    def _analysis_ready(self, article_id: str, analysis: Analysis, items: list[TimelineItem]) -> None:
+    def _analysis_ready(self, article_id: str, analysis: Analysis, items: list[TimelineEntry]) -> None:
         if article_id != self.reader.article_id:
             return
         self.reader.show_analysis(article_id, analysis)
@@ -576,10 +575,9 @@ class BriefingApp(AnnotatingMixin, App[None]):
         except Exception as error:
             self._from_thread(self.status.show_text, f"Could not load the timeline: {error}")
             return
-        items = [TimelineItem(e.article_id, e.article_title, e.fact) for e in entries]
-        self._from_thread(self._library_timeline_ready, entity, items)
+        self._from_thread(self._library_timeline_ready, entity, entries)
 
-    def _library_timeline_ready(self, entity: str | None, items: list[TimelineItem]) -> None:
+    def _library_timeline_ready(self, entity: str | None, items: list[TimelineEntry]) -> None:
         if entity != self.entity:
             return
         message = f"No dated facts about {entity}." if entity else "No dated facts in the library."

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 Span = tuple[int, int]
 
@@ -24,8 +25,7 @@ def word_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
 
 def sentence_at(sentences: Sequence[Span], offset: int) -> int:
     """Index of the sentence holding `offset` (else the last one starting before it; 0 when none)."""
-    starts = [s for s, _ in sentences]
-    return max(0, bisect_right(starts, offset) - 1)
+    return max(0, bisect_right(sentences, offset, key=itemgetter(0)) - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,11 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from extract.corrections import NOT_AN_ENTITY
+from extract.model import ENTITY_TYPES
 from tui.render import ENTITY_LABELS, ENTITY_STYLES, META_STYLE, indefinite, one_line
 
 QUOTE_CHARS = 160
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
-NOT_A_NAME = "NONE"
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 MODAL_CSS = """
@@ -206,7 +206,7 @@ class CorrectionScreen(ModalScreen[dict[str, str] | None]):
                 options = [
                     Option(self._type_prompt(kind), id=kind) for kind in ENTITY_TYPES if kind != self.current
                 ]
-                options.append(Option(Text("this is not a name", style="italic"), id=NOT_A_NAME))
+                options.append(Option(Text("this is not a name", style="italic"), id=NOT_AN_ENTITY))
                 yield OptionList(*options, id="choices")
 
     @staticmethod

@@ -9,7 +9,7 @@ the text and their notes as dim lines under their sentence.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -613,8 +613,7 @@ class Reader(ScrollView, can_focus=True):
         if self.current is not None:
             i = self.current + 1
         else:
-            pos = self._cursor_offset()
-            i = next((k for k, h in enumerate(items) if h.start >= pos), len(items))
+            i = bisect_left(self.index.starts, self._cursor_offset())
         if i >= len(items):
             return False
         self._go_to_highlight(i)
@@ -627,8 +626,7 @@ class Reader(ScrollView, can_focus=True):
         if self.current is not None:
             i = self.current - 1
         else:
-            pos = self._cursor_offset()
-            i = max((k for k, h in enumerate(items) if h.start < pos), default=-1)
+            i = bisect_left(self.index.starts, self._cursor_offset()) - 1
         if i < 0:
             return False
         self._go_to_highlight(i)

@@ -7,26 +7,16 @@ the sentence trimmed around the date with figures in bold. Virtualised like the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
+from store.records import TimelineEntry
 from tui.render import timeline_lines
 from tui.widgets.virtual_list import VirtualList
 
 Scope = Literal["article", "library"]
-
-
-class TimelineItem:
-    """One fact and the article it belongs to."""
-
-    __slots__ = ("article_id", "article_title", "fact")
-
-    def __init__(self, article_id: str, article_title: str, fact: dict[str, Any]) -> None:
-        self.article_id = article_id
-        self.article_title = article_title
-        self.fact = fact
 
 
 class Timeline(VirtualList):
@@ -39,7 +29,7 @@ class Timeline(VirtualList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[TimelineItem] = []
+        self.items: list[TimelineEntry] = []
         self.scope: Scope = "article"
         self.entity: str | None = None
         self.row_height = 2
@@ -48,7 +38,7 @@ class Timeline(VirtualList):
 
     def set_items(
         self,
-        items: Sequence[TimelineItem],
+        items: Sequence[TimelineEntry],
         *,
         scope: Scope,
         entity: str | None = None,
@@ -69,7 +59,7 @@ class Timeline(VirtualList):
         self.border_subtitle = f"{len(self.items)} facts · l switches"
 
     @property
-    def current(self) -> TimelineItem | None:
+    def current(self) -> TimelineEntry | None:
         return self.items[self.cursor] if 0 <= self.cursor < len(self.items) else None
 
     def render_row(self, index: int, width: int) -> list[Text]:

@@ -83,6 +83,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int, int, bool, int, bool], Strip] = LRUCache(512)
         self.empty_message: str = "Nothing here."
         self._style_memo: tuple[Style, Style, Style] | None = None
+        self._empty_memo: tuple[str, int, list[Text]] | None = None
 
     # -- content ---------------------------------------------------------------------------------------
     @property
@@ -181,6 +182,10 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh_row(self.cursor)
 
     def _empty_lines(self, width: int) -> list[Text]:
+        """The empty message wrapped to `width`; wrapped once per message and width, not once per line."""
+        memo = self._empty_memo
+        if memo is not None and memo[0] == self.empty_message and memo[1] == width:
+            return memo[2]
         lines: list[Text] = []
         for paragraph in self.empty_message.split("\n"):
             if not paragraph:
@@ -188,6 +193,7 @@ class VirtualList(ScrollView, can_focus=True):
                 continue
             wrapped = Text(paragraph).wrap(self.app.console, max(1, width - 2))
             lines.extend(Text(" ") + line for line in wrapped)
+        self._empty_memo = (self.empty_message, width, lines)
         return lines
 
     # -- cursor ----------------------------------------------------------------------------------------
