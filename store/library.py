@@ -719,6 +719,10 @@ class Library:
     def analysis(self, article_id: str) -> Analysis:
         """The article's analysis: stored if made by this analyzer version with the same text, date and
         corrections; otherwise computed now and stored (in memory only when read-only)."""
+        return self._analysis_and_key(article_id)[0]
+
+    def _analysis_and_key(self, article_id: str) -> tuple[Analysis, dict[str, Any]]:
+        """The analysis and the key it is valid for (one body read and corrections filter for both)."""
         import extract
 
         with self._rlock:
@@ -728,7 +732,7 @@ class Library:
             memo = (article_id, json.dumps(key, sort_keys=True))
             if memo in self._analyses:
                 self._analyses.move_to_end(memo)
-                return self._analyses[memo]
+                return self._analyses[memo], key
             tiny = self._analysis_file(article_id)
             stored = tiny.raw("analysis").get("1")
             if self._is_current(stored, key):
@@ -743,7 +747,7 @@ class Library:
             self._analyses[memo] = result
             if len(self._analyses) > _CACHE_ANALYSES:
                 self._analyses.popitem(last=False)
-            return result
+            return result, key
 
     def _store_analysis(self, article_id: str, tiny: TinyFile, key: dict[str, Any], result: Analysis) -> None:
         data = result.to_dict()
@@ -762,12 +766,10 @@ class Library:
 
     def _facts(self, article_id: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
         """The article's fact documents (with entity keys) and its entity alias table."""
-        analysis = self.analysis(article_id)
+        analysis, key = self._analysis_and_key(article_id)
         tiny = self._analysis_file(article_id)
         stored = tiny.raw("analysis").get("1")
-        doc = self._doc(article_id)
-        key, _ = self._analysis_key(doc, self._bodies.get(doc["body"]))
-        if stored is not None and self._is_current(stored, key):
+        if self._is_current(stored, key):
             return list(tiny.raw("facts").values()), aliases(stored["data"])
         data = analysis.to_dict()
         facts = [

@@ -12,6 +12,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from store.atomic import fsync_dir
 from store.export.errors import ExportError
 
 _REASONS = {
@@ -61,14 +62,4 @@ def write_atomic(path: Path | str, data: str) -> None:
         if isinstance(exc, OSError):
             raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
         raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable where the platform allows opening a folder (POSIX)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_dir(folder)
