@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Any
-
-import yaml
 
 FRONT_MATTER_KEYS = ("title", "published", "source", "url", "dateline", "author", "tags")
 TEXT_KEYS = ("title", "source", "url", "dateline", "author")
@@ -28,17 +27,20 @@ class FrontMatterError(ValueError):
     """The front matter cannot be used; the message says why."""
 
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+@cache
+def _text_dates_loader() -> type:
+    """A safe YAML loader (libyaml's when present) without the implicit timestamp type: dates stay strings.
 
+    Built on first use, so commands that never read front matter do not import PyYAML."""
+    import yaml
 
-class _TextDatesLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """Safe loading without the implicit timestamp type: dates stay strings."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
+    safe: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("TextDatesLoader", (safe,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in safe.yaml_implicit_resolvers.items()
+    }
+    return loader
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -101,8 +103,10 @@ def _tags(value: Any) -> tuple[str, ...]:
 
 def parse_front_matter(source: str) -> tuple[dict[str, Any], list[str]]:
     """The recognised fields (published as a date, tags as a tuple) and warnings about ignored keys."""
+    import yaml
+
     try:
-        loaded = yaml.load(source, Loader=_TextDatesLoader)
+        loaded = yaml.load(source, Loader=_text_dates_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

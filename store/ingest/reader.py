@@ -84,14 +84,17 @@ def parse_article(text: str, path: str) -> ParsedArticle:
     )
 
 
-def read_article(path: Path) -> ParsedArticle:
-    """Read and parse one file; raises IngestError with a one-line reason."""
+def read_text(path: Path) -> str:
+    """The decoded UTF-8 text of one file (a leading byte-order mark removed); raises IngestError with a
+    one-line reason for anything that is not a readable text file of at most 10 MB."""
     try:
         info = path.stat()
     except FileNotFoundError:
         raise IngestError("no such file") from None
     except OSError as exc:
         raise IngestError(f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise IngestError("is a directory, not a text file")
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device (a link to /dev/zero) would block or never end
         raise IngestError("is not a regular file")
     size = info.st_size
@@ -104,6 +107,12 @@ def read_article(path: Path) -> ParsedArticle:
         raise IngestError(f"cannot be read ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise IngestError("is larger than 10 MB; articles are limited to 10 MB")
-    if not raw.strip():
+    return _decode(raw)
+
+
+def read_article(path: Path) -> ParsedArticle:
+    """Read and parse one file; raises IngestError with a one-line reason."""
+    text = read_text(path)
+    if not text.strip():
         raise IngestError("is empty")
-    return parse_article(_decode(raw), os.path.abspath(path))
+    return parse_article(text, os.path.abspath(path))

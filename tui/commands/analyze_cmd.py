@@ -57,26 +57,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def read_text(path: Path) -> str:
-    """The decoded content of `path`, or InputError saying why it cannot be read as text."""
-    from store.ingest.reader import MAX_FILE_BYTES
+    """The decoded content of `path` (the library's own file checks), or InputError saying why not."""
+    from store.ingest.reader import IngestError
+    from store.ingest.reader import read_text as read_file_text
 
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a text file")
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # never more: a huge file would take minutes and gigabytes
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{path}: is larger than 10 MB; articles are limited to 10 MB")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not valid UTF-8 (bad byte at offset {exc.start})") from None
+        return read_file_text(path)
+    except IngestError as exc:
+        raise InputError(f"{path}: {exc}") from None
 
 
 def analysis_json(path: str, analysis: Analysis) -> dict[str, Any]:
