@@ -176,7 +176,7 @@ def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
         star = timed(lambda: lib.set_starred(rng.choice(ids), True), runs * 4)
         annotate = timed(lambda: lib.add_annotation(rng.choice(ids), 5, 30, "note", note="check"), runs * 4)
     open_wall, open_cpu = timed_cpu(open_list, runs)
-    list_process = process_seconds(["-m", "tui.cli", "--library", str(folder), "list"], runs)
+    list_process = process_seconds(["-m", "cli.main", "--library", str(folder), "list"], runs)
     result = {
         "build_s": build_s,
         "import_per_s": import_rate,
@@ -236,7 +236,7 @@ def main() -> int:
         print(f"import from {args.files} files (no analysis): {rate_files:,.0f} articles/s{versus}")
         print(f"  peer: {peer_rate:,.0f} articles/s (one insert per article, 500 articles)")
         bare = process_seconds(["-c", "pass"], args.runs * 3)
-        version = process_seconds(["-m", "tui.cli", "--version"], args.runs * 3)
+        version = process_seconds(["-m", "cli.main", "--version"], args.runs * 3)
         print(f"briefing --version (fresh process): {version:.3f} s; bare interpreter: {bare:.3f} s")
         for n in sizes:
             r = bench_size(n, args.runs, work, peer=(n <= 10_000 or args.peer_100k))

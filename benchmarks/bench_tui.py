@@ -79,8 +79,8 @@ CHILD = r"""
 import json, resource, sys, time, asyncio
 t_start = float(sys.argv[2])
 sys.path.insert(0, sys.argv[3])
-import tui.cli
-tui.cli.build_parser()  # what `briefing` imports before it launches the app
+import cli.main
+cli.main.build_parser()  # what `briefing` imports before it launches the app
 from store.library import Library
 from tui.app import BriefingApp
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from cli.main import main
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
 USER_ARTICLE = SAMPLES / "2021-01-05-rudaw-kadhimi-withdrawal.md"

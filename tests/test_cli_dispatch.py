@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import COMMANDS, SUBCOMMANDS, build_parser, main, needed_modules
 from store.library import Library
-from tui.cli import COMMANDS, SUBCOMMANDS, build_parser, main, needed_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,7 +96,7 @@ def _loaded_after(code: str) -> dict[str, object]:
 
 _REPORT = (
     "import json\n"
-    "commands = sorted(m for m in sys.modules if m.startswith('tui.commands.') and m.endswith('_cmd'))\n"
+    "commands = sorted(m for m in sys.modules if m.startswith('cli.') and m.endswith('_cmd'))\n"
     "heavy = sorted(m for m in ('extract', 'rich', 'textual', 'yaml') if m in sys.modules)\n"
     "print(json.dumps({'commands': commands, 'heavy': heavy, 'status': status}))"
 )
@@ -104,8 +104,8 @@ _REPORT = (
 
 def test_launching_the_app_imports_no_subcommand(tmp_path: Path) -> None:
     code = (
-        "import sys\nimport tui.commands.launch as launch\nlaunch.launch = lambda args: 0\n"
-        f"import tui.cli\nstatus = tui.cli.main(['--library', {str(tmp_path)!r}])\n{_REPORT}"
+        "import sys\nimport cli.launch as launch\nlaunch.launch = lambda args: 0\n"
+        f"import cli.main\nstatus = cli.main.main(['--library', {str(tmp_path)!r}])\n{_REPORT}"
     )
     assert _loaded_after(code) == {"commands": [], "heavy": [], "status": 0}
 
@@ -113,6 +113,6 @@ def test_launching_the_app_imports_no_subcommand(tmp_path: Path) -> None:
 def test_list_imports_neither_the_analysis_engine_nor_rich(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     Library.open(folder, import_samples=False).close()
-    code = f"import sys\nimport tui.cli\nstatus = tui.cli.main(['--library', {str(folder)!r}, 'list'])\n"
+    code = f"import sys\nimport cli.main\nstatus = cli.main.main(['--library', {str(folder)!r}, 'list'])\n"
     code += _REPORT
-    assert _loaded_after(code) == {"commands": ["tui.commands.list_cmd"], "heavy": [], "status": 0}
+    assert _loaded_after(code) == {"commands": ["cli.list_cmd"], "heavy": [], "status": 0}

@@ -23,7 +23,7 @@ def briefing(
 ) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "cli.main", *args],
         cwd=ROOT,
         env=full_env,
         capture_output=True,
@@ -167,7 +167,7 @@ def test_import_on_a_terminal_shows_a_progress_bar(library: Path, tmp_path: Path
         [
             sys.executable,
             "-m",
-            "tui.cli",
+            "cli.main",
             "--library",
             str(library),
             "import",

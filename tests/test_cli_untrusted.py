@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from cli._jsonout import safe_json
 from store.library import Library
 from tests.store_support import write
 from tests.test_cli_library import ROOT, briefing
-from tui.commands._jsonout import safe_json
 
 # DEL, the one-character CSI (U+009B), bidi override and isolate, line separator.
 RAW_UNSAFE = ("\x7f", "\x9b", "\u202e", "\u2066", "\u2028")
@@ -80,7 +80,7 @@ def test_closed_pipe_ends_quietly(library: Path, tmp_path: Path) -> None:
     assert briefing("--library", str(library), "import", str(src), "--no-analyze").returncode == 0
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--library", str(library), "show", _only_id(library)],
+        [sys.executable, "-m", "cli.main", "--library", str(library), "show", _only_id(library)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

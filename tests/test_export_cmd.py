@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.export_cmd import _bound
+from cli.main import main
 from store.library import Library
 from tests.export_support import annotate_user_article
-from tui.cli import main
-from tui.commands.export_cmd import _bound
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from cli.import_cmd import _import_rich
+from cli.main import main
 from store.records import ImportReport, ImportStep
-from tui.cli import main
-from tui.commands.import_cmd import _import_rich
 
 LONG_MESSAGE = "front matter is not valid YAML at line 3: did not find expected ',' or ']' in the flow"
 LONG_NAME = "a-very-long-file-name-that-would-push-the-progress-bar-off-the-line.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.commands.launch import launch
+from cli.launch import launch
 
 
 def test_unusable_library_path_is_one_line_and_exit_1(

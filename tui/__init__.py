@@ -1,3 +1,1 @@
-"""Briefing Reader's user interface: the Textual app and the `briefing` command line."""
-
-__version__ = "0.1.0"
+"""Briefing Reader's user interface: the Textual app, its screens and widgets."""

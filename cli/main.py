@@ -13,9 +13,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tui import __version__
+from cli import __version__
 
-# Command name -> the module in tui/commands that registers it and sets `func(args) -> int` on its parser.
+# Command name -> the module in cli/ that registers it and sets `func(args) -> int` on its parser.
 # Listed in the order `briefing --help` shows them.
 COMMANDS: dict[str, str] = {
     "import": "import_cmd",
@@ -76,7 +76,7 @@ def build_parser(modules: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParse
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
-        importlib.import_module(f"tui.commands.{name}").register(sub)
+        importlib.import_module(f"cli.{name}").register(sub)
     return parser
 
 
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(needed_modules(arguments)).parse_args(arguments)
     if args.command is None:
-        from tui.commands.launch import launch
+        from cli.launch import launch
 
         return launch(args)
     try:

@@ -7,11 +7,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from cli._dates import from_date, to_date
+from cli._help import add_command
+from cli._jsonout import safe_json
+from cli._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
 from store.errors import LibraryError
-from tui.commands._dates import from_date, to_date
-from tui.commands._help import add_command
-from tui.commands._jsonout import safe_json
-from tui.commands._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
 
 if TYPE_CHECKING:
     from store.records import TimelineEntry
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
 
-    from tui.commands._analysis_view import facts_table
+    from cli._analysis_view import facts_table
 
     table = facts_table([e.fact for e in entries], [printable(e.article_id[:ID_CHARS]) for e in entries])
     Console(highlight=False).print(table)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cli._help import add_command
+from cli._jsonout import safe_json
+from cli._library import error, open_library, printable, tolerant_stdout
+from cli.list_cmd import meta_to_json
 from store.errors import LibraryError
-from tui.commands._help import add_command
-from tui.commands._jsonout import safe_json
-from tui.commands._library import error, open_library, printable, tolerant_stdout
-from tui.commands.list_cmd import meta_to_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

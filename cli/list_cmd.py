@@ -6,10 +6,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from cli._help import add_command
+from cli._jsonout import safe_json
+from cli._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
 from store.errors import LibraryError
-from tui.commands._help import add_command
-from tui.commands._jsonout import safe_json
-from tui.commands._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
 
 if TYPE_CHECKING:
     from store.records import ArticleMeta

@@ -11,12 +11,12 @@ import argparse
 import sys
 from typing import Any
 
+from cli._dates import bound as _bound
+from cli._dates import from_date, to_date
+from cli._help import add_command
+from cli._jsonout import escape_unsafe
+from cli._library import error, note, open_library, tolerant_stdout
 from store.errors import LibraryError
-from tui.commands._dates import bound as _bound
-from tui.commands._dates import from_date, to_date
-from tui.commands._help import add_command
-from tui.commands._jsonout import escape_unsafe
-from tui.commands._library import error, note, open_library, tolerant_stdout
 
 __all__ = ["_bound", "register", "run"]  # _bound: the --from/--to parser, kept under its old name
 

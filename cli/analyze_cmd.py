@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.commands._help import add_command
-from tui.commands._jsonout import safe_json
-from tui.commands._library import tolerant_stdout
+from cli._help import add_command
+from cli._jsonout import safe_json
+from cli._library import tolerant_stdout
 
 if TYPE_CHECKING:
     from extract import Analysis
@@ -75,8 +75,8 @@ def analysis_json(path: str, analysis: Analysis) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
+    from cli._analysis_view import CONTROL, render
     from extract import analyze
-    from tui.commands._analysis_view import CONTROL, render
 
     tolerant_stdout()
     console = Console(highlight=False)

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from cli._help import add_command
+from cli._library import error, open_library, printable, tolerant_stdout
 from store.errors import LibraryError
-from tui.commands._help import add_command
-from tui.commands._library import error, open_library, printable, tolerant_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console

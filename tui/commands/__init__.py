@@ -1,1 +1,0 @@
-"""Headless `briefing` subcommands, one module each; every module exposes `register(subparsers)`."""
