@@ -1,12 +1,11 @@
 """Rich renderings for the terminal commands: an analysed text with its highlights, and timeline tables.
 
-Text is styled by span, never by markup; control characters are replaced one for one by spaces. The
+Text is styled by span, never by markup; unsafe characters are replaced one for one (`store.safetext`). The
 commands import this (and so Rich and the analysis engine) when they run, never to parse arguments.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.console import Console
@@ -15,9 +14,8 @@ from rich.text import Text
 
 from extract import Analysis
 from extract.model import fact_to_dict
+from store.safetext import one_line, sanitize
 
-# Control characters are replaced one for one by spaces, so display offsets stay analysis offsets.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _ENTITY_STYLES = {
     "PERSON": "bold magenta",
     "ORG": "bold blue",
@@ -33,7 +31,7 @@ FIGURE_STYLE = "bold yellow"
 
 def highlighted(text: str, analysis: Analysis) -> Text:
     """The article text with dates, entities and figures styled by span (never by markup)."""
-    out = Text(CONTROL.sub(" ", text))
+    out = Text(sanitize(text))  # one for one: display offsets stay analysis offsets
     for entity in analysis.entities:
         out.stylize(_ENTITY_STYLES.get(entity.type, "bold"), entity.start, entity.end)
     for figure in analysis.figures:
@@ -44,7 +42,7 @@ def highlighted(text: str, analysis: Analysis) -> Text:
 
 
 def _cell(value: str, limit: int | None = None) -> Text:
-    clean = CONTROL.sub(" ", value).replace("\n", " ")
+    clean = sanitize(value, keep_newlines=False)
     if limit is not None and len(clean) > limit:
         clean = clean[: limit - 1] + "…"
     return Text(clean)
@@ -81,7 +79,7 @@ def _statement(fact: dict[str, Any], limit: int = 240) -> Text:
         cell.append("…")
     who = [*fact.get("entities", ()), *fact.get("figures", ())]
     if who:
-        cell.append("\n" + CONTROL.sub(" ", " · ".join(who)), style="dim")
+        cell.append("\n" + one_line(" · ".join(who)), style="dim")
     return cell
 
 

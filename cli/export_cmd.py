@@ -14,9 +14,9 @@ from typing import Any
 from cli._dates import bound as _bound
 from cli._dates import from_date, to_date
 from cli._help import add_command
-from cli._jsonout import escape_unsafe
 from cli._library import error, note, open_library, tolerant_stdout
 from store.errors import LibraryError
+from store.safetext import escape_json_text
 
 __all__ = ["_bound", "register", "run"]  # _bound: the --from/--to parser, kept under its old name
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                     return error(f"no article with id {given!r} (see `briefing list`)")
             text = export_document(library, selection, args.format, title=args.title)
         if args.format != "md":  # JSON: terminal controls in article text become \u escapes
-            text = escape_unsafe(text)
+            text = escape_json_text(text)
         if args.output and args.output != "-":
             write_atomic(args.output, text)
         else:

@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from cli._help import add_command
-from cli._jsonout import safe_json
-from cli._library import error, open_library, printable, tolerant_stdout
+from cli._library import error, open_library, tolerant_stdout
 from cli.list_cmd import meta_to_json
 from store.errors import LibraryError
+from store.safetext import safe_json, terminal_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
     ]
     for label, value in rows:
         if value:
-            print(printable(f"{label + ':':<11}{value}"))
+            print(terminal_text(f"{label + ':':<11}{value}"))
     print()
-    body = printable(article.body, keep_newlines=True)
+    body = terminal_text(article.body, keep_newlines=True)
     sys.stdout.write(body if body.endswith("\n") else body + "\n")
     return 0

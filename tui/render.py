@@ -1,8 +1,9 @@
 """Pure rendering helpers: untrusted text and analysis records in, `rich.text.Text` out.
 
 Everything the widgets draw is built here with explicit spans and styles, never from markup strings, so a
-title such as `[bold red]` or `[@click=app.quit]` stays literal text. `sanitize` replaces control
-characters one-for-one (offsets into the text stay valid). No I/O, no widgets, no global mutable state.
+title such as `[bold red]` or `[@click=app.quit]` stays literal text. Untrusted text goes through
+`store.safetext` (`sanitize` replaces unsafe characters one for one, so offsets into the text stay valid;
+`one_line` for titles and names). No I/O, no widgets, no global mutable state.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from rich.style import Style
 from rich.text import Text
 
 from store.records import Annotation, ArticleMeta
+from store.safetext import one_line as one_line  # re-exported: titles, names, messages in the widgets
+from store.safetext import sanitize as sanitize  # re-exported: the reader sanitises its body with it
 
 if TYPE_CHECKING:  # the app does not import the analysis engine just to draw (startup time)
     from extract.model import Analysis, DateMention, Entity, Figure
@@ -69,42 +72,6 @@ NOTE_SPAN_STYLE = Style(underline=True)
 NOTE_STYLE = Style(color="#b39ddb", italic=True, dim=True)
 NOTE_MARK = "✎"
 CORRECTION_LABELS: dict[str, str] = {"NONE": "not a name"}
-
-_CONTROL_PICTURE = "\N{SYMBOL FOR SUBSTITUTE FORM TWO}"  # one cell wide
-
-
-def _translation(keep_newlines: bool) -> dict[int, str]:
-    table: dict[int, str] = {}
-    unsafe = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
-    unsafe += [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # bidi controls
-    for code in unsafe:
-        table[code] = _CONTROL_PICTURE
-    for ch in "\t\r\f\v\u2028\u2029":
-        table[ord(ch)] = " "
-    table[ord("\n")] = "\n" if keep_newlines else " "
-    return table
-
-
-_KEEP_NEWLINES = _translation(True)
-_ONE_LINE = _translation(False)
-
-
-def sanitize(text: str, *, keep_newlines: bool = True) -> str:
-    """Replace control characters one-for-one so offsets into `text` stay valid.
-
-    Tabs become spaces; ESC, other C0/C1 controls, DEL, bidi overrides and lone surrogates become a
-    visible substitute glyph (so an ANSI escape shows as text instead of reaching the terminal).
-    Newlines are kept unless `keep_newlines` is False (then they become spaces: one-line fields).
-    """
-    if text.isprintable():
-        return text
-    return text.translate(_KEEP_NEWLINES if keep_newlines else _ONE_LINE)
-
-
-def one_line(text: str | None) -> str:
-    """A safe single-line version of a metadata field."""
-    return sanitize(text or "", keep_newlines=False).strip()
-
 
 # --------------------------------------------------------------------------------------------------------
 # Highlights
