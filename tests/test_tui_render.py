@@ -59,10 +59,9 @@ BIDI_CONTROLS = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}
 
 def _must_go(ch: str) -> bool:
     """What may not reach the terminal: C0 (but newline), DEL, C1, bidi controls, surrogates, separators."""
-    return (
-        (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch != "\n")
-        or unicodedata.bidirectional(ch) in BIDI_CONTROLS
-    )
+    return (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch != "\n") or unicodedata.bidirectional(
+        ch
+    ) in BIDI_CONTROLS
 
 
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
