@@ -6,8 +6,10 @@ deficiencies: a person is orange, an organisation blue, a country or city bluish
 yellow (and italic), a group reddish purple, an event vermillion. Each palette is one set of hues at a
 lightness made for its background:
 
-- `DARK` for the app on a dark Textual theme (bright hues, at least 5:1 against a dark background);
-- `LIGHT` for the app on a light theme (deep hues, at least 6:1 against white);
+- `DARK` for the app on a dark Textual theme (bright hues: 7:1 against Textual's default dark background,
+  at least 3:1, enough for bold text, on every built-in dark theme's background and surface);
+- `LIGHT` for the app on a light theme (deep hues: 6.6:1 against white, at least 4.5:1 on every built-in
+  light theme's background and surface);
 - `TERMINAL` for the commands, whose background is unknown (middle lightness: about 4.5:1 against
   both black and white).
 
@@ -51,11 +53,11 @@ _ENTITY_HEX: dict[str, dict[str, str]] = {
     "dark": {
         "PERSON": "#e69f00",
         "ORG": "#56b4e9",
-        "GPE": "#00a97b",
+        "GPE": "#00b483",
         "LOC": "#f0e442",
-        "NORP": "#cc79a7",
-        "EVENT": "#f56c00",
-        "OTHER": "#999999",
+        "NORP": "#d187b0",
+        "EVENT": "#ff7507",
+        "OTHER": "#9e9e9e",
     },
     "light": {
         "PERSON": "#7d5600",
