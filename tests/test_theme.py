@@ -152,7 +152,7 @@ async def test_the_app_follows_a_light_theme_and_back(tmp_path: Path) -> None:
             shown = legend.render()
             spans = {str(shown)[s.start : s.end]: s.style for s in shown.spans}  # type: ignore[union-attr]
             person = spans["person"].foreground.rgb  # type: ignore[union-attr]
-            assert "#%02x%02x%02x" % person == colour(theme.LIGHT, "PERSON")
+            assert "#{:02x}{:02x}{:02x}".format(*person) == colour(theme.LIGHT, "PERSON")
             reader = app.query_one("#reader")
             styles = {h.style for h in reader.index.items}  # type: ignore[attr-defined]
             assert styles and styles <= {
