@@ -10,7 +10,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
-from cli._library import error, open_library, tolerant_stdout
+from cli._library import error, note, open_library, tolerant_stdout
 from cli.list_cmd import meta_to_json
 from store.errors import LibraryError
 from store.wording import counted
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from extract.model import Analysis
-    from store.records import Annotation
+    from store.library import Library
+    from store.records import Annotation, ArticleMeta
 from store.safetext import one_line, safe_json, terminal_text
 
 
@@ -52,19 +53,42 @@ def run(args: argparse.Namespace) -> int:
             except KeyError:
                 return error(f"no article with id {args.id!r} (see `briefing list`)")
             annotations = library.annotations(article.meta.id)
-            analysis = library.analysis(article.meta.id)
+            if not args.json:  # the text first: the analysis of a long article may take a moment
+                print_article(article.meta, article.body)
+            analysis = _analysis(library, article.meta.id)
     except LibraryError as exc:
         return error(str(exc))
-    meta = article.meta
     if args.json:
         data = {
-            **meta_to_json(meta),
+            **meta_to_json(article.meta),
             "body": article.body,
             "annotations": [annotation_to_json(a) for a in annotations],
-            "analysis": analysis.to_dict(),
+            "analysis": analysis.to_dict() if analysis is not None else None,
         }
         sys.stdout.write(safe_json(data) + "\n")
         return 0
+    from cli._library import stdout_console
+
+    console = stdout_console()
+    print_annotations(console, annotations)
+    if analysis is not None:
+        print_analysis(console, analysis)
+    return 0
+
+
+def _analysis(library: Library, article_id: str) -> Analysis | None:
+    """The article's analysis, or None (with a notice) when it cannot be made: the rest is still shown."""
+    try:
+        return library.analysis(article_id)
+    except LibraryError:
+        raise
+    except Exception as exc:  # an analyser failure must not hide the article and its annotations
+        note(f"could not analyse the article: {exc!r}")
+        return None
+
+
+def print_article(meta: ArticleMeta, body_text: str) -> None:
+    """The metadata lines, a blank line and the text, terminal-safe."""
     rows = [
         ("Title", meta.title),
         ("Id", meta.id),
@@ -81,14 +105,8 @@ def run(args: argparse.Namespace) -> int:
         if value:
             print(terminal_text(f"{label + ':':<11}{value}"))
     print()
-    body = terminal_text(article.body, keep_newlines=True)
+    body = terminal_text(body_text, keep_newlines=True)
     sys.stdout.write(body if body.endswith("\n") else body + "\n")
-    from cli._library import stdout_console
-
-    console = stdout_console()
-    print_annotations(console, annotations)
-    print_analysis(console, analysis)
-    return 0
 
 
 def annotation_to_json(annotation: Annotation) -> dict[str, Any]:

@@ -131,3 +131,21 @@ def test_analysis_counts_say_one_not_ones() -> None:
         analysis_counts(Analysis(published=None))
         == "0 sentences · 0 entities · 0 figures · 0 dates · 0 facts"
     )
+
+
+def test_show_still_prints_the_article_when_the_analysis_fails(
+    annotated: tuple[Path, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, article_id = annotated
+
+    def broken(self: Library, article_id: str) -> None:
+        raise RuntimeError("analyser bug")
+
+    monkeypatch.setattr(Library, "analysis", broken)
+    assert main(["--library", str(folder), "show", article_id]) == 0
+    captured = capsys.readouterr()
+    assert "2,500 troops would stay." in captured.out and "✎ Who is he?" in captured.out
+    assert "Analysis:" not in captured.out and "could not analyse the article" in captured.err
+    assert main(["--library", str(folder), "show", article_id, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["analysis"] is None and len(data["annotations"]) == 2
