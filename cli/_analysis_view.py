@@ -1,12 +1,11 @@
 """Rich renderings for the terminal commands: an analysed text with its highlights, and timeline tables.
 
-Text is styled by span, never by markup; control characters are replaced one for one by spaces. The
+Text is styled by span, never by markup; unsafe characters are replaced one for one (`store.safetext`). The
 commands import this (and so Rich and the analysis engine) when they run, never to parse arguments.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.console import Console
@@ -15,36 +14,30 @@ from rich.text import Text
 
 from extract import Analysis
 from extract.model import fact_to_dict
+from store.safetext import one_line, sanitize
+from store.wording import counted
+from tui.theme import ENTITY_LABELS, ENTITY_ORDER, TERMINAL
 
-# Control characters are replaced one for one by spaces, so display offsets stay analysis offsets.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_ENTITY_STYLES = {
-    "PERSON": "bold magenta",
-    "ORG": "bold blue",
-    "GPE": "bold green",
-    "LOC": "green",
-    "NORP": "magenta",
-    "EVENT": "bold red",
-    "OTHER": "italic",
-}
-DATE_STYLE = "bold cyan underline"
-FIGURE_STYLE = "bold yellow"
+# The app's colours and labels (tui.theme), in their variant for a terminal of unknown background.
+PALETTE = TERMINAL
+DATE_STYLE = PALETTE.date
+FIGURE_STYLE = PALETTE.figure
 
 
 def highlighted(text: str, analysis: Analysis) -> Text:
     """The article text with dates, entities and figures styled by span (never by markup)."""
-    out = Text(CONTROL.sub(" ", text))
+    out = Text(sanitize(text))  # one for one: display offsets stay analysis offsets
     for entity in analysis.entities:
-        out.stylize(_ENTITY_STYLES.get(entity.type, "bold"), entity.start, entity.end)
+        out.stylize(PALETTE.entity_style(entity.type), entity.start, entity.end)
     for figure in analysis.figures:
         out.stylize(FIGURE_STYLE, figure.start, figure.end)
     for mention in analysis.dates:
-        out.stylize(DATE_STYLE if mention.anchored else "cyan", mention.start, mention.end)
+        out.stylize(DATE_STYLE if mention.anchored else PALETTE.unanchored_date, mention.start, mention.end)
     return out
 
 
 def _cell(value: str, limit: int | None = None) -> Text:
-    clean = CONTROL.sub(" ", value).replace("\n", " ")
+    clean = sanitize(value, keep_newlines=False)
     if limit is not None and len(clean) > limit:
         clean = clean[: limit - 1] + "…"
     return Text(clean)
@@ -81,7 +74,7 @@ def _statement(fact: dict[str, Any], limit: int = 240) -> Text:
         cell.append("…")
     who = [*fact.get("entities", ()), *fact.get("figures", ())]
     if who:
-        cell.append("\n" + CONTROL.sub(" ", " · ".join(who)), style="dim")
+        cell.append("\n" + one_line(" · ".join(who)), style="dim")
     return cell
 
 
@@ -100,6 +93,33 @@ def facts_table(facts: list[dict[str, Any]], articles: list[str] | None = None) 
     return table
 
 
+def legend() -> Text:
+    """The colour key: each entity type in its colour, then figures and dates (as in the app)."""
+    out = Text()
+    for kind in ENTITY_ORDER:
+        out.append(ENTITY_LABELS[kind], PALETTE.entity_style(kind))
+        out.append(" · ")
+    out.append("figure", FIGURE_STYLE)
+    out.append(" · ")
+    out.append("date", DATE_STYLE)
+    out.append(" · ")
+    out.append("unanchored date", PALETTE.unanchored_date)
+    return out
+
+
+def analysis_counts(analysis: Analysis) -> str:
+    """'12 sentences · 1 entity · 3 figures · 4 dates · 2 facts'."""
+    return " · ".join(
+        (
+            counted(len(analysis.sentences), "sentence"),
+            counted(len(analysis.entities), "entity", "entities"),
+            counted(len(analysis.figures), "figure"),
+            counted(len(analysis.dates), "date"),
+            counted(len(analysis.facts), "fact"),
+        )
+    )
+
+
 def render(console: Console, path: str, text: str, analysis: Analysis) -> None:
     unanchored = "not given: relative dates stay unanchored"
     published = analysis.published.isoformat() if analysis.published else unanchored
@@ -107,13 +127,7 @@ def render(console: Console, path: str, text: str, analysis: Analysis) -> None:
     header.append(f"  published {published}", style="dim")
     console.rule(header)
     console.print(highlighted(text, analysis))
-    legend = Text("dates ", style=DATE_STYLE)
-    legend.append("· entities ", style=_ENTITY_STYLES["PERSON"])
-    legend.append("· figures", style=FIGURE_STYLE)
-    console.print(legend)
+    console.print(legend())
     console.print(facts_table([fact_to_dict(f) for f in analysis.facts]))
-    counts = (
-        f"{len(analysis.sentences)} sentences · {len(analysis.entities)} entities · "
-        f"{len(analysis.figures)} figures · {len(analysis.dates)} dates · {len(analysis.facts)} facts"
-    )
+    counts = analysis_counts(analysis)
     console.print(Text(counts, style="dim"))

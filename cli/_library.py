@@ -1,31 +1,22 @@
-"""Shared by the headless library commands: opening the library from `--library`, safe text output."""
+"""Shared by the headless library commands: opening the library from `--library`, messages on stderr
+(terminal-safe through `store.safetext`)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from store.safetext import terminal_text
+
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from store.library import Library
 
 ID_CHARS = 12  # the id prefix `list` and `timeline` print: unique in practice, and accepted by `show`
-
-# C0/C1 control characters (terminal escapes) and bidi embeddings, overrides and isolates, which can make
-# text display differently from what it is. Zero-width joiners stay: scripts and emoji need them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str, *, keep_newlines: bool = False) -> str:
-    """Untrusted text made safe for a terminal: control characters (and escapes) removed; tabs and,
-    with `keep_newlines`, newlines kept (carriage returns dropped)."""
-    if keep_newlines:
-        return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
-    return _CONTROL_LINE.sub(" ", text)
 
 
 @contextlib.contextmanager
@@ -51,12 +42,12 @@ def open_library(args: argparse.Namespace, **options: Any) -> Iterator[Library]:
 
 
 def note(message: str, stream: TextIO | None = None) -> None:
-    print(f"briefing: {printable(message)}", file=stream or sys.stderr)
+    print(f"briefing: {terminal_text(message)}", file=stream or sys.stderr)
 
 
 def error(message: str) -> int:
     """Print an error line to stderr; returns exit code 1."""
-    print(f"briefing: error: {printable(message)}", file=sys.stderr)
+    print(f"briefing: error: {terminal_text(message)}", file=sys.stderr)
     return 1
 
 
@@ -65,3 +56,16 @@ def tolerant_stdout() -> None:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="replace")
+
+
+def stdout_console() -> Console:
+    """A Rich console on stdout that lets a closed pipe reach `cli.main` (which ends the command quietly
+    with status 0) instead of exiting with status 1 as Rich does by default."""
+    from rich.console import Console
+
+    class _PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _PipeConsole(highlight=False)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
-from cli._jsonout import safe_json
-from cli._library import tolerant_stdout
+from cli._library import error, stdout_console, tolerant_stdout
+from store.safetext import safe_json
 
 if TYPE_CHECKING:
     from extract import Analysis
@@ -73,21 +73,18 @@ def analysis_json(path: str, analysis: Analysis) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from cli._analysis_view import CONTROL, render
+    from cli._analysis_view import render
     from extract import analyze
 
     tolerant_stdout()
-    console = Console(highlight=False)
+    console = stdout_console()
     several = len(args.files) > 1
     status = 0
     for name in args.files:
         try:
             text = read_text(Path(name))
         except InputError as exc:
-            print(f"briefing: error: {CONTROL.sub('?', str(exc))}", file=sys.stderr)
-            status = 1
+            status = error(str(exc))
             continue
         analysis = analyze(text, args.date)
         if args.json:

@@ -1,8 +1,9 @@
 """`briefing export`: a briefing document (Markdown, JSON or TimelineJS) from a filtered selection.
 
-Writes to stdout, or atomically to -o FILE. Exit codes: 0 written; 1 nothing exported (unknown article id,
-a filter that matches nothing, an unwritable path, a library problem), with one line on stderr and no file
-left behind; 2 usage (argparse).
+Writes to stdout, or atomically to -o FILE: a new file, or an existing regular file with --force (never a
+symbolic link, FIFO or device). Exit codes: 0 written; 1 nothing exported (unknown article id, a filter
+that matches nothing, an unwritable or existing path, a library problem), with one line on stderr and no
+file left behind; 2 usage (argparse).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 from cli._dates import bound as _bound
 from cli._dates import from_date, to_date
 from cli._help import add_command
-from cli._jsonout import escape_unsafe
 from cli._library import error, note, open_library, tolerant_stdout
 from store.errors import LibraryError
+from store.safetext import escape_json_text
 
 __all__ = ["_bound", "register", "run"]  # _bound: the --from/--to parser, kept under its old name
 
@@ -54,13 +55,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--from", dest="start", metavar="DATE", type=from_date, help="facts from this date")
     parser.add_argument("--to", dest="end", metavar="DATE", type=to_date, help="facts up to this date")
     parser.add_argument("--format", required=True, choices=FORMATS, help="md, json or timelinejs")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically ('-': stdout)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to a new FILE atomically ('-': stdout)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (a regular file only)"
+    )
     parser.add_argument("--title", help="document title (default: the article's title, or 'Briefing')")
 
 
-def run(args: argparse.Namespace) -> int:
-    from store.export import Selection, export_document, write_atomic
+FORCE_HINT = "; add --force to replace it"
 
+
+def run(args: argparse.Namespace) -> int:
+    from store.export import OutputExists, Selection, check_target, export_document, write_atomic
+
+    to_file = bool(args.output) and args.output != "-"
+    existed = False
     if args.start and args.end and args.start > args.end:
         return error(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}")
     selection = Selection(
@@ -72,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
         end=args.end,
     )
     try:
+        if to_file:  # say at once, before the work, that the path will not do
+            existed = check_target(args.output, replace=args.force)
         with open_library(args) as library:
             for given in args.article:  # say which id is unknown and which is ambiguous, as `show` does
                 try:
@@ -80,15 +91,22 @@ def run(args: argparse.Namespace) -> int:
                     return error(f"no article with id {given!r} (see `briefing list`)")
             text = export_document(library, selection, args.format, title=args.title)
         if args.format != "md":  # JSON: terminal controls in article text become \u escapes
-            text = escape_unsafe(text)
-        if args.output and args.output != "-":
-            write_atomic(args.output, text)
+            text = escape_json_text(text)
+        if to_file:
+            write_atomic(args.output, text, replace=args.force)
         else:
             tolerant_stdout()
             sys.stdout.write(text)
             sys.stdout.flush()
+    except OutputExists as exc:
+        return error(f"{exc}{FORCE_HINT}")
     except LibraryError as exc:  # ExportError included: unknown id, nothing matches, unwritable path
         return error(str(exc))
-    if args.output and args.output != "-":
-        note(f"wrote {args.format} briefing to {args.output}")
+    if to_file:
+        done = "replaced" if existed else "wrote"
+        note(
+            f"{done} {args.output} with the {args.format} briefing"
+            if existed
+            else f"{done} {args.format} briefing to {args.output}"
+        )
     return 0

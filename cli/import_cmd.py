@@ -14,8 +14,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cli._help import add_command
-from cli._library import error, open_library, printable, tolerant_stdout
+from cli._library import error, open_library, tolerant_stdout
 from store.errors import LibraryError
+from store.safetext import terminal_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -61,7 +62,7 @@ def summary(report: ImportReport) -> str:
 
 
 def _problem_line(kind: str, path: str, message: str) -> str:
-    return printable(f"{kind}: {path}: {message}")
+    return terminal_text(f"{kind}: {path}: {message}")
 
 
 def _import_plain(library_import: Importer, paths: list[str], analyze: bool) -> ImportReport:
@@ -69,7 +70,7 @@ def _import_plain(library_import: Importer, paths: list[str], analyze: bool) -> 
         if step.status == "failed":
             print(_problem_line("error", step.path, step.message or "failed"), file=sys.stderr, flush=True)
         else:
-            print(printable(f"{step.status:<8} {step.article_id}  {step.path}"), flush=True)
+            print(terminal_text(f"{step.status:<8} {step.article_id}  {step.path}"), flush=True)
 
     return library_import(paths, progress=show, analyze=analyze)
 
@@ -106,7 +107,7 @@ def _import_rich(
                 # soft_wrap: one line per problem (the terminal wraps it), as in the plain output.
                 progress.console.print(Text(line, style="red"), soft_wrap=True)
             label = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-            name = printable(step.path.rsplit("/", 1)[-1])
+            name = terminal_text(step.path.rsplit("/", 1)[-1])
             if len(name) > CURRENT_CHARS:
                 name = name[: CURRENT_CHARS - 1] + "…"
             progress.update(task, total=step.total, completed=step.done, counts=label, current=name)

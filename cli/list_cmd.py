@@ -7,9 +7,9 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
-from cli._jsonout import safe_json
-from cli._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
+from cli._library import ID_CHARS, error, note, open_library, tolerant_stdout
 from store.errors import LibraryError
+from store.safetext import safe_json, terminal_text
 
 if TYPE_CHECKING:
     from store.records import ArticleMeta
@@ -39,7 +39,7 @@ def line(meta: ArticleMeta) -> str:
     day = meta.published.isoformat() if meta.published else "(no date)".ljust(10)
     star = "*" if meta.starred else " "
     source = f"  — {meta.source}" if meta.source else ""
-    return printable(f"{meta.id[:ID_CHARS]}  {day} {star} {meta.title}{source}")
+    return terminal_text(f"{meta.id[:ID_CHARS]}  {day} {star} {meta.title}{source}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -88,12 +88,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch(args)
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        # Flush here, not at exit: a reader that went away must be noticed inside this `try`, whether
+        # the last write filled the pipe or sat in the buffer.
+        sys.stdout.flush()
     except BrokenPipeError:
-        # The reader of a pipe went away (`briefing list | head`): stop quietly, as other tools do.
-        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        # The reader of a pipe went away (`briefing list | head`): it has read what it wanted, so the
+        # command ends quietly with status 0 (as documented), whichever write noticed it. stdout points
+        # at /dev/null so the interpreter's final flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 0
+    return status
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from cli._dates import from_date, to_date
 from cli._help import add_command
-from cli._jsonout import safe_json
-from cli._library import ID_CHARS, error, note, open_library, printable, tolerant_stdout
+from cli._library import ID_CHARS, error, note, open_library, stdout_console, tolerant_stdout
 from store.errors import LibraryError
+from store.safetext import safe_json, terminal_text
 
 if TYPE_CHECKING:
     from store.records import TimelineEntry
@@ -79,10 +79,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             note("the library has no dated facts yet (import articles with: briefing import PATH)")
         return 0
-    from rich.console import Console
-
     from cli._analysis_view import facts_table
 
-    table = facts_table([e.fact for e in entries], [printable(e.article_id[:ID_CHARS]) for e in entries])
-    Console(highlight=False).print(table)
+    table = facts_table([e.fact for e in entries], [terminal_text(e.article_id[:ID_CHARS]) for e in entries])
+    stdout_console().print(table)
     return 0

@@ -662,13 +662,10 @@ class Library:
         self._set_flags(article_id, starred=bool(starred))
 
     def set_tags(self, article_id: str, tags: Iterable[str]) -> None:
-        """Replace the article's tags (initially those of its front matter)."""
-        clean: list[str] = []
-        for tag in tags:
-            text = " ".join(str(tag).split())
-            if text and text not in clean:
-                clean.append(text)
-        self._set_flags(article_id, tags=clean)
+        """Replace the article's tags (initially those of its front matter), normalised."""
+        from store.tags import normalize_tags
+
+        self._set_flags(article_id, tags=normalize_tags(tags))
 
     def all_tags(self) -> list[str]:
         with self._rlock:

@@ -92,7 +92,7 @@ def test_list_and_show(library: Path, tmp_path: Path) -> None:
     assert shown.returncode == 0
     assert "Title:     [bold red]Not markup[/] [31mred[0m" in shown.stdout
     assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
-    assert shown.stdout.rstrip().endswith("Line two.")
+    assert "Body line one.\u2426\nLine two.\n\nAnnotations: none\n" in shown.stdout  # \x07 shown as ␦
     as_json = json.loads(briefing("--library", str(library), "show", listed[1]["id"], "--json").stdout)
     assert as_json["body"] == "Undated piece\n\nText.\n" and as_json["published"] is None
 

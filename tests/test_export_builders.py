@@ -190,7 +190,7 @@ def test_timelinejs_dates_follow_the_value_precision() -> None:
 
 def test_timelinejs_escapes_html_and_groups_by_article() -> None:
     events = json.loads(render(briefing(), "timelinejs"))["events"]
-    assert all(e["group"] == META.title for e in events)
+    assert all(e["group"] == "Troops | and &lt;b&gt;tags&lt;/b&gt;" for e in events)  # inserted as HTML
     assert "&lt;script&gt;" in events[3]["text"]["text"]
     assert events[0]["text"]["headline"] == "5,000 troops"
     assert events[1]["text"]["headline"] == "United States"

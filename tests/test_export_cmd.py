@@ -112,7 +112,7 @@ def test_failed_export_keeps_the_previous_file(
 ) -> None:
     target = tmp_path / "brief.md"
     target.write_text("yesterday's briefing")
-    assert export(library_path, "--tag", "no-such-tag", "--format", "md", "-o", str(target)) == 1
+    assert export(library_path, "--tag", "no-such-tag", "--format", "md", "-o", str(target), "--force") == 1
     error_line(capsys)
     assert target.read_text() == "yesterday's briefing"
     assert os.listdir(tmp_path) == ["brief.md"]
@@ -173,3 +173,56 @@ def test_dash_output_means_stdout(
     assert export(library_path, "--starred", "--format", "md", "-o", "-") == 0
     assert capsys.readouterr().out.startswith("# ")
     assert os.listdir(tmp_path) == []
+
+
+def test_an_existing_file_needs_force(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "brief.md"
+    target.write_text("yesterday's briefing")
+    assert export(library_path, "--starred", "--format", "md", "-o", str(target)) == 1
+    assert error_line(capsys) == (
+        f"briefing: error: cannot write {target}: the file exists; add --force to replace it"
+    )
+    assert target.read_text() == "yesterday's briefing"
+    assert export(library_path, "--starred", "--format", "md", "-o", str(target), "--force") == 0
+    captured = capsys.readouterr()
+    assert target.read_text(encoding="utf-8").startswith("# More than half of American forces")
+    assert captured.err.strip() == f"briefing: replaced {target} with the md briefing"
+    assert os.listdir(tmp_path) == ["brief.md"]
+
+
+@pytest.mark.parametrize("kind", ["symlink", "dangling symlink", "fifo", "device"])
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_links_and_special_files_are_refused(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, force: list[str]
+) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("precious")
+    target = tmp_path / "out.md"
+    if kind == "symlink":
+        target.symlink_to(real)
+    elif kind == "dangling symlink":
+        target.symlink_to(tmp_path / "nowhere.md")
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target = Path(os.devnull)
+    before = os.lstat(target)
+    assert export(library_path, "--starred", "--format", "md", "-o", str(target), *force) == 1
+    reason = "it is a symbolic link" if "symlink" in kind else "it is not a regular file"
+    assert error_line(capsys).startswith(f"briefing: error: cannot write {target}: {reason}")
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    assert real.read_text() == "precious" and not (tmp_path / "nowhere.md").exists()
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
+
+
+def test_dash_output_is_stdout_even_when_a_file_named_dash_exists(
+    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("kept")
+    assert export(library_path, "--starred", "--format", "json", "-o", "-") == 0
+    assert json.loads(capsys.readouterr().out)["schema"]
+    assert (tmp_path / "-").read_text() == "kept"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from hypothesis import given
@@ -52,12 +53,33 @@ def test_sanitize_keeps_length_and_removes_controls() -> None:
     assert "\n" not in sanitize(raw, keep_newlines=False)
 
 
-@given(st.text())
-def test_sanitize_is_length_preserving_and_printable(raw: str) -> None:
+# Bidi classes of the embeddings, overrides and isolates (looked up, not listed by code point).
+BIDI_CONTROLS = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}
+
+
+def _must_go(ch: str) -> bool:
+    """What may not reach the terminal: C0 (but newline), DEL, C1, bidi controls, surrogates, separators."""
+    return (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch != "\n") or unicodedata.bidirectional(
+        ch
+    ) in BIDI_CONTROLS
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+def test_sanitize_is_length_preserving_and_removes_every_control(raw: str) -> None:
     clean = sanitize(raw)
     assert len(clean) == len(raw)
-    assert all(ch == "\n" or ch.isprintable() or ch in "\u200d" or ord(ch) >= 0xA0 for ch in clean)
-    assert not any(ord(ch) < 0x20 and ch != "\n" for ch in clean)
+    for before, after in zip(raw, clean, strict=True):
+        assert not _must_go(after), repr(after)
+        if not _must_go(before):
+            assert after == before  # everything else stays, the joiners that scripts need included
+    assert "\n" not in sanitize(raw, keep_newlines=False)
+
+
+def test_sanitize_keeps_joiners_and_replaces_bidi_controls() -> None:
+    text = "\u202eevil\u202c \u2066iso\u2069  क्\u200dष \u200cx 👩\u200d💻 \u200fמ"
+    clean = sanitize(text)
+    assert not any(unicodedata.bidirectional(ch) in BIDI_CONTROLS for ch in clean)
+    assert "क्\u200dष" in clean and "\u200cx" in clean and "👩\u200d💻" in clean and "\u200fמ" in clean
 
 
 @given(

@@ -26,6 +26,8 @@ from textual.worker import get_current_worker
 
 from store.library import Library
 from store.records import Annotation, ArticleMeta, TimelineEntry
+from store.wording import counted
+from tui import theme as palettes
 from tui.annotating import AnnotatingMixin
 from tui.keys import binding_rows
 from tui.palette import BriefingCommands
@@ -137,6 +139,8 @@ class BriefingApp(AnnotatingMixin, App[None]):
         return self.query_one(StatusLine)
 
     def on_mount(self) -> None:
+        self._use_palette(self.current_theme.dark)
+        self.theme_changed_signal.subscribe(self, lambda theme: self._use_palette(theme.dark))
         search = self.query_one("#search", Input)
         search.cursor_blink = self.cursor_blink
         search.display = False
@@ -145,6 +149,16 @@ class BriefingApp(AnnotatingMixin, App[None]):
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
         self._load_library()
+
+    def _use_palette(self, dark: bool) -> None:
+        """Entity and highlight colours follow the theme: `tui.theme`'s light palette on a light theme."""
+        if not palettes.use(dark):
+            return
+        self.query_one(Legend).show_layers(self.layers)
+        if self.reader.article_id is not None:  # the user's highlights are coloured when set
+            self.reader.set_annotations(self.reader.article_id, self.reader.annotations)
+        for pane in self.query(VirtualList):
+            pane.invalidate()
 
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
@@ -305,7 +319,8 @@ class BriefingApp(AnnotatingMixin, App[None]):
             return
         self.reader.show_analysis(article_id, analysis)
         self.reader.border_subtitle = (
-            f"{len(analysis.entities)} names · {len(analysis.figures)} figures · {len(analysis.dates)} dates"
+            f"{counted(len(analysis.entities), 'name')} · {counted(len(analysis.figures), 'figure')} · "
+            f"{counted(len(analysis.dates), 'date')}"
         )
         self._article_items = (article_id, items)
         if self.timeline_scope == "article" and self.entity is None:

@@ -1,15 +1,16 @@
 """Pure rendering helpers: untrusted text and analysis records in, `rich.text.Text` out.
 
 Everything the widgets draw is built here with explicit spans and styles, never from markup strings, so a
-title such as `[bold red]` or `[@click=app.quit]` stays literal text. `sanitize` replaces control
-characters one-for-one (offsets into the text stay valid). No I/O, no widgets, no global mutable state.
+title such as `[bold red]` or `[@click=app.quit]` stays literal text. Untrusted text goes through
+`store.safetext` (`sanitize` replaces unsafe characters one for one, so offsets into the text stay valid;
+`one_line` for titles and names). No I/O, no widgets, no global mutable state.
 """
 
 from __future__ import annotations
 
 import io
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -20,6 +21,10 @@ from rich.style import Style
 from rich.text import Text
 
 from store.records import Annotation, ArticleMeta
+from store.safetext import one_line as one_line  # re-exported: titles, names, messages in the widgets
+from store.safetext import sanitize as sanitize  # re-exported: the reader sanitises its body with it
+from tui import theme
+from tui.theme import Palette
 
 if TYPE_CHECKING:  # the app does not import the analysis engine just to draw (startup time)
     from extract.model import Analysis, DateMention, Entity, Figure
@@ -28,83 +33,46 @@ Layer = Literal["entity", "figure", "date"]
 LAYERS: tuple[Layer, ...] = ("entity", "figure", "date")
 LAYER_NAMES: dict[Layer, str] = {"entity": "names", "figure": "figures", "date": "dates"}
 
-# One style per entity type, one for figures, one for dates (and its unanchored variant).
-ENTITY_STYLES: dict[str, Style] = {
-    "PERSON": Style(color="#ffcb6b", bold=True),
-    "ORG": Style(color="#82aaff", bold=True),
-    "GPE": Style(color="#c3e88d", bold=True),
-    "LOC": Style(color="#89ddff", bold=True),
-    "NORP": Style(color="#f78c6c", bold=True),
-    "EVENT": Style(color="#c792ea", bold=True),
-    "OTHER": Style(color="#b0bec5", bold=True),
-}
-ENTITY_LABELS: dict[str, str] = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "country/city",
-    "LOC": "place",
-    "NORP": "group/nationality",
-    "EVENT": "event",
-    "OTHER": "other name",
-}
-FIGURE_STYLE = Style(color="#1b1b1b", bgcolor="#e5c07b", bold=True)
-DATE_STYLE = Style(color="#e0f0ff", bgcolor="#2a4d7a", underline=True)
-UNANCHORED_DATE_STYLE = Style(color="#9aa7b8", bgcolor="#3a3a3a", italic=True, underline=True, dim=True)
+
+class _ActiveStyles(Mapping[str, Style]):
+    """A read-only view of one style table of the active palette (`tui.theme.active()`), so code that
+    imports ENTITY_STYLES or ANNOTATION_COLORS draws with the colours of the app's current theme."""
+
+    def __init__(self, table: Callable[[Palette], Mapping[str, Style]]) -> None:
+        self._table = table
+
+    def __getitem__(self, key: str) -> Style:
+        return self._table(theme.active())[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table(theme.active()))
+
+    def __len__(self) -> int:
+        return len(self._table(theme.active()))
+
+
+# Colours come from `tui.theme` (one palette per kind of background); labels too.
+ENTITY_STYLES: Mapping[str, Style] = _ActiveStyles(lambda p: p.entity)
+ANNOTATION_COLORS: Mapping[str, Style] = _ActiveStyles(lambda p: p.annotation_colors)
+ENTITY_LABELS = theme.ENTITY_LABELS
+SHORT_LABELS = theme.SHORT_LABELS
+# The dark palette's, for code that takes one fixed style; the drawing functions below use the active one.
+FIGURE_STYLE = theme.DARK.figure
+DATE_STYLE = theme.DARK.date
+UNANCHORED_DATE_STYLE = theme.DARK.unanchored_date
+NOTE_STYLE = theme.DARK.note
+MARKED_SENTENCE_STYLE = theme.DARK.marked_sentence
 CURRENT_HIGHLIGHT_STYLE = Style(reverse=True)
-MARKED_SENTENCE_STYLE = Style(bgcolor="#4a3b12")
 TITLE_STYLE = Style(bold=True)
 META_STYLE = Style(color="#9e9e9e", italic=True)
 NOTICE_STYLE = Style(color="#ffb74d", italic=True)
 ERROR_STYLE = Style(color="#ff6e6e", bold=True)
-
-# The user's own highlights: `h` cycles through these background colours (names are stored).
-ANNOTATION_COLORS: dict[str, Style] = {
-    "yellow": Style(bgcolor="#5a4a00"),
-    "green": Style(bgcolor="#1f4d2b"),
-    "blue": Style(bgcolor="#1d3f66"),
-    "pink": Style(bgcolor="#5e2347"),
-}
-COLOR_NAMES: tuple[str, ...] = tuple(ANNOTATION_COLORS)
+COLOR_NAMES: tuple[str, ...] = tuple(theme.DARK.annotation_colors)  # `h` cycles through these (stored)
 NOTE_SPAN_STYLE = Style(underline=True)
-NOTE_STYLE = Style(color="#b39ddb", italic=True, dim=True)
 NOTE_MARK = "✎"
-CORRECTION_LABELS: dict[str, str] = {"NONE": "not a name"}
-
-_CONTROL_PICTURE = "\N{SYMBOL FOR SUBSTITUTE FORM TWO}"  # one cell wide
-
-
-def _translation(keep_newlines: bool) -> dict[int, str]:
-    table: dict[int, str] = {}
-    unsafe = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
-    unsafe += [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # bidi controls
-    for code in unsafe:
-        table[code] = _CONTROL_PICTURE
-    for ch in "\t\r\f\v\u2028\u2029":
-        table[ord(ch)] = " "
-    table[ord("\n")] = "\n" if keep_newlines else " "
-    return table
-
-
-_KEEP_NEWLINES = _translation(True)
-_ONE_LINE = _translation(False)
-
-
-def sanitize(text: str, *, keep_newlines: bool = True) -> str:
-    """Replace control characters one-for-one so offsets into `text` stay valid.
-
-    Tabs become spaces; ESC, other C0/C1 controls, DEL, bidi overrides and lone surrogates become a
-    visible substitute glyph (so an ANSI escape shows as text instead of reaching the terminal).
-    Newlines are kept unless `keep_newlines` is False (then they become spaces: one-line fields).
-    """
-    if text.isprintable():
-        return text
-    return text.translate(_KEEP_NEWLINES if keep_newlines else _ONE_LINE)
-
-
-def one_line(text: str | None) -> str:
-    """A safe single-line version of a metadata field."""
-    return sanitize(text or "", keep_newlines=False).strip()
-
+CORRECTION_LABELS = theme.CORRECTION_LABELS
+correction_label = theme.correction_label
+indefinite = theme.indefinite
 
 # --------------------------------------------------------------------------------------------------------
 # Highlights
@@ -117,16 +85,21 @@ class Highlight:
     start: int
     end: int
     layer: Layer
-    style: Style
     item: Entity | Figure | DateMention
+
+    @property
+    def style(self) -> Style:
+        """Looked up when drawn, so a change of theme recolours the highlights already built."""
+        return highlight_style(self.layer, self.item)
 
 
 def highlight_style(layer: Layer, item: Entity | Figure | DateMention) -> Style:
+    palette = theme.active()
     if layer == "entity":
-        return ENTITY_STYLES.get(cast("Entity", item).type, ENTITY_STYLES["OTHER"])
+        return palette.entity_style(cast("Entity", item).type)
     if layer == "figure":
-        return FIGURE_STYLE
-    return DATE_STYLE if cast("DateMention", item).anchored else UNANCHORED_DATE_STYLE
+        return palette.figure
+    return palette.date if cast("DateMention", item).anchored else palette.unanchored_date
 
 
 def build_highlights(analysis: Analysis | None, layers: Iterable[Layer] = LAYERS) -> list[Highlight]:
@@ -142,11 +115,7 @@ def build_highlights(analysis: Analysis | None, layers: Iterable[Layer] = LAYERS
     )
     for layer, items in groups:
         if layer in enabled:
-            candidates.extend(
-                Highlight(it.start, it.end, layer, highlight_style(layer, it), it)
-                for it in items
-                if it.end > it.start
-            )
+            candidates.extend(Highlight(it.start, it.end, layer, it) for it in items if it.end > it.start)
     taken: list[tuple[int, int]] = []  # sorted, disjoint
     for h in candidates:
         i = bisect_left(taken, (h.start, h.end))
@@ -182,7 +151,7 @@ def highlight_details(h: Highlight) -> Text:
             out.append(f"  written “{one_line(item.text)}”", META_STYLE)
     elif h.layer == "figure":
         item = cast("Figure", h.item)
-        out.append(f"figure ({item.kind})", FIGURE_STYLE)
+        out.append(f"figure ({item.kind})", h.style)
         out.append("  ")
         if item.value is None:
             out.append("vague amount, no definite value", META_STYLE)
@@ -207,19 +176,10 @@ def highlight_details(h: Highlight) -> Text:
     return out
 
 
-SHORT_LABELS: dict[str, str] = {
-    "PERSON": "person",
-    "ORG": "org",
-    "GPE": "country",
-    "LOC": "place",
-    "NORP": "group",
-    "EVENT": "event",
-}
-
-
 def legend(enabled: Iterable[Layer], *, compact: bool = False) -> Text:
     """The colour key, with each layer's toggle key and whether it is on (compact: fits 80 columns)."""
     on = set(enabled)
+    palette = theme.active()
     out = Text(no_wrap=True, overflow="ellipsis", end="")
     gap = " " if compact else "  "
 
@@ -232,16 +192,16 @@ def legend(enabled: Iterable[Layer], *, compact: bool = False) -> Text:
     switch("1", "entity")
     for etype in ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"):
         label = SHORT_LABELS[etype] if compact else ENTITY_LABELS[etype]
-        out.append(label, ENTITY_STYLES[etype] if "entity" in on else Style(dim=True))
+        out.append(label, palette.entity[etype] if "entity" in on else Style(dim=True))
         out.append(" ")
     out.append(gap[1:])
     switch("2", "figure")
-    out.append("figure" if compact else "42", FIGURE_STYLE if "figure" in on else Style(dim=True))
+    out.append("figure" if compact else "42", palette.figure if "figure" in on else Style(dim=True))
     out.append(gap)
     switch("3", "date")
-    out.append("date", DATE_STYLE if "date" in on else Style(dim=True))
+    out.append("date", palette.date if "date" in on else Style(dim=True))
     out.append(" ")
-    out.append("unanchored", UNANCHORED_DATE_STYLE if "date" in on else Style(dim=True))
+    out.append("unanchored", palette.unanchored_date if "date" in on else Style(dim=True))
     return out
 
 
@@ -361,7 +321,7 @@ def body_line(
     if marked is not None:
         a, b = max(marked[0], start), min(marked[1], visible_end)
         if a < b:
-            line.stylize(MARKED_SENTENCE_STYLE, a - start, b - start)
+            line.stylize(theme.active().marked_sentence, a - start, b - start)
     for h in index.overlapping(start, visible_end):
         line.stylize(h.style, max(h.start, start) - start, min(h.end, visible_end) - start)
     if current is not None and current.end > start and current.start < visible_end:
@@ -389,10 +349,10 @@ def reader_header(meta: ArticleMeta, width: int, notices: Sequence[Text] = ()) -
         meta_line.append(f" · by {one_line(meta.author)}")
     if meta.starred:
         meta_line.append(" · ")
-        meta_line.append("★ starred", Style(color="#ffd54f", italic=False))
+        meta_line.append("★ starred", theme.active().star + Style(italic=False))
     if meta.tags:
         meta_line.append(" · tags ")
-        meta_line.append(", ".join(one_line(t) for t in meta.tags), Style(color="#80cbc4", italic=False))
+        meta_line.append(", ".join(one_line(t) for t in meta.tags), theme.active().tags)
     lines.extend(meta_line.wrap(_console(), max(1, width)))
     for notice in notices:
         lines.extend(notice.wrap(_console(), max(1, width)))
@@ -419,8 +379,9 @@ def _console() -> Console:
 def list_row(meta: ArticleMeta, width: int, *, show_source: bool = True) -> Text:
     """One article-list row: unread dot, star, title, source, date; aligned by terminal cells."""
     row = Text(no_wrap=True, overflow="ellipsis", end="")
-    row.append("●" if not meta.read else " ", Style(color="#64b5f6", bold=True))
-    row.append("★" if meta.starred else " ", Style(color="#ffd54f"))
+    palette = theme.active()
+    row.append("●" if not meta.read else " ", palette.unread)
+    row.append("★" if meta.starred else " ", palette.star)
     row.append(" ")
     date_text = meta.published.isoformat() if meta.published else "   no date"
     source = one_line(meta.source)
@@ -475,7 +436,8 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
     value = one_line(str(fact.get("value") or date_rec.get("value") or "?"))
     value = REFERENCE_WORDS.get(value, value)
     mod = date_rec.get("mod")
-    head.append(value, Style(bold=True, color="#82aaff" if anchored else "#9aa7b8", italic=not anchored))
+    palette = theme.active()
+    head.append(value, palette.timeline_date if anchored else palette.timeline_unanchored)
     if mod:
         head.append(f" {one_line(str(mod)).lower()}", META_STYLE)
     head.append("  ")
@@ -485,7 +447,7 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
     head.truncate(width, overflow="ellipsis")
     lines = [head]
     if article_title is not None:
-        t = Text("  " + (one_line(article_title) or "(untitled)"), style=Style(color="#c792ea"), end="")
+        t = Text("  " + (one_line(article_title) or "(untitled)"), style=palette.timeline_title, end="")
         t.truncate(width, overflow="ellipsis")
         lines.append(t)
     sentence_text = one_line(fact.get("text"))
@@ -510,7 +472,7 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
                 end == len(trimmed) or not trimmed[end].isalnum()
             )
             if alone:  # a whole figure, not digits inside a date such as "1980s"
-                body.stylize(Style(bold=True, color="#e5c07b"), pos + 2, end + 2)
+                body.stylize(palette.timeline_figure, pos + 2, end + 2)
             pos = trimmed.find(fig, end)
     body.truncate(width, overflow="ellipsis")
     lines.append(body)
@@ -536,36 +498,22 @@ def note_lines(note: str, width: int) -> list[Text]:
     lines: list[Text] = []
     for n, raw in enumerate(note.splitlines() or [""]):
         prefix = f"  {NOTE_MARK} " if n == 0 else "    "
-        text = Text(prefix + one_line(raw), style=NOTE_STYLE, end="")
+        text = Text(prefix + one_line(raw), style=theme.active().note, end="")
         lines.extend(_strip_end(line) for line in text.wrap(_console(), max(1, width)))
     return lines
-
-
-def correction_label(correction: dict[str, str] | None) -> str:
-    """'this is a PERSON' / 'this is not a name' / 'this date means 2020-01-03'."""
-    correction = correction or {}
-    if "date" in correction:
-        return f"this date means {one_line(correction['date'])}"
-    kind = one_line(correction.get("type", "?"))
-    return f"this is {CORRECTION_LABELS.get(kind, indefinite(kind))}"
-
-
-def indefinite(kind: str) -> str:
-    """'PERSON' -> 'a PERSON', 'ORG' -> 'an ORG' (entity types are read letter by letter or as words)."""
-    return ("an " if kind[:1] in ("A", "E", "I", "O", "U") else "a ") + kind
 
 
 def annotation_summary(annotation: Annotation) -> Text:
     """One line for the status bar: kind, colour or correction, note."""
     out = Text(no_wrap=True, overflow="ellipsis")
     if annotation.kind == "correction":
-        out.append("correction", Style(bold=True, color="#ff9e80"))
+        out.append("correction", theme.active().correction)
         out.append(f"  {correction_label(annotation.correction)}")
     else:
         style = ANNOTATION_COLORS.get(annotation.color or "")
         out.append(f" {annotation.color or annotation.kind} ", (style or Style()) + Style(bold=True))
         if annotation.note:
-            out.append(f"  {NOTE_MARK} {one_line(annotation.note)}", NOTE_STYLE)
+            out.append(f"  {NOTE_MARK} {one_line(annotation.note)}", theme.active().note)
     if annotation.orphaned:
         out.append("  orphaned: its text changed on re-import", NOTICE_STYLE)
     out.append("  · x removes", META_STYLE)

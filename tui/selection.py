@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from store.wording import counted
+
 Span = tuple[int, int]
 
 # A word: letters/digits, keeping inner apostrophes, hyphens, dots and commas ("U.S.", "2,500", "don't").
@@ -61,10 +63,10 @@ class Selection:
         """A few words for the status line: what is selected and which keys change it."""
         if self.words:
             count = self.last - self.first + 1
-            return f"{count} word{'s' if count > 1 else ''} selected · w/b move · W/B grow/shrink · esc back"
+            return f"{counted(count, 'word')} selected · w/b move · W/B grow/shrink · esc back"
         if self.extended:
             count = abs(self.sentence - self.anchor) + 1
-            return f"{count} sentences selected · J/K extend · esc back to one sentence"
+            return f"{counted(count, 'sentence')} selected · J/K extend · esc back to one sentence"
         return ""
 
 

@@ -2,7 +2,7 @@
 
 briefing = select(library, Selection(tag="iraq"))      # ExportError if nothing matches
 text = render(briefing, "md")                            # pure; "md" | "json" | "timelinejs"
-write_atomic(path, text)                                 # ExportError if the path is unwritable
+write_atomic(path, text)                                 # a new file; replace=True: also over a regular file
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from store.export.atomic import write_atomic
+from store.export.atomic import OutputExists, check_target, write_atomic
 from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.export.json_format import SCHEMA, build_json
@@ -60,8 +60,10 @@ __all__ = [
     "ExportError",
     "KeyFigure",
     "LibraryView",
+    "OutputExists",
     "Selection",
     "TimelineFact",
+    "check_target",
     "describe",
     "export_document",
     "render",

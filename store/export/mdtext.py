@@ -1,31 +1,26 @@
 """Putting untrusted text into Markdown: escaping that keeps plain text readable and GitHub rendering safe.
 
 Article text and titles are shown as text, never interpreted: inline markup characters are backslash-escaped,
-line-leading block markers (headings, lists, quotes, rules) are neutralised, HTML cannot open a tag, control
-characters are dropped, and table cells never contain a raw pipe or a newline. The user's own notes are
-kept as Markdown (lists, emphasis) with HTML neutralised.
+line-leading block markers (headings, lists, quotes, rules) are neutralised, HTML cannot open a tag, unsafe
+characters are dropped (`store.safetext`), and table cells never contain a raw pipe or a newline. The user's
+own notes are kept as Markdown (lists, emphasis) with HTML neutralised.
 """
 
 from __future__ import annotations
 
 import re
 
-# C0/C1 controls except tab and newline; also the bidirectional overrides that can disguise text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+from store.safetext import clean_line, clean_text, markdown_text
+
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[+\-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=\-]+(?=\s*$))")
+_TAG_OPENER = re.compile(r"(\\*)<")  # a "<" and the backslashes just before it
+# What a link destination keeps as is; any other ASCII character is percent-encoded (backticks would
+# pair with a code span's fence, quotes, brackets and parentheses could end the link).
+_URL_KEEP = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]|[^\x00-\x7f]")
 
 
-def clean(text: str) -> str:
-    """Drop control characters; normalise line endings to \\n."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def inline(text: str) -> str:
-    """One line of literal text: whitespace runs (newlines too) become one space, markup is escaped."""
-    escaped = _INLINE.sub(r"\\\1", " ".join(clean(text).split()))
-    return _ENTITY.sub(r"\\&", escaped)
+clean = clean_text  # unsafe characters dropped, line endings "\n" (store.safetext)
+inline = markdown_text  # one line of literal text: white space runs one space, markup escaped
 
 
 def line(text: str) -> str:
@@ -43,7 +38,9 @@ def _escape_marker(marker: str) -> str:
 def user_markdown(text: str) -> str:
     """Text the user wrote for the briefing (a note): kept as Markdown with its lines, HTML neutralised."""
     lines = [ln.rstrip() for ln in clean(text).strip().split("\n")]
-    return "\n".join(lines).replace("<", "\\<")
+    # Every "<" escaped, and the backslashes before it too (else "\\<" would escape the backslash and
+    # leave the "<" to open an HTML tag): no "<" can start raw HTML, an autolink or an HTML block.
+    return _TAG_OPENER.sub(lambda m: m[1] * 2 + "\\<", "\n".join(lines))
 
 
 def starts_with_block(text: str) -> bool:
@@ -72,14 +69,16 @@ def link(label: str, url: str | None) -> str:
     text = inline(label)
     if not url or not re.match(r"^https?://", url.strip(), re.IGNORECASE):
         return text
-    target = "".join(clean(url).split())
-    target = target.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    target = "".join(
+        ch if _URL_KEEP.fullmatch(ch) else f"%{ord(ch):02X}" for ch in "".join(clean(url).split())
+    )
     return f"[{text}]({target})"
 
 
 def code(text: str) -> str:
-    """Inline code for short tokens such as tags; backticks inside are handled by a longer fence."""
-    value = " ".join(clean(text).split())
-    fence = "``" if "`" in value else "`"
+    """Inline code for short tokens such as tags. The fence is longer than any run of backticks inside,
+    so the span cannot end early (and leave the rest, `<img ...>` say, to be read as HTML)."""
+    value = clean_line(text)
+    fence = "`" * (1 + max((len(run) for run in re.findall("`+", value)), default=0))
     pad = " " if value.startswith("`") or value.endswith("`") else ""
     return f"{fence}{pad}{value}{pad}{fence}"

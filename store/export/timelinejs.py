@@ -3,12 +3,13 @@
 Format (TimelineJS 3 json-format documentation and its TimelineConfig/TLDate sources):
 - `events` (required, non-empty): slides with `start_date` (required: a date object with an integer `year`;
   `month` 1-12, `day`, `hour`, `minute` optional integers), optional `end_date`, `text` {headline, text}
-  (HTML), `group` (plain text; events of a group share a row), `display_date` (plain text), `unique_id`.
+  (HTML), `group` (events of a group share a row), `display_date`, `unique_id`.
 - `title`: a slide without dates.
 Each dated fact becomes one event in the precision its value has ("2020-11" -> year and month; a week or a
 quarter -> first and last day). Facts with no known start (unanchored values such as XXXX-12, PAST_REF)
 cannot be placed and are left out, and the title slide says how many; open-ended facts (FUTURE_REF) start at
-their known day with no end. Text is HTML-escaped, because TimelineJS renders it as HTML.
+their known day with no end. Every text field (headline, text, group, display_date, the title slide) is
+HTML-escaped (`&`, `<`, `>`), because TimelineJS inserts them as HTML, `group` and `display_date` included.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from store.export.briefing import Briefing, TimelineFact
 from store.export.datefmt import DAY, MONTH, YEAR, describe_fact_date
 from store.export.errors import ExportError
-from store.export.mdtext import clean
+from store.safetext import clean_line, html_text
 
 HEADLINE_LIMIT = 80
 
@@ -93,15 +94,15 @@ def _event(briefing: Briefing, item: TimelineFact, used: set[str]) -> dict[str, 
     event: dict[str, Any] = {"start_date": start_date}
     if end_date is not None:
         event["end_date"] = end_date
-    headline = html.escape(_headline(fact), quote=False)
+    headline = html.escape(_headline(fact), quote=False)  # _headline is plain text: escape once
     event["text"] = {"headline": headline, "text": _body(fact, meta.title, meta.url)}
-    event["group"] = _plain(meta.title)
+    event["group"] = html_text(meta.title)
     mention = fact.get("date") or {}
     value = str(fact.get("value", ""))
     if mention.get("mod") or not (DAY.match(value) or MONTH.match(value) or YEAR.match(value)):
         # TimelineJS formats plain days, months and years itself; for the rest it would show bare day
         # numbers, so say "mid-Nov 2020", "week 2 of 2020" or "after 5 Jan 2021" instead.
-        event["display_date"] = _plain(describe_fact_date(fact))
+        event["display_date"] = html_text(describe_fact_date(fact))
     event["unique_id"] = _unique_id(item, used)
     return event
 
@@ -112,17 +113,17 @@ def _headline(fact: dict[str, Any]) -> str:
     entities = [str(e) for e in fact.get("entities", [])]
     date_text = str((fact.get("date") or {}).get("text", ""))
     words = ", ".join(figures) or ", ".join(entities[:3]) or date_text or "Statement"
-    words = _plain(words)
+    words = clean_line(words)
     if len(words) > HEADLINE_LIMIT:
         words = words[: HEADLINE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
     return words[:1].upper() + words[1:]
 
 
 def _body(fact: dict[str, Any], title: str, url: str | None) -> str:
-    sentence = html.escape(_plain(str(fact.get("text", ""))), quote=False)
-    source = html.escape(_plain(title), quote=False)
+    sentence = html_text(str(fact.get("text", "")))
+    source = html_text(title)
     if url and re.match(r"^https?://", url, re.IGNORECASE):
-        source = f'<a href="{html.escape(url, quote=True)}">{source}</a>'
+        source = f'<a href="{html.escape(clean_line(url), quote=True)}">{source}</a>'
     return f"<p>{sentence}</p><p><em>Source:</em> {source}</p>"
 
 
@@ -133,7 +134,7 @@ def _title(briefing: Briefing, skipped: int) -> dict[str, Any]:
         noun = "statement" if skipped == 1 else "statements"
         lines.append(f"{skipped} {noun} without a known start date left out")
     text = "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)
-    return {"text": {"headline": html.escape(_plain(briefing.title), quote=False), "text": text}}
+    return {"text": {"headline": html_text(briefing.title), "text": text}}
 
 
 def _unique_id(item: TimelineFact, used: set[str]) -> str:
@@ -145,7 +146,3 @@ def _unique_id(item: TimelineFact, used: set[str]) -> str:
         slug, n = f"{base}-{n}", n + 1
     used.add(slug)
     return slug
-
-
-def _plain(text: str) -> str:
-    return " ".join(clean(text).split())

@@ -11,15 +11,14 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from store.safetext import clean_line
+from store.tags import normalize_tags
+
 FRONT_MATTER_KEYS = ("title", "published", "source", "url", "dateline", "author", "tags")
 TEXT_KEYS = ("title", "source", "url", "dateline", "author")
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-# Metadata is one line of plain text: control characters (terminal escapes, NUL, newlines of a YAML
-# block scalar) become spaces, runs of white space one space.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
@@ -75,11 +74,9 @@ def _text(key: str, value: Any) -> str | None:
         raise FrontMatterError(
             f"{key}: expected text, found a {'list' if isinstance(value, list) else 'map'}"
         )
-    return _clean(str(value)) or None
-
-
-def _clean(text: str) -> str:
-    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+    # Metadata is one line of plain text (the shared definition: no terminal escapes, no newlines of a
+    # YAML block scalar).
+    return clean_line(str(value)) or None
 
 
 def _tags(value: Any) -> tuple[str, ...]:
@@ -91,14 +88,10 @@ def _tags(value: Any) -> tuple[str, ...]:
         items = value
     else:
         items = [value]
-    tags: list[str] = []
     for item in items:
         if isinstance(item, (dict, list)):
             raise FrontMatterError("tags: expected a list of words or a comma-separated line")
-        tag = _clean(str(item))
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tuple(tags)
+    return tuple(normalize_tags(items))
 
 
 def parse_front_matter(source: str) -> tuple[dict[str, Any], list[str]]:

@@ -10,13 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from store.ingest.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
+from store.safetext import clean_line
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_TITLE_CHARS = 200
 _SNIFF_BYTES = 8192
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not expected in text
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class IngestError(ValueError):
@@ -41,7 +41,7 @@ class ParsedArticle:
 def _title_from(body: str) -> str:
     for line in body.splitlines():
         if line.strip():
-            return _CONTROL.sub("", _HEADING.sub("", line)).strip()
+            return clean_line(_HEADING.sub("", line))
     return ""
 
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from extract.corrections import NOT_AN_ENTITY
 from extract.model import ENTITY_TYPES
+from store.tags import split_tags
 from tui.render import ENTITY_LABELS, ENTITY_STYLES, META_STYLE, indefinite, one_line
 
 QUOTE_CHARS = 160
@@ -48,15 +49,8 @@ def quote_text(quote: str) -> Text:
 
 
 def parse_tags(value: str) -> list[str]:
-    """'iraq, troops,, Iraq ' -> ['iraq', 'troops'] (trimmed, no empties, first spelling wins)."""
-    seen: set[str] = set()
-    tags: list[str] = []
-    for raw in value.split(","):
-        tag = one_line(raw)
-        if tag and tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            tags.append(tag)
-    return tags
+    """'iraq, troops,, Iraq ' -> ['iraq', 'troops'] (the store's one tag normaliser)."""
+    return split_tags(value)
 
 
 class TagSuggester(Suggester):

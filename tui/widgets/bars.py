@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from store.records import Annotation
+from store.wording import counted
 from tui.render import (
     LAYERS,
     META_STYLE,
@@ -101,7 +102,7 @@ class FilterBar(Static):
             text.append("search ", META_STYLE)
             text.append(f"“{one_line(search)}”", "bold")
         if matches is not None:
-            text.append(f" · {matches} articles", META_STYLE)
+            text.append(f" · {counted(matches, 'article')}", META_STYLE)
         text.append(" · esc clears", META_STYLE)
         self.update(text)
         self.add_class("-active")

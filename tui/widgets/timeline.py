@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from store.records import TimelineEntry
+from store.wording import counted
 from tui.render import timeline_lines
 from tui.widgets.virtual_list import VirtualList
 
@@ -56,7 +57,7 @@ class Timeline(VirtualList):
     def _update_title(self) -> None:
         where = "this article" if self.scope == "article" else "whole library"
         self.border_title = f"Timeline · {where}"
-        self.border_subtitle = f"{len(self.items)} facts · l switches"
+        self.border_subtitle = f"{counted(len(self.items), 'fact')} · l switches"
 
     @property
     def current(self) -> TimelineEntry | None:
