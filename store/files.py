@@ -2,7 +2,8 @@
 
 Owns the checks made when a folder is opened as a library, the write lock (re-entrant in the process,
 `.write.lock` across processes) and the session lock, the read-only state and its reason, the notices for
-the user, one `TinyFile` per TinyDB file (analysis files in a small LRU) and the body store.
+the user, one `TinyFile` per TinyDB file (analysis files in a small LRU), the body store, and the
+journal that makes multi-file changes crash-safe (replayed on open and before every write).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from filelock import FileLock, Timeout
 from store.bodies import BodyStore
 from store.errors import LibraryError, LibraryLocked, LibraryReadOnly
 from store.ids import shard
+from store.journal import FileChange, Journal, JournalDamaged
 from store.storage import AtomicJSONStorage
 from store.tinyfile import TinyFile
 
@@ -73,10 +75,12 @@ class LibraryFiles:
         self.notices: list[str] = []
         self.rlock = threading.RLock()
         self.bodies = BodyStore(path / "bodies")
+        self.journal = Journal(path)
         self._noticed: set[str] = set()
         self._read_only_reason = "the library is open read-only"
         self._write_lock: FileLock | None = None
         self._session_lock: FileLock | None = None
+        self._held = 0  # depth of `writing()` in this process
         self._files: dict[Path, TinyFile] = {}
         self._analysis_files: OrderedDict[str, TinyFile] = OrderedDict()
 
@@ -118,6 +122,7 @@ class LibraryFiles:
                 )
             else:
                 self._session_lock = lock
+        self.finish_interrupted_change()
 
     def close(self) -> None:
         with self.rlock:
@@ -160,16 +165,55 @@ class LibraryFiles:
                 ) from None
             except OSError as exc:
                 raise LibraryError(f"cannot lock the library at {self.path}: {exc.strerror or exc}") from exc
+            self._held += 1
             try:
+                if self._held == 1 and self.journal.pending():
+                    self._replay()  # a change interrupted by a crash (here or in another process)
                 yield
             finally:
+                self._held -= 1
                 self._write_lock.release()
 
     def commit(self, changes: Sequence[tuple[TinyFile, dict[str, Any]]]) -> None:
-        """Replace the tables of several files, one after the other."""
+        """Replace the tables of several files as one change: after a crash, all or none of them."""
         with self.writing():
-            for tiny, tables in changes:
-                tiny.storage.write(tables)
+            entries = [
+                FileChange(self._relative(tiny.path), tables, tiny.keep_backup) for tiny, tables in changes
+            ]
+            by_path = {tiny.path: tiny for tiny, _ in changes}
+            self.journal.run(
+                entries, lambda change: by_path[self.path / change.path].storage.write(change.tables)
+            )
+
+    def finish_interrupted_change(self) -> None:
+        """Complete a multi-file change a crash interrupted (read-only: only say so)."""
+        if not self.journal.pending():
+            return
+        if self.read_only:
+            self.notice_once(
+                "A change to this library was interrupted (journal.json); open it writable to complete it."
+            )
+            return
+        with self.writing():  # replays it
+            pass
+
+    def _replay(self) -> None:
+        try:
+            changes = self.journal.read()
+        except (OSError, JournalDamaged) as exc:
+            aside = self.journal.path.with_name(f"{self.journal.path.name}.damaged")
+            with contextlib.suppress(OSError):
+                os.replace(self.journal.path, aside)
+            self.notices.append(
+                f"An interrupted change could not be completed: {self.journal.path.name} cannot be read "
+                f"({exc}); it was kept as {aside.name}."
+            )
+            return
+        for change in changes:
+            tiny = self.file(change.path, keep_backup=change.backup)
+            if tiny.storage.read() != change.tables:
+                tiny.storage.write(change.tables)
+        self.journal.remove()
 
     # -- the files ----------------------------------------------------------------------------------------
     def _relative(self, path: Path) -> str:

@@ -1,8 +1,9 @@
 """The import pipeline: parsed articles -> stored texts and metadata, annotations moved onto edited texts.
 
 Files are read without holding the library's lock; parsed articles are saved in batches (at least every
-`commit_seconds`), each under the write lock: texts first (content-addressed, flushed), then the
-metadata and the annotations re-attached to the articles whose text changed.
+`commit_seconds`), each under the write lock: texts first (content-addressed, flushed), then in one
+crash-safe change (`LibraryFiles.commit`, journaled when it spans files) the metadata and the annotations
+re-attached to the articles whose text changed.
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ class Importer:
             new_docs: dict[int, dict[str, Any]] = {}  # added or changed, by doc id
             added: set[int] = set()
             old_bodies: list[str] = []
-            rebodied: list[tuple[str, str]] = []  # (id, new text) of updated articles whose text changed
+            rebodied: list[tuple[str, str, str]] = []  # (id, new text, its key) of updated texts
             written: list[Path | None] = []  # body files created by this batch
             for parsed in batch:
                 url_key = normalise_url(parsed.url) if parsed.url else None
@@ -165,7 +166,7 @@ class Importer:
                     written.append(bodies.put(parsed.body, durable=False)[1])
                     if current["body"] != doc["body"] and did not in added:
                         old_bodies.append(current["body"])
-                        rebodied.append((aid, parsed.body))
+                        rebodied.append((aid, parsed.body, doc["body"]))
                     new_docs[did] = doc
                     status = "updated"
                 by_path[parsed.path] = aid
@@ -176,7 +177,7 @@ class Importer:
             if new_docs:
                 changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
                 changes.extend(self.annotations.moved(rebodied))
-                self.files.commit(changes)  # the metadata, then the moved annotations
+                self.files.commit(changes)  # metadata and moved annotations: all or nothing
             if old_bodies:
                 # The backup generation may still refer to a replaced text: restoring it (when the file
                 # is damaged) must find it, so a text is removed only when neither generation uses it.

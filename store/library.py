@@ -8,9 +8,10 @@ A library is a folder:
     annotations/<2 hex>.json  TinyDB: `annotations`, 256 shards by article id
     analysis/<2 hex>/<id>.json TinyDB per article: `analysis` (the stored Analysis) and `facts`, made lazily
     bodies/<2 hex>/<hash>.txt article texts, content-addressed
+    journal.json              only while a change to several files is being made (see store.journal)
     .write.lock / .session.lock
 
-The parts, each with one job: `store.files` (the folder, locks, TinyDB files), `store.migrations`
+The parts, each with one job: `store.files` (the folder, locks, TinyDB files, journal), `store.migrations`
 (schema), `store.articles` (articles, texts, flags, UI state), `store.annotations` (annotations and
 corrections), `store.analyses` (the analysis cache), `store.queries` (timeline, search) and
 `store.importer` (the import pipeline). `Library` opens them and forwards to them, holding the one
