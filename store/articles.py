@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document
 
-from store.errors import LibraryError
+from store.errors import LibraryCorrupt, LibraryError
 from store.ids import doc_id, key_doc_id, normalise_url, shard
 from store.records import Article, ArticleMeta
 from store.serialise import meta_from_doc
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 FLAG_FIELDS = ("read", "starred")
 # The stored descriptive fields, in ArticleMeta's order (id first); the user's flags live in `user/`.
 DOC_FIELDS = tuple(f.name for f in fields(ArticleMeta) if f.name not in FLAG_FIELDS)
+
+
+class ArticleTextMissing(LibraryCorrupt):
+    """An article's text file is missing or damaged: the article is left out of timelines and exports."""
 
 
 def check_hex_id(value: str) -> int:
@@ -84,6 +88,19 @@ class Articles:
         if doc is None:
             raise KeyError(article_id)
         return doc
+
+    def body(self, doc: dict[str, Any]) -> str:
+        """The text of the article `doc` describes; ArticleTextMissing (with a notice, once) if it is gone."""
+        try:
+            return self.files.bodies.get(doc["body"])
+        except LibraryCorrupt as exc:
+            title = doc.get("title") or "(untitled)"
+            where = f" (imported from {doc['path']})" if doc.get("path") else ""
+            self.files.notice_once(
+                f"The text of {title!r} [{doc['id'][:12]}] cannot be read ({exc}); the article is left out "
+                f"of timelines and exports. Import its file again to restore it{where}."
+            )
+            raise ArticleTextMissing(str(exc)) from exc
 
     def _flags(self) -> dict[str, dict[str, Any]]:
         files = self.files

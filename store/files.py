@@ -76,6 +76,8 @@ class LibraryFiles:
         self.rlock = threading.RLock()
         self.bodies = BodyStore(path / "bodies")
         self.journal = Journal(path)
+        # Damage the storage reported while reading an analysis file, by article id (see store.analyses).
+        self.damaged_analyses: dict[str, str] = {}
         self._noticed: set[str] = set()
         self._read_only_reason = "the library is open read-only"
         self._write_lock: FileLock | None = None
@@ -260,7 +262,11 @@ class LibraryFiles:
         tiny = self._analysis_files.get(article_id)
         if tiny is None:
             path = self.path / "analysis" / shard(article_id) / f"{article_id}.json"
-            tiny = self.new_file(path, keep_backup=False)  # derived data: recomputed if lost
+
+            def damaged(message: str) -> None:
+                self.damaged_analyses[article_id] = message
+
+            tiny = self.new_file(path, keep_backup=False, notice=damaged)  # derived data: recomputed if lost
             self._analysis_files[article_id] = tiny
             if len(self._analysis_files) > _CACHE_ANALYSIS_FILES:
                 self._analysis_files.popitem(last=False)

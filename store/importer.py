@@ -3,7 +3,8 @@
 Files are read without holding the library's lock; parsed articles are saved in batches (at least every
 `commit_seconds`), each under the write lock: texts first (content-addressed, flushed), then in one
 crash-safe change (`LibraryFiles.commit`, journaled when it spans files) the metadata and the annotations
-re-attached to the articles whose text changed.
+re-attached to the articles whose text changed. An article already present whose stored text is missing
+or damaged gets it back from the file.
 """
 
 from __future__ import annotations
@@ -158,6 +159,14 @@ class Importer:
                     status = "added"
                 elif matched is None or current == doc:
                     status = "present"  # the same text from another file, or this very file again
+                    if current["body"] == doc["body"]:
+                        restored = bodies.put(parsed.body, durable=False)[1]  # gone or damaged: restore it
+                        if restored is not None:
+                            written.append(restored)
+                            self.files.notices.append(
+                                f"The library's copy of the text of {parsed.title!r} was missing or damaged; "
+                                f"it was restored from {parsed.path}."
+                            )
                     old_path = current.get("path")
                     if old_path and old_path != parsed.path and not os.path.exists(old_path):
                         # The file was moved or renamed: follow it, so later edits update this article.

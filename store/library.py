@@ -16,6 +16,10 @@ The parts, each with one job: `store.files` (the folder, locks, TinyDB files, jo
 corrections), `store.analyses` (the analysis cache), `store.queries` (timeline, search) and
 `store.importer` (the import pipeline). `Library` opens them and forwards to them, holding the one
 re-entrant lock that makes it safe to use from the app's worker threads.
+
+Notices: `Library.notices` lists, in order, every message for the user (opened read-only, a damaged
+file restored, an article's text missing, an analysis recomputed, ...); more may arrive after opening.
+`new_notices()` returns those not returned by an earlier call.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ class Library:
         self._analyses = Analyses(self._articles, self._annotations, analyzer, analyzer_version)
         self._queries = Queries(self._articles, self._analyses)
         self._importer = Importer(self._articles, self._annotations, self._analyses)
+        self._notices_taken = 0
 
     @property
     def path(self) -> Path:
@@ -79,8 +84,15 @@ class Library:
 
     @property
     def notices(self) -> list[str]:
-        """Every message for the user so far (opened read-only, a damaged file restored, ...)."""
+        """Every message for the user so far (see the module docstring)."""
         return self._files.notices
+
+    def new_notices(self) -> list[str]:
+        """The notices that arrived since the last call (all of them at the first call)."""
+        with self._lock:
+            fresh = self._files.notices[self._notices_taken :]
+            self._notices_taken += len(fresh)
+            return fresh
 
     # ------------------------------------------------------------------------------------------------
     # opening and closing
@@ -217,7 +229,7 @@ class Library:
     ) -> list[TimelineEntry]:
         """Dated facts of one article or the whole library, optionally only those mentioning `entity`
         (canonical name or any mention of it) and overlapping [start, end]; ordered by interval, finer
-        intervals first."""
+        intervals first. Articles whose text cannot be read are left out, with a notice."""
         with self._lock:
             return self._queries.timeline(article_id, entity, start, end)
 

@@ -1,10 +1,15 @@
-"""Questions across articles: the timeline of dated facts and the text search."""
+"""Questions across articles: the timeline of dated facts and the text search.
+
+An article whose text cannot be read is left out (the user is told once, see `Articles.body`) instead of
+failing the question for the whole library.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.articles import ArticleTextMissing
 from store.records import ArticleMeta, TimelineEntry
 from store.timeline import article_bounds, matches_entity, overlaps, sort_key, wanted_names
 
@@ -33,7 +38,12 @@ class Queries:
         if article_id is not None and article_id not in metas:
             raise KeyError(article_id)
         ids = [article_id] if article_id is not None else list(metas)
-        per_article = [(aid, *self.analyses.facts(aid)) for aid in ids]
+        per_article = []
+        for aid in ids:
+            try:
+                per_article.append((aid, *self.analyses.facts(aid)))
+            except ArticleTextMissing:
+                continue
         wanted = wanted_names(entity, (alias for _, _, alias in per_article)) if entity else set()
         found: list[tuple[tuple[Any, ...], TimelineEntry]] = []
         for aid, facts, _ in per_article:
@@ -58,12 +68,17 @@ class Queries:
         cached = self._haystacks.get(meta.id)
         if cached is not None and cached[0] == version:
             return cached[1]
-        parts = [meta.title, self.files.bodies.get(doc["body"])]
+        readable = True
+        try:
+            parts = [meta.title, self.articles.body(doc)]
+        except ArticleTextMissing:
+            parts, readable = [meta.title], False  # its title and names are still searchable
         stored = tiny.raw("analysis").get("1") if tiny.exists() else None
         if stored is not None:
             parts.extend(f"{e['text']} {e['canonical']}" for e in stored["data"].get("entities", ()))
         text = "\n".join(parts).casefold()
-        self._haystacks[meta.id] = (version, text)
+        if readable:
+            self._haystacks[meta.id] = (version, text)
         return text
 
     def search(self, query: str) -> list[str]:
