@@ -118,20 +118,25 @@ class Annotations:
     ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
         docs: list[dict[str, Any]] = []
         fixed: dict[int, dict[str, Any]] = {}
+        articles = self.files.articles_file.raw("articles")  # once, not once per annotation
         for sid, doc in raw.items():
             if article_id is not None and doc["article_id"] != article_id:
                 continue
-            good = self._checked(doc)
+            good = self._checked(doc, articles)
             if good is not doc:
                 fixed[int(sid)] = good
             docs.append(good)
         return docs, fixed
 
-    def _checked(self, doc: dict[str, Any]) -> dict[str, Any]:
-        """`doc` itself when it belongs to its article's current text; else the repaired document."""
+    def _checked(self, doc: dict[str, Any], articles: dict[str, Any] | None = None) -> dict[str, Any]:
+        """`doc` itself when it belongs to its article's current text; else the repaired document.
+        `articles`: the articles table, when the caller has it at hand."""
         try:
-            current = self.articles.doc(doc["article_id"])["body"]
-        except KeyError:
+            if articles is None:
+                current = self.articles.doc(doc["article_id"])["body"]
+            else:
+                current = articles[str(doc_id(doc["article_id"]))]["body"]
+        except (KeyError, ValueError):
             return doc  # no such article (any more): nothing to check against
         if doc.get("body") == current:
             return doc
