@@ -471,3 +471,8 @@ def test_damaged_leftover_text_is_rewritten_on_import(lib: Library, tmp_path: Pa
     (lib.path / "bodies" / key[:2] / f"{key}.txt").write_bytes(b"")
     aid = lib.import_paths([path], analyze=False).added[0]
     assert lib.article(aid).body == text
+
+
+def test_an_analyzer_is_given_with_its_version(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="version"):
+        Library.open(tmp_path / "lib", import_samples=False, analyzer=FakeAnalyzer())
