@@ -1,6 +1,7 @@
 """The library on disk: articles, their analysis and the user's annotations, over TinyDB.
 
-`store.library.Library` is the only code that touches TinyDB; `store.ingest` reads article files;
+`store.library.Library` is the one object the app and the commands use (a facade over the store's parts,
+listed in its docstring); only the store touches TinyDB; `store.ingest` reads article files;
 `store.records` holds the immutable records handed to the app; `store.errors` the user-facing errors.
 """
 

@@ -3,6 +3,9 @@
 A reader (or a crash) at any moment sees either the complete old file or the complete new one. The
 previous generation can be kept as a backup: it is hard-linked (no copy) to `<name>.bak` just before
 the replace.
+
+Tests simulate a crash at any write step with `set_step_hook`: the hook is called just before and just
+after every replace (and before every durable removal), and may raise to stop the program there.
 """
 
 from __future__ import annotations
@@ -12,7 +15,27 @@ import os
 import secrets
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+StepHook = Callable[[str, Path], None]
+_step_hook: StepHook | None = None
+
+
+def set_step_hook(hook: StepHook | None) -> StepHook | None:
+    """Install `hook(event, path)` for every write step (tests only); returns the previous hook.
+
+    Events: "replace" (the new content is complete in its temporary file), "replaced" (the rename is
+    done) and "remove" (a file is about to be deleted by `remove_file`).
+    """
+    global _step_hook
+    previous, _step_hook = _step_hook, hook
+    return previous
+
+
+def _step(event: str, path: Path) -> None:
+    if _step_hook is not None:
+        _step_hook(event, path)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -59,6 +82,7 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, durable
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())
+        _step("replace", path)
         if backup is not None and path.exists():
             keep_backup(path, backup)
         os.replace(tmp, path)
@@ -66,5 +90,16 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, durable
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    _step("replaced", path)
     if durable:
         fsync_dir(folder)
+
+
+def remove_file(path: Path) -> None:
+    """Delete `path` (if present) durably: the removal is on disk when this returns."""
+    _step("remove", path)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return
+    fsync_dir(path.parent)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -215,10 +215,6 @@ class AtomicJSONStorage(Storage):
         self._showing_backup = False
         self.version += 1
 
-    def changed(self) -> bool:
-        """True when the file on disk is not the one last read or written."""
-        return file_signature(self.path) != self._sig
-
     def signature(self) -> Signature | None:
         return file_signature(self.path)
 
@@ -231,10 +227,6 @@ class AtomicJSONStorage(Storage):
         """The raw documents of one table in the backup generation (empty if there is no usable backup)."""
         backup = self._read_backup()
         return {} if backup is None else backup.get(name, {})
-
-    def tables(self) -> Iterator[str]:
-        data = self.read()
-        return iter(() if data is None else data)
 
     def _load(self) -> Tables | None:
         try:

@@ -10,10 +10,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.model import Analysis, DateMention, Entity, Fact, Sentence
+from store.library import Library
 
 _DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH = re.compile(r"\b(\d{4})-(\d{2})\b(?!-)")
@@ -84,11 +83,9 @@ class FakeAnalyzer:
         return Analysis(published, tuple(sentences), tuple(entities), (), tuple(dates), tuple(facts))
 
 
-def install_fake_analyzer(monkeypatch: pytest.MonkeyPatch) -> FakeAnalyzer:
-    """Replace extract.analyze (and its version) for the duration of a test."""
-    import extract
-
-    fake = FakeAnalyzer()
-    monkeypatch.setattr(extract, "analyze", fake)
-    monkeypatch.setattr(extract, "ANALYZER_VERSION", "test-1")
-    return fake
+def open_with_fake_analyzer(
+    folder: Path, fake: FakeAnalyzer | None = None, version: str = "test-1"
+) -> tuple[Library, FakeAnalyzer]:
+    """A library (no samples) whose analyses come from a FakeAnalyzer of `version`."""
+    fake = fake or FakeAnalyzer()
+    return Library.open(folder, import_samples=False, analyzer=fake, analyzer_version=version), fake

@@ -10,12 +10,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tinydb.table import Document
 
 from store import migrations
 from store.bodies import body_key
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly
+from store.files import LibraryFiles
+from store.ids import key_doc_id
 from store.library import Library
-from tests.store_support import article_text, install_fake_analyzer, write
+from tests.store_support import FakeAnalyzer, article_text, open_with_fake_analyzer, write
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +27,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def lib(tmp_path: Path) -> Iterator[Library]:
     library = Library.open(tmp_path / "lib", import_samples=False)
     yield library
+    library.close()
+
+
+@pytest.fixture
+def fake_lib(tmp_path: Path) -> Iterator[tuple[Library, FakeAnalyzer]]:
+    library, fake = open_with_fake_analyzer(tmp_path / "lib")
+    yield library, fake
     library.close()
 
 
@@ -203,9 +213,11 @@ def test_migration_hook_runs_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyP
     Library.open(folder, import_samples=False).close()
     ran: list[str] = []
 
-    def to_v2(library: Library) -> None:
-        ran.append(str(library.path))
-        library.set_state("migrated", True)
+    def to_v2(files: LibraryFiles) -> None:  # a migration gets the library's files, not the Library
+        ran.append(str(files.path))
+        files.meta_file.table("state").insert(
+            Document({"key": "migrated", "value": True}, doc_id=key_doc_id("migrated"))
+        )
 
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(migrations.MIGRATIONS, 1, to_v2)
@@ -301,9 +313,9 @@ def test_two_processes_importing_keep_each_others_articles(tmp_path: Path) -> No
 
 
 def test_analysis_is_stored_and_recomputed_when_stale(
-    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake_lib: tuple[Library, FakeAnalyzer], tmp_path: Path
 ) -> None:
-    fake = install_fake_analyzer(monkeypatch)
+    lib, fake = fake_lib
     text = article_text(
         "Alpha grows", "Alpha Corp opened on 2020-03-04.\nAlpha hired in 2020-05.", published="2020-06-01"
     )
@@ -311,14 +323,15 @@ def test_analysis_is_stored_and_recomputed_when_stale(
     assert fake.calls == 1
     first = lib.analysis(aid)
     assert fake.calls == 1 and [e.canonical for e in first.entities] == ["Alpha Corp"] * 3
-    with Library.open(lib.path, import_samples=False) as other:  # a new process reads it back from disk
+    other, _ = open_with_fake_analyzer(lib.path, fake)  # a new process reads it back from disk
+    with other:
         again = other.analysis(aid)
     assert fake.calls == 1 and again == first
-    import extract
-
-    monkeypatch.setattr(extract, "ANALYZER_VERSION", "test-2")
-    lib.analysis(aid)
+    newer, _ = open_with_fake_analyzer(lib.path, fake, version="test-2")
+    with newer:
+        newer.analysis(aid)
     assert fake.calls == 2
+    lib, _ = open_with_fake_analyzer(lib.path, fake, version="test-2")
     body = lib.article(aid).body
     lib.add_annotation(
         aid,
@@ -329,10 +342,11 @@ def test_analysis_is_stored_and_recomputed_when_stale(
     )
     corrected = lib.analysis(aid)
     assert fake.calls == 3 and [e.text for e in corrected.entities] == ["Alpha Corp"]  # "Alpha" is not one
+    lib.close()
 
 
-def test_timeline_orders_and_filters(lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    install_fake_analyzer(monkeypatch)
+def test_timeline_orders_and_filters(fake_lib: tuple[Library, FakeAnalyzer], tmp_path: Path) -> None:
+    lib, _ = fake_lib
     a = write(
         tmp_path,
         "a.md",
@@ -357,10 +371,8 @@ def test_timeline_orders_and_filters(lib: Library, tmp_path: Path, monkeypatch: 
         lib.timeline(article_id="0000000000000000")
 
 
-def test_search_titles_bodies_and_entities(
-    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    install_fake_analyzer(monkeypatch)
+def test_search_titles_bodies_and_entities(fake_lib: tuple[Library, FakeAnalyzer], tmp_path: Path) -> None:
+    lib, _ = fake_lib
     a = write(tmp_path, "a.md", "Harbour news\n\nAlpha opened a terminal.\n")
     b = write(tmp_path, "b.md", "Grid news\n\nWind record in Montevideo.\n")
     ida, idb = lib.import_paths([a, b]).added
@@ -393,7 +405,7 @@ def test_write_lock_held_too_long_gives_a_clear_error(
 
     from store.errors import LibraryLocked
 
-    monkeypatch.setattr("store.library.LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr("store.files.LOCK_TIMEOUT", 0.2)
     other = FileLock(lib.path / ".write.lock")  # another writer, e.g. a long import in another process
     with other:
         with pytest.raises(LibraryLocked, match="another briefing process"):
@@ -459,3 +471,8 @@ def test_damaged_leftover_text_is_rewritten_on_import(lib: Library, tmp_path: Pa
     (lib.path / "bodies" / key[:2] / f"{key}.txt").write_bytes(b"")
     aid = lib.import_paths([path], analyze=False).added[0]
     assert lib.article(aid).body == text
+
+
+def test_an_analyzer_is_given_with_its_version(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="version"):
+        Library.open(tmp_path / "lib", import_samples=False, analyzer=FakeAnalyzer())

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from store.articles import ArticleTextMissing
 from store.errors import LibraryError
 from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
@@ -62,7 +63,10 @@ def select(library: LibraryView, selection: Selection, title: str | None = None)
 
     chosen: list[tuple[ArticleMeta, Analysis, list[dict[str, Any]]]] = []
     for meta in metas:
-        analysis = library.analysis(meta.id)
+        try:
+            analysis = library.analysis(meta.id)
+        except ArticleTextMissing:
+            continue  # its text cannot be read: left out (the library has told the user)
         if selection.entity is not None and not _mentions(analysis, selection.entity):
             continue
         entries = library.timeline(

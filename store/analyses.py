@@ -1,0 +1,159 @@
+"""The analysis cache: each article's analysis and facts in `analysis/<2 hex>/<id>.json`, made lazily.
+
+A stored analysis is used when it was made by this analyzer version from the same text, publication date
+and relevant corrections (its key), and holds as many facts as it says; otherwise it is computed with the
+analyzer this cache was given (`extract.analyze` by default) and stored (in memory only when read-only).
+A file found damaged is never trusted: the analysis is recomputed, and the user told once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from store.serialise import analysis_from_dict
+from store.timeline import aliases, entity_keys
+
+if TYPE_CHECKING:
+    from extract.corrections import Corrections
+    from extract.model import Analysis
+    from store.annotations import Annotations
+    from store.articles import Articles
+    from store.tinyfile import TinyFile
+
+AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
+
+_CACHE_ANALYSES = 64
+
+
+def _default_analyzer() -> tuple[AnalyzeFn, str]:
+    import extract  # the analysis engine loads its data on first use: only when an analysis is needed
+
+    return extract.analyze, extract.ANALYZER_VERSION
+
+
+class Analyses:
+    """Analyses of one library's articles (see the module docstring)."""
+
+    def __init__(
+        self,
+        articles: Articles,
+        annotations: Annotations,
+        analyzer: AnalyzeFn | None = None,
+        version: str | None = None,
+    ) -> None:
+        if analyzer is not None and version is None:
+            raise ValueError("an analyzer needs its version (the stored analyses are keyed by it)")
+        self.articles = articles
+        self.annotations = annotations
+        self.files = articles.files
+        self._analyzer = analyzer
+        self._version = version
+        self._memo: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+        self._distrusted: set[str] = set()  # ids whose stored file was found damaged and not yet replaced
+
+    def _engine(self) -> tuple[AnalyzeFn, str]:
+        if self._analyzer is None or self._version is None:
+            self._analyzer, self._version = _default_analyzer()
+        return self._analyzer, self._version
+
+    def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
+        corrections = self.annotations.corrections_for(body)
+        fingerprint = hashlib.sha256(
+            json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True).encode()
+        ).hexdigest()[:16]
+        key = {
+            "analyzer": self._engine()[1],
+            "body": doc["body"],
+            "published": doc.get("published"),
+            "corrections": fingerprint,
+        }
+        return key, corrections
+
+    def _usable(self, article_id: str, tiny: TinyFile, key: dict[str, Any]) -> dict[str, Any] | None:
+        """The stored analysis record when it is current and intact, else None."""
+        stored = tiny.raw("analysis").get("1")
+        damage = self.files.damaged_analyses.pop(article_id, None)
+        if damage is not None:
+            self._distrusted.add(article_id)
+            title = self.articles.doc(article_id).get("title") or "(untitled)"
+            self.files.notice_once(
+                f"The stored analysis of {title!r} [{article_id[:12]}] was damaged ({damage}); "
+                "it is computed again."
+            )
+        if stored is None or article_id in self._distrusted:
+            return None
+        if not all(stored.get(k) == v for k, v in key.items()):
+            return None
+        count = stored.get("fact_count")
+        if count is not None and count != len(tiny.raw("facts")):
+            return None  # facts lost from the file: recompute
+        return stored
+
+    def analysis(self, article_id: str) -> Analysis:
+        return self.analysis_and_key(article_id)[0]
+
+    def analysis_and_key(self, article_id: str) -> tuple[Analysis, dict[str, Any]]:
+        """The analysis and the key it is valid for (one body read and corrections filter for both)."""
+        doc = self.articles.doc(article_id)
+        body = self.articles.body(doc)
+        key, corrections = self._key(doc, body)
+        memo = (article_id, json.dumps(key, sort_keys=True))
+        if memo in self._memo:
+            self._memo.move_to_end(memo)
+            return self._memo[memo], key
+        tiny = self.files.analysis_file(article_id)
+        stored = self._usable(article_id, tiny, key)
+        result = None
+        if stored is not None:
+            data = dict(stored["data"])
+            data["facts"] = list(tiny.raw("facts").values())
+            try:
+                result = analysis_from_dict(data)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                self.files.damaged_analyses[article_id] = "its records are malformed"
+                self._usable(article_id, tiny, key)  # reports it and stops trusting the file
+        if result is None:
+            analyze = self._engine()[0]
+            published = date.fromisoformat(doc["published"]) if doc.get("published") else None
+            result = analyze(body, published, corrections)
+            if not self.files.read_only:
+                self._store(article_id, tiny, key, result)
+        self._memo[memo] = result
+        if len(self._memo) > _CACHE_ANALYSES:
+            self._memo.popitem(last=False)
+        return result, key
+
+    def _store(self, article_id: str, tiny: TinyFile, key: dict[str, Any], result: Analysis) -> None:
+        data = result.to_dict()
+        facts = data.pop("facts")
+        fact_docs = {}
+        for n, fact in enumerate(facts, start=1):
+            sentence = fact["sentence"]
+            fact_docs[str(n)] = {
+                **fact,
+                "article_id": article_id,
+                "keys": entity_keys(data, sentence["start"], sentence["end"]),
+            }
+        tables = {"analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}}, "facts": fact_docs}
+        with self.files.writing():
+            tiny.storage.write(tables)
+        self._distrusted.discard(article_id)
+
+    def facts(self, article_id: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+        """The article's fact documents (with entity keys) and its entity alias table."""
+        analysis, key = self.analysis_and_key(article_id)
+        tiny = self.files.analysis_file(article_id)
+        stored = self._usable(article_id, tiny, key)
+        if stored is not None:
+            return list(tiny.raw("facts").values()), aliases(stored["data"])
+        data = analysis.to_dict()
+        facts = [
+            {**f, "keys": entity_keys(data, f["sentence"]["start"], f["sentence"]["end"])}
+            for f in data["facts"]
+        ]
+        return facts, aliases(data)

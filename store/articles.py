@@ -1,0 +1,180 @@
+"""Articles: their metadata documents, bodies and the user's flags (read, starred, tags), and the UI state.
+
+`articles.json` holds one metadata document per article (no text; `body` is the key of its text in the
+body store); `user/<2 hex>.json` the flags, 256 shards by article id; `meta.json`'s `state` table what the
+app remembers between sessions. The fields of a metadata document are those of `ArticleMeta` that
+describe the article (not the user's flags), plus `body`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import fields
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tinydb.table import Document
+
+from store.errors import LibraryCorrupt, LibraryError
+from store.ids import doc_id, key_doc_id, normalise_url, shard
+from store.records import Article, ArticleMeta
+from store.serialise import meta_from_doc
+
+if TYPE_CHECKING:
+    from store.files import LibraryFiles
+    from store.ingest import ParsedArticle
+
+FLAG_FIELDS = ("read", "starred")
+# The stored descriptive fields, in ArticleMeta's order (id first); the user's flags live in `user/`.
+DOC_FIELDS = tuple(f.name for f in fields(ArticleMeta) if f.name not in FLAG_FIELDS)
+
+
+class ArticleTextMissing(LibraryCorrupt):
+    """An article's text file is missing or damaged: the article is left out of timelines and exports."""
+
+
+def check_hex_id(value: str) -> int:
+    """The document id of a hex id; KeyError for anything that is not one."""
+    try:
+        return doc_id(value)
+    except (TypeError, ValueError):
+        raise KeyError(value) from None
+
+
+def article_doc(article_id: str, parsed: ParsedArticle, body: str) -> dict[str, Any]:
+    """The metadata document of a parsed article whose text is stored under `body`; empty fields left out."""
+    doc: dict[str, Any] = {}
+    for name in DOC_FIELDS:
+        value = article_id if name == "id" else getattr(parsed, name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        doc[name] = value
+    doc["body"] = body
+    return {k: v for k, v in doc.items() if v not in (None, [])}
+
+
+def _newest_first(meta: ArticleMeta) -> tuple[int, str]:
+    """Sort key: newest publication first, undated last, then by title."""
+    return (-meta.published.toordinal() if meta.published else 0, meta.title.casefold())
+
+
+class Articles:
+    """The articles of one library (see the module docstring)."""
+
+    def __init__(self, files: LibraryFiles) -> None:
+        self.files = files
+        self._list_cache: tuple[Any, list[ArticleMeta]] | None = None
+        self._flags_cache: tuple[Any, dict[str, dict[str, Any]]] | None = None
+        self._index_cache: tuple[Any, dict[str, str], dict[str, str]] | None = None
+
+    # -- reading ------------------------------------------------------------------------------------------
+    def doc(self, article_id: str) -> dict[str, Any]:
+        """The article's metadata document; KeyError if there is none."""
+        doc = self.files.articles_file.raw("articles").get(str(check_hex_id(article_id)))
+        if doc is None:
+            raise KeyError(article_id)
+        return doc
+
+    def body(self, doc: dict[str, Any]) -> str:
+        """The text of the article `doc` describes; ArticleTextMissing (with a notice, once) if it is gone."""
+        try:
+            return self.files.bodies.get(doc["body"])
+        except LibraryCorrupt as exc:
+            title = doc.get("title") or "(untitled)"
+            where = f" (imported from {doc['path']})" if doc.get("path") else ""
+            self.files.notice_once(
+                f"The text of {title!r} [{doc['id'][:12]}] cannot be read ({exc}); the article is left out "
+                f"of timelines and exports. Import its file again to restore it{where}."
+            )
+            raise ArticleTextMissing(str(exc)) from exc
+
+    def _flags(self) -> dict[str, dict[str, Any]]:
+        files = self.files
+        shards = [(key, files.shard_file("user", key)) for key in files.existing_shards("user")]
+        tables = [(key, tiny.raw("flags"), tiny.storage.version) for key, tiny in shards]
+        cache_key = tuple((key, version) for key, _, version in tables)
+        if self._flags_cache is not None and self._flags_cache[0] == cache_key:
+            return self._flags_cache[1]
+        merged = {doc["id"]: doc for _, table, _ in tables for doc in table.values()}
+        self._flags_cache = (cache_key, merged)
+        return merged
+
+    def metas(self) -> list[ArticleMeta]:
+        """Every article's metadata, newest publication first (undated last), then by title."""
+        articles_file = self.files.articles_file
+        docs = articles_file.raw("articles")
+        flags = self._flags()
+        cache_key = (articles_file.storage.version, self._flags_cache and self._flags_cache[0])
+        if self._list_cache is not None and self._list_cache[0] == cache_key:
+            return list(self._list_cache[1])
+        metas = [meta_from_doc(doc, flags.get(doc["id"])) for doc in docs.values()]
+        metas.sort(key=_newest_first)
+        self._list_cache = (cache_key, metas)
+        return list(metas)
+
+    def article(self, article_id: str) -> Article:
+        """The article with its body; KeyError if there is none with this id."""
+        doc = self.doc(article_id)
+        flags = self.files.shard_file("user", shard(article_id)).raw("flags").get(str(doc_id(article_id)))
+        return Article(meta=meta_from_doc(doc, flags), body=self.files.bodies.get(doc["body"]))
+
+    def resolve_id(self, prefix: str) -> str:
+        """The id of the one article whose id starts with `prefix` (KeyError: none; LibraryError: several)."""
+        wanted = prefix.strip().lower()
+        docs = self.files.articles_file.raw("articles")
+        if not wanted:
+            raise KeyError(prefix)
+        with contextlib.suppress(KeyError):
+            self.doc(wanted)
+            return wanted
+        found = [doc["id"] for doc in docs.values() if doc["id"].startswith(wanted)]
+        if not found:
+            raise KeyError(prefix)
+        if len(found) > 1:
+            raise LibraryError(f"{prefix!r} matches {len(found)} articles; give more characters of the id")
+        return found[0]
+
+    def indexes(self, docs: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+        """Article ids by file path and by normalised URL (cached per version of the articles file)."""
+        version = self.files.articles_file.storage.version
+        if self._index_cache is None or self._index_cache[0] != version:
+            by_path = {doc["path"]: doc["id"] for doc in docs.values() if doc.get("path")}
+            by_url = {normalise_url(doc["url"]): doc["id"] for doc in docs.values() if doc.get("url")}
+            self._index_cache = (version, by_path, by_url)
+        return self._index_cache[1], self._index_cache[2]
+
+    def all_tags(self) -> list[str]:
+        return sorted({tag for meta in self.metas() for tag in meta.tags}, key=lambda t: (t.casefold(), t))
+
+    # -- the user's flags ---------------------------------------------------------------------------------
+    def set_flags(self, article_id: str, **values: Any) -> None:
+        self.doc(article_id)
+        did = doc_id(article_id)
+        with self.files.writing():
+            tiny = self.files.shard_file("user", shard(article_id))
+            table = tiny.table("flags")
+            if str(did) in tiny.raw("flags"):
+                table.update(values, doc_ids=[did])
+            else:
+                table.insert(Document({"id": article_id, **values}, doc_id=did))
+
+    # -- UI state -----------------------------------------------------------------------------------------
+    def get_state(self, key: str, default: Any = None) -> Any:
+        doc = self.files.meta_file.raw("state").get(str(key_doc_id(key)))
+        return default if doc is None else doc.get("value", default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"state {key!r} must be JSON-serialisable: {exc}") from None
+        with self.files.writing():
+            tiny = self.files.meta_file
+            did = key_doc_id(key)
+            if str(did) in tiny.raw("state"):
+                tiny.table("state").update({"key": key, "value": value}, doc_ids=[did])
+            else:
+                tiny.table("state").insert(Document({"key": key, "value": value}, doc_id=did))

@@ -1,0 +1,215 @@
+"""The import pipeline: parsed articles -> stored texts and metadata, annotations moved onto edited texts.
+
+Files are read without holding the library's lock; parsed articles are saved in batches (at least every
+`commit_seconds`), each under the write lock: texts first (content-addressed, flushed), then in one
+crash-safe change (`LibraryFiles.commit`, journaled when it spans files) the metadata and the annotations
+re-attached to the articles whose text changed. An article already present whose stored text is missing
+or damaged gets it back from the file.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from store.articles import article_doc
+from store.bodies import body_key
+from store.errors import LibraryError
+from store.ids import article_id as make_article_id
+from store.ids import doc_id, normalise_url
+from store.records import ImportProblem, ImportReport, ImportStep
+
+if TYPE_CHECKING:
+    from store.analyses import Analyses
+    from store.annotations import Annotations
+    from store.articles import Articles
+    from store.ingest import ParsedArticle
+    from store.tinyfile import Tables, TinyFile
+
+Progress = Callable[[ImportStep], None]
+
+
+class _Count:
+    """Files handled so far in one import, for progress reports."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+
+    def failed(self, report: ImportReport, progress: Progress | None, problem: ImportProblem) -> None:
+        self.done += 1
+        report.failed.append(problem)
+        if progress:
+            progress(ImportStep(problem.path, self.done, self.total, "failed", message=problem.message))
+
+
+class Importer:
+    """Imports into one library (see the module docstring)."""
+
+    def __init__(self, articles: Articles, annotations: Annotations, analyses: Analyses) -> None:
+        self.articles = articles
+        self.annotations = annotations
+        self.analyses = analyses
+        self.files = articles.files
+
+    def _check_importable(self) -> None:
+        if self.files.read_only:
+            raise self.files.read_only_error("; nothing was imported")
+
+    def import_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: Progress | None,
+        analyze: bool,
+        commit_seconds: float,
+    ) -> ImportReport:
+        from store.ingest import IngestError, discover, read_article  # YAML and file rules: import only
+
+        report = ImportReport()
+        files, problems = discover(paths)
+        count = _Count(total=len(files) + len(problems))
+        for problem in problems:
+            count.failed(report, progress, problem)
+        if files:
+            self._check_importable()
+
+        def parsed_files() -> Iterator[ParsedArticle]:
+            for path in files:
+                try:
+                    yield read_article(path)
+                except IngestError as exc:
+                    count.failed(report, progress, ImportProblem(str(path), str(exc)))
+
+        self._import(parsed_files(), report, progress, count, analyze, commit_seconds)
+        return report
+
+    def import_articles(
+        self,
+        articles: Iterable[ParsedArticle],
+        progress: Progress | None,
+        analyze: bool,
+        commit_seconds: float,
+    ) -> ImportReport:
+        self._check_importable()
+        items = list(articles)
+        report = ImportReport()
+        self._import(iter(items), report, progress, _Count(total=len(items)), analyze, commit_seconds)
+        return report
+
+    def _import(
+        self,
+        articles: Iterator[ParsedArticle],
+        report: ImportReport,
+        progress: Progress | None,
+        count: _Count,
+        analyze: bool,
+        commit_seconds: float,
+    ) -> None:
+        batch: list[ParsedArticle] = []
+        last_commit = time.monotonic()
+        interval = commit_seconds
+        for parsed in articles:
+            report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
+            batch.append(parsed)
+            if time.monotonic() - last_commit >= interval:
+                started = time.monotonic()
+                self._commit(batch, report, progress, count, analyze)
+                batch = []
+                last_commit = time.monotonic()
+                # Saving rewrites the whole metadata file: in a large library, save less often.
+                interval = max(commit_seconds, 4 * (last_commit - started))
+        if batch:
+            self._commit(batch, report, progress, count, analyze)
+
+    def _commit(
+        self,
+        batch: list[ParsedArticle],
+        report: ImportReport,
+        progress: Progress | None,
+        count: _Count,
+        analyze: bool,
+    ) -> None:
+        """Save one batch of parsed articles under the write lock, then report and analyse them."""
+        outcomes: list[tuple[ParsedArticle, str, str]] = []
+        bodies = self.files.bodies
+        with self.files.writing():
+            tiny = self.files.articles_file
+            docs = tiny.raw("articles")  # re-read if another process wrote since
+            by_path, by_url = self.articles.indexes(docs)
+            by_path, by_url = dict(by_path), dict(by_url)
+            new_docs: dict[int, dict[str, Any]] = {}  # added or changed, by doc id
+            added: set[int] = set()
+            old_bodies: list[str] = []
+            rebodied: list[tuple[str, str, str]] = []  # (id, new text, its key) of updated texts
+            written: list[Path | None] = []  # body files created by this batch
+            for parsed in batch:
+                url_key = normalise_url(parsed.url) if parsed.url else None
+                matched = by_path.get(parsed.path) or (by_url.get(url_key) if url_key else None)
+                aid = matched or make_article_id(parsed.url, parsed.body)
+                did = doc_id(aid)
+                doc = article_doc(aid, parsed, body_key(parsed.body))
+                current = new_docs.get(did) or docs.get(str(did))
+                if current is None:
+                    written.append(bodies.put(parsed.body, durable=False)[1])
+                    new_docs[did] = doc
+                    added.add(did)
+                    status = "added"
+                elif matched is None or current == doc:
+                    status = "present"  # the same text from another file, or this very file again
+                    if current["body"] == doc["body"]:
+                        restored = bodies.put(parsed.body, durable=False)[1]  # gone or damaged: restore it
+                        if restored is not None:
+                            written.append(restored)
+                            self.files.notices.append(
+                                f"The library's copy of the text of {parsed.title!r} was missing or damaged; "
+                                f"it was restored from {parsed.path}."
+                            )
+                    old_path = current.get("path")
+                    if old_path and old_path != parsed.path and not os.path.exists(old_path):
+                        # The file was moved or renamed: follow it, so later edits update this article.
+                        new_docs[did] = {**current, "path": parsed.path}
+                else:
+                    written.append(bodies.put(parsed.body, durable=False)[1])
+                    if current["body"] != doc["body"] and did not in added:
+                        old_bodies.append(current["body"])
+                        rebodied.append((aid, parsed.body, doc["body"]))
+                    new_docs[did] = doc
+                    status = "updated"
+                by_path[parsed.path] = aid
+                if url_key:
+                    by_url[url_key] = aid
+                outcomes.append((parsed, aid, status))
+            bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
+            if new_docs:
+                changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
+                changes.extend(self.annotations.moved(rebodied))
+                self.files.commit(changes)  # metadata and moved annotations: all or nothing
+            if old_bodies:
+                # The backup generation may still refer to a replaced text: restoring it (when the file
+                # is damaged) must find it, so a text is removed only when neither generation uses it.
+                # (A text kept this way stays on disk: a few kilobytes, never a lost article.)
+                referenced = {doc["body"] for doc in tiny.raw("articles").values()}
+                referenced |= {doc.get("body") for doc in tiny.storage.backup_table("articles").values()}
+                for key in old_bodies:
+                    if key not in referenced:
+                        bodies.remove(key)
+        for parsed, aid, status in outcomes:
+            count.done += 1
+            getattr(report, status).append(aid)  # report.added / .present / .updated
+            if progress:
+                progress(ImportStep(parsed.path, count.done, count.total, status, article_id=aid))
+        if analyze:
+            for aid, parsed in {aid: p for p, aid, s in outcomes if s != "present"}.items():
+                try:
+                    self.analyses.analysis(aid)
+                except LibraryError:
+                    raise
+                except Exception as exc:  # the analyser is other code: keep the article, report the failure
+                    report.warnings.append(
+                        ImportProblem(
+                            parsed.path, f"imported, but analysis failed ({type(exc).__name__}: {exc})"
+                        )
+                    )

@@ -1,0 +1,88 @@
+"""Questions across articles: the timeline of dated facts and the text search.
+
+An article whose text cannot be read is left out (the user is told once, see `Articles.body`) instead of
+failing the question for the whole library.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from store.articles import ArticleTextMissing
+from store.records import ArticleMeta, TimelineEntry
+from store.timeline import article_bounds, matches_entity, overlaps, sort_key, wanted_names
+
+if TYPE_CHECKING:
+    from store.analyses import Analyses
+    from store.articles import Articles
+
+
+class Queries:
+    """Timeline and search over one library's articles and analyses."""
+
+    def __init__(self, articles: Articles, analyses: Analyses) -> None:
+        self.articles = articles
+        self.analyses = analyses
+        self.files = articles.files
+        self._haystacks: dict[str, tuple[Any, str]] = {}
+
+    def timeline(
+        self,
+        article_id: str | None = None,
+        entity: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> list[TimelineEntry]:
+        metas = {meta.id: meta for meta in self.articles.metas()}
+        if article_id is not None and article_id not in metas:
+            raise KeyError(article_id)
+        ids = [article_id] if article_id is not None else list(metas)
+        per_article = []
+        for aid in ids:
+            try:
+                per_article.append((aid, *self.analyses.facts(aid)))
+            except ArticleTextMissing:
+                continue
+        wanted = wanted_names(entity, (alias for _, _, alias in per_article)) if entity else set()
+        found: list[tuple[tuple[Any, ...], TimelineEntry]] = []
+        for aid, facts, _ in per_article:
+            meta = metas[aid]
+            bounds = article_bounds(facts)
+            for fact in facts:
+                if entity and not matches_entity(fact, fact.get("keys", ()), wanted):
+                    continue
+                if not overlaps(fact, start, end):
+                    continue
+                clean = {k: v for k, v in fact.items() if k not in ("article_id", "keys")}
+                found.append(
+                    (sort_key(fact, meta.published, aid, bounds), TimelineEntry(aid, meta.title, clean))
+                )
+        found.sort(key=lambda pair: pair[0])
+        return [entry for _, entry in found]
+
+    def _haystack(self, meta: ArticleMeta) -> str:
+        doc = self.articles.doc(meta.id)
+        tiny = self.files.analysis_file(meta.id)
+        version = (doc["body"], meta.title, tiny.signature())
+        cached = self._haystacks.get(meta.id)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        readable = True
+        try:
+            parts = [meta.title, self.articles.body(doc)]
+        except ArticleTextMissing:
+            parts, readable = [meta.title], False  # its title and names are still searchable
+        stored = tiny.raw("analysis").get("1") if tiny.exists() else None
+        if stored is not None:
+            parts.extend(f"{e['text']} {e['canonical']}" for e in stored["data"].get("entities", ()))
+        text = "\n".join(parts).casefold()
+        if readable:
+            self._haystacks[meta.id] = (version, text)
+        return text
+
+    def search(self, query: str) -> list[str]:
+        terms = query.casefold().split()
+        if not terms:
+            return []
+        return [m.id for m in self.articles.metas() if all(t in self._haystack(m) for t in terms)]
