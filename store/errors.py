@@ -17,3 +17,15 @@ class LibraryCorrupt(LibraryError):
 
 class LibraryReadOnly(LibraryError):
     """The library is open read-only (folder not writable, another window has it, or a newer schema)."""
+
+
+QUOTE_CHARS = 80  # the longest piece of input a message quotes
+
+
+def quote_input(value: object, limit: int = QUOTE_CHARS) -> str:
+    """`repr` of a piece of input for a one-line message, cut to about `limit` characters with an ellipsis,
+    so a huge or hostile value never makes a huge message."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        return repr(text[: limit - 1]) + "…"
+    return repr(text)

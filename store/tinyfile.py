@@ -8,7 +8,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from store.storage import AtomicJSONStorage, Signature
+from store.storage import AtomicJSONStorage, RepairingTable, Signature
 
 
 class TinyFile:
@@ -18,6 +18,7 @@ class TinyFile:
         self.path: Path = storage.path
         self.storage = storage
         self.db = TinyDB(storage=lambda: storage)
+        self.db.table_class = RepairingTable
 
     def table(self, name: str) -> Table:
         """A TinyDB table; the query cache is off because other processes may change the file."""
