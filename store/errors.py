@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class LibraryError(Exception):
     """Something about the library on disk prevents the operation; `str(error)` is the user message."""
@@ -29,3 +31,15 @@ def quote_input(value: object, limit: int = QUOTE_CHARS) -> str:
     if len(text) > limit:
         return repr(text[: limit - 1]) + "…"
     return repr(text)
+
+
+def save_error(what: str, exc: OSError) -> LibraryError:
+    """The error for a failed write of `what` (a file or "article text to FILE"): a full disk and an I/O
+    error said plainly; the caller has left the library as it was."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full (free some space and try again)"
+    elif exc.errno == errno.EIO:
+        reason = "input/output error (the disk or its connection may be failing)"
+    else:
+        reason = exc.strerror or str(exc)
+    return LibraryError(f"could not save {what}: {reason}; the library was left as it was")

@@ -40,6 +40,7 @@ from store.bodies import BodyStore, body_key
 from store.errors import LibraryError, LibraryLocked, LibraryReadOnly
 from store.ids import article_id as make_article_id
 from store.ids import doc_id, key_doc_id, new_annotation_id, normalise_url, shard
+from store.leftovers import remove_leftover_temp_files
 from store.paths import resolve_library_path, samples_dir
 from store.records import (
     Annotation,
@@ -140,6 +141,31 @@ class _Count:
             progress(ImportStep(problem.path, self.done, self.total, "failed", message=problem.message))
 
 
+IMPORT_STOPPED = "not imported: the import stopped after the error above"
+
+
+def commit_or_report(
+    commit: Callable[[list[ParsedArticle], ImportReport, Progress | None, _Count, bool], None],
+    batch: list[ParsedArticle],
+    report: ImportReport,
+    progress: Progress | None,
+    count: _Count,
+    analyze: bool,
+) -> bool:
+    """Save one batch; if it cannot be saved (a full disk, a held lock), report each of its files as failed
+    with the reason (the batch's writes are undone) and return False, so the import stops with a summary."""
+    done = count.done
+    try:
+        commit(batch, report, progress, count, analyze)
+    except LibraryError as exc:
+        if count.done != done:  # saved and reported; a later step failed
+            raise
+        for parsed in batch:
+            count.failed(report, progress, ImportProblem(parsed.path, str(exc)))
+        return False
+    return True
+
+
 class Library:
     """A Briefing Reader library folder. Open with `Library.open(...)`; usable as a context manager.
 
@@ -228,6 +254,8 @@ class Library:
                 self._session_lock = lock
         self._check_schema(import_samples=import_samples)
         self._articles_file.raw("articles")  # read now, so a damaged file is reported on open
+        if self._write_lock is not None and not self.read_only:
+            remove_leftover_temp_files(folder, self._write_lock, deep=session)
 
     def _become_read_only(self, reason: str) -> None:
         self.read_only = True
@@ -482,6 +510,8 @@ class Library:
             raise LibraryReadOnly(
                 self._read_only_reason[0].upper() + self._read_only_reason[1:] + "; nothing was imported."
             )
+        if self._write_lock is not None:  # a killed import may have left partial article texts
+            remove_leftover_temp_files(self.path, self._write_lock, deep=True)
 
     def _import(
         self,
@@ -494,18 +524,22 @@ class Library:
         batch: list[ParsedArticle] = []
         last_commit = time.monotonic()
         interval = self.COMMIT_SECONDS
+        stopped = False  # a batch could not be saved (a full disk): the rest is reported, not tried
         for parsed in articles:
             report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
+            if stopped:
+                count.failed(report, progress, ImportProblem(parsed.path, IMPORT_STOPPED))
+                continue
             batch.append(parsed)
             if time.monotonic() - last_commit >= interval:
                 started = time.monotonic()
-                self._commit(batch, report, progress, count, analyze)
+                stopped = not commit_or_report(self._commit, batch, report, progress, count, analyze)
                 batch = []
                 last_commit = time.monotonic()
                 # Saving rewrites the whole metadata file: in a large library, save less often.
                 interval = max(self.COMMIT_SECONDS, 4 * (last_commit - started))
-        if batch:
-            self._commit(batch, report, progress, count, analyze)
+        if batch and not stopped:
+            commit_or_report(self._commit, batch, report, progress, count, analyze)
 
     @staticmethod
     def _article_doc(article_id: str, parsed: ParsedArticle, key: str) -> dict[str, Any]:
@@ -533,7 +567,7 @@ class Library:
     ) -> None:
         """Save one batch of parsed articles under the write lock, then report and analyse them."""
         outcomes: list[tuple[ParsedArticle, str, str]] = []
-        with self._writing():
+        with self._writing(), self._bodies.undo_on_error(self._articles_file.storage):
             tiny = self._articles_file
             docs = tiny.raw("articles")  # re-read if another process wrote since
             by_path, by_url = self._indexes(docs)
@@ -743,7 +777,8 @@ class Library:
                 published = date.fromisoformat(doc["published"]) if doc.get("published") else None
                 result = extract.analyze(body, published, corrections)
                 if not self.read_only:
-                    self._store_analysis(article_id, tiny, key, result)
+                    with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop reading
+                        self._store_analysis(article_id, tiny, key, result)
             self._analyses[memo] = result
             if len(self._analyses) > _CACHE_ANALYSES:
                 self._analyses.popitem(last=False)

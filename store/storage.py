@@ -28,7 +28,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from store.atomic import atomic_write, fsync_dir
-from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input
+from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
 from store.serialise import RECORD_CHECKS, RecordCheck
 
 Tables = dict[str, dict[str, Any]]
@@ -208,7 +208,7 @@ class AtomicJSONStorage(Storage):
             atomic_write(self.path, blob, backup=self.backup if self._keep_backup else None)
         except OSError as exc:
             self.invalidate()
-            raise LibraryError(f"could not save {self.path}: {exc.strerror or exc}") from exc
+            raise save_error(str(self.path), exc) from exc
         except BaseException:
             self.invalidate()  # TinyDB changed the cached tables in place before calling write
             raise

@@ -23,7 +23,11 @@ def _library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str
     install_fake_analyzer(monkeypatch)
     folder = tmp_path / "lib"
     src = tmp_path / "in"
-    write(src, "good.md", article_text(GOOD_TITLE, "The harbour reopened on 2021-01-05.", published="2021-01-06"))
+    write(
+        src,
+        "good.md",
+        article_text(GOOD_TITLE, "The harbour reopened on 2021-01-05.", published="2021-01-06"),
+    )
     write(src, "bad.md", article_text(BAD_TITLE, "The bridge closed on 2020-03-04.", published="2020-03-05"))
     with Library.open(folder, import_samples=False) as library:
         report = library.import_paths([src])
@@ -78,7 +82,7 @@ def test_commands_skip_a_bad_article_record_and_keep_it(
     change: dict[str, Any],
     drop: str | None,
 ) -> None:
-    folder, good, bad = _library(tmp_path, monkeypatch)
+    folder, _, bad = _library(tmp_path, monkeypatch)
     raw = _edit_article(folder, bad, change, drop)
     code = main(["--library", str(folder), *command])
     out, err = capsys.readouterr()
@@ -98,7 +102,10 @@ def test_commands_skip_a_bad_article_record_and_keep_it(
     ids=["start-text", "kind-number", "no-article", "correction-list", "backwards"],
 )
 def test_a_bad_annotation_is_skipped_by_the_library_and_the_export(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], change: dict[str, Any]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    change: dict[str, Any],
 ) -> None:
     folder, good, bad = _library(tmp_path, monkeypatch)
     shard = folder / "annotations" / f"{bad[:2]}.json"
@@ -117,7 +124,9 @@ def test_a_bad_annotation_is_skipped_by_the_library_and_the_export(
     assert shard.read_bytes() == raw
 
 
-def test_bad_flags_are_skipped_and_starring_repairs_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_flags_are_skipped_and_starring_repairs_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder, good, _ = _library(tmp_path, monkeypatch)
     with Library.open(folder) as library:
         library.set_read(good)
@@ -134,7 +143,9 @@ def test_bad_flags_are_skipped_and_starring_repairs_them(tmp_path: Path, monkeyp
         assert meta.starred and meta.tags == ()
 
 
-def test_reimporting_the_file_of_a_bad_record_repairs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reimporting_the_file_of_a_bad_record_repairs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder, _, bad = _library(tmp_path, monkeypatch)
     _edit_article(folder, bad, {"title": ["a", "list"]})
     with Library.open(folder) as library:
