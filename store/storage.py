@@ -208,7 +208,10 @@ class AtomicJSONStorage(Storage):
             atomic_write(self.path, blob, backup=self.backup if self._keep_backup else None)
         except OSError as exc:
             self.invalidate()
-            raise save_error(str(self.path), exc) from exc
+            # A failed rename names its destination: the backup (e.g. a folder in its place) or the file.
+            failed = Path(exc.filename2) if exc.filename2 else self.path
+            what = f"{failed} (the backup of {self.path.name})" if failed == self.backup else str(failed)
+            raise save_error(what, exc) from exc
         except BaseException:
             self.invalidate()  # TinyDB changed the cached tables in place before calling write
             raise
