@@ -169,3 +169,20 @@ def test_checks_accept_what_the_library_writes(tmp_path: Path, monkeypatch: pyte
         for path in files:
             for key, doc in json.loads(path.read_text(encoding="utf-8"))[name].items():
                 assert check(doc, key) is None
+
+
+async def test_the_app_lists_the_good_articles_beside_a_bad_record(tmp_path: Path) -> None:
+    from tests.tui_support import ARTICLES, make_app, make_library, settle
+
+    library = make_library(tmp_path)
+    bad = next(m.id for m in library.articles() if m.title == "Harbour reopens after the storm")
+    library.close()
+    _edit_article(tmp_path / "lib", bad, {"published": {"not": "a date"}})
+    with Library.open(tmp_path / "lib", import_samples=False) as reopened:
+        app = make_app(reopened)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert [m.title for m in app.article_list.rows] == [
+                title for title, *_ in ARTICLES.values() if title != "Harbour reopens after the storm"
+            ]
+        assert any("skipped the articles record" in notice for notice in reopened.notices)
