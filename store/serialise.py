@@ -211,8 +211,8 @@ def annotation_doc_problem(doc: dict[str, Any], key: str) -> str | None:
         return "'start' and 'end' are not whole numbers"
     if not 0 <= start <= end:  # type: ignore[operator]
         return f"its range {start}-{end} is not a range of the text"
-    if not isinstance(doc.get("exact", ""), str):
-        return "'exact' is not text"
+    if not isinstance(doc.get("exact"), str):
+        return "it has no quoted text ('exact')"
     correction = doc.get("correction")
     if correction is not None and not (
         isinstance(correction, dict) and all(isinstance(v, str) for v in correction.values())

@@ -4,14 +4,24 @@ not a list, ...) are skipped with a one-line notice by every command, and stay o
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import NonInteractiveExampleWarning
 
 from cli.main import main
 from store.library import Library
-from store.serialise import annotation_doc_problem, article_doc_problem, flags_doc_problem
+from store.serialise import (
+    annotation_doc_problem,
+    annotation_from_doc,
+    article_doc_problem,
+    flags_doc_problem,
+    meta_from_doc,
+)
 from tests.store_support import article_text, install_fake_analyzer, write
 
 GOOD_TITLE = "Harbour reopens"
@@ -98,8 +108,15 @@ def test_commands_skip_a_bad_article_record_and_keep_it(
 
 @pytest.mark.parametrize(
     "change",
-    [{"start": "0"}, {"kind": 3}, {"article_id": None}, {"correction": ["x"]}, {"start": 9, "end": 2}],
-    ids=["start-text", "kind-number", "no-article", "correction-list", "backwards"],
+    [
+        {"start": "0"},
+        {"kind": 3},
+        {"article_id": None},
+        {"correction": ["x"]},
+        {"start": 9, "end": 2},
+        {"exact": None},
+    ],
+    ids=["start-text", "kind-number", "no-article", "correction-list", "backwards", "no-quote"],
 )
 def test_a_bad_annotation_is_skipped_by_the_library_and_the_export(
     tmp_path: Path,
@@ -186,3 +203,86 @@ async def test_the_app_lists_the_good_articles_beside_a_bad_record(tmp_path: Pat
                 title for title, *_ in ARTICLES.values() if title != "Harbour reopens after the storm"
             ]
         assert any("skipped the articles record" in notice for notice in reopened.notices)
+
+
+_ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=12),
+    st.lists(st.one_of(st.text(max_size=4), st.integers()), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.one_of(st.text(max_size=4), st.integers()), max_size=2),
+)
+_ID = "0123456789abcdef"
+_TEXT = st.one_of(st.none(), st.text(max_size=8))
+_ARTICLE_FIELDS = {
+    "title": _TEXT,
+    "published": st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
+    "source": _TEXT,
+    "url": _TEXT,
+    "dateline": _TEXT,
+    "author": _TEXT,
+    "tags": st.lists(st.text(max_size=4), max_size=3),
+    "path": _TEXT,
+}
+_ANNOTATION_FIELDS = {
+    "kind": st.sampled_from(["highlight", "note", "correction"]),
+    "start": st.integers(0, 50),
+    "end": st.integers(0, 50),
+    "exact": st.text(max_size=8),
+    "prefix": st.text(max_size=4),
+    "suffix": st.text(max_size=4),
+    "color": _TEXT,
+    "note": _TEXT,
+    "correction": st.one_of(
+        st.none(), st.dictionaries(st.sampled_from(["type", "date"]), st.text(max_size=4))
+    ),
+    "created": st.text(max_size=4),
+    "orphaned": st.booleans(),
+}
+
+
+def _documents(
+    required: dict[str, st.SearchStrategy[Any]], optional: dict[str, st.SearchStrategy[Any]]
+) -> st.SearchStrategy[dict[str, Any]]:
+    """Documents whose every field is either a value of its own kind (more often) or anything at all."""
+    return st.fixed_dictionaries(
+        {name: st.one_of(kind, kind, kind, _ANY) for name, kind in required.items()},
+        optional={name: st.one_of(kind, kind, _ANY) for name, kind in optional.items()},
+    )
+
+
+_ARTICLES = _documents({"id": st.just(_ID), "body": st.just("ab" * 16)}, _ARTICLE_FIELDS)
+_REQUIRED_NOTE = ("kind", "start", "end", "exact")
+_NOTES = _documents(
+    {"id": st.just(_ID), "article_id": st.just(_ID), **{k: _ANNOTATION_FIELDS[k] for k in _REQUIRED_NOTE}},
+    {k: v for k, v in _ANNOTATION_FIELDS.items() if k not in _REQUIRED_NOTE},
+)
+
+
+@settings(max_examples=300)
+@given(_ARTICLES)
+def test_an_article_document_that_passes_its_check_can_be_read(doc: dict[str, Any]) -> None:
+    if article_doc_problem(doc, str(int(_ID, 16))) is None:
+        meta = meta_from_doc(doc, {"read": True, "tags": ["x"]})
+        assert meta.id == _ID and meta.tags == ("x",)
+
+
+@settings(max_examples=300)
+@given(_NOTES)
+def test_an_annotation_document_that_passes_its_check_can_be_read(doc: dict[str, Any]) -> None:
+    if annotation_doc_problem(doc, str(int(_ID, 16))) is None:
+        annotation = annotation_from_doc(doc)
+        assert 0 <= annotation.start <= annotation.end
+
+
+def test_the_document_strategies_produce_usable_documents() -> None:
+    """The two properties above are not vacuous: their strategies often give documents that pass."""
+    key = str(int(_ID, 16))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NonInteractiveExampleWarning)
+        articles = [article_doc_problem(_ARTICLES.example(), key) is None for _ in range(100)]
+        notes = [annotation_doc_problem(_NOTES.example(), key) is None for _ in range(100)]
+    assert sum(articles) >= 5 and sum(notes) >= 5
+    assert not all(articles) and not all(notes)
