@@ -40,7 +40,8 @@ def _folders(library: Path, deep: bool) -> Iterator[Path]:
 
 def remove_leftover_temp_files(library: Path, lock: BaseFileLock, *, deep: bool = False) -> int:
     """Remove the temporary files killed writers left in `library`; the number removed. Does nothing when
-    another process holds `lock` (it may be writing them now)."""
+    another process holds `lock` (it may be writing them now). The caller must also keep its own other
+    threads from writing meanwhile (a FileLock is re-entrant across the threads sharing it)."""
     try:
         lock.acquire(timeout=0)
     except (Timeout, OSError):

@@ -255,7 +255,8 @@ class Library:
         self._check_schema(import_samples=import_samples)
         self._articles_file.raw("articles")  # read now, so a damaged file is reported on open
         if self._write_lock is not None and not self.read_only:
-            remove_leftover_temp_files(folder, self._write_lock, deep=session)
+            with self._rlock:  # the file lock is shared by this library's threads: hold theirs too
+                remove_leftover_temp_files(folder, self._write_lock, deep=session)
 
     def _become_read_only(self, reason: str) -> None:
         self.read_only = True
@@ -511,7 +512,8 @@ class Library:
                 self._read_only_reason[0].upper() + self._read_only_reason[1:] + "; nothing was imported."
             )
         if self._write_lock is not None:  # a killed import may have left partial article texts
-            remove_leftover_temp_files(self.path, self._write_lock, deep=True)
+            with self._rlock:  # the file lock is shared by this library's threads: hold theirs too
+                remove_leftover_temp_files(self.path, self._write_lock, deep=True)
 
     def _import(
         self,

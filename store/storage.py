@@ -256,7 +256,7 @@ class AtomicJSONStorage(Storage):
                 usable[key] = doc
             else:
                 bad.add(key)
-                self._report_bad(name, key, problem)
+                self._report_bad(name, key, doc, problem)
         result = docs if not bad else usable
         self._checked[name] = (self.version, result, frozenset(bad))
         return result
@@ -267,12 +267,14 @@ class AtomicJSONStorage(Storage):
         cached = self._checked.get(name)
         return frozenset() if cached is None else cached[2]
 
-    def _report_bad(self, name: str, key: str, problem: str) -> None:
+    def _report_bad(self, name: str, key: str, doc: dict[str, Any], problem: str) -> None:
         if (name, key, problem) in self._reported:
             return
         self._reported.add((name, key, problem))
+        title = doc.get("title")
+        named = f" ({quote_input(title, 40)})" if isinstance(title, str) and title else ""
         self._notice(
-            f"{self.path}: skipped the {name} record {quote_input(key)} because {problem}; "
+            f"{self.path}: skipped the {name} record {quote_input(key)}{named} because {problem}; "
             "it is kept in the file unchanged"
         )
 

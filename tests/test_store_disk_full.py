@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -198,3 +199,19 @@ def test_disk_full_message_names_the_file(library: Path, monkeypatch: pytest.Mon
         with pytest.raises(LibraryError, match=r"could not save .*meta\.json: the disk is full"):
             lib.set_state("k", 1)
     assert (library / "meta.json").read_bytes() == before
+
+
+def test_the_sweep_waits_for_this_librarys_other_threads(library: Path) -> None:
+    """The file lock is shared by a library's threads: a sweep in one must not remove the temporary file
+    another thread is writing under the lock."""
+    in_flight = library / ".articles.json.abcd1234.tmp"
+    with Library.open(library) as lib:
+        with lib._writing():  # this thread is in the middle of a write
+            in_flight.write_text("partial", encoding="utf-8")
+            os.utime(in_flight, (time.time() - 60, time.time() - 60))
+            sweeper = threading.Thread(target=lib._check_importable)  # another thread starts an import
+            sweeper.start()
+            sweeper.join(timeout=1.0)
+            assert in_flight.exists()
+            in_flight.unlink()  # the write completes
+        sweeper.join()
