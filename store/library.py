@@ -37,7 +37,7 @@ from tinydb.table import Document
 
 from store import migrations
 from store.bodies import BodyStore, body_key
-from store.errors import LibraryError, LibraryLocked, LibraryReadOnly
+from store.errors import LibraryError, LibraryLocked, LibraryReadOnly, quote_input
 from store.ids import article_id as make_article_id
 from store.ids import doc_id, key_doc_id, new_annotation_id, normalise_url, shard
 from store.leftovers import remove_leftover_temp_files
@@ -281,8 +281,13 @@ class Library:
             if fresh and import_samples:
                 self._import_samples()
             return
-        found = int(current.get("schema_version", 0))
-        if found > migrations.SCHEMA_VERSION:
+        found = current.get("schema_version", 0)
+        if not isinstance(found, int) or isinstance(found, bool) or found < 0:  # hand-edited or damaged
+            self._become_read_only(
+                f"the schema version in {meta.path} is {quote_input(found)}, not a version number, so the "
+                "library is open read-only"
+            )
+        elif found > migrations.SCHEMA_VERSION:
             self._become_read_only(
                 f"this library was written by a newer Briefing Reader (schema {found}; this one knows "
                 f"{migrations.SCHEMA_VERSION}), so it is open read-only"

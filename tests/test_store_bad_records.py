@@ -286,3 +286,20 @@ def test_the_document_strategies_produce_usable_documents() -> None:
         notes = [annotation_doc_problem(_NOTES.example(), key) is None for _ in range(100)]
     assert sum(articles) >= 5 and sum(notes) >= 5
     assert not all(articles) and not all(notes)
+
+
+@pytest.mark.parametrize("version", ["1", None, -1, True, [1]])
+def test_a_bad_schema_version_opens_read_only_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], version: object
+) -> None:
+    folder = tmp_path / "lib"
+    Library.open(folder, import_samples=False).close()
+    meta = folder / "meta.json"
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    data["meta"]["1"]["schema_version"] = version
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    before = meta.read_bytes()
+    assert main(["--library", str(folder), "list"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "not a version number" in err and "read-only" in err
+    assert meta.read_bytes() == before
