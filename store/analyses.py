@@ -8,6 +8,7 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections import OrderedDict
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.errors import LibraryError
 from store.serialise import analysis_from_dict
 from store.timeline import aliases, entity_keys
 
@@ -122,7 +124,8 @@ class Analyses:
             published = date.fromisoformat(doc["published"]) if doc.get("published") else None
             result = analyze(body, published, corrections)
             if not self.files.read_only:
-                self._store(article_id, tiny, key, result)
+                with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop reading
+                    self._store(article_id, tiny, key, result)
         self._memo[memo] = result
         if len(self._memo) > _CACHE_ANALYSES:
             self._memo.popitem(last=False)

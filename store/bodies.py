@@ -5,6 +5,10 @@ Files are written atomically (temporary file + rename); an import writes a batch
 `flush`es the batch (fsync of every file and folder, in parallel threads so the file system can merge
 them into few journal commits) before the metadata that refers to them is saved. Bodies are checked
 against their hash when read.
+
+`undo_on_error(articles)` brackets an import's batch: if the batch fails (a full disk, an I/O error), the
+bodies it wrote are removed again unless the articles file (or its backup) refers to them by then, so a
+failed import leaves no unreferenced files behind and never removes a text in use.
 """
 
 from __future__ import annotations
@@ -12,12 +16,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.atomic import atomic_write, fsync_dir
-from store.errors import LibraryCorrupt, LibraryError
+from store.errors import LibraryCorrupt, LibraryError, save_error
+
+if TYPE_CHECKING:
+    from store.storage import AtomicJSONStorage
 
 
 def body_key(body: str) -> str:
@@ -27,6 +35,44 @@ def body_key(body: str) -> str:
 class BodyStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._written: list[Path] | None = None  # inside `undo_on_error`: the bodies written so far
+
+    @contextlib.contextmanager
+    def undo_on_error(
+        self, articles: AtomicJSONStorage, keep_all: Callable[[], bool] = lambda: False
+    ) -> Iterator[None]:
+        """If the block raises, remove the bodies `put` wrote inside it that no document of `articles`
+        (the current generation on disk or its backup) refers to, unless `keep_all()` says the change may
+        still complete (a pending journal that the next open replays refers to them). Re-entrant: the
+        outermost block decides.
+        """
+        if self._written is not None:
+            yield
+            return
+        self._written = []
+        try:
+            yield
+        except BaseException:
+            if not keep_all():
+                self._remove_unreferenced(self._written, articles)
+            raise
+        finally:
+            self._written = None
+
+    def _remove_unreferenced(self, paths: list[Path], articles: AtomicJSONStorage) -> None:
+        if not paths:
+            return
+        try:
+            articles.invalidate()  # what is on disk now, not what the failed write left in the cache
+            docs = [*(articles.read() or {}).get("articles", {}).values()]
+            docs.extend(articles.backup_table("articles").values())
+        except (OSError, LibraryError):
+            return  # cannot tell what is in use: keep them all
+        in_use = {doc.get("body") for doc in docs if isinstance(doc, dict)}
+        for path in paths:
+            if path.stem not in in_use:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.txt"
@@ -45,7 +91,9 @@ class BodyStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, body.encode("utf-8"), durable=durable)
         except OSError as exc:
-            raise LibraryError(f"could not save article text to {path}: {exc.strerror or exc}") from exc
+            raise save_error(f"article text to {path}", exc) from exc
+        if self._written is not None:
+            self._written.append(path)
         return key, path
 
     @staticmethod
@@ -62,9 +110,12 @@ class BodyStore:
         if not files:
             return
         folders = {p.parent for p in files}
-        with ThreadPoolExecutor(max_workers=min(16, len(files))) as pool:
-            list(pool.map(_fsync_file, files))
-            list(pool.map(fsync_dir, folders))
+        try:
+            with ThreadPoolExecutor(max_workers=min(16, len(files))) as pool:
+                list(pool.map(_fsync_file, files))
+                list(pool.map(fsync_dir, folders))
+        except OSError as exc:
+            raise save_error(f"article text to {exc.filename or files[0].parent}", exc) from exc
 
     def get(self, key: str) -> str:
         path = self.path(key)
@@ -90,5 +141,8 @@ def _fsync_file(path: Path) -> None:
         return
     try:
         os.fsync(fd)
+    except OSError as exc:
+        exc.filename = exc.filename or str(path)
+        raise
     finally:
         os.close(fd)

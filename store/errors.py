@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class LibraryError(Exception):
     """Something about the library on disk prevents the operation; `str(error)` is the user message."""
@@ -17,3 +19,27 @@ class LibraryCorrupt(LibraryError):
 
 class LibraryReadOnly(LibraryError):
     """The library is open read-only (folder not writable, another window has it, or a newer schema)."""
+
+
+QUOTE_CHARS = 80  # the longest piece of input a message quotes
+
+
+def quote_input(value: object, limit: int = QUOTE_CHARS) -> str:
+    """`repr` of a piece of input for a one-line message, cut to about `limit` characters with an ellipsis,
+    so a huge or hostile value never makes a huge message."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        return repr(text[: limit - 1]) + "…"
+    return repr(text)
+
+
+def save_error(what: str, exc: OSError) -> LibraryError:
+    """The error for a failed write of `what` (a file or "article text to FILE"): a full disk and an I/O
+    error said plainly; the caller has left the library as it was."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason = "the disk is full (free some space and try again)"
+    elif exc.errno == errno.EIO:
+        reason = "input/output error (the disk or its connection may be failing)"
+    else:
+        reason = exc.strerror or str(exc)
+    return LibraryError(f"could not save {what}: {reason}; the library was left as it was")

@@ -23,6 +23,7 @@ from store.bodies import BodyStore
 from store.errors import LibraryError, LibraryLocked, LibraryReadOnly
 from store.ids import shard
 from store.journal import FileChange, Journal, JournalDamaged
+from store.leftovers import remove_leftover_temp_files
 from store.storage import AtomicJSONStorage
 from store.tinyfile import TinyFile
 
@@ -125,6 +126,12 @@ class LibraryFiles:
             else:
                 self._session_lock = lock
         self.finish_interrupted_change()
+
+    def sweep_leftovers(self, *, deep: bool) -> None:
+        """Remove temporary files that killed writers left (`deep`: the bodies and analysis folders too)."""
+        if self._write_lock is not None and not self.read_only:
+            with self.rlock:  # the file lock is shared by this library's threads: hold theirs too
+                remove_leftover_temp_files(self.path, self._write_lock, deep=deep)
 
     def close(self) -> None:
         with self.rlock:

@@ -46,6 +46,9 @@ class _Count:
             progress(ImportStep(problem.path, self.done, self.total, "failed", message=problem.message))
 
 
+IMPORT_STOPPED = "not imported: the import stopped after the error above"
+
+
 class Importer:
     """Imports into one library (see the module docstring)."""
 
@@ -58,6 +61,7 @@ class Importer:
     def _check_importable(self) -> None:
         if self.files.read_only:
             raise self.files.read_only_error("; nothing was imported")
+        self.files.sweep_leftovers(deep=True)  # a killed import may have left partial article texts
 
     def import_paths(
         self,
@@ -111,18 +115,44 @@ class Importer:
         batch: list[ParsedArticle] = []
         last_commit = time.monotonic()
         interval = commit_seconds
+        stopped = False  # a batch could not be saved (a full disk): the rest is reported, not tried
         for parsed in articles:
             report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
+            if stopped:
+                count.failed(report, progress, ImportProblem(parsed.path, IMPORT_STOPPED))
+                continue
             batch.append(parsed)
             if time.monotonic() - last_commit >= interval:
                 started = time.monotonic()
-                self._commit(batch, report, progress, count, analyze)
+                stopped = not self._commit_or_report(batch, report, progress, count, analyze)
                 batch = []
                 last_commit = time.monotonic()
                 # Saving rewrites the whole metadata file: in a large library, save less often.
                 interval = max(commit_seconds, 4 * (last_commit - started))
-        if batch:
+        if batch and not stopped:
+            self._commit_or_report(batch, report, progress, count, analyze)
+
+    def _commit_or_report(
+        self,
+        batch: list[ParsedArticle],
+        report: ImportReport,
+        progress: Progress | None,
+        count: _Count,
+        analyze: bool,
+    ) -> bool:
+        """Save one batch; if it cannot be saved (a full disk, a held lock), report each of its files as
+        failed with the reason (the batch's writes are undone) and return False, so the import stops
+        with a summary."""
+        done = count.done
+        try:
             self._commit(batch, report, progress, count, analyze)
+        except LibraryError as exc:
+            if count.done != done:  # saved and reported; a later step failed
+                raise
+            for parsed in batch:
+                count.failed(report, progress, ImportProblem(parsed.path, str(exc)))
+            return False
+        return True
 
     def _commit(
         self,
@@ -135,7 +165,10 @@ class Importer:
         """Save one batch of parsed articles under the write lock, then report and analyse them."""
         outcomes: list[tuple[ParsedArticle, str, str]] = []
         bodies = self.files.bodies
-        with self.files.writing():
+        with (
+            self.files.writing(),
+            bodies.undo_on_error(self.files.articles_file.storage, keep_all=self.files.journal.pending),
+        ):
             tiny = self.files.articles_file
             docs = tiny.raw("articles")  # re-read if another process wrote since
             by_path, by_url = self.articles.indexes(docs)

@@ -125,6 +125,7 @@ class Library:
             if migrations.check_schema(library._files) and import_samples:
                 library._import_samples()
             library._files.articles_file.raw("articles")  # read now, so a damaged file is reported on open
+            library._files.sweep_leftovers(deep=session)
         except BaseException:
             library.close()
             raise

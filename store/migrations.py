@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from tinydb.table import Document
 
-from store.errors import LibraryError
+from store.errors import LibraryError, quote_input
 
 if TYPE_CHECKING:
     from store.files import LibraryFiles
@@ -55,8 +55,13 @@ def check_schema(files: LibraryFiles) -> bool:
                 Document({"schema_version": SCHEMA_VERSION, "created": created}, doc_id=1)
             )
         return fresh
-    found = int(current.get("schema_version", 0))
-    if found > SCHEMA_VERSION:
+    found = current.get("schema_version", 0)
+    if not isinstance(found, int) or isinstance(found, bool) or found < 0:  # hand-edited or damaged
+        files.become_read_only(
+            f"the schema version in {meta.path} is {quote_input(found)}, not a version number, so the "
+            "library is open read-only"
+        )
+    elif found > SCHEMA_VERSION:
         files.become_read_only(
             f"this library was written by a newer Briefing Reader (schema {found}; this one knows "
             f"{SCHEMA_VERSION}), so it is open read-only"

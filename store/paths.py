@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -27,5 +28,10 @@ def resolve_library_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def samples_dir() -> Path:
-    """The bundled sample briefings, next to the packages in the source tree."""
+    """The bundled sample briefings: package data `store/samples` (in the source tree a link to the
+    top-level `sample_articles/`, copied into wheels), read through importlib.resources."""
+    bundled = resources.files("store") / "samples"
+    if isinstance(bundled, Path) and bundled.is_dir():
+        return bundled.resolve()  # in the source tree: sample_articles/ itself, as the stored paths say
+    # A checkout where the link is not a folder (e.g. Windows without symbolic links): the source tree.
     return Path(__file__).resolve().parents[1] / "sample_articles"

@@ -2,14 +2,22 @@
 
 `analysis_from_dict` reads back `Analysis.to_dict()`; unknown keys are ignored and missing optional
 fields take their defaults, so an analysis stored by another analyzer version still loads.
+
+The `*_problem` checks validate a stored document before it is read (valid JSON can still have the wrong
+fields or types, e.g. after a hand edit or another program's write): each returns why the document cannot
+be used, or None. `RECORD_CHECKS` maps a table name to its check; the storage skips and reports the
+documents that fail it and leaves them in the file.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from store.errors import quote_input
 from store.records import Annotation, ArticleMeta
 
 if TYPE_CHECKING:
@@ -101,3 +109,123 @@ def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
 def annotation_from_doc(doc: dict[str, Any]) -> Annotation:
     correction = doc.get("correction")
     return _build(Annotation, doc, correction=dict(correction) if correction else None)
+
+
+# -- checks of stored documents --------------------------------------------------------------------------
+_HEX_ID = re.compile(r"[0-9a-f]{1,32}")
+_BODY_KEY = re.compile(r"[0-9a-f]{32}")
+_ARTICLE_TEXT = ("title", "source", "url", "dateline", "author", "path")
+_ANNOTATION_TEXT = ("exact", "prefix", "suffix", "created")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "text"
+
+
+def _shown(value: Any) -> str:
+    """A stored value as a message shows it: text quoted (bounded), anything else by its kind."""
+    return quote_input(value) if isinstance(value, str) else _kind(value)
+
+
+def _id_problem(doc: dict[str, Any], key: str, field: str = "id") -> str | None:
+    value = doc.get(field)
+    if value is None:
+        return f"it has no {field!r}"
+    if not isinstance(value, str) or not _HEX_ID.fullmatch(value):
+        return f"{field!r} is {_shown(value)}, not a hex id"
+    if field == "id" and str(int(value, 16)) != key:
+        return f"its id {value!r} does not belong to record {quote_input(key)}"
+    return None
+
+
+def _text_problem(doc: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = doc.get(name)
+        if value is not None and not isinstance(value, str):
+            return f"{name!r} is {_kind(value)}, not text"
+    return None
+
+
+def _tags_problem(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        return f"'tags' is {_kind(value)}, not a list of words"
+    if not all(isinstance(tag, str) for tag in value):
+        return "'tags' holds something that is not text"
+    return None
+
+
+def article_doc_problem(doc: dict[str, Any], key: str) -> str | None:
+    """Why an `articles` document cannot be read (see the module docstring), or None."""
+    problem = _id_problem(doc, key) or _text_problem(doc, _ARTICLE_TEXT) or _tags_problem(doc.get("tags"))
+    if problem:
+        return problem
+    published = doc.get("published")
+    if published is not None:
+        try:
+            date.fromisoformat(published)
+        except (TypeError, ValueError):
+            return f"'published' is {_shown(published)}, not a date"
+    body = doc.get("body")
+    if not isinstance(body, str) or not _BODY_KEY.fullmatch(body):
+        return "it has no 'body' key" if body is None else f"'body' is {_shown(body)}, not a text key"
+    return None
+
+
+def flags_doc_problem(doc: dict[str, Any], key: str) -> str | None:
+    """Why a `flags` document (read, starred, tags of one article) cannot be read, or None."""
+    problem = _id_problem(doc, key) or _tags_problem(doc.get("tags"))
+    if problem:
+        return problem
+    for name in ("read", "starred"):
+        value = doc.get(name)
+        if value is not None and not isinstance(value, bool):
+            return f"{name!r} is {_kind(value)}, not true or false"
+    return None
+
+
+def annotation_doc_problem(doc: dict[str, Any], key: str) -> str | None:
+    """Why an `annotations` document cannot be read, or None."""
+    problem = (
+        _id_problem(doc, key)
+        or _id_problem(doc, key, "article_id")
+        or _text_problem(doc, (*_ANNOTATION_TEXT, "color", "note"))
+    )
+    if problem:
+        return problem
+    if not isinstance(doc.get("kind"), str):
+        return f"'kind' is {_kind(doc.get('kind'))}, not text"
+    start, end = doc.get("start"), doc.get("end")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        return "'start' and 'end' are not whole numbers"
+    if not 0 <= start <= end:  # type: ignore[operator]
+        return f"its range {start}-{end} is not a range of the text"
+    if not isinstance(doc.get("exact"), str):
+        return "it has no quoted text ('exact')"
+    correction = doc.get("correction")
+    if correction is not None and not (
+        isinstance(correction, dict) and all(isinstance(v, str) for v in correction.values())
+    ):
+        return "'correction' is not a set of text values"
+    if not isinstance(doc.get("orphaned", False), bool):
+        return "'orphaned' is not true or false"
+    return None
+
+
+RecordCheck = Callable[[dict[str, Any], str], "str | None"]
+RECORD_CHECKS: dict[str, RecordCheck] = {
+    "articles": article_doc_problem,
+    "flags": flags_doc_problem,
+    "annotations": annotation_doc_problem,
+}

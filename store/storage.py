@@ -7,6 +7,10 @@ overwrites a damaged file.
   write made by another process is picked up by the next operation, and an unchanged file costs a stat.
 - A file that is not valid JSON or not TinyDB's layout (tables of documents keyed by integer ids) is
   moved aside to `<name>.corrupt-<timestamp>`, the backup restored if it is readable, and a notice given.
+- `table(name)` (the read path of the library) leaves out documents that are valid JSON but not usable
+  records (`store.serialise.RECORD_CHECKS`: a missing id, a title that is a number, a bad date...), with
+  one notice per document; they stay in the file untouched, and an insert at their id replaces them
+  (re-importing the article repairs it).
 """
 
 from __future__ import annotations
@@ -14,16 +18,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
+from tinydb.table import Document, Table
 
 from store.atomic import atomic_write, fsync_dir
-from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly
+from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
+from store.serialise import RECORD_CHECKS, RecordCheck
 
 Tables = dict[str, dict[str, Any]]
 Signature = tuple[int, int, int]
@@ -152,6 +158,7 @@ class AtomicJSONStorage(Storage):
         notice: Callable[[str], None],
         read_only: bool = False,
         keep_backup: bool = True,
+        checks: dict[str, RecordCheck] | None = None,
     ) -> None:
         self.path = path
         self.backup = path.with_name(path.name + ".bak")
@@ -164,6 +171,9 @@ class AtomicJSONStorage(Storage):
         self._showing_backup = False  # read-only view of the backup of a missing file
         # Bumped whenever the cached tables change (load, write, invalidate): a cheap key for derived caches.
         self.version = 0
+        self._checks = RECORD_CHECKS if checks is None else checks
+        self._checked: dict[str, tuple[int, dict[str, Any], frozenset[str]]] = {}  # name -> version, ok, bad
+        self._reported: set[tuple[str, str, str]] = set()
 
     # -- TinyDB's Storage interface ------------------------------------------------------------------------
     def read(self) -> Tables | None:
@@ -198,7 +208,10 @@ class AtomicJSONStorage(Storage):
             atomic_write(self.path, blob, backup=self.backup if self._keep_backup else None)
         except OSError as exc:
             self.invalidate()
-            raise LibraryError(f"could not save {self.path}: {exc.strerror or exc}") from exc
+            # A failed rename names its destination: the backup (e.g. a folder in its place) or the file.
+            failed = Path(exc.filename2) if exc.filename2 else self.path
+            what = f"{failed} (the backup of {self.path.name})" if failed == self.backup else str(failed)
+            raise save_error(what, exc) from exc
         except BaseException:
             self.invalidate()  # TinyDB changed the cached tables in place before calling write
             raise
@@ -219,9 +232,47 @@ class AtomicJSONStorage(Storage):
         return file_signature(self.path)
 
     def table(self, name: str) -> dict[str, Any]:
-        """The raw documents of one table (shared with the cache: callers must not modify them)."""
+        """The usable documents of one table (shared with the cache: callers must not modify them).
+
+        Documents that fail the table's record check are left out and reported once (see the module
+        docstring); `read()` still has them, so writes keep them in the file."""
         data = self.read()
-        return {} if data is None else data.get(name, {})
+        docs = {} if data is None else data.get(name, {})
+        check = self._checks.get(name)
+        if check is None:
+            return docs
+        cached = self._checked.get(name)
+        if cached is not None and cached[0] == self.version:
+            return cached[1]
+        usable: dict[str, Any] = {}
+        bad: set[str] = set()
+        for key, doc in docs.items():
+            problem = check(doc, key)
+            if problem is None:
+                usable[key] = doc
+            else:
+                bad.add(key)
+                self._report_bad(name, key, doc, problem)
+        result = docs if not bad else usable
+        self._checked[name] = (self.version, result, frozenset(bad))
+        return result
+
+    def rejected(self, name: str) -> frozenset[str]:
+        """The keys of the documents `table(name)` leaves out."""
+        self.table(name)
+        cached = self._checked.get(name)
+        return frozenset() if cached is None else cached[2]
+
+    def _report_bad(self, name: str, key: str, doc: dict[str, Any], problem: str) -> None:
+        if (name, key, problem) in self._reported:
+            return
+        self._reported.add((name, key, problem))
+        title = doc.get("title")
+        named = f" ({quote_input(title, 40)})" if isinstance(title, str) and title else ""
+        self._notice(
+            f"{self.path}: skipped the {name} record {quote_input(key)}{named} because {problem}; "
+            "it is kept in the file unchanged"
+        )
 
     def backup_table(self, name: str) -> dict[str, Any]:
         """The raw documents of one table in the backup generation (empty if there is no usable backup)."""
@@ -323,3 +374,44 @@ class AtomicJSONStorage(Storage):
                 f"was kept as {aside}; the library continues without it."
             )
             return None
+
+
+class RepairingTable(Table):
+    """A TinyDB table whose inserts replace documents the storage rejected (see `AtomicJSONStorage.table`)
+    instead of failing on their id: re-importing an article, or starring it, repairs its damaged record."""
+
+    _replace: frozenset[int] = frozenset()
+
+    def insert(self, document: Any) -> int:
+        with self._replacing([document]):
+            return super().insert(document)
+
+    def insert_multiple(self, documents: Any) -> list[int]:
+        docs = list(documents)
+        with self._replacing(docs):
+            return super().insert_multiple(docs)
+
+    @contextmanager
+    def _replacing(self, documents: list[Any]) -> Iterator[None]:
+        storage = self._storage
+        bad = storage.rejected(self.name) if isinstance(storage, AtomicJSONStorage) else frozenset()
+        self._replace = frozenset(
+            d.doc_id for d in documents if isinstance(d, Document) and str(d.doc_id) in bad
+        )
+        try:
+            yield
+        finally:
+            self._replace = frozenset()
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        replace = self._replace
+        if not replace:
+            super()._update_table(updater)
+            return
+
+        def replacing(table: dict[int, Any]) -> None:
+            for doc_id in replace:
+                table.pop(doc_id, None)
+            updater(table)
+
+        super()._update_table(replacing)

@@ -10,7 +10,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from store.storage import AtomicJSONStorage, Signature
+from store.storage import AtomicJSONStorage, RepairingTable, Signature
 
 Tables = dict[str, dict[str, Any]]
 
@@ -23,6 +23,7 @@ class TinyFile:
         self.storage = storage
         self.keep_backup = keep_backup
         self.db = TinyDB(storage=lambda: storage)
+        self.db.table_class = RepairingTable
 
     def table(self, name: str) -> Table:
         """A TinyDB table; the query cache is off because other processes may change the file."""

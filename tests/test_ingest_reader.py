@@ -159,9 +159,10 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_fifo_or_device_in_a_folder_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.md")  # opening it for reading would wait forever for a writer
     (tmp_path / "zero.md").symlink_to("/dev/zero")  # reading it would never end
-    files, _ = discover([tmp_path])
-    assert sorted(f.name for f in files) == ["pipe.md", "zero.md"]
-    for file in files:
+    files, problems = discover([tmp_path])
+    assert [f.name for f in files] == ["pipe.md"]
+    assert [Path(p.path).name for p in problems] == ["zero.md"]  # a link out of the folder: not followed
+    for file in [*files, tmp_path / "zero.md"]:  # named on the command line, it is followed, and refused
         with pytest.raises(IngestError, match="is not a regular file"):
             read_article(file)
 

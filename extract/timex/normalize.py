@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -47,6 +47,7 @@ class Timex:
 
 
 _SPACES = re.compile(r"[\s-]+")
+_OUTSIDE_CALENDAR = re.compile(r"0000(?!\d)|-\d+|\d{5,}")  # a year before 1 or after 9999
 _MAY_VERB = re.compile(
     r"\s+(?:be|have|not|also|well|I|we|you|he|she|they|it|the|a|an|need|want|seek|take|help|lead|become|"
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
@@ -222,6 +223,10 @@ class Resolver:
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
         result: Timex | None = _HANDLERS[rule](self, m)
+        outside = _OUTSIDE_CALENDAR.match(result.value) if result is not None else None
+        if result is not None and outside is not None:
+            # Shifted out of years 1-9999 ("last year" in year 1): no calendar year, so unanchored.
+            return replace(result, value="XXXX" + result.value[outside.end() :], anchored=False)
         return result
 
     # --- helpers -------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""Expanding the paths given to `briefing import` into article files (folders are searched recursively)."""
+"""Expanding the paths given to `briefing import` into article files (folders are searched recursively).
+
+Inside a folder, a symbolic link is followed only when it stays inside that folder: a link to a file
+elsewhere (`x.md -> /etc/passwd`) is reported and not imported. Links to folders are not descended into.
+A path named on the command line is the user's choice and is followed wherever it leads.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +16,29 @@ from store.records import ImportProblem
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 
 
-def _in_folder(folder: Path) -> list[Path]:
+OUTSIDE_LINK = "is a link to a file outside the folder being imported; not followed"
+
+
+def _inside(path: Path, folder_real: str) -> bool:
+    target = os.path.realpath(path)
+    return os.path.commonpath([target, folder_real]) == folder_real
+
+
+def _in_folder(folder: Path) -> tuple[list[Path], list[ImportProblem]]:
     found: list[Path] = []
+    problems: list[ImportProblem] = []
+    folder_real = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root) / name
-            for name in sorted(files)
-            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
-        )
-    return found
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            path = Path(root) / name
+            if path.is_symlink() and not _inside(path, folder_real):
+                problems.append(ImportProblem(str(path), OUTSIDE_LINK))
+            else:
+                found.append(path)
+    return found, problems
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ImportProblem]]:
@@ -34,8 +52,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
-            found = _in_folder(path)
-            if not found:
+            found, skipped = _in_folder(path)
+            problems.extend(skipped)
+            if not found and not skipped:
                 suffixes = ", ".join(ARTICLE_SUFFIXES)
                 problems.append(ImportProblem(str(path), f"folder has no article files ({suffixes})"))
         elif path.is_file():

@@ -11,15 +11,19 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from store.errors import quote_input
 from store.safetext import clean_line
 from store.tags import normalize_tags
 
 FRONT_MATTER_KEYS = ("title", "published", "source", "url", "dateline", "author", "tags")
 TEXT_KEYS = ("title", "source", "url", "dateline", "author")
+MAX_KEYS_NAMED = 5  # a warning names at most this many unknown keys, each cut to KEY_CHARS
+KEY_CHARS = 40
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-](\d{2}):?(\d{2}))?)?")
+MAX_OFFSET_HOURS = 14  # UTC-12:00 to UTC+14:00 are the offsets in use
 
 
 class FrontMatterError(ValueError):
@@ -59,12 +63,18 @@ def parse_date(value: Any) -> date | None:
     text = str(value).strip()
     match = _DATE.fullmatch(text)
     if match is None:
-        raise FrontMatterError(f"published: {text!r} is not a date (write it as YYYY-MM-DD)")
-    year, month, day = (int(g) for g in match.groups())
+        raise FrontMatterError(f"published: {quote_input(text)} is not a date (write it as YYYY-MM-DD)")
+    year, month, day = (int(g) for g in match.groups()[:3])
+    hours, minutes = match.group(4), match.group(5)
+    if hours is not None and (int(hours) > MAX_OFFSET_HOURS or int(minutes) > 59):
+        raise FrontMatterError(
+            f"published: {quote_input(text)} has an impossible time-zone offset "
+            f"(from -12:00 to +{MAX_OFFSET_HOURS}:00)"
+        )
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise FrontMatterError(f"published: {text!r} is not a real date ({exc})") from None
+        raise FrontMatterError(f"published: {quote_input(text)} is not a real date ({exc})") from None
 
 
 def _text(key: str, value: Any) -> str | None:
@@ -105,6 +115,8 @@ def parse_front_matter(source: str) -> tuple[dict[str, Any], list[str]]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
+    except (ValueError, RecursionError) as exc:  # e.g. a number of millions of digits, nesting too deep
+        raise FrontMatterError(f"front matter cannot be read ({quote_input(exc, 120)})") from None
     if loaded is None:
         return {}, []
     if not isinstance(loaded, dict):
@@ -124,6 +136,8 @@ def parse_front_matter(source: str) -> tuple[dict[str, Any], list[str]]:
     warnings = []
     if unknown:
         known = ", ".join(FRONT_MATTER_KEYS)
-        names = ", ".join(repr(k) for k in unknown)
+        names = ", ".join(quote_input(k, KEY_CHARS) for k in unknown[:MAX_KEYS_NAMED])
+        if len(unknown) > MAX_KEYS_NAMED:
+            names += f" and {len(unknown) - MAX_KEYS_NAMED} more"
         warnings.append(f"front matter key{'s' if len(unknown) > 1 else ''} {names} ignored (known: {known})")
     return fields, warnings

@@ -52,11 +52,15 @@ def _shorten(title: str) -> str:
 
 
 def _decode(raw: bytes) -> str:
+    # UTF-32's little-endian mark starts with UTF-16's, so it is tested first.
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise IngestError("is UTF-32 text; save it as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError("is UTF-16 text; save it as UTF-8")
     sniff = raw[:_SNIFF_BYTES]
     controls = len(sniff) - len(sniff.translate(None, _CONTROL_BYTES))
-    if b"\x00" in sniff or controls > len(sniff) // 10:
+    # A NUL byte anywhere (a scan of the bytes already in memory, not a second read) means binary data.
+    if controls > len(sniff) // 10 or b"\x00" in raw:
         raise IngestError("is a binary file, not text")
     try:
         text = raw.decode("utf-8")
