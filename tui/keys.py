@@ -49,3 +49,14 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
             key, desc = b[0], (b[2] if len(b) > 2 else b[1])
         rows.append((key_label(key), desc))
     return rows
+
+
+def key_hints(bindings: Iterable[BindingType]) -> dict[str, str]:
+    """Action name (without its `app.` namespace) -> the keys bound to it, as `key_label` shows them.
+
+    The first binding of an action wins, so list the app's bindings before the panes'."""
+    hints: dict[str, str] = {}
+    for b in bindings:
+        key, action = (b.key, b.action) if isinstance(b, Binding) else (b[0], b[1])
+        hints.setdefault(action.removeprefix("app."), key_label(key))
+    return hints
