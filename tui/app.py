@@ -37,7 +37,7 @@ from tui.annotating import SAVING_GROUPS, Annotator, current_meta
 from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
-from tui.render import LAYERS, NOTICE_STYLE, Layer, one_line
+from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.screens.help import HelpScreen, Section
 from tui.threads import post
 from tui.widgets.article_list import ArticleList
@@ -56,8 +56,17 @@ STATE_ARTICLE = "last_article"
 STATE_PANE = "last_pane"
 STATE_DELAY = 1.0  # seconds of calm before the reading position is written
 STATE_THEME = "theme"
+READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
 POLL_SECONDS = 1.0  # how often the library's signature is compared (articles imported elsewhere)
 ARTICLES_FILE = "articles.json"  # the library's article index: its signature changes on every import
+
+
+def about_highlight(annotation: Annotation, highlight: Highlight) -> bool:
+    """Whether the annotation is about this highlight itself (a correction of it, or on its very words)
+    rather than about the sentence around it."""
+    if annotation.kind == "correction":
+        return annotation.start <= highlight.start and highlight.end <= annotation.end
+    return (annotation.start, annotation.end) == (highlight.start, highlight.end)
 
 
 class BriefingApp(App[None]):
@@ -181,6 +190,10 @@ class BriefingApp(App[None]):
         self._load_library()
         self.set_interval(POLL_SECONDS, self._poll_library, name="library poll")
 
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_loaded:  # chosen now (the palette's theme command), not the saved one applied
+            self._save_state(STATE_THEME, theme)
+
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
 
@@ -198,10 +211,11 @@ class BriefingApp(App[None]):
             metas = self.library.articles()
             last_article = self.library.get_state(STATE_ARTICLE)
             last_pane = self.library.get_state(STATE_PANE)
+            theme = self.library.get_state(STATE_THEME)
         except Exception as error:  # a broken library must not crash the reader
             self._from_thread(self._library_failed, str(error))
             return
-        self._from_thread(self._library_loaded, metas, last_article, last_pane)
+        self._from_thread(self._library_loaded, metas, last_article, last_pane, theme)
 
     # -- articles imported by another process ------------------------------------------------------
     def _library_signature(self) -> Signature | None:
@@ -234,10 +248,16 @@ class BriefingApp(App[None]):
             self.open_article(listing.current_id)
 
     def _library_failed(self, message: str) -> None:
+        self._theme_loaded = True
         self.article_list.set_articles([])
         self.reader.show_message("Could not read the library:", message)
 
-    def _library_loaded(self, metas: list[ArticleMeta], last_article: Any, last_pane: Any) -> None:
+    def _library_loaded(
+        self, metas: list[ArticleMeta], last_article: Any, last_pane: Any, theme: Any = None
+    ) -> None:
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme  # the one chosen in the palette last time
+        self._theme_loaded = True
         listing = self.article_list
         keep = last_article if isinstance(last_article, str) else None
         listing.set_articles(metas, keep_id=keep)
@@ -416,12 +436,15 @@ class BriefingApp(App[None]):
         if not event.moved and self.status.held is not None:
             return  # an annotating message stays until the cursor moves
         self.status.held = None
+        annotation, highlight = event.annotation, event.highlight
         if event.hint:
             self.status.show_text(event.hint)
-        elif event.annotation is not None:
-            self.status.show_annotation(event.annotation)
-        else:
-            self.status.show_highlight(event.highlight)
+        elif annotation is not None and (
+            highlight is None or not event.walked or about_highlight(annotation, highlight)
+        ):
+            self.status.show_annotation(annotation)
+        else:  # n/N walked to a name, figure or date: its details, even inside an annotated sentence
+            self.status.show_highlight(highlight)
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = self.focused
@@ -434,8 +457,14 @@ class BriefingApp(App[None]):
                 return
 
     # -- state and flags -----------------------------------------------------------------------------
-    @work(thread=True, group="state", exit_on_error=False)
     def _save_state(self, key: str, value: str) -> None:
+        """Remember the reading position (or the theme) for the next session; a read-only window
+        keeps it to itself."""
+        if not self.library.read_only:
+            self._write_state(key, value)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _write_state(self, key: str, value: str) -> None:
         try:
             self.library.set_state(key, value)
         except Exception as error:
@@ -443,7 +472,11 @@ class BriefingApp(App[None]):
                 self.notify, f"Could not save the reading position: {error}", severity="warning", markup=False
             )
 
-    def _set_flag(self, meta: ArticleMeta, *, read: bool | None = None, starred: bool | None = None) -> None:
+    def _set_flag(self, meta: ArticleMeta, *, read: bool | None = None, starred: bool | None = None) -> bool:
+        """Change the article's read or star mark on screen and on disk; False when the library is
+        read-only (nothing changes)."""
+        if self.library.read_only:
+            return False
         changes: dict[str, bool] = {}
         if read is not None:
             changes["read"] = read
@@ -453,6 +486,7 @@ class BriefingApp(App[None]):
         self.article_list.update_meta(updated)
         self.reader.update_meta(updated)
         self._write_flag(meta.id, read, starred)
+        return True
 
     @work(thread=True, group="flags", exit_on_error=False)
     def _write_flag(self, article_id: str, read: bool | None, starred: bool | None) -> None:
@@ -691,15 +725,21 @@ class BriefingApp(App[None]):
 
     def action_toggle_read(self) -> None:
         meta = self._current_meta()
-        if meta is not None:
-            self._set_flag(meta, read=not meta.read)
+        if meta is None:
+            return
+        if self._set_flag(meta, read=not meta.read):
             self.status.show_text("Marked read." if not meta.read else "Marked unread.")
+        else:
+            self.status.show_text(READ_ONLY_MARKS)
 
     def action_toggle_star(self) -> None:
         meta = self._current_meta()
-        if meta is not None:
-            self._set_flag(meta, starred=not meta.starred)
+        if meta is None:
+            return
+        if self._set_flag(meta, starred=not meta.starred):
             self.status.show_text("Starred." if not meta.starred else "Star removed.")
+        else:
+            self.status.show_text(READ_ONLY_MARKS)
 
     def action_toggle_layer(self, layer: Layer) -> None:
         if layer in self.layers:

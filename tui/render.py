@@ -534,10 +534,12 @@ def annotation_style(annotation: Annotation) -> Style | None:
 def note_lines(note: str, width: int) -> list[Text]:
     """A note shown under its sentence: dim, prefixed with the note mark, wrapped to `width`."""
     lines: list[Text] = []
+    indent = "    "  # the note mark's column: every line of the note starts after it
     for n, raw in enumerate(note.splitlines() or [""]):
-        prefix = f"  {NOTE_MARK} " if n == 0 else "    "
-        text = Text(prefix + one_line(raw), style=NOTE_STYLE, end="")
-        lines.extend(_strip_end(line) for line in text.wrap(_console(), max(1, width)))
+        text = Text(one_line(raw), style=NOTE_STYLE, end="")
+        for k, line in enumerate(text.wrap(_console(), max(1, width - len(indent)))):
+            prefix = f"  {NOTE_MARK} " if n == 0 and k == 0 else indent
+            lines.append(_strip_end(Text(prefix, style=NOTE_STYLE, end="") + line))
     return lines
 
 
