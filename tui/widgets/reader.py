@@ -299,7 +299,11 @@ class Reader(ScrollView, can_focus=True):
     def _post_cursor(self, *, moved: bool = True) -> None:
         self.post_message(
             self.CursorChanged(
-                self.current_highlight, self.annotation_under_cursor(), self.sel.describe(), moved, self.walked
+                self.current_highlight,
+                self.annotation_under_cursor(),
+                self.sel.describe(),
+                moved=moved,
+                walked=self.walked,
             )
         )
 
