@@ -133,8 +133,10 @@ async def test_highlight_walk_shows_details_in_status_line(library: Library) -> 
         await pilot.press("N")
         assert app.reader.current_highlight == first
         await pilot.pause()
-        shown = widget_text(status)
-        assert any(word in shown for word in ("person", "figure", "date", "organisation", "country"))
+        shown = widget_text(status).strip()
+        # the first n went from the sentence's first name to "Tuesday", the article's date-relative day
+        assert first.layer == "date" and app.reader.body[first.start : first.end] == "Tuesday"
+        assert shown.startswith("date") and "value 2021-01-05" in shown
         # walk to a figure: its value appears
         while app.reader.current_highlight and app.reader.current_highlight.layer != "figure":
             await pilot.press("n")

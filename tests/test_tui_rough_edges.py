@@ -4,14 +4,26 @@ as the first line, the list's source column and title width, and plurals."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from store.library import Library
 from tests.tui_support import make_app, make_library, settle, widget_text
+from tui.app import BriefingApp
 from tui.render import NOTE_MARK
 from tui.screens.annotations import AnnotationsScreen
+from tui.widgets.bars import FilterBar
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = make_library(tmp_path)
+    yield lib
+    lib.close()
+
 
 LONG_PARAGRAPH = (
     "Ships left the harbour at dawn. "
@@ -150,3 +162,73 @@ async def test_hash_finds_a_tag_with_spaces_in_the_annotations_list(tmp_path: Pa
             assert [r.annotation.article_id for r in screen.shown] == [harbour.id]
     finally:
         library.close()
+
+
+async def test_a_title_repeated_as_the_first_line_is_shown_once(tmp_path: Path) -> None:
+    body = "# Harbour reopens after the storm\n\nThe harbour reopened on Monday.\n"
+    library = make_library(
+        tmp_path, {"a.md": ("Harbour reopens after the storm", "2020-06-17", "Coast", body)}
+    )
+    try:
+        app = make_app(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            text = widget_text(app.reader)
+            assert text.count("Harbour reopens after the storm") == 1
+            assert "Coast · published 2020-06-17" in text and "The harbour reopened on Monday." in text
+            y = next(y for y in range(app.reader.size.height) if "Harbour reopens" in text.split("\n")[y])
+            strip = app.reader.render_line(y)
+            assert any(seg.style and seg.style.bold for seg in strip if "Harbour" in seg.text)
+    finally:
+        library.close()
+
+
+def row_texts(app: BriefingApp) -> list[str]:
+    return [app.article_list.render_line(y).text for y in range(app.article_list.row_count)]
+
+
+@pytest.mark.parametrize("width", [120, 160])
+async def test_the_list_shows_the_source_it_can_be_sorted_by(library: Library, width: int) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        rows = row_texts(app)
+        assert "Troops leave the north" in rows[0] and rows[0].rstrip().endswith("2021-01-05")
+        if width >= 160:
+            assert all(src in row for src, row in zip(("Desert", "Coast", "Alpine"), rows, strict=True))
+        await pilot.press("o")
+        await pilot.pause()
+        rows = row_texts(app)
+        assert [row.rstrip().split()[-1] for row in rows][:3] != ["2021-01-05", "2020-06-17", "no date"]
+        # sorted by source: each row says which source put it there
+        assert ["Alpine" in rows[0], "Coast" in rows[1], "Desert" in rows[2]] == [True, True, True]
+
+
+async def test_titles_get_more_room_and_the_list_can_be_widened(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Troops leave the northern base" not in row_texts(app)[0]  # 30 cells do not fit
+        assert "Troops leave the north" in row_texts(app)[0]  # but 22 do (it showed 16 before)
+        before = app.article_list.size.width
+        await pilot.press(*["greater_than_sign"] * 5)
+        await pilot.pause()
+        assert app.article_list.size.width == before + 20
+        assert "Troops leave the northern base" in row_texts(app)[0]
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert app.article_list.size.width == before + 16
+
+
+async def test_counts_are_singular_for_one(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"glacier")
+        await settle(pilot)
+        assert app.search_ids is not None and len(app.search_ids) == 1
+        assert "1 article ·" in widget_text(app.query_one(FilterBar))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.timeline.border_subtitle == "1 fact · l switches"
+        assert app.reader.border_subtitle.startswith("0 names · 1 figure · 1 date")

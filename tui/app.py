@@ -45,6 +45,7 @@ from tui.widgets.bars import FilterBar, Legend, StatusLine
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Scope, Timeline
 from tui.widgets.virtual_list import VirtualList
+from tui.words import counted
 
 if TYPE_CHECKING:
     from extract.model import Analysis
@@ -56,6 +57,8 @@ STATE_ARTICLE = "last_article"
 STATE_PANE = "last_pane"
 STATE_DELAY = 1.0  # seconds of calm before the reading position is written
 STATE_THEME = "theme"
+LIST_MIN_WIDTH = 20  # `<` and `>` resize the article list within these bounds
+READER_MIN_WIDTH = 40
 READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
 POLL_SECONDS = 1.0  # how often the library's signature is compared (articles imported elsewhere)
 ARTICLES_FILE = "articles.json"  # the library's article index: its signature changes on every import
@@ -96,6 +99,8 @@ class BriefingApp(App[None]):
         Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
         Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
         Binding("o", "toggle_sort", "Sort by date/source", show=False),
+        Binding("less_than_sign", "resize_list(-4)", "Narrower article list", show=False),
+        Binding("greater_than_sign", "resize_list(4)", "Wider article list", show=False),
         Binding("t", "edit_tags", "Tags", show=False, tooltip="Edit the open article's tags"),
         Binding("u", "undo_remove", "Undo remove", show=False, tooltip="Undo the last removal (x)"),
         Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
@@ -123,6 +128,7 @@ class BriefingApp(App[None]):
         self._pending_select: tuple[str, int, int] | None = None
         self._loading: str | None = None  # the article whose text a worker is fetching
         self._signature: Signature | None = None  # articles.json as last read (the poll compares it)
+        self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
         self._theme_loaded = False  # the saved theme is applied before changes are saved
 
     # -- layout --------------------------------------------------------------------------------------
@@ -377,7 +383,8 @@ class BriefingApp(App[None]):
             return
         self.reader.show_analysis(article_id, analysis)
         self.reader.border_subtitle = (
-            f"{len(analysis.entities)} names · {len(analysis.figures)} figures · {len(analysis.dates)} dates"
+            f"{counted(len(analysis.entities), 'name')} · {counted(len(analysis.figures), 'figure')} · "
+            f"{counted(len(analysis.dates), 'date')}"
         )
         self._article_items = (article_id, items)
         if self.timeline_scope == "article" and self.entity is None:
@@ -751,6 +758,17 @@ class BriefingApp(App[None]):
 
     def action_toggle_sort(self) -> None:
         self.article_list.action_toggle_sort()
+
+    def action_resize_list(self, delta: int) -> None:
+        """Narrow or widen the article list (longer titles) by `delta` columns."""
+        left = self.query_one("#left")
+        most = max(LIST_MIN_WIDTH, self.size.width - READER_MIN_WIDTH)
+        width = min(max(LIST_MIN_WIDTH, (self._list_width or left.outer_size.width) + delta), most)
+        self._list_width = width
+        left.styles.max_width = None
+        left.styles.min_width = None
+        left.styles.width = width
+        self.status.show_text(f"Article list: {width} columns (< narrower · > wider)")
 
     def action_toggle_timeline_scope(self) -> None:
         self.timeline_scope = "library" if self.timeline_scope == "article" else "article"

@@ -27,6 +27,8 @@ KEY_NAMES: dict[str, str] = {
     "slash": "/",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
     "ctrl+p": "Ctrl+P",
     "ctrl+s": "Ctrl+S",
     "shift+down": "Shift+↓",

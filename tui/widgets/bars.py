@@ -19,6 +19,7 @@ from tui.render import (
     legend,
     one_line,
 )
+from tui.words import counted
 
 
 class Legend(Static):
@@ -107,7 +108,7 @@ class FilterBar(Static):
             text.append("search ", META_STYLE)
             text.append(f"“{one_line(search)}”", "bold")
         if matches is not None:
-            text.append(f" · {matches} articles", META_STYLE)
+            text.append(f" · {counted(matches, 'article')}", META_STYLE)
         text.append(" · esc clears", META_STYLE)
         self.update(text)
         self.add_class("-active")

@@ -30,6 +30,7 @@ from tui.render import (
     ERROR_STYLE,
     LAYERS,
     NOTICE_STYLE,
+    TITLE_STYLE,
     Highlight,
     HighlightIndex,
     Layer,
@@ -48,6 +49,17 @@ if TYPE_CHECKING:
 
 SYNC_LAYOUT_CHARS = 60_000  # longer bodies are wrapped in a worker thread
 Row = int | Text  # a body display line (index into the wrapped lines) or a note line
+
+
+def title_line(body: str, title: str) -> tuple[int, int] | None:
+    """The span of the body's first line when it repeats the title (any case and spacing, a Markdown
+    `#` before it allowed): the reader then shows the title once, there, instead of twice."""
+    start = len(body) - len(body.lstrip())
+    end = body.find("\n", start)
+    end = len(body) if end == -1 else end
+    words = body[start:end].lstrip("#").casefold().split()
+    wanted = title.casefold().split()
+    return (start, end) if wanted and words == wanted else None
 
 
 class Reader(ScrollView, can_focus=True):
@@ -123,6 +135,7 @@ class Reader(ScrollView, can_focus=True):
         self.sel = Selection()
         self.annotations: list[Annotation] = []
         self._user_spans: list[tuple[int, int, Style]] = []
+        self._title_span: tuple[int, int] | None = None  # the body's first line when it is the title
         self._header: list[Text] = []
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
@@ -179,6 +192,7 @@ class Reader(ScrollView, can_focus=True):
         self.body = sanitize(body)
         self._reset()
         self.annotations = [a for a in annotations if a.article_id == meta.id]
+        self._title_span = title_line(self.body, meta.title)
         self._user_spans = self._spans_of(self.annotations)
         self.message = []
         self.notices = list(notices)
@@ -228,9 +242,8 @@ class Reader(ScrollView, can_focus=True):
         self._invalidate()
         self._post_cursor(moved=False)
 
-    @staticmethod
-    def _spans_of(annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
-        spans = []
+    def _spans_of(self, annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
+        spans = [] if self._title_span is None else [(*self._title_span, TITLE_STYLE)]
         for a in annotations:
             style = annotation_style(a)
             if style is not None:
@@ -375,7 +388,11 @@ class Reader(ScrollView, can_focus=True):
 
     def _layout(self, *, body: bool = True) -> None:
         width = self._text_width()
-        self._header = reader_header(self.meta, width, self.notices) if self.meta else []
+        self._header = (
+            reader_header(self.meta, width, self.notices, show_title=self._title_span is None)
+            if self.meta
+            else []
+        )
         if self.meta is None:
             self._lines, self._line_starts, self._rows, self._body_row = [], [], [], []
         elif body or width != self._laid_out_width:

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from store.records import TimelineEntry
 from tui.render import timeline_lines
 from tui.widgets.virtual_list import VirtualList
+from tui.words import counted
 
 Scope = Literal["article", "library"]
 
@@ -56,7 +57,7 @@ class Timeline(VirtualList):
     def _update_title(self) -> None:
         where = "this article" if self.scope == "article" else "whole library"
         self.border_title = f"Timeline · {where}"
-        self.border_subtitle = f"{len(self.items)} facts · l switches"
+        self.border_subtitle = f"{counted(len(self.items), 'fact')} · l switches"
 
     @property
     def current(self) -> TimelineEntry | None:
