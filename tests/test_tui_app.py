@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 
 from store.library import Library
 from tests.tui_support import ARTICLES, make_app, make_library, settle, widget_text
@@ -528,3 +529,31 @@ async def test_read_only_library_shows_notice_and_keeps_running(library: Library
     finally:
         first.close()
         second.close()
+
+
+async def test_palette_key_hints_come_from_the_bindings(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    from tui.palette import COMMANDS
+
+    app = make_app(library)
+    for _, _, action in COMMANDS:  # every palette command is an action of the app
+        assert callable(getattr(app, "action_" + action.split("(")[0], None)), action
+    hints = app.key_hints()
+    assert (hints["toggle_star"], hints["help"], hints["clear"], hints["highlight"]) == ("s", "?", "Esc", "h")
+    assert "export_article" not in hints  # no key: the palette names none
+    # rebinding a key changes what the palette says
+    monkeypatch.setattr(
+        BriefingApp, "BINDINGS", [Binding("z", "toggle_star", "Star"), *BriefingApp.BINDINGS[:-1]]
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"unstar")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = " ".join(str(o.prompt) for o in palette.query_one(OptionList).options)
+        assert "Toggle the open article's star (z)" in shown
