@@ -45,7 +45,7 @@ async def test_articles_imported_elsewhere_appear_and_the_selection_stays(
             assert other.import_paths([folder]).ok
         finally:
             other.close()
-        for _ in range(50):  # the poll runs every second; pilot.pause lets the app's clock advance
+        for _ in range(200):  # the poll runs every second; pilot.pause lets the app's clock advance
             if app.article_list.row_count == 4:
                 break
             await pilot.pause(0.1)
@@ -71,7 +71,7 @@ async def test_articles_appear_in_an_app_opened_on_an_empty_library(tmp_path: Pa
                 assert other.import_paths([folder]).ok
             finally:
                 other.close()
-            for _ in range(50):
+            for _ in range(200):
                 if app.reader.meta is not None:
                     break
                 await pilot.pause(0.1)

@@ -114,6 +114,8 @@ class BriefingApp(App[None]):
     entity_ids: reactive[frozenset[str] | None] = reactive(None, init=False, always_update=True)
     timeline_scope: reactive[Scope] = reactive("article", init=False)
 
+    _theme_loaded = False  # True once the saved theme is applied: later changes are the user's, saved
+
     def __init__(self, library: Library, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.library = library
@@ -129,7 +131,6 @@ class BriefingApp(App[None]):
         self._loading: str | None = None  # the article whose text a worker is fetching
         self._signature: Signature | None = None  # articles.json as last read (the poll compares it)
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
-        self._theme_loaded = False  # the saved theme is applied before changes are saved
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
