@@ -5,8 +5,8 @@ writing marks, annotations and UI state, exporting) runs in a thread worker and 
 with `call_from_thread` (`tui.threads`). The annotation actions belong to an `Annotator`
 (`tui.annotating`) and the Markdown export to an `Exporter` (`tui.exporting`), both created with the
 panes they use. The filters (search, the name filter, the timeline's scope) are reactives whose watchers
-refresh the list and the timeline; a one-second poll of the library's signature brings in articles that
-another process imported.
+refresh the list and the timeline; a `LibraryWatch` (`tui.watching`) brings in articles that another
+process imported.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from textual.worker import get_current_worker
 
 from store.library import Library
 from store.records import Annotation, ArticleMeta, TimelineEntry
-from store.storage import Signature, file_signature
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
 from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
@@ -40,6 +39,7 @@ from tui.palette import BriefingCommands
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.screens.help import HelpScreen, Section
 from tui.threads import post
+from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
 from tui.widgets.bars import FilterBar, Legend, StatusLine
 from tui.widgets.reader import Reader
@@ -60,8 +60,6 @@ STATE_THEME = "theme"
 LIST_MIN_WIDTH = 20  # `<` and `>` resize the article list within these bounds
 READER_MIN_WIDTH = 40
 READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
-POLL_SECONDS = 1.0  # how often the library's signature is compared (articles imported elsewhere)
-ARTICLES_FILE = "articles.json"  # the library's article index: its signature changes on every import
 
 
 def about_highlight(annotation: Annotation, highlight: Highlight) -> bool:
@@ -129,7 +127,6 @@ class BriefingApp(App[None]):
         self._state_timer: Timer | None = None
         self._pending_select: tuple[str, int, int] | None = None
         self._loading: str | None = None  # the article whose text a worker is fetching
-        self._signature: Signature | None = None  # articles.json as last read (the poll compares it)
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
 
     # -- layout --------------------------------------------------------------------------------------
@@ -193,9 +190,9 @@ class BriefingApp(App[None]):
         self.article_list.focus()
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
-        self._signature = self._library_signature()
+        self.library_watch = LibraryWatch(self, self.library, self._articles_changed)
+        self.library_watch.start()
         self._load_library()
-        self.set_interval(POLL_SECONDS, self._poll_library, name="library poll")
 
     def watch_theme(self, theme: str) -> None:
         if self._theme_loaded:  # chosen now (the palette's theme command), not the saved one applied
@@ -225,27 +222,10 @@ class BriefingApp(App[None]):
         self._from_thread(self._library_loaded, metas, last_article, last_pane, theme)
 
     # -- articles imported by another process ------------------------------------------------------
-    def _library_signature(self) -> Signature | None:
-        """(inode, mtime, size) of the article index: one `stat`, cheap enough for the event loop."""
-        return file_signature(self.library.path / ARTICLES_FILE)
-
-    def _poll_library(self) -> None:
-        signature = self._library_signature()
-        if signature != self._signature:
-            self._reload_articles(signature)
-
-    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def _reload_articles(self, signature: Signature | None) -> None:
-        try:
-            metas = self.library.articles()
-        except Exception:  # half-written by the other process, say: the next poll tries again
-            return
-        self._from_thread(self._articles_reloaded, metas, signature)
-
-    def _articles_reloaded(self, metas: list[ArticleMeta], signature: Signature | None) -> None:
+    def _articles_changed(self, metas: list[ArticleMeta]) -> bool:
+        """Another process imported articles: refresh the list and its counts, keeping the selection."""
         if any(w.group in SAVING_GROUPS and not w.is_finished for w in self.workers):
-            return  # a mark being saved would flicker back: take the list at the next poll
-        self._signature = signature
+            return False  # a mark being saved would flicker back: take the list at the next poll
         listing = self.article_list
         was_empty = self.reader.article_id is None
         listing.set_articles(metas, keep_id=listing.current_id)
@@ -253,6 +233,7 @@ class BriefingApp(App[None]):
             self._run_search(self.search_query)  # new articles may match it
         if was_empty and listing.current_id:
             self.open_article(listing.current_id)
+        return True
 
     def _library_failed(self, message: str) -> None:
         self._theme_loaded = True
