@@ -260,13 +260,13 @@ async def test_export_key_writes_a_markdown_briefing(library: Library, tmp_path:
     out.mkdir()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_reader(pilot)
-        app.export_dir = out
+        app.exporter.export_dir = out
         await pilot.press("h")
         await settle(pilot)
         await pilot.press("E")
         await settle(pilot)
         [written] = list(out.iterdir())
-        assert written.suffix == ".md" and app.last_export == written
+        assert written.suffix == ".md" and app.exporter.last_export == written
         text = written.read_text(encoding="utf-8")
         assert text.startswith("# ")
         assert "Colonel Maria Lindqvist" in text  # the highlight is quoted
@@ -370,9 +370,9 @@ async def test_export_to_a_missing_folder_says_why_and_writes_nothing(
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.export_dir = tmp_path / "missing"
+        app.exporter.export_dir = tmp_path / "missing"
         await pilot.press("E")
         await settle(pilot)
-        assert app.last_export is None
+        assert app.exporter.last_export is None
         assert not (tmp_path / "missing").exists()
         assert any("Export failed" in n.message and n.severity == "error" for n in app._notifications)

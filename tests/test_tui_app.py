@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 
 from store.library import Library
 from tests.tui_support import ARTICLES, make_app, make_library, settle, widget_text
@@ -133,8 +134,10 @@ async def test_highlight_walk_shows_details_in_status_line(library: Library) -> 
         await pilot.press("N")
         assert app.reader.current_highlight == first
         await pilot.pause()
-        shown = widget_text(status)
-        assert any(word in shown for word in ("person", "figure", "date", "organisation", "country"))
+        shown = widget_text(status).strip()
+        # the first n went from the sentence's first name to "Tuesday", the article's date-relative day
+        assert first.layer == "date" and app.reader.body[first.start : first.end] == "Tuesday"
+        assert shown.startswith("date") and "value 2021-01-05" in shown
         # walk to a figure: its value appears
         while app.reader.current_highlight and app.reader.current_highlight.layer != "figure":
             await pilot.press("n")
@@ -526,3 +529,31 @@ async def test_read_only_library_shows_notice_and_keeps_running(library: Library
     finally:
         first.close()
         second.close()
+
+
+async def test_palette_key_hints_come_from_the_bindings(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    from tui.palette import COMMANDS
+
+    app = make_app(library)
+    for _, _, action in COMMANDS:  # every palette command is an action of the app
+        assert callable(getattr(app, "action_" + action.split("(")[0], None)), action
+    hints = app.key_hints()
+    assert (hints["toggle_star"], hints["help"], hints["clear"], hints["highlight"]) == ("s", "?", "Esc", "h")
+    assert "export_article" not in hints  # no key: the palette names none
+    # rebinding a key changes what the palette says
+    monkeypatch.setattr(
+        BriefingApp, "BINDINGS", [Binding("z", "toggle_star", "Star"), *BriefingApp.BINDINGS[:-1]]
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"unstar")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = " ".join(str(o.prompt) for o in palette.query_one(OptionList).options)
+        assert "Toggle the open article's star (z)" in shown

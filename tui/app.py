@@ -2,11 +2,16 @@
 
 The app routes keys and messages between panes; every library call (loading, analysing, searching,
 writing marks, annotations and UI state, exporting) runs in a thread worker and hands its result back
-with `call_from_thread`. The annotate and export flows live in `tui.annotating` (a mixin of this app).
+with `call_from_thread` (`tui.threads`). The annotation actions belong to an `Annotator`
+(`tui.annotating`) and the Markdown export to an `Exporter` (`tui.exporting`), both created with the
+panes they use. The filters (search, the name filter, the timeline's scope) are reactives whose watchers
+refresh the list and the timeline; a `LibraryWatch` (`tui.watching`) brings in articles that another
+process imported.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import threading
 from collections.abc import Callable, Iterable
@@ -19,6 +24,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -28,15 +34,18 @@ from store.library import Library
 from store.records import Annotation, ArticleMeta, TimelineEntry
 from store.wording import counted
 from tui import theme as palettes
-from tui.annotating import AnnotatingMixin
-from tui.keys import binding_rows
+from tui.annotating import SAVING_GROUPS, Annotator, current_meta
+from tui.exporting import Exporter
+from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
-from tui.render import LAYERS, NOTICE_STYLE, Layer, one_line
+from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.screens.help import HelpScreen, Section
+from tui.threads import post
+from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
 from tui.widgets.bars import FilterBar, Legend, StatusLine
 from tui.widgets.reader import Reader
-from tui.widgets.timeline import Timeline
+from tui.widgets.timeline import Scope, Timeline
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -48,9 +57,21 @@ LONG_ARTICLE_CHARS = 200_000
 STATE_ARTICLE = "last_article"
 STATE_PANE = "last_pane"
 STATE_DELAY = 1.0  # seconds of calm before the reading position is written
+STATE_THEME = "theme"
+LIST_MIN_WIDTH = 20  # `<` and `>` resize the article list within these bounds
+READER_MIN_WIDTH = 40
+READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
 
 
-class BriefingApp(AnnotatingMixin, App[None]):
+def about_highlight(annotation: Annotation, highlight: Highlight) -> bool:
+    """Whether the annotation is about this highlight itself (a correction of it, or on its very words)
+    rather than about the sentence around it."""
+    if annotation.kind == "correction":
+        return annotation.start <= highlight.start and highlight.end <= annotation.end
+    return (annotation.start, annotation.end) == (highlight.start, highlight.end)
+
+
+class BriefingApp(App[None]):
     """Three panes over one library: list · reader · timeline."""
 
     CSS_PATH = "app.tcss"
@@ -77,22 +98,28 @@ class BriefingApp(AnnotatingMixin, App[None]):
         Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
         Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
         Binding("o", "toggle_sort", "Sort by date/source", show=False),
+        Binding("less_than_sign", "resize_list(-4)", "Narrower article list", show=False),
+        Binding("greater_than_sign", "resize_list(4)", "Wider article list", show=False),
         Binding("t", "edit_tags", "Tags", show=False, tooltip="Edit the open article's tags"),
         Binding("u", "undo_remove", "Undo remove", show=False, tooltip="Undo the last removal (x)"),
         Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
         Binding("E", "export", "Export", tooltip="Write a Markdown briefing of the list's articles"),
     ]
 
+    # The filters. Setting one refreshes what depends on it (the watchers below).
+    search_query: reactive[str] = reactive("", init=False)
+    search_ids: reactive[frozenset[str] | None] = reactive(None, init=False, always_update=True)
+    entity: reactive[str | None] = reactive(None, init=False)
+    entity_ids: reactive[frozenset[str] | None] = reactive(None, init=False, always_update=True)
+    timeline_scope: reactive[Scope] = reactive("article", init=False)
+
+    _theme_loaded = False  # True once the saved theme is applied: later changes are the user's, saved
+
     def __init__(self, library: Library, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.library = library
         self.cursor_blink = cursor_blink
         self.layers: set[Layer] = set(LAYERS)
-        self.search_query = ""
-        self.search_ids: frozenset[str] | None = None
-        self.entity: str | None = None
-        self.entity_ids: frozenset[str] | None = None
-        self.timeline_scope = "article"
         self.first_article_shown: Callable[[], None] | None = None  # benchmark hook
         self._pending_mark: tuple[str, int, int] | None = None
         self._restoring_pane: str | None = None
@@ -101,7 +128,7 @@ class BriefingApp(AnnotatingMixin, App[None]):
         self._state_timer: Timer | None = None
         self._pending_select: tuple[str, int, int] | None = None
         self._loading: str | None = None  # the article whose text a worker is fetching
-        self.init_annotating()
+        self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -138,6 +165,24 @@ class BriefingApp(AnnotatingMixin, App[None]):
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
+    @cached_property
+    def annotator(self) -> Annotator:
+        """The reader's annotation actions (h a c x u t A)."""
+        return Annotator(
+            self,
+            self.library,
+            reader=self.reader,
+            article_list=self.article_list,
+            status=self.status,
+            on_reanalysed=self._reanalysed,
+            on_jump=self.jump_to_annotation,
+        )
+
+    @cached_property
+    def exporter(self) -> Exporter:
+        """The Markdown export (E)."""
+        return Exporter(self, self.library, self.status)
+
     def on_mount(self) -> None:
         self._use_palette(self.current_theme.dark)
         self.theme_changed_signal.subscribe(self, lambda theme: self._use_palette(theme.dark))
@@ -148,6 +193,8 @@ class BriefingApp(AnnotatingMixin, App[None]):
         self.article_list.focus()
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
+        self.library_watch = LibraryWatch(self, self.library, self._articles_changed)
+        self.library_watch.start()
         self._load_library()
 
     def _use_palette(self, dark: bool) -> None:
@@ -160,6 +207,10 @@ class BriefingApp(AnnotatingMixin, App[None]):
         for pane in self.query(VirtualList):
             pane.invalidate()
 
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_loaded:  # chosen now (the palette's theme command), not the saved one applied
+            self._save_state(STATE_THEME, theme)
+
     def on_resize(self, event: Resize) -> None:
         self._apply_width(event.size.width)
 
@@ -169,20 +220,7 @@ class BriefingApp(AnnotatingMixin, App[None]):
 
     # -- threads -------------------------------------------------------------------------------------
     def _from_thread(self, callback: Callable[..., object], *args: Any, **kwargs: Any) -> None:
-        """Run `callback(*args, **kwargs)` on the UI thread unless the worker was cancelled or the app is
-        closing."""
-        if get_current_worker().is_cancelled or not self.is_running:
-            return
-        try:
-            self.call_from_thread(callback, *args, **kwargs)
-        except RuntimeError:  # the app stopped in the meantime
-            return
-        except Exception as error:  # a bug in a UI update: say so in place, keep running
-            self.log.error(f"UI update {callback!r} failed: {error!r}")
-            try:
-                self.call_from_thread(self.notify, f"Display error: {error}", severity="error", markup=False)
-            except Exception:
-                return
+        post(self, callback, *args, **kwargs)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load_library(self) -> None:
@@ -190,16 +228,37 @@ class BriefingApp(AnnotatingMixin, App[None]):
             metas = self.library.articles()
             last_article = self.library.get_state(STATE_ARTICLE)
             last_pane = self.library.get_state(STATE_PANE)
+            theme = self.library.get_state(STATE_THEME)
         except Exception as error:  # a broken library must not crash the reader
             self._from_thread(self._library_failed, str(error))
             return
-        self._from_thread(self._library_loaded, metas, last_article, last_pane)
+        self._from_thread(self._library_loaded, metas, last_article, last_pane, theme)
+
+    # -- articles imported by another process ------------------------------------------------------
+    def _articles_changed(self, metas: list[ArticleMeta]) -> bool:
+        """Another process imported articles: refresh the list and its counts, keeping the selection."""
+        if any(w.group in SAVING_GROUPS and not w.is_finished for w in self.workers):
+            return False  # a mark being saved would flicker back: take the list at the next poll
+        listing = self.article_list
+        was_empty = self.reader.article_id is None
+        listing.set_articles(metas, keep_id=listing.current_id)
+        if self.search_query:
+            self._run_search(self.search_query)  # new articles may match it
+        if was_empty and listing.current_id:
+            self.open_article(listing.current_id)
+        return True
 
     def _library_failed(self, message: str) -> None:
+        self._theme_loaded = True
         self.article_list.set_articles([])
         self.reader.show_message("Could not read the library:", message)
 
-    def _library_loaded(self, metas: list[ArticleMeta], last_article: Any, last_pane: Any) -> None:
+    def _library_loaded(
+        self, metas: list[ArticleMeta], last_article: Any, last_pane: Any, theme: Any = None
+    ) -> None:
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme  # the one chosen in the palette last time
+        self._theme_loaded = True
         listing = self.article_list
         keep = last_article if isinstance(last_article, str) else None
         listing.set_articles(metas, keep_id=keep)
@@ -328,6 +387,12 @@ class BriefingApp(AnnotatingMixin, App[None]):
         self._apply_pending_mark()
         self._apply_pending_select()
 
+    def _reanalysed(self, article_id: str, analysis: Analysis, items: list[TimelineEntry]) -> None:
+        """A correction changed the analysis: redraw the reader and the timeline."""
+        self._analysis_ready(article_id, analysis, items)
+        if self.timeline_scope != "article" or self.entity is not None:
+            self._refresh_timeline()
+
     def _analysis_failed(self, article_id: str, message: str) -> None:
         self.reader.show_analysis_error(article_id, message)
         self.reader.border_subtitle = "analysis failed"
@@ -370,15 +435,18 @@ class BriefingApp(AnnotatingMixin, App[None]):
 
     @on(Reader.CursorChanged)
     def _reader_cursor(self, event: Reader.CursorChanged) -> None:
-        if not event.moved and self.status_hold is not None:
+        if not event.moved and self.status.held is not None:
             return  # an annotating message stays until the cursor moves
-        self.status_hold = None
+        self.status.held = None
+        annotation, highlight = event.annotation, event.highlight
         if event.hint:
             self.status.show_text(event.hint)
-        elif event.annotation is not None:
-            self.status.show_annotation(event.annotation)
-        else:
-            self.status.show_highlight(event.highlight)
+        elif annotation is not None and (
+            highlight is None or not event.walked or about_highlight(annotation, highlight)
+        ):
+            self.status.show_annotation(annotation)
+        else:  # n/N walked to a name, figure or date: its details, even inside an annotated sentence
+            self.status.show_highlight(highlight)
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = self.focused
@@ -391,8 +459,14 @@ class BriefingApp(AnnotatingMixin, App[None]):
                 return
 
     # -- state and flags -----------------------------------------------------------------------------
-    @work(thread=True, group="state", exit_on_error=False)
     def _save_state(self, key: str, value: str) -> None:
+        """Remember the reading position (or the theme) for the next session; a read-only window
+        keeps it to itself."""
+        if not self.library.read_only:
+            self._write_state(key, value)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _write_state(self, key: str, value: str) -> None:
         try:
             self.library.set_state(key, value)
         except Exception as error:
@@ -400,7 +474,11 @@ class BriefingApp(AnnotatingMixin, App[None]):
                 self.notify, f"Could not save the reading position: {error}", severity="warning", markup=False
             )
 
-    def _set_flag(self, meta: ArticleMeta, *, read: bool | None = None, starred: bool | None = None) -> None:
+    def _set_flag(self, meta: ArticleMeta, *, read: bool | None = None, starred: bool | None = None) -> bool:
+        """Change the article's read or star mark on screen and on disk; False when the library is
+        read-only (nothing changes)."""
+        if self.library.read_only:
+            return False
         changes: dict[str, bool] = {}
         if read is not None:
             changes["read"] = read
@@ -410,6 +488,7 @@ class BriefingApp(AnnotatingMixin, App[None]):
         self.article_list.update_meta(updated)
         self.reader.update_meta(updated)
         self._write_flag(meta.id, read, starred)
+        return True
 
     @work(thread=True, group="flags", exit_on_error=False)
     def _write_flag(self, article_id: str, read: bool | None, starred: bool | None) -> None:
@@ -424,10 +503,94 @@ class BriefingApp(AnnotatingMixin, App[None]):
             )
 
     def _current_meta(self) -> ArticleMeta | None:
-        article_id = self.reader.article_id or self.article_list.current_id
-        return self.article_list.meta(article_id) if article_id else None
+        return current_meta(self.reader, self.article_list)
 
     # -- actions -------------------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit once the annotation writes already asked for are on disk (`h` then `q` loses nothing);
+        the other workers (analysing the library for its timeline, say) are cancelled, not awaited."""
+        for worker in list(self.workers):
+            if worker.group not in SAVING_GROUPS:
+                worker.cancel()
+        for worker in list(self.workers):
+            if worker.group in SAVING_GROUPS and not worker.is_finished:
+                with contextlib.suppress(Exception):
+                    await worker.wait()
+        self.exit()
+
+    # The annotation actions (their keys are bound here and in the reader) belong to the annotator.
+    def action_highlight(self) -> None:
+        self.annotator.highlight()
+
+    def action_note(self) -> None:
+        self.annotator.note()
+
+    def action_correct(self) -> None:
+        self.annotator.correct()
+
+    def action_remove_annotation(self) -> None:
+        self.annotator.remove_annotation()
+
+    def action_undo_remove(self) -> None:
+        self.annotator.undo_remove()
+
+    def action_edit_tags(self) -> None:
+        self.annotator.edit_tags()
+
+    def action_annotations(self) -> None:
+        self.annotator.show_annotations()
+
+    def jump_to_annotation(self, annotation: Annotation | None) -> None:
+        """Open the annotation's article with the cursor on it (an orphan: the article and a notice)."""
+        if annotation is None:
+            return
+        article_id = annotation.article_id
+        if not self.article_list.select_id(article_id):
+            self.entity = None
+            self._close_search()
+            self.entity_ids = None  # the list shows everything again
+            self.article_list.select_id(article_id)
+        if annotation.orphaned:
+            quote = one_line(annotation.exact)[:80]
+            self.notify(
+                f"“{quote}” is no longer in the article's text (it changed on re-import); "
+                "the annotation is kept and exported.",
+                title="Orphaned annotation",
+                markup=False,
+                timeout=10,
+            )
+        else:
+            self._pending_select = (article_id, annotation.start, annotation.end)
+        self.open_article(article_id)
+        self.reader.focus()
+
+    def _apply_pending_select(self) -> None:
+        pending = self._pending_select
+        if pending is None or pending[0] != self.reader.article_id:
+            return
+        self._pending_select = None
+        self.reader.select_range(pending[1], pending[2])
+
+    def action_export(self) -> None:
+        """A Markdown briefing of the articles in the list (the whole library when nothing filters it)."""
+        from store.export import Selection
+
+        filtered = self.search_ids is not None or self.entity_ids is not None
+        ids = tuple(m.id for m in self.article_list.rows) if filtered else ()
+        if filtered and not ids:
+            self.status.show_text("Nothing to export: no article in the list.")
+            return
+        what = "the list" if filtered else "the library"
+        self.exporter.export(Selection(article_ids=ids, entity=self.entity), what)
+
+    def action_export_article(self) -> None:
+        from store.export import Selection
+
+        if self.reader.article_id is None:
+            self.status.show_text("Open an article first.")
+            return
+        self.exporter.export(Selection(article_ids=(self.reader.article_id,)), "this article")
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections()))
 
@@ -451,6 +614,10 @@ class BriefingApp(AnnotatingMixin, App[None]):
             ("Mouse", [("click", "Open an article, pick a highlight, jump to a fact"), ("wheel", "Scroll")]),
         ]
 
+    def key_hints(self) -> dict[str, str]:
+        """Action -> its keys, from the same bindings the help screen lists (the palette shows them)."""
+        return key_hints([*self.BINDINGS, *Reader.BINDINGS, *ArticleList.BINDINGS, *Timeline.BINDINGS])
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a "/" typed in the search box, the palette or help is just a character
             on_main_screen = len(self.screen_stack) == 1
@@ -465,32 +632,45 @@ class BriefingApp(AnnotatingMixin, App[None]):
 
     def action_clear(self) -> None:
         if self.entity is not None:
+            self.set_reactive(BriefingApp.timeline_scope, "article")  # the entity's watcher redraws it
             self.entity = None
-            self.entity_ids = None
-            self.timeline_scope = "article"
-            self._refresh_timeline()
         elif self.search_query or self.query_one("#search", Input).display:
             self._close_search()
-        self._apply_filters()
 
     def _close_search(self) -> None:
         search = self.query_one("#search", Input)
         search.value = ""
         search.display = False
         self.search_query = ""
-        self.search_ids = None
         if self.focused is None or self.focused is search:
             self.article_list.focus()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        query = event.value.strip()
-        self.search_query = query
-        if not query:
+        self.search_query = event.value.strip()
+
+    # -- the filters' watchers -------------------------------------------------------------------------
+    def watch_search_query(self, query: str) -> None:
+        if query:
+            self._run_search(query)
+        else:
             self.search_ids = None
-            self._apply_filters()
-            return
-        self._run_search(query)
+
+    def watch_search_ids(self) -> None:
+        self._apply_filters()
+
+    def watch_entity(self, entity: str | None) -> None:
+        if entity is None:
+            self.entity_ids = None
+        else:
+            self._filter_by_entity(entity)
+        self._refresh_timeline()
+
+    def watch_entity_ids(self) -> None:
+        self._apply_filters()
+
+    def watch_timeline_scope(self) -> None:
+        self._refresh_timeline()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -509,7 +689,6 @@ class BriefingApp(AnnotatingMixin, App[None]):
         if query != self.search_query:
             return
         self.search_ids = frozenset(ids)
-        self._apply_filters()
 
     def _apply_filters(self) -> None:
         allowed: frozenset[str] | None = None
@@ -548,15 +727,21 @@ class BriefingApp(AnnotatingMixin, App[None]):
 
     def action_toggle_read(self) -> None:
         meta = self._current_meta()
-        if meta is not None:
-            self._set_flag(meta, read=not meta.read)
+        if meta is None:
+            return
+        if self._set_flag(meta, read=not meta.read):
             self.status.show_text("Marked read." if not meta.read else "Marked unread.")
+        else:
+            self.status.show_text(READ_ONLY_MARKS)
 
     def action_toggle_star(self) -> None:
         meta = self._current_meta()
-        if meta is not None:
-            self._set_flag(meta, starred=not meta.starred)
+        if meta is None:
+            return
+        if self._set_flag(meta, starred=not meta.starred):
             self.status.show_text("Starred." if not meta.starred else "Star removed.")
+        else:
+            self.status.show_text(READ_ONLY_MARKS)
 
     def action_toggle_layer(self, layer: Layer) -> None:
         if layer in self.layers:
@@ -569,9 +754,19 @@ class BriefingApp(AnnotatingMixin, App[None]):
     def action_toggle_sort(self) -> None:
         self.article_list.action_toggle_sort()
 
+    def action_resize_list(self, delta: int) -> None:
+        """Narrow or widen the article list (longer titles) by `delta` columns."""
+        left = self.query_one("#left")
+        most = max(LIST_MIN_WIDTH, self.size.width - READER_MIN_WIDTH)
+        width = min(max(LIST_MIN_WIDTH, (self._list_width or left.outer_size.width) + delta), most)
+        self._list_width = width
+        left.styles.max_width = None
+        left.styles.min_width = None
+        left.styles.width = width
+        self.status.show_text(f"Article list: {width} columns (< narrower · > wider)")
+
     def action_toggle_timeline_scope(self) -> None:
         self.timeline_scope = "library" if self.timeline_scope == "article" else "article"
-        self._refresh_timeline()
 
     def _refresh_timeline(self) -> None:
         if self.entity is None and self.timeline_scope == "article":
@@ -585,7 +780,17 @@ class BriefingApp(AnnotatingMixin, App[None]):
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
     def _load_library_timeline(self, entity: str | None) -> None:
+        """The whole library's timeline. Analysing a large library takes a while: it is done article by
+        article first, so that quitting (or another scope) cancels the worker between two articles."""
+        worker = get_current_worker()
         try:
+            for meta in self.library.articles():
+                if worker.is_cancelled:
+                    return
+                with contextlib.suppress(Exception):  # a failing article: the timeline call reports it
+                    self.library.analysis(meta.id)
+            if worker.is_cancelled:
+                return
             entries = self.library.timeline(entity=entity)
         except Exception as error:
             self._from_thread(self.status.show_text, f"Could not load the timeline: {error}")
@@ -605,10 +810,8 @@ class BriefingApp(AnnotatingMixin, App[None]):
         if highlight is None or highlight.layer != "entity":
             self.status.show_text("Put the reader's cursor on a name first (n/N walk the highlights).")
             return
+        self.set_reactive(BriefingApp.timeline_scope, "library")  # the entity's watcher redraws it
         self.entity = one_line(getattr(highlight.item, "canonical", ""))
-        self.timeline_scope = "library"
-        self._filter_by_entity(self.entity)
-        self._refresh_timeline()
 
     @work(thread=True, exclusive=True, group="entity", exit_on_error=False)
     def _filter_by_entity(self, entity: str) -> None:
@@ -626,4 +829,3 @@ class BriefingApp(AnnotatingMixin, App[None]):
         if self.reader.article_id:
             ids = ids | {self.reader.article_id}
         self.entity_ids = ids
-        self._apply_filters()

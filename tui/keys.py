@@ -27,6 +27,8 @@ KEY_NAMES: dict[str, str] = {
     "slash": "/",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
     "ctrl+p": "Ctrl+P",
     "ctrl+s": "Ctrl+S",
     "shift+down": "Shift+↓",
@@ -49,3 +51,14 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
             key, desc = b[0], (b[2] if len(b) > 2 else b[1])
         rows.append((key_label(key), desc))
     return rows
+
+
+def key_hints(bindings: Iterable[BindingType]) -> dict[str, str]:
+    """Action name (without its `app.` namespace) -> the keys bound to it, as `key_label` shows them.
+
+    The first binding of an action wins, so list the app's bindings before the panes'."""
+    hints: dict[str, str] = {}
+    for b in bindings:
+        key, action = (b.key, b.action) if isinstance(b, Binding) else (b[0], b[1])
+        hints.setdefault(action.removeprefix("app."), key_label(key))
+    return hints

@@ -331,10 +331,13 @@ def body_line(
     return line
 
 
-def reader_header(meta: ArticleMeta, width: int, notices: Sequence[Text] = ()) -> list[Text]:
-    """Title (wrapped), the metadata line (source · dateline · publication date), notices, a blank line."""
+def reader_header(
+    meta: ArticleMeta, width: int, notices: Sequence[Text] = (), *, show_title: bool = True
+) -> list[Text]:
+    """Title (wrapped; left out when the body starts with it), the metadata line (source · dateline ·
+    publication date), notices, a blank line."""
     title = Text(one_line(meta.title) or "(untitled)", style=TITLE_STYLE)
-    lines = list(title.wrap(_console(), max(1, width)))
+    lines = list(title.wrap(_console(), max(1, width))) if show_title else []
     meta_line = Text(style=META_STYLE)
     parts = [one_line(meta.source) or "unknown source"]
     if meta.dateline:
@@ -376,8 +379,12 @@ def _console() -> Console:
 # Article list rows
 
 
-def list_row(meta: ArticleMeta, width: int, *, show_source: bool = True) -> Text:
-    """One article-list row: unread dot, star, title, source, date; aligned by terminal cells."""
+LIST_SOURCE_MIN_WIDTH = 44  # a list narrower than this shows the source only when sorted by it
+
+
+def list_row(meta: ArticleMeta, width: int, *, show_source: bool = True, by_source: bool = False) -> Text:
+    """One article-list row: unread dot, star, title, source, date; aligned by terminal cells. Too narrow
+    for both, the row ends with what the list is sorted by: the date, or the source (`by_source`)."""
     row = Text(no_wrap=True, overflow="ellipsis", end="")
     palette = theme.active()
     row.append("●" if not meta.read else " ", palette.unread)
@@ -385,7 +392,11 @@ def list_row(meta: ArticleMeta, width: int, *, show_source: bool = True) -> Text
     row.append(" ")
     date_text = meta.published.isoformat() if meta.published else "   no date"
     source = one_line(meta.source)
-    source_w = min(16, max(8, width // 5)) if show_source and width >= 48 else 0
+    source_w = min(16, max(8, width // 5)) if show_source and width >= LIST_SOURCE_MIN_WIDTH else 0
+    if by_source and not source_w:
+        src = Text(source or "no source", style=META_STYLE)
+        src.truncate(10, overflow="ellipsis", pad=True)
+        date_text = src.plain  # the source takes the date's column (ten cells)
     title_w = max(1, width - 3 - 1 - 10 - (source_w + 1 if source_w else 0))
     title = Text(one_line(meta.title) or "(untitled)", style=Style(bold=not meta.read))
     title.truncate(title_w, overflow="ellipsis", pad=True)
@@ -496,10 +507,13 @@ def annotation_style(annotation: Annotation) -> Style | None:
 def note_lines(note: str, width: int) -> list[Text]:
     """A note shown under its sentence: dim, prefixed with the note mark, wrapped to `width`."""
     lines: list[Text] = []
+    indent = "    "  # the note mark's column: every line of the note starts after it
     for n, raw in enumerate(note.splitlines() or [""]):
-        prefix = f"  {NOTE_MARK} " if n == 0 else "    "
-        text = Text(prefix + one_line(raw), style=theme.active().note, end="")
-        lines.extend(_strip_end(line) for line in text.wrap(_console(), max(1, width)))
+        style = theme.active().note
+        text = Text(one_line(raw), style=style, end="")
+        for k, line in enumerate(text.wrap(_console(), max(1, width - len(indent)))):
+            prefix = f"  {NOTE_MARK} " if n == 0 and k == 0 else indent
+            lines.append(_strip_end(Text(prefix, style=style, end="") + line))
     return lines
 
 

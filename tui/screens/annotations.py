@@ -57,12 +57,24 @@ class AnnotationRow:
 
 
 def matches(row: AnnotationRow, query: str) -> bool:
-    """All words of `query` occur in the row; `#tag` words must be one of the article's tags."""
+    """All words of `query` occur in the row; a `#tag` must be one of the article's tags. A tag with
+    spaces is typed as shown (`#new york`: the longest run of words after `#` that is a tag) or with
+    `-` or `_` for its spaces (`#new-york`)."""
     hay = None
     tags = {t.casefold() for t in row.tags}
-    for term in query.casefold().split():
+    terms = query.casefold().split()
+    i = 0
+    while i < len(terms):
+        term = terms[i]
+        i += 1
         if term.startswith("#") and len(term) > 1:
-            if term[1:] not in tags:
+            words = [term[1:], *terms[i:]]
+            for n in range(len(words), 0, -1):  # the longest run of words that is a tag
+                tag = " ".join(words[:n])
+                if tag in tags or " ".join(tag.replace("-", " ").replace("_", " ").split()) in tags:
+                    i += n - 1
+                    break
+            else:
                 return False
             continue
         hay = hay if hay is not None else row.haystack()

@@ -119,4 +119,4 @@ class ArticleList(VirtualList):
         return True
 
     def render_row(self, index: int, width: int) -> list[Text]:
-        return [list_row(self._rows[index], width)]
+        return [list_row(self._rows[index], width, by_source=self.sort_mode == "source")]

@@ -59,6 +59,12 @@ class StatusLine(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(self.HINT, style=META_STYLE), id=id, markup=False)
+        self.held: str | None = None  # a message kept until the reader's cursor moves
+
+    def hold(self, message: str) -> None:
+        """Show `message` and keep it while the reader's content changes under a cursor that stays put."""
+        self.held = message
+        self.show_text(message)
 
     def show_highlight(self, highlight: Highlight | None) -> None:
         if highlight is None:

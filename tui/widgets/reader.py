@@ -30,6 +30,7 @@ from tui.render import (
     ERROR_STYLE,
     LAYERS,
     NOTICE_STYLE,
+    TITLE_STYLE,
     Highlight,
     HighlightIndex,
     Layer,
@@ -48,6 +49,17 @@ if TYPE_CHECKING:
 
 SYNC_LAYOUT_CHARS = 60_000  # longer bodies are wrapped in a worker thread
 Row = int | Text  # a body display line (index into the wrapped lines) or a note line
+
+
+def title_line(body: str, title: str) -> tuple[int, int] | None:
+    """The span of the body's first line when it repeats the title (any case and spacing, a Markdown
+    `#` before it allowed): the reader then shows the title once, there, instead of twice."""
+    start = len(body) - len(body.lstrip())
+    end = body.find("\n", start)
+    end = len(body) if end == -1 else end
+    words = body[start:end].lstrip("#").casefold().split()
+    wanted = title.casefold().split()
+    return (start, end) if wanted and words == wanted else None
 
 
 class Reader(ScrollView, can_focus=True):
@@ -97,12 +109,14 @@ class Reader(ScrollView, can_focus=True):
             annotation: Annotation | None = None,
             hint: str = "",
             moved: bool = True,
+            walked: bool = False,
         ) -> None:
             super().__init__()
             self.highlight = highlight
             self.annotation = annotation
             self.hint = hint
             self.moved = moved  # False: the content changed under a cursor that stayed put
+            self.walked = walked  # the cursor went to the highlight itself (n/N, a click on it)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -114,12 +128,14 @@ class Reader(ScrollView, can_focus=True):
         self.message: list[Text] = [Text("Loading the library…")]
         self.index = HighlightIndex([])
         self.current: int | None = None
+        self.walked = False  # the current highlight was chosen (n/N, a click), not just the sentence's first
         self.marked: tuple[int, int] | None = None
         self.cursor_line = 0
         self.sentences: list[Span] = []
         self.sel = Selection()
         self.annotations: list[Annotation] = []
         self._user_spans: list[tuple[int, int, Style]] = []
+        self._title_span: tuple[int, int] | None = None  # the body's first line when it is the title
         self._header: list[Text] = []
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
@@ -146,6 +162,7 @@ class Reader(ScrollView, can_focus=True):
         self.analysis = None
         self.index = HighlightIndex([])
         self.current = None
+        self.walked = False
         self.marked = None
         self.cursor_line = 0
         self.sentences = []
@@ -175,6 +192,7 @@ class Reader(ScrollView, can_focus=True):
         self.body = sanitize(body)
         self._reset()
         self.annotations = [a for a in annotations if a.article_id == meta.id]
+        self._title_span = title_line(self.body, meta.title)
         self._user_spans = self._spans_of(self.annotations)
         self.message = []
         self.notices = list(notices)
@@ -224,9 +242,8 @@ class Reader(ScrollView, can_focus=True):
         self._invalidate()
         self._post_cursor(moved=False)
 
-    @staticmethod
-    def _spans_of(annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
-        spans = []
+    def _spans_of(self, annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
+        spans = [] if self._title_span is None else [(*self._title_span, TITLE_STYLE)]
         for a in annotations:
             style = annotation_style(a)
             if style is not None:
@@ -295,7 +312,11 @@ class Reader(ScrollView, can_focus=True):
     def _post_cursor(self, *, moved: bool = True) -> None:
         self.post_message(
             self.CursorChanged(
-                self.current_highlight, self.annotation_under_cursor(), self.sel.describe(), moved
+                self.current_highlight,
+                self.annotation_under_cursor(),
+                self.sel.describe(),
+                moved=moved,
+                walked=self.walked,
             )
         )
 
@@ -315,6 +336,7 @@ class Reader(ScrollView, can_focus=True):
         if span is None:
             return
         if not keep_current:
+            self.walked = False
             self._select_in_selection()
         self.cursor_line = self.line_of_offset(span[0])
         last = self.line_of_offset(max(span[0], span[1] - 1))
@@ -366,7 +388,11 @@ class Reader(ScrollView, can_focus=True):
 
     def _layout(self, *, body: bool = True) -> None:
         width = self._text_width()
-        self._header = reader_header(self.meta, width, self.notices) if self.meta else []
+        self._header = (
+            reader_header(self.meta, width, self.notices, show_title=self._title_span is None)
+            if self.meta
+            else []
+        )
         if self.meta is None:
             self._lines, self._line_starts, self._rows, self._body_row = [], [], [], []
         elif body or width != self._laid_out_width:
@@ -401,13 +427,14 @@ class Reader(ScrollView, can_focus=True):
         """Interleave the wrapped body lines with the notes, each under the last line of its sentence."""
         notes: dict[int, list[Text]] = {}
         if self._lines:
+            starts = {start for start, _ in self.sentences}
             for a in self.annotations:
                 if not a.note or a.orphaned or a.kind == "correction":
                     continue
                 end = max(a.start, a.end - 1)
                 if self.sentences:
                     end = max(end, self.sentences[sel_model.sentence_at(self.sentences, end)][1] - 1)
-                line = max(0, bisect_right(self._line_starts, end) - 1)
+                line = self._line_after_sentence(max(0, bisect_right(self._line_starts, end) - 1), starts)
                 notes.setdefault(line, []).extend(note_lines(a.note, max(10, self._laid_out_width)))
         rows: list[Row] = []
         body_row: list[int] = []
@@ -419,6 +446,17 @@ class Reader(ScrollView, can_focus=True):
         self._generation += 1
         self._cache.clear()
         self._update_virtual_size()
+
+    def _line_after_sentence(self, line: int, sentence_starts: set[int]) -> int:
+        """The first display line from `line` on after which a note does not split a sentence: the next
+        line starts a sentence or a paragraph (or there is none)."""
+        body, lines = self.body, self._lines
+        while line + 1 < len(lines):
+            start, end = lines[line + 1]
+            if start == end or start in sentence_starts or body[start - 1 : start] == "\n":
+                return line
+            line += 1
+        return line
 
     def _update_virtual_size(self) -> None:
         total = len(self._header) + len(self._rows) if self.meta else len(self.message) + 1
@@ -592,6 +630,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _go_to_highlight(self, i: int) -> None:
         self.current = i
+        self.walked = True
         h = self.index.items[i]
         if self.sentences:
             self._apply_selection(self._at_offset(h.start), keep_current=True)
@@ -686,5 +725,6 @@ class Reader(ScrollView, can_focus=True):
         hit = self.index.at(pos)
         if hit is not None:
             self.current = hit
+            self.walked = True
             self._invalidate()
             self._post_cursor()
