@@ -98,7 +98,12 @@ app.run(headless=True, size=(160, 48))
 
 async def frame(app) -> None:
     done = asyncio.get_running_loop().create_future()
-    app.call_after_refresh(lambda: done.done() or done.set_result(None))
+
+    def finish() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    app.call_after_refresh(finish)
     await done
 
 async def next_article() -> None:
@@ -131,7 +136,7 @@ print(json.dumps(result))
 """
 
 
-def run_child(library: Path, presses: int) -> dict[str, object]:
+def run_child(library: Path, presses: int) -> dict[str, Any]:
     t0 = time.time()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, str(library), repr(t0), str(ROOT), str(presses)],
@@ -147,7 +152,12 @@ def run_child(library: Path, presses: int) -> dict[str, object]:
 async def next_frame(app: Any) -> None:
     """Wait until the app has drawn the next frame."""
     done = asyncio.get_running_loop().create_future()
-    app.call_after_refresh(lambda: done.done() or done.set_result(None))
+
+    def finish() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    app.call_after_refresh(finish)
     await done
 
 
@@ -240,10 +250,10 @@ def main() -> int:
 
     warm = run_child(workdir / "lib", 2)  # first run also warms the OS file cache
     runs = [run_child(workdir / "lib", args.presses) for _ in range(2)]
-    firsts = [float(r["first_article_s"]) for r in (warm, *runs)]  # type: ignore[arg-type]
-    text_ms = [v for r in runs for v in r["next_text_ms"]]  # type: ignore[union-attr]
-    full_ms = [v for r in runs for v in r["next_full_ms"]]  # type: ignore[union-attr]
-    peak = max(float(r["rss_peak_mb"]) for r in (warm, *runs))  # type: ignore[arg-type]
+    firsts = [float(r["first_article_s"]) for r in (warm, *runs)]
+    text_ms = [v for r in runs for v in r["next_text_ms"]]
+    full_ms = [v for r in runs for v in r["next_full_ms"]]
+    peak = max(float(r["rss_peak_mb"]) for r in (warm, *runs))
 
     def p95(values: list[float]) -> float:
         return sorted(values)[max(0, int(len(values) * 0.95) - 1)]

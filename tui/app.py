@@ -479,12 +479,11 @@ class BriefingApp(App[None]):
         read-only (nothing changes)."""
         if self.library.read_only:
             return False
-        changes: dict[str, bool] = {}
-        if read is not None:
-            changes["read"] = read
-        if starred is not None:
-            changes["starred"] = starred
-        updated = dataclasses.replace(meta, **changes)
+        updated = dataclasses.replace(
+            meta,
+            read=meta.read if read is None else read,
+            starred=meta.starred if starred is None else starred,
+        )
         self.article_list.update_meta(updated)
         self.reader.update_meta(updated)
         self._write_flag(meta.id, read, starred)

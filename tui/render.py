@@ -143,35 +143,35 @@ def highlight_details(h: Highlight) -> Text:
     """One line describing a highlight: type and canonical name, figure value/unit/qualifier, date value."""
     out = Text()
     if h.layer == "entity":
-        item = cast("Entity", h.item)
-        out.append(ENTITY_LABELS.get(item.type, item.type.lower()) + f" ({item.type})", h.style)
+        entity = cast("Entity", h.item)
+        out.append(ENTITY_LABELS.get(entity.type, entity.type.lower()) + f" ({entity.type})", h.style)
         out.append("  ")
-        out.append(one_line(item.canonical), TITLE_STYLE)
-        if item.text != item.canonical:
-            out.append(f"  written “{one_line(item.text)}”", META_STYLE)
+        out.append(one_line(entity.canonical), TITLE_STYLE)
+        if entity.text != entity.canonical:
+            out.append(f"  written “{one_line(entity.text)}”", META_STYLE)
     elif h.layer == "figure":
-        item = cast("Figure", h.item)
-        out.append(f"figure ({item.kind})", h.style)
+        figure = cast("Figure", h.item)
+        out.append(f"figure ({figure.kind})", h.style)
         out.append("  ")
-        if item.value is None:
+        if figure.value is None:
             out.append("vague amount, no definite value", META_STYLE)
         else:
             out.append("value ", META_STYLE)
-            out.append(_format_number(item.value), TITLE_STYLE)
-        if item.unit:
+            out.append(_format_number(figure.value), TITLE_STYLE)
+        if figure.unit:
             out.append("  unit ", META_STYLE)
-            out.append(one_line(item.unit))
-        if item.qualifier:
+            out.append(one_line(figure.unit))
+        if figure.qualifier:
             out.append("  qualifier ", META_STYLE)
-            out.append(one_line(item.qualifier))
+            out.append(one_line(figure.qualifier))
     else:
-        item = cast("DateMention", h.item)
-        out.append(f"date ({item.type.lower()})", h.style)
+        mention = cast("DateMention", h.item)
+        out.append(f"date ({mention.type.lower()})", h.style)
         out.append("  value ", META_STYLE)
-        out.append(one_line(item.value), TITLE_STYLE)
-        if item.mod:
-            out.append(f"  mod {one_line(item.mod)}", META_STYLE)
-        if not item.anchored:
+        out.append(one_line(mention.value), TITLE_STYLE)
+        if mention.mod:
+            out.append(f"  mod {one_line(mention.mod)}", META_STYLE)
+        if not mention.anchored:
             out.append("  unanchored: no publication date to resolve it", NOTICE_STYLE)
     return out
 

@@ -38,12 +38,11 @@ def _text_dates_loader() -> type:
     import yaml
 
     safe: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = type("TextDatesLoader", (safe,), {})
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in safe.yaml_implicit_resolvers.items()
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in safe.yaml_implicit_resolvers.items()
     }
-    return loader
+    return type("TextDatesLoader", (safe,), {"yaml_implicit_resolvers": resolvers})
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
