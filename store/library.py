@@ -496,6 +496,7 @@ class Library:
         interval = self.COMMIT_SECONDS
         for parsed in articles:
             report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
+            report.notes.extend(ImportProblem(parsed.path, n) for n in parsed.notes)
             batch.append(parsed)
             if time.monotonic() - last_commit >= interval:
                 started = time.monotonic()

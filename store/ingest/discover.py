@@ -8,7 +8,7 @@ from pathlib import Path
 
 from store.records import ImportProblem
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
 def _in_folder(folder: Path) -> list[Path]:
@@ -26,7 +26,7 @@ def _in_folder(folder: Path) -> list[Path]:
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ImportProblem]]:
     """The article files named by `paths` (in order, each once) and a problem for each unusable path.
 
-    A file named explicitly is taken whatever its extension; in folders only .md, .markdown and .txt.
+    A file named explicitly is taken whatever its extension; in folders only those with ARTICLE_SUFFIXES.
     """
     files: list[Path] = []
     problems: list[ImportProblem] = []
