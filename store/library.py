@@ -66,6 +66,7 @@ from store.tinyfile import TinyFile
 if TYPE_CHECKING:
     from extract.corrections import Corrections
     from extract.model import Analysis
+    from store.feeds import FeedStore
     from store.ingest import ParsedArticle
 
 LOCK_TIMEOUT = 15.0
@@ -360,6 +361,12 @@ class Library:
     @property
     def _articles_file(self) -> TinyFile:
         return self._file("articles.json")
+
+    def feed_store(self) -> FeedStore:
+        """The feed subscriptions kept in this library (see store/feeds.py)."""
+        from store.feeds import FeedStore
+
+        return FeedStore(self._file("feeds.json"), self._writing, self._rlock)
 
     def _analysis_file(self, article_id: str) -> TinyFile:
         tiny = self._analysis_files.get(article_id)

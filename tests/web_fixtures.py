@@ -144,7 +144,6 @@ BOILERPLATE = (
     "Advertisement",
     "Sponsored",
     "cookies",
-    "Accept",
     "Privacy",
     "Copyright",
     "Terms",
@@ -190,7 +189,7 @@ def _paragraphs(story: Story, *, ads: bool) -> str:
         if ads and n == 1:
             out.append(
                 '<div class="ad-slot ad-inline"><span>Advertisement</span>'
-                "<p>Sponsored: Sweepstakes open now, Accept cookies to enter</p></div>"
+                "<p>Sponsored: Sweepstakes open now, Allow cookies to enter</p></div>"
             )
     return "\n".join(out)
 
@@ -240,7 +239,7 @@ def _layout_news(story: Story) -> str:
 </head><body>
 <header class="masthead"><a class="logo" href="/">{_e(story.site)}</a>{_nav()}
 <form class="search"><input name="q" placeholder="Search"></form></header>
-<div class="cookie-banner">We use cookies. Accept all cookies or manage Privacy settings.</div>
+<div class="cookie-banner">We use cookies. Allow all cookies or manage Privacy settings.</div>
 <main><article class="story">
 <h1>{_e(story.title)}</h1>
 <p class="byline">By {_e(story.author)} · <time datetime="{iso}">{story.published:%d %B %Y}</time></p>
@@ -277,7 +276,7 @@ def _layout_blog(story: Story) -> str:
 <div id="wrapper"><div id="sidebar" class="sidebar widget-area">
 <div class="widget"><h3>Trending</h3><ul><li>{_e(_MOST_READ[0])}</li><li>{_e(_MOST_READ[1])}</li>
 <li>{_e(_MOST_READ[3])}</li></ul></div>
-<div class="widget ads"><p>Advertisement</p><p>Sponsored Sweepstakes - Accept the Terms</p></div></div>
+<div class="widget ads"><p>Advertisement</p><p>Sponsored Sweepstakes - see the Terms</p></div></div>
 <div id="content" class="post"><h1 class="entry-title">{_e(story.title)}</h1>
 <div class="entry-meta">Posted by {_e(story.author)}</div>
 <div class="entry-content">

@@ -119,8 +119,9 @@ def clean_title(title: str, site: str | None, headings: list[str]) -> str:
             return " - ".join(kept)
     last = parts[-1]
     head = title[: title.rfind(last)].rstrip(" |-–—:·»/")
-    if len(last.split()) <= 3 and len(head.split()) >= 4:
-        return head
+    site_like = all(word[:1].isupper() or word[:1].isdigit() for word in last.split())
+    if len(last.split()) <= 4 and site_like and len(head.split()) >= 2:
+        return head  # "Headline - Some Site": a short Title Case last part is the site's name
     return title
 
 
