@@ -6,13 +6,12 @@ every request is logged with its headers so tests can check what the client sent
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
 
 
 @dataclass
@@ -59,10 +58,8 @@ class LocalServer:
                 else:
                     self.send_header("Connection", "close")
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(route.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
@@ -84,8 +81,8 @@ class LocalServer:
         return [path for path, _ in self.requests]
 
 
-@pytest.fixture
-def web() -> Iterator[LocalServer]:
+def serve() -> Iterator[LocalServer]:
+    """A started server for a fixture (`yield from serve()`), stopped when the test ends."""
     server = LocalServer()
     server.thread.start()
     try:
