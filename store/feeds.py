@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +30,7 @@ from tinydb.table import Document
 from store.ids import key_doc_id, normalise_url
 from store.ingest.fetch import FEED_TYPES, FetchError, HostLimiter, fetch, is_web_url, new_client
 from store.ingest.reader import IngestError, ParsedArticle
+from store.records import ImportStep
 from store.tinyfile import TinyFile
 
 if TYPE_CHECKING:
@@ -177,29 +178,43 @@ class FeedStore:
             return feed
 
     def record(self, url: str, **changes: Any) -> None:
-        """Save what an update learnt: title, site, validators, error, checked/updated times; `seen` and
-        `articles` are added to the stored ones."""
-        did = key_doc_id(feed_key(url))
+        """Save what an update learnt about one feed (see `record_many`)."""
+        self.record_many([(url, changes)])
+
+    def record_many(self, updates: list[tuple[str, dict[str, Any]]]) -> None:
+        """Save what an update learnt, in one write: title, site, validators, error, checked/updated
+        times; `seen` and `articles` are added to the stored ones. Unsubscribed feeds are skipped."""
         with self._lock, self._writing():
-            doc = self._docs().get(str(did))
-            if doc is None:
-                return  # unsubscribed meanwhile
-            new = {**doc, **{k: v for k, v in changes.items() if k not in ("seen", "articles")}}
-            if changes.get("seen"):
-                seen = list(doc.get("seen", ()))
-                known = set(seen)
-                seen.extend(k for k in changes["seen"] if k not in known)
-                new["seen"] = seen[-MAX_SEEN:]
-            if changes.get("articles"):
-                ids = list(doc.get("articles", ()))
-                ids.extend(a for a in changes["articles"] if a not in ids)
-                new["articles"] = ids
+            docs = self._docs()
+            new_docs: dict[int, dict[str, Any]] = {}
+            for url, changes in updates:
+                did = key_doc_id(feed_key(url))
+                doc = new_docs.get(did) or docs.get(str(did))
+                if doc is not None:
+                    new_docs[did] = _merged(doc, changes)
+            if not new_docs:
+                return
 
             def apply(target: dict[str, Any]) -> None:
+                new = new_docs[key_doc_id(feed_key(target["url"]))]
                 target.clear()
                 target.update(new)
 
-            self._tiny.table(self.TABLE).update(apply, doc_ids=[did])
+            self._tiny.table(self.TABLE).update(apply, doc_ids=list(new_docs))
+
+
+def _merged(doc: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    new = {**doc, **{k: v for k, v in changes.items() if k not in ("seen", "articles")}}
+    for name, limit in (("seen", MAX_SEEN), ("articles", None)):
+        if changes.get(name):
+            values = list(doc.get(name, ()))
+            known = set(values)
+            for value in changes[name]:
+                if value not in known:
+                    known.add(value)
+                    values.append(value)
+            new[name] = values[-limit:] if limit else values
+    return new
 
 
 # -------------------------------------------------------------------------------------------------------
@@ -406,11 +421,15 @@ def update_feeds(
                 )
                 for feed in feeds
             ]
-            for future in as_completed(futures):
-                result = _save(library, store, future.result(), analyze)
-                results.append(result)
-                if progress:
-                    progress(result, len(results), total)
+            pending = set(futures)
+            while pending:
+                # Import what has finished while the other feeds are still being fetched: one import
+                # (and one save) per batch, however many feeds finished meanwhile.
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for result in _save(library, store, [f.result() for f in done], analyze):
+                    results.append(result)
+                    if progress:
+                        progress(result, len(results), total)
     finally:
         if own:
             client.close()
@@ -431,28 +450,50 @@ def _selected(store: FeedStore, urls: Iterable[str] | None) -> tuple[list[Feed],
     return feeds, missing
 
 
-def _save(library: Library, store: FeedStore, collected: _Collected, analyze: bool) -> FeedResult:
-    """Import one feed's new articles (in the caller's thread) and record the update."""
-    result = collected.result
+def _save(library: Library, store: FeedStore, batch: list[_Collected], analyze: bool) -> list[FeedResult]:
+    """Import the new articles of the feeds that finished (in one import, in the caller's thread) and
+    record their updates (in one write)."""
+    owners: dict[str, list[FeedResult]] = {}
+    articles: list[ParsedArticle] = []
+    for collected in batch:
+        for article in collected.articles:
+            owners.setdefault(article.path, []).append(collected.result)
+            articles.append(article)
+    if articles:
+        counters = {path: list(results) for path, results in owners.items()}
+
+        def attribute(step: ImportStep) -> None:
+            queue = counters.get(step.path)
+            if not queue:
+                return
+            result = queue.pop(0)
+            if step.status in ("added", "updated"):
+                result.new += 1
+            elif step.status == "present":
+                result.present += 1
+            else:
+                result.failed += 1
+                result.notes.append(f"{step.path}: {step.message}")
+            if step.article_id:
+                result.article_ids.append(step.article_id)
+
+        library.import_articles(articles, progress=attribute, analyze=analyze)
     now = _now()
-    if result.error is not None:
-        store.record(collected.feed.url, checked=now, error=result.error)
-        return result
-    if collected.articles:
-        report = library.import_articles(collected.articles, analyze=analyze)
-        result.new += len(report.added) + len(report.updated)
-        result.present += len(report.present)
-        result.failed += len(report.failed)
-        result.article_ids = [*report.added, *report.updated, *report.present]
-        result.notes.extend(f"{p.path}: {p.message}" for p in report.failed)
-    changes: dict[str, Any] = {"checked": now, "updated": now, "error": None, "seen": collected.keys}
-    changes["articles"] = result.article_ids
-    if collected.parsed is not None:
-        changes["title"] = collected.parsed.title
-        changes["site_url"] = collected.parsed.site_url
-        changes.update(collected.validators)
-    store.record(collected.feed.url, **changes)
-    return result
+    updates: list[tuple[str, dict[str, Any]]] = []
+    for collected in batch:
+        result = collected.result
+        if result.error is not None:
+            updates.append((collected.feed.url, {"checked": now, "error": result.error}))
+            continue
+        changes: dict[str, Any] = {"checked": now, "updated": now, "error": None, "seen": collected.keys}
+        changes["articles"] = result.article_ids
+        if collected.parsed is not None:
+            changes["title"] = collected.parsed.title
+            changes["site_url"] = collected.parsed.site_url
+            changes.update(collected.validators)
+        updates.append((collected.feed.url, changes))
+    store.record_many(updates)
+    return [collected.result for collected in batch]
 
 
 def feed_counts(library: Library, feed: Feed) -> int:

@@ -7,6 +7,7 @@ every request is logged with its headers so tests can check what the client sent
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -90,3 +91,18 @@ def serve() -> Iterator[LocalServer]:
     finally:
         server.httpd.shutdown()
         server.httpd.server_close()
+
+
+def local_only(monkeypatch: object) -> list[str]:
+    """Refuse (and record) every name lookup other than 127.0.0.1: the tests never reach another host."""
+    refused: list[str] = []
+    real = socket.getaddrinfo
+
+    def guarded(host: object, *args: object, **kwargs: object) -> object:
+        if host not in ("127.0.0.1", b"127.0.0.1"):
+            refused.append(str(host))
+            raise socket.gaierror(socket.EAI_NONAME, f"tests only reach 127.0.0.1, not {host}")
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)  # type: ignore[attr-defined]
+    return refused

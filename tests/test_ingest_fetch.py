@@ -12,7 +12,7 @@ from cli.main import main
 from store.ingest.fetch import FetchError, fetch, new_client
 from store.ingest.web import fetch_page, import_urls
 from store.library import Library
-from tests.http_support import LocalServer, serve
+from tests.http_support import LocalServer, local_only, serve
 from tests.web_fixtures import STORIES, page, page_bytes
 
 
@@ -20,6 +20,14 @@ from tests.web_fixtures import STORIES, page, page_bytes
 def web() -> Iterator[LocalServer]:
     """Fixture pages and feeds served on 127.0.0.1."""
     yield from serve()
+
+
+@pytest.fixture(autouse=True)
+def only_127_0_0_1(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test looks up or reaches any host but 127.0.0.1 (a lookup of another fails the test)."""
+    refused = local_only(monkeypatch)
+    yield
+    assert not refused, f"a test tried to reach {refused}"
 
 
 @pytest.fixture

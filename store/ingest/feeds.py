@@ -21,7 +21,8 @@ from urllib.parse import urljoin
 from store.ingest.fetch import is_web_url
 from store.ingest.reader import IngestError
 
-FULL_TEXT_WORDS = 120  # a feed item with less text than this carries only a summary
+FULL_TEXT_WORDS = 150  # an item with this much text carries the article, whatever its element
+CONTENT_WORDS = 40  # a content element (beside a shorter summary) with this much text is the article
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre", "section")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -106,7 +107,11 @@ def _item(entry: Any, base: str) -> FeedItem | None:
     content = max((html_text(c) for c in contents), key=len, default="")
     summary = html_text(entry.get("summary", "") or "")
     text = content if len(content) >= len(summary) else summary
-    full = len(text.split()) >= FULL_TEXT_WORDS
+    words = len(text.split())
+    # Full text: a content element clearly longer than the summary, or simply a long text.
+    full = words >= FULL_TEXT_WORDS or (
+        bool(content) and words >= CONTENT_WORDS and words > 1.3 * len(summary.split())
+    )
     title = _one_line(entry.get("title")) or (text.split("\n", 1)[0][:120] if text else "")
     guid = (entry.get("id") or "").strip()
     if guid:
