@@ -147,12 +147,13 @@ def run_list(args: argparse.Namespace) -> int:
 
     def body(library: Library) -> int:
         feeds = library.feed_store().list()
+        counts = feed_counts(library, feeds)
         rows = [
             {
                 "url": f.url,
                 "title": f.title,
                 "site_url": f.site_url,
-                "articles": feed_counts(library, f),
+                "articles": counts[f.url],
                 "added": f.added,
                 "checked": f.checked,
                 "updated": f.updated,

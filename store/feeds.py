@@ -496,10 +496,10 @@ def _save(library: Library, store: FeedStore, batch: list[_Collected], analyze: 
     return [collected.result for collected in batch]
 
 
-def feed_counts(library: Library, feed: Feed) -> int:
-    """How many of the feed's articles are still in the library."""
+def feed_counts(library: Library, feeds: Iterable[Feed]) -> dict[str, int]:
+    """How many of each feed's articles are still in the library, by feed URL."""
     present = {m.id for m in library.articles()}
-    return sum(1 for aid in feed.article_ids if aid in present)
+    return {feed.url: sum(1 for aid in feed.article_ids if aid in present) for feed in feeds}
 
 
 def subscribe(

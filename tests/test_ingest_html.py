@@ -196,3 +196,14 @@ def test_markdown_is_never_reflowed(tmp_path: Path) -> None:
 
 def test_reflow_keeps_hyphenated_words_whole() -> None:
     assert reflow("a well-\nknown harbour\n") == "a well-known harbour\n"
+
+
+def test_a_short_first_paragraph_starting_with_by_is_article_text(tmp_path: Path) -> None:
+    story = STORIES[0]
+    opening = "By the end of the year the channel will be four metres deeper."
+    custom = type(story)(
+        story.slug, story.title, story.site, story.author, story.published, (opening, *story.paragraphs)
+    )
+    path = tmp_path / "a.html"
+    path.write_text(page(custom, "news"))
+    assert read_article(path).body.split("\n\n")[0] == opening

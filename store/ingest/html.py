@@ -39,7 +39,11 @@ _FURNITURE = re.compile(
     r"|(photo|image|picture)( credit)?:.*|click here\b.*|\(?(ad|advert)\)?)\W*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|posted by|published|updated|written by)\b", re.IGNORECASE)
+# "By Jane Roe", "Posted by ...", "Published 14 May 2024": a name or a year, not "By the end of ...".
+_BYLINE = re.compile(
+    r"^(?:(?:[Bb]y|BY|[Pp]osted by|[Ww]ritten by)\s+[A-Z]"
+    r"|(?:[Pp]ublished|[Uu]pdated|[Pp]osted)\b.*\b\d{4}\b)"
+)
 _NO_CHARSET = "no character set declared and not UTF-8; read as Windows-1252"
 _LATIN1_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "iso_8859-1"}
 
@@ -188,6 +192,23 @@ def _htmldate(tree: Any) -> date | None:
     return _date(found)
 
 
+def _extract(
+    trafilatura: Any, html: Any, text: str, url: str | None, *, favor_recall: bool
+) -> dict[str, Any]:
+    document = trafilatura.bare_extraction(
+        html.document_fromstring(text),  # trafilatura prunes the tree it is given
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        favor_recall=favor_recall,
+    )
+    return document.as_dict() if document is not None else {}
+
+
 def parse_html(
     raw: bytes | str, path: str, *, url: str | None = None, charset: str | None = None
 ) -> ParsedArticle:
@@ -208,17 +229,9 @@ def parse_html(
     except (ValueError, lxml.etree.ParserError) as exc:
         raise IngestError(f"is not a readable HTML page ({exc})") from None
     headings = _headings(tree)
-    document = trafilatura.bare_extraction(
-        lxml.html.document_fromstring(text),  # trafilatura prunes the tree it is given
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        deduplicate=False,
-    )
-    meta: dict[str, Any] = document.as_dict() if document is not None else {}
+    meta = _extract(trafilatura, lxml.html, text, url, favor_recall=False)
+    if len((meta.get("text") or "").split()) < MIN_WORDS:  # a short or unusual page: look harder
+        meta = {**meta, "text": _extract(trafilatura, lxml.html, text, url, favor_recall=True).get("text")}
     site = _clean(meta.get("sitename"))
     raw_title = _clean(meta.get("title")) or (headings[0] if headings else None)
     title = clean_title(raw_title, site, headings) if raw_title else ""
