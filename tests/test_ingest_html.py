@@ -207,3 +207,20 @@ def test_a_short_first_paragraph_starting_with_by_is_article_text(tmp_path: Path
     path = tmp_path / "a.html"
     path.write_text(page(custom, "news"))
     assert read_article(path).body.split("\n\n")[0] == opening
+
+
+def test_a_date_after_the_first_paragraph_is_not_a_byline() -> None:
+    """A short closing sentence with a date (a report due on 20 May 2024) is an event, not the byline."""
+    opening = (
+        "MONTEVIDEO — Wind turbines supplied most of the demand overnight on Sunday 14 April 2024, a record. "
+        * 2
+    )
+    text = f"Wind record\n\n{opening}\n\nThe report is due on 20 May 2024.\n"
+    assert byline_date(text) is None
+
+
+def test_the_sample_articles_gain_no_inferred_dates() -> None:
+    samples = Path(__file__).resolve().parents[1] / "sample_articles"
+    for path in sorted(samples.iterdir()):
+        if path.suffix in (".md", ".txt"):
+            assert read_article(path).notes == (), path.name

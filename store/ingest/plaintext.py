@@ -20,24 +20,33 @@ TOP_LINES = 8  # non-blank lines looked at for a byline or dateline
 BYLINE_CHARS = 120  # a line longer than this is text, not a byline (unless it opens with a dateline)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATELINE_END = re.compile(r"^\s*(?:[—–-]{1,2}|:|\))")
+_BYLINE_WORD = re.compile(r"^(?:by|published|posted|updated|dated?|filed|written)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited)\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|#|>|\|)")
 _WRAP_MIN, _WRAP_MAX = 50, 100  # the widths a hard-wrapping editor uses
 
 
 def byline_date(body: str) -> tuple[date, str] | None:
-    """The publication date in a byline or dateline among the first lines, and the line it came from."""
+    """The publication date in a byline or dateline near the top, and the line it came from.
+
+    Looked at: the short lines between the title and the article's first paragraph of text (a byline:
+    "By Jane Roe | 14 May 2024", "Published May 14, 2024", "2024-05-14"), and the opening of that first
+    paragraph (a dateline: "PORT VEYRA, 14 May 2024 — ..."). Dates further into the text are events, not
+    the publication date. An "Updated ..." date is used only when there is no other."""
     from extract.timex import find_dates
 
-    lines = [line.strip() for line in body.splitlines() if line.strip()][: TOP_LINES + 1]
+    lines = [line.strip() for line in body.splitlines() if line.strip()][1 : TOP_LINES + 1]  # after the title
     candidates: list[tuple[int, date, str]] = []
-    for n, line in enumerate(lines[1:] if len(lines) > 1 else lines):  # the first line is the title
-        for mention in find_dates(line, []):
+    for n, line in enumerate(lines):
+        long = len(line) > BYLINE_CHARS
+        for mention in find_dates(line[:BYLINE_CHARS], []):
             if mention.type != "DATE" or not _DAY.match(mention.value) or not mention.anchored:
                 continue
-            byline = len(line) <= BYLINE_CHARS
-            dateline = mention.start <= 40 and _DATELINE_END.match(line[mention.end :]) is not None
-            if not (byline or dateline):
+            if long:
+                usable = mention.start <= 40 and _DATELINE_END.match(line[mention.end :]) is not None
+            else:
+                usable = _looks_like_byline(line, mention.end - mention.start)
+            if not usable:
                 continue
             try:
                 day = date.fromisoformat(mention.value)
@@ -46,10 +55,23 @@ def byline_date(body: str) -> tuple[date, str] | None:
             rank = n + (TOP_LINES if _UPDATED.search(line[: mention.start]) else 0)
             candidates.append((rank, day, line))
             break
+        if long:
+            break  # the article's text has begun
     if not candidates:
         return None
     _, day, line = min(candidates, key=lambda c: c[0])
     return day, line
+
+
+def _looks_like_byline(line: str, date_chars: int) -> bool:
+    """A short line that is a byline, not a sentence: a byline word, a separator, mostly the date, or no
+    sentence ending."""
+    return bool(
+        _BYLINE_WORD.match(line)
+        or any(sep in line for sep in ("|", "·", "•"))
+        or date_chars >= 0.4 * len(line)
+        or not line.rstrip().endswith((".", "!", "?", '"', "”"))
+    )
 
 
 def _paragraphs(body: str) -> list[list[str]]:
