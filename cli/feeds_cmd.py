@@ -9,12 +9,12 @@ stderr), while the other feeds are still updated.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cli._help import add_command
+from cli._jsonout import safe_json
 from cli._library import error, open_library, printable, tolerant_stdout
 from store.errors import LibraryError
 
@@ -162,7 +162,7 @@ def run_list(args: argparse.Namespace) -> int:
             for f in feeds
         ]
         if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            print(safe_json(rows))
             return 0
         if not rows:
             print("no feeds yet: briefing feeds add URL")
@@ -212,13 +212,7 @@ def run_update(args: argparse.Namespace) -> int:
             error(f"{result.url}: {result.error}")
         totals = {k: sum(getattr(r, k) for r in results) for k in ("new", "present", "failed")}
         if args.json:
-            print(
-                json.dumps(
-                    {"feeds": [r.to_dict() for r in results], **totals, "failed_feeds": len(failed)},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
+            print(safe_json({"feeds": [r.to_dict() for r in results], **totals, "failed_feeds": len(failed)}))
         else:
             if not results:
                 print("no feeds yet: briefing feeds add URL")

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document
 
+from store.errors import LibraryReadOnly
 from store.ids import key_doc_id, normalise_url
 from store.ingest.fetch import FEED_TYPES, FetchError, HostLimiter, fetch, is_web_url, new_client
 from store.ingest.reader import IngestError, ParsedArticle
@@ -393,6 +394,8 @@ def update_feeds(
 ) -> list[FeedResult]:
     """Update the given subscriptions (default: all) concurrently; one result per feed, in the order the
     feeds finished. `progress(result, done, total)` is called in the caller's thread as each finishes."""
+    if library.read_only:
+        raise LibraryReadOnly("the library is open read-only; no feed was updated")
     store = library.feed_store()
     feeds, results = _selected(store, urls)
     total = len(feeds) + len(results)

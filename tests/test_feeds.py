@@ -298,3 +298,29 @@ def test_a_local_feed_file_can_be_subscribed(tmp_path: Path, library: Library) -
     assert added and feed.is_local
     [result] = _update(library)
     assert result.new == 3
+
+
+def test_the_politeness_limit_holds_per_host() -> None:
+    import threading
+    import time
+
+    limiter = HostLimiter(per_host=2, spacing=0)
+    lock = threading.Lock()
+    active: dict[str, int] = {"a": 0, "b": 0}
+    peak: dict[str, int] = {"a": 0, "b": 0}
+
+    def work(host: str) -> None:
+        with limiter.slot(f"http://{host}.example:8080/x"):
+            with lock:
+                active[host] += 1
+                peak[host] = max(peak[host], active[host])
+            time.sleep(0.02)
+            with lock:
+                active[host] -= 1
+
+    threads = [threading.Thread(target=work, args=(h,)) for h in "ab" * 6]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak == {"a": 2, "b": 2}
