@@ -14,7 +14,7 @@ from store.ingest import IngestError, read_article
 from store.ingest.html import clean_title, decode_html, parse_html
 from store.ingest.plaintext import byline_date, is_hard_wrapped, reflow
 from store.library import Library
-from tests.web_fixtures import BOILERPLATE, LAYOUTS, STORIES, page, page_bytes
+from tests.web_fixtures import BOILERPLATE, LAYOUT_METADATA, LAYOUTS, STORIES, page, page_bytes
 
 
 @pytest.fixture(autouse=True)
@@ -44,10 +44,11 @@ def test_main_text_only_with_metadata(tmp_path: Path, layout: str, story: object
     leaked = _words(parsed.body) & {w.casefold() for w in BOILERPLATE}
     assert not leaked
     assert "track" not in parsed.body and "font-family" not in parsed.body  # scripts and styles
-    if layout != "plain":  # the old layout has no metadata beyond <title>
+    carried = LAYOUT_METADATA[layout]
+    assert parsed.source == story.site  # type: ignore[attr-defined]  (site metadata, else the <title>)
+    if "author" in carried:
         assert parsed.author == story.author  # type: ignore[attr-defined]
-        assert parsed.source == story.site  # type: ignore[attr-defined]
-        assert parsed.url == story.url  # type: ignore[attr-defined]
+    assert parsed.url == (story.url if "url" in carried else None)  # type: ignore[attr-defined]
 
 
 def test_non_utf8_page_is_decoded_by_its_declared_charset(tmp_path: Path) -> None:

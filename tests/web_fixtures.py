@@ -304,12 +304,61 @@ def _layout_plain(story: Story) -> str:
 {_footer(story.site)}</body></html>"""
 
 
+def _layout_magazine(story: Story) -> str:
+    """A magazine CMS: paywall teaser, figure with caption, related links and share bar inside the article,
+    author bio and tags after it, a comments area; only <title> and article:published_time as metadata."""
+    body = []
+    for n, para in enumerate(story.paragraphs):
+        body.append(f"<p>{_e(para)}</p>")
+        if n == 0:
+            body.append(
+                '<figure><img src="/lead.jpg" alt=""><figcaption>Photo: Sponsored picture desk'
+                "</figcaption></figure>"
+            )
+        if n == 1:
+            body.append(
+                '<aside class="related-inline"><h4>Recommended</h4><ul>'
+                f'<li><a href="/r1">{_e(_MOST_READ[0])}</a></li>'
+                f'<li><a href="/r2">{_e(_MOST_READ[3])}</a></li>'
+                "</ul></aside>"
+            )
+        if n == 2:
+            body.append('<div class="share-bar"><a>Share this article</a> <a>Email</a></div>')
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{_e(story.title)} | {_e(story.site)}</title>
+<meta property="article:published_time" content="{story.published.isoformat()}">{_script()}</head>
+<body><div class="top">{_nav()}</div>
+<div class="paywall-teaser">Subscribe for unlimited access. Already a subscriber? Login</div>
+<article><header><h1>{_e(story.title)}</h1><div class="meta"><span class="author">{_e(story.author)}</span>
+<span class="date">{story.published:%B %d, %Y}</span></div></header>
+<div class="article-body">{"".join(body)}</div>
+<div class="tags">Tags: Trending, Recommended</div>
+</article>
+<div class="comments-area"><h3>Comments</h3><div class="comment"><p>Reply: commenter says Subscribe and
+Login for Comments.</p></div></div>
+{_most_read("div")}{_footer(story.site)}</body></html>"""
+
+
 def _layout_latin1(story: Story) -> str:
     """The news layout declared and encoded as ISO-8859-1 (see `page_bytes`)."""
     return _layout_news(story).replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
 
 
-LAYOUTS = {"news": _layout_news, "blog": _layout_blog, "plain": _layout_plain, "latin1": _layout_latin1}
+LAYOUTS = {
+    "news": _layout_news,
+    "blog": _layout_blog,
+    "plain": _layout_plain,
+    "latin1": _layout_latin1,
+    "magazine": _layout_magazine,
+}
+# The metadata each layout carries besides title and date (the others must come out as None or a guess).
+LAYOUT_METADATA = {
+    "news": {"author", "source", "url"},
+    "blog": {"author", "source", "url"},
+    "plain": {"source"},
+    "latin1": {"author", "source", "url"},
+    "magazine": {"source"},
+}
 
 
 def page(story: Story, layout: str = "news") -> str:

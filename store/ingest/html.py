@@ -129,6 +129,22 @@ def clean_title(title: str, site: str | None, headings: list[str]) -> str:
     return title
 
 
+def site_from_title(page_title: str | None, title: str) -> str | None:
+    """The site's name from a `<title>` like "Headline | Site" or "Site :: Headline", once the headline
+    is known: the short Title Case part that is not the headline."""
+    if not page_title or not title:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title)]
+    if len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        words = part.split()
+        short = 1 <= len(words) <= 4 and _key(part) not in _key(title)
+        if short and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return part
+    return None
+
+
 def _headings(tree: Any) -> list[str]:
     found = []
     for element in tree.iter("h1", "h2"):
@@ -241,7 +257,8 @@ def parse_html(
         raise IngestError("has no article text that could be extracted (it may need JavaScript or a login)")
     title = shorten_title(title or paragraphs[0])
     page_url = _page_url(meta.get("url"), url)
-    source = site or (urlsplit(page_url).hostname if page_url else None)
+    page_title = _clean(tree.findtext(".//title"))
+    source = site or site_from_title(page_title, title) or (urlsplit(page_url).hostname if page_url else None)
     published = _date(meta.get("date")) or _htmldate(tree)
     return ParsedArticle(
         path=path,
