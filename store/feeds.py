@@ -515,6 +515,9 @@ def subscribe(
     """
     from store.ingest.feeds import feed_links, parse_feed
 
+    existing = library.feed_store().get(url)
+    if existing is not None:
+        return existing, False, None
     note = None
     own = client is None
     client = client or new_client()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,6 +80,10 @@ def test_the_cli_imports_files_and_urls_together(
         (lambda w: w.add("/doc.pdf", b"%PDF-1.4", content_type="application/pdf"), "is application/pdf"),
         (lambda w: w.add("/404", "", status=404), "HTTP 404"),
         (
+            lambda w: w.add("/rss", "<rss/>", content_type="application/rss+xml"),
+            "is a feed (application/rss+xml), not a web page; subscribe to it as a feed",
+        ),
+        (
             lambda w: w.add("/big", b"x" * (11 * 1024 * 1024), content_type="text/html"),
             "is 11.0 MB; the limit is 10 MB",
         ),
@@ -95,13 +100,22 @@ def test_the_cli_imports_files_and_urls_together(
             "larger than 10 MB (after decompression)",
         ),
     ],
-    ids=["timeout", "redirect-loop", "not-html", "404", "over-10-MB", "over-10-MB-unannounced", "gzip-bomb"],
+    ids=[
+        "timeout",
+        "redirect-loop",
+        "not-html",
+        "404",
+        "a-feed",
+        "over-10-MB",
+        "over-10-MB-unannounced",
+        "gzip-bomb",
+    ],
 )
 def test_bad_pages_get_one_line_reasons(
     web: LocalServer, client: object, setup: object, message: str
 ) -> None:
     url = setup(web)  # type: ignore[operator]
-    with pytest.raises(FetchError, match=message.replace("(", r"\(").replace(")", r"\)")) as info:
+    with pytest.raises(FetchError, match=re.escape(message)) as info:
         fetch(url, client=client)  # type: ignore[arg-type]
     assert "\n" not in str(info.value)
 

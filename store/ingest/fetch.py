@@ -212,6 +212,8 @@ def _get(
             raise FetchError(f"HTTP {response.status_code} {reason}")
         kind, charset = _media_type(response.headers.get("content-type", ""))
         if kind and kind not in accept:
+            if what == "page" and ("rss" in kind or "atom" in kind):
+                raise FetchError(f"is a feed ({kind}), not a web page; subscribe to it as a feed")
             raise FetchError(f"is {kind}, not a web {what} ({', '.join(accept[:2])})")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
