@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
 from cli._jsonout import safe_json
@@ -19,6 +19,8 @@ from cli._library import error, open_library, printable, tolerant_stdout
 from store.errors import LibraryError
 
 if TYPE_CHECKING:
+    import httpx
+
     from store.feeds import FeedResult
     from store.library import Library
 
@@ -60,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--no-pages", action="store_true", help="keep feed summaries; do not fetch the items' pages"
     )
     update.add_argument("--analyze", action="store_true", help="analyse new articles now (default: on open)")
-    update.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds per request")
+    update.add_argument("--timeout", type=_seconds, default=20.0, metavar="S", help="seconds per request")
     update.set_defaults(func=run_update)
 
     remove = actions.add_parser("remove", help="unsubscribe (the articles stay in the library)")
@@ -83,6 +85,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600 seconds")
     return value
 
 
@@ -195,7 +207,7 @@ def run_update(args: argparse.Namespace) -> int:
 
     def body(library: Library) -> int:
         tty = sys.stdout.isatty() and not args.json
-        options = {
+        options: dict[str, Any] = {
             "max_items": args.max_items,
             "fetch_pages": not args.no_pages,
             "analyze": args.analyze,
@@ -233,8 +245,8 @@ def _plain_progress(result: FeedResult, done: int, total: int) -> None:
 
 
 def _update_rich(
-    library: Library, urls: list[str] | None, client: object, options: dict[str, object]
-) -> list:
+    library: Library, urls: list[str] | None, client: httpx.Client, options: dict[str, Any]
+) -> list[FeedResult]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from rich.text import Text
@@ -252,7 +264,7 @@ def _update_rich(
             progress.console.print(Text(printable(_result_line(result)), style=style), soft_wrap=True)
             progress.update(task, total=total, completed=done)
 
-        return update_feeds(library, urls, progress=show, client=client, **options)  # type: ignore[arg-type]
+        return update_feeds(library, urls, progress=show, client=client, **options)
 
 
 # -- OPML -------------------------------------------------------------------------------------------------
