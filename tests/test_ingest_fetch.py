@@ -80,6 +80,10 @@ def test_the_cli_imports_files_and_urls_together(
         (lambda w: w.add("/doc.pdf", b"%PDF-1.4", content_type="application/pdf"), "is application/pdf"),
         (lambda w: w.add("/404", "", status=404), "HTTP 404"),
         (
+            lambda w: w.add("/to-file", "", status=302, headers={"Location": "file:///etc/passwd"}),
+            "redirected to a URL that is not http or https",
+        ),
+        (
             lambda w: w.add("/rss", "<rss/>", content_type="application/rss+xml"),
             "is a feed (application/rss+xml), not a web page; subscribe to it as a feed",
         ),
@@ -105,6 +109,7 @@ def test_the_cli_imports_files_and_urls_together(
         "redirect-loop",
         "not-html",
         "404",
+        "redirect-to-file",
         "a-feed",
         "over-10-MB",
         "over-10-MB-unannounced",

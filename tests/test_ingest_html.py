@@ -225,3 +225,19 @@ def test_the_sample_articles_gain_no_inferred_dates() -> None:
     for path in sorted(samples.iterdir()):
         if path.suffix in (".md", ".txt"):
             assert read_article(path).notes == (), path.name
+
+
+def test_scripts_and_styles_inside_the_article_never_reach_the_text(tmp_path: Path) -> None:
+    story = STORIES[5]
+    inner = "".join(f"<p>{p}</p>" for p in story.paragraphs)
+    hidden = (
+        "<script>var LEAKSCRIPT = 1;</script><style>.LEAKSTYLE{color:red}</style>"
+        "<noscript>LEAKNOSCRIPT</noscript><template><p>LEAKTEMPLATE</p></template>"
+    )
+    path = tmp_path / "a.html"
+    path.write_text(
+        f"<html><head><title>{story.title}</title></head><body><article>{hidden}{inner}{hidden}</article></body></html>"
+    )
+    body = read_article(path).body
+    assert "LEAK" not in body
+    assert body.rstrip("\n").split("\n\n") == list(story.paragraphs)

@@ -208,11 +208,23 @@ def _htmldate(tree: Any) -> date | None:
     return _date(found)
 
 
+_HIDDEN = "//template|//style|//noscript|//script[not(contains(@type, 'ld+json'))]"
+
+
+def _without_hidden(tree: Any) -> Any:
+    """The page without what is never shown as text: scripts (JSON-LD metadata kept), styles, templates
+    and <noscript>."""
+    for element in tree.xpath(_HIDDEN):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return tree
+
+
 def _extract(
     trafilatura: Any, html: Any, text: str, url: str | None, *, favor_recall: bool
 ) -> dict[str, Any]:
     document = trafilatura.bare_extraction(
-        html.document_fromstring(text),  # trafilatura prunes the tree it is given
+        _without_hidden(html.document_fromstring(text)),  # trafilatura prunes the tree it is given
         url=url,
         with_metadata=True,
         include_comments=False,
