@@ -1,4 +1,4 @@
-"""`briefing import PATH...`: add article files and folders (recursive) to the library.
+"""`briefing import PATH|URL...`: add article files, folders (recursive) and web pages to the library.
 
 On a terminal a Rich progress bar shows counts and the current file; when piped, one plain line per
 file. Problems are one line each on stderr; a summary always ends the output. Exit code 1 when any
@@ -8,6 +8,7 @@ input failed or was imported with a warning.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -21,10 +22,12 @@ from store.safetext import terminal_text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from store.library import Library
     from store.records import ImportReport, ImportStep
 
 Importer = Callable[..., "ImportReport"]  # Library.import_paths
 CURRENT_CHARS = 32  # the current file's name in the progress line, so the bar keeps its room
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # any scheme: only http(s) is fetched, others refused
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,17 +35,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         subparsers,
         "import",
         run,
-        help="import article files or folders (.md, .markdown, .txt) into the library",
-        description="Import Markdown or plain-text articles (folders are searched recursively). "
-        "Importing the same file again adds nothing; an edited file updates its article.",
+        help="import article files or folders (.md, .markdown, .txt, .html, .htm) or web pages (URLs)",
+        description="Import Markdown, plain-text or saved web-page articles (folders are searched "
+        "recursively) and web pages by URL (fetched now: main text, title, date, author, site). "
+        "Importing the same file or URL again adds nothing; an edited file updates its article. "
+        "A date in the byline of a text without front matter becomes its publication date.",
         examples=(
             "briefing import sample_articles          a folder, searched recursively",
             "briefing import notes/kadhimi.md a.txt   single files",
+            "briefing import saved/page.html          a saved web page: its main text only",
+            "briefing import https://example.org/a    fetch a web page and import it",
             "briefing --library ~/work-lib import .   into another library",
         ),
         notes="exit status: 0 all imported or already present, 1 some files failed or had warnings, 2 usage",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article file or folder")
+    parser.add_argument("paths", nargs="+", metavar="PATH|URL", help="article file or folder, or http(s) URL")
     parser.add_argument(
         "--no-analyze",
         action="store_true",
@@ -115,17 +122,35 @@ def _import_rich(
         return library_import(paths, progress=show, analyze=analyze)
 
 
+def _files_and_urls(library: Library) -> Importer:
+    """Import the files and folders, then fetch and import the URLs (with one report)."""
+
+    def run_import(inputs: list[str], progress: Callable[[ImportStep], None], analyze: bool) -> ImportReport:
+        urls = [item for item in inputs if _URL.match(item)]
+        paths = [item for item in inputs if not _URL.match(item)]
+        report = library.import_paths(paths, progress=progress, analyze=analyze)
+        if urls:
+            from store.ingest.web import import_urls, merge_reports
+
+            report = merge_reports(report, import_urls(library, urls, progress, analyze))
+        return report
+
+    return run_import
+
+
 def run(args: argparse.Namespace) -> int:
     tolerant_stdout()
     importer = _import_rich if sys.stdout.isatty() else _import_plain
     try:
         with open_library(args) as library:
-            report = importer(library.import_paths, list(args.paths), not args.no_analyze)
+            report = importer(_files_and_urls(library), list(args.paths), not args.no_analyze)
     except LibraryError as exc:
         return error(str(exc))
     except KeyboardInterrupt:
         print("briefing: import interrupted; the files imported so far are saved", file=sys.stderr)
         return 130
+    for problem in report.notes:
+        print(_problem_line("note", problem.path, problem.message), file=sys.stderr)
     for problem in report.warnings:
         print(_problem_line("warning", problem.path, problem.message), file=sys.stderr)
     print(summary(report))

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "analyze_cmd",
     "timeline": "timeline_cmd",
     "export": "export_cmd",
+    "feeds": "feeds_cmd",
 }
 SUBCOMMANDS: tuple[str, ...] = tuple(COMMANDS.values())
 

@@ -118,6 +118,7 @@ class Importer:
         stopped = False  # a batch could not be saved (a full disk): the rest is reported, not tried
         for parsed in articles:
             report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
+            report.notes.extend(ImportProblem(parsed.path, n) for n in parsed.notes)
             if stopped:
                 count.failed(report, progress, ImportProblem(parsed.path, IMPORT_STOPPED))
                 continue

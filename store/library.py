@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from extract.corrections import Corrections
     from extract.model import Analysis
+    from store.feeds import FeedStore
     from store.ingest import ParsedArticle
 
 __all__ = ["Library"]
@@ -234,6 +235,12 @@ class Library:
         intervals first. Articles whose text cannot be read are left out, with a notice."""
         with self._lock:
             return self._queries.timeline(article_id, entity, start, end)
+
+    def feed_store(self) -> FeedStore:
+        """The feed subscriptions kept in this library (see store/feeds.py)."""
+        from store.feeds import FeedStore
+
+        return FeedStore(self._files.file("feeds.json"), self._files.writing, self._lock)
 
     def search(self, query: str) -> list[str]:
         """Ids of articles whose title, text or entity names contain every word of `query` (any case)."""

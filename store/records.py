@@ -43,6 +43,7 @@ class ImportReport:
     """Outcome of importing files: ids added, ids already present, files that failed, warnings.
 
     `updated`: articles re-imported from the same path or URL with changed text or metadata.
+    `notes`: what the import inferred and the user should know (a date taken from a byline, ...).
     """
 
     added: list[str] = field(default_factory=list)
@@ -50,6 +51,7 @@ class ImportReport:
     failed: list[ImportProblem] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    notes: list[ImportProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

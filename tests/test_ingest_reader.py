@@ -190,7 +190,7 @@ def test_discover_walks_folders_and_reports_unusable_paths(tmp_path: Path) -> No
         "named.text",
     ]
     assert [(Path(p.path).name, p.message) for p in problems] == [
-        ("empty", "folder has no article files (.md, .markdown, .txt)"),
+        ("empty", "folder has no article files (.md, .markdown, .txt, .html, .htm)"),
         ("missing", "no such file or folder"),
     ]
 

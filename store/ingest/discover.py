@@ -13,7 +13,7 @@ from pathlib import Path
 
 from store.records import ImportProblem
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
 OUTSIDE_LINK = "is a link to a file outside the folder being imported; not followed"
@@ -44,7 +44,7 @@ def _in_folder(folder: Path) -> tuple[list[Path], list[ImportProblem]]:
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ImportProblem]]:
     """The article files named by `paths` (in order, each once) and a problem for each unusable path.
 
-    A file named explicitly is taken whatever its extension; in folders only .md, .markdown and .txt.
+    A file named explicitly is taken whatever its extension; in folders only those with ARTICLE_SUFFIXES.
     """
     files: list[Path] = []
     problems: list[ImportProblem] = []

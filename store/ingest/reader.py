@@ -36,6 +36,7 @@ class ParsedArticle:
     tags: tuple[str, ...] = ()
     body_offset: int = 0  # where the body starts in the decoded file (after front matter)
     warnings: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # what the import inferred (a date from the byline, ...)
 
 
 def _title_from(body: str) -> str:
@@ -91,6 +92,11 @@ def parse_article(text: str, path: str) -> ParsedArticle:
 def read_text(path: Path) -> str:
     """The decoded UTF-8 text of one file (a leading byte-order mark removed); raises IngestError with a
     one-line reason for anything that is not a readable text file of at most 10 MB."""
+    return _decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one regular file of at most 10 MB; raises IngestError with a one-line reason."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -111,12 +117,16 @@ def read_text(path: Path) -> str:
         raise IngestError(f"cannot be read ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise IngestError("is larger than 10 MB; articles are limited to 10 MB")
-    return _decode(raw)
+    return raw
 
 
 def read_article(path: Path) -> ParsedArticle:
     """Read and parse one file; raises IngestError with a one-line reason."""
+    from store.ingest import html, plaintext
+
+    if html.is_html_path(path.name):
+        return html.parse_html(read_bytes(path), os.path.abspath(path))
     text = read_text(path)
     if not text.strip():
         raise IngestError("is empty")
-    return parse_article(text, os.path.abspath(path))
+    return plaintext.refine(parse_article(text, os.path.abspath(path)))
