@@ -5,6 +5,10 @@ sentence-final punctuation followed by space and an upper-case, digit or quote o
 abbreviations ("U.S.", "Gen.", "Jan.", "No."), single initials and decimal numbers; after a dotted
 abbreviation ("p.m.", "U.S.") a typical sentence opener ("The", "He") still splits. A dateline
 ("ERBIL, Kurdistan Region —") stays with the sentence it introduces.
+
+A sentence longer than `MAX_SENTENCE` characters (a list or a text without punctuation) is cut into pieces
+of at most that length at the last semicolon, else comma, else whitespace of its second half (else hard),
+so that the work and output per sentence stay bounded and the whole split is linear in the text.
 """
 
 from __future__ import annotations
@@ -40,8 +44,13 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z]+")
 
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+MAX_SENTENCE = 1000
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace. It starts
+# only where a run of terminal punctuation starts, and its runs are possessive, so that a long run without
+# whitespace after it is tried once, not once per character (quadratic).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+_SPACE = re.compile(r"\s")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -93,8 +102,28 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        _emit(text, start, cut, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong sentence that starts at `start` so that its first piece ends by `limit`:
+    after the last semicolon, else comma, else before the last whitespace of the piece's second half."""
+    low = start + (limit - start) // 2
+    for mark in ";,":
+        at = text.rfind(mark, low, limit)
+        if at != -1:
+            return at + 1
+    last = -1
+    for m in _SPACE.finditer(text, low, limit):
+        last = m.start()
+    return last if last > low else limit
 
 
 def split_sentences(text: str) -> list[Sentence]:
