@@ -83,6 +83,10 @@ class Fact:
     """One dated statement: the calendar interval a date mention covers and the sentence it dates.
 
     `start_date`/`end_date` are ISO dates; None means open-ended on that side (e.g. `FUTURE_REF`).
+    `text` is the sentence, or for a sentence longer than `extract.facts.EXCERPT_LIMIT` a bounded excerpt
+    around the date with "…" where it was cut; then `text_offset` is the article offset that index 0 of
+    `text` stands for (`text[i] == article[text_offset + i]` outside the markers), else None (the sentence's
+    start).
     """
 
     value: str
@@ -93,6 +97,7 @@ class Fact:
     date: DateMention
     entities: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
+    text_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +124,9 @@ class Analysis:
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as JSON: its date mention is flattened to offsets so the record stays small."""
-    return {
+    """A fact as JSON: its date mention is flattened to offsets so the record stays small; "text_offset"
+    appears only when `text` is an excerpt."""
+    data: dict[str, Any] = {
         "value": fact.value,
         "start_date": fact.start_date,
         "end_date": fact.end_date,
@@ -130,3 +136,6 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "entities": list(fact.entities),
         "figures": list(fact.figures),
     }
+    if fact.text_offset is not None:
+        data["text_offset"] = fact.text_offset
+    return data

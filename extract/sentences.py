@@ -50,7 +50,9 @@ MAX_SENTENCE = 1000
 # only where a run of terminal punctuation starts, and its runs are possessive, so that a long run without
 # whitespace after it is tried once, not once per character (quadratic).
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
-_SPACE = re.compile(r"\s")
+# Where an overlong sentence is cut, best first: after a semicolon, after a comma that does not stand
+# inside a date or a number ("March 3, 2021"), before whitespace.
+_CUTS = (re.compile(r";(?=\s)"), re.compile(r",(?=\s+\D)"), re.compile(r"(?=\s)"))
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -114,16 +116,16 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 def _cut(text: str, start: int, limit: int) -> int:
     """Where to cut an overlong sentence that starts at `start` so that its first piece ends by `limit`:
-    after the last semicolon, else comma, else before the last whitespace of the piece's second half."""
+    after the last semicolon, else comma, else before the last whitespace of the piece's second half
+    (else at `limit`)."""
     low = start + (limit - start) // 2
-    for mark in ";,":
-        at = text.rfind(mark, low, limit)
-        if at != -1:
-            return at + 1
-    last = -1
-    for m in _SPACE.finditer(text, low, limit):
-        last = m.start()
-    return last if last > low else limit
+    for mark in _CUTS:
+        last = -1
+        for m in mark.finditer(text, low, limit):
+            last = m.end()
+        if last > low:
+            return last
+    return limit
 
 
 def split_sentences(text: str) -> list[Sentence]:
