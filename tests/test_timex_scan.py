@@ -5,7 +5,9 @@ word-level tense markers equal the verb-marker regex they replaced (hypothesis, 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -179,10 +181,37 @@ def test_rule_selection_keeps_the_rules_that_can_start_here() -> None:
 
 
 def test_generated_openings_match_the_grammar() -> None:
-    """extract/data/timex_openings.json is current (else run `python -m extract.timex.build_openings`)."""
+    """extract/data/timex_openings.json is current (else run `python tools/build_openings.py`)."""
     from extract.timex import scanner
+    from tools.build_openings import compute_openings
 
     stored = scanner._stored_openings()
     assert stored is not None, "timex_openings.json missing or made for another grammar"
     for name, _ in RULES:
-        assert stored[name] == scanner.compute_openings(name)
+        assert stored[name] == compute_openings(name)
+
+
+def test_without_generated_openings_every_rule_is_tried_and_the_matches_stay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from extract.timex import scanner
+
+    text = "On Tuesday, 2021-01-05, the past three months and every week since mid-November 2020."
+    expected = [(rule, m.span()) for rule, m in scan(text)]
+    for cached in (scanner._stored_openings, scanner.openings, scanner.candidates, scanner._matchers):
+        cached.cache_clear()
+    monkeypatch.setattr(scanner, "OPENINGS_FILE", scanner.OPENINGS_FILE.with_name("missing.json"))
+    try:
+        assert scanner.openings("iso") == frozenset({""})
+        assert scanner.candidates("2021-01-"[:KEY_CHARS]) == tuple(name for name, _ in RULES)
+        assert [(rule, m.span()) for rule, m in scan(text)] == expected
+    finally:
+        for cached in (scanner._stored_openings, scanner.openings, scanner.candidates, scanner._matchers):
+            cached.cache_clear()
+
+
+def test_the_runtime_package_uses_no_private_regex_internals() -> None:
+    root = Path(__file__).resolve().parent.parent / "extract"
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "_parser" not in source and "_constants" not in source and "sre_" not in source, path
