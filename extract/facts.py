@@ -3,8 +3,8 @@
 `interval(value, mod, published)` maps a TIMEX3 value (and mod) to the closed interval of days it
 covers, None on an open or unknown side; `build_facts` ties each DATE/TIME mention to its sentence, the
 canonical entity names and the figures of that sentence, and orders the facts by interval start, finer
-granularity first within the same start. A fact keeps its sentence whole up to `EXCERPT_LIMIT`
-characters, and a bounded excerpt around its date beyond that, so output stays linear in the text.
+granularity first within the same start. A fact keeps its sentence whole up to `WHOLE_LIMIT` characters
+and stores a bounded excerpt around its date beyond that, so output stays linear in the text.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ _CENTURY = re.compile(r"(\d{2})XX")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 # Longest sentence a fact stores whole (longer than any sentence of the samples or the development sets);
-# a longer one is cut to at most this many characters around the date, at word boundaries, marked "…".
-EXCERPT_LIMIT = 640
+# of a longer one it stores at most EXCERPT_LIMIT characters around the date, cut at whitespace, and "…"
+# where it was cut.
+WHOLE_LIMIT = 640
+EXCERPT_LIMIT = 360
 ELLIPSIS = "…"
 
 
@@ -160,10 +162,10 @@ class _Spans:
 
 
 def excerpt(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, int | None]:
-    """The fact text for a date at [start, end) in `sentence`: the whole sentence when it is short enough,
-    else at most `EXCERPT_LIMIT` characters around the date cut at whitespace, with "…" marking each cut,
-    and the article offset that the text's index 0 stands for (None for the whole sentence)."""
-    if sentence.end - sentence.start <= EXCERPT_LIMIT:
+    """The fact text for a date at [start, end) in `sentence`: the whole sentence up to `WHOLE_LIMIT`
+    characters, else at most `EXCERPT_LIMIT` characters around the date cut at whitespace, with "…" marking
+    each cut; and the article offset that the text's index 0 stands for (None for the whole sentence)."""
+    if sentence.end - sentence.start <= WHOLE_LIMIT:
         return text[sentence.start : sentence.end], None
     room = max(0, EXCERPT_LIMIT - (end - start))
     lo = max(sentence.start, start - room // 2)

@@ -83,7 +83,7 @@ class Fact:
     """One dated statement: the calendar interval a date mention covers and the sentence it dates.
 
     `start_date`/`end_date` are ISO dates; None means open-ended on that side (e.g. `FUTURE_REF`).
-    `text` is the sentence, or for a sentence longer than `extract.facts.EXCERPT_LIMIT` a bounded excerpt
+    `text` is the sentence, or for a sentence longer than `extract.facts.WHOLE_LIMIT` a bounded excerpt
     around the date with "…" where it was cut; then `text_offset` is the article offset that index 0 of
     `text` stands for (`text[i] == article[text_offset + i]` outside the markers), else None (the sentence's
     start).

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import analyze
-from extract.facts import ELLIPSIS, EXCERPT_LIMIT
+from extract.facts import ELLIPSIS, EXCERPT_LIMIT, WHOLE_LIMIT
 from extract.model import fact_to_dict
 from extract.sentences import MAX_SENTENCE, split_sentences
 from store.timeline import entity_keys
@@ -79,7 +79,7 @@ def test_normal_sentences_are_stored_whole() -> None:
 def test_a_long_sentence_gives_a_bounded_excerpt_around_its_date() -> None:
     text = "Officials said " + "the port and the road were shut while " * 12 + "on March 3, 2021 "
     text += "the talks went on and on " * 19 + "."
-    assert EXCERPT_LIMIT < len(text) <= MAX_SENTENCE
+    assert WHOLE_LIMIT < len(text) <= MAX_SENTENCE
     (fact,) = analyze(text, PUBLISHED).facts
     assert len(fact.text) <= EXCERPT_LIMIT + 2 * len(ELLIPSIS)
     assert fact.text.startswith(ELLIPSIS) and fact.text.endswith(ELLIPSIS)
@@ -131,7 +131,11 @@ def test_long_texts_never_crash_and_every_offset_slices_to_its_text(text: str) -
     for item in (*a.entities, *a.figures, *a.dates):
         assert text[item.start : item.end] == item.text
     for fact in a.facts:
-        assert len(fact.text) <= EXCERPT_LIMIT + 2 * len(ELLIPSIS)
+        if fact.text_offset is None:
+            assert fact.text == text[fact.sentence.start : fact.sentence.end]
+            assert len(fact.text) <= WHOLE_LIMIT
+        else:
+            assert len(fact.text) <= EXCERPT_LIMIT + 2 * len(ELLIPSIS)
         offset = fact.sentence.start if fact.text_offset is None else fact.text_offset
         at = fact.date.start - offset
         if fact.date.end <= fact.sentence.end:
