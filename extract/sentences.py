@@ -15,33 +15,17 @@ from __future__ import annotations
 
 import re
 
+from extract import words
 from extract.model import Sentence
+from extract.words import table
 
-
-def _words(spaced: str) -> list[str]:
-    return spaced.split()
-
-
+_WORDS = table("sentences")
+# Lower case; a full stop after one of them (or after a month or weekday abbreviation) rarely ends a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
-    w.lower()
-    for w in _words(
-        "Mr Mrs Ms Dr Prof Sr Jr St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres "
-        "Supt Insp Det Amb Brig Cdr Lieut Messrs Mme Mlle Rt "
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-        "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
-        "No Nos Vol Vols Fig Figs p pp para Art Sec ch approx est etc vs v al Inc Corp Co Ltd Bros Dept Univ "
-        "Ave Blvd Rd Hwy Mass Calif Fla Ill Wash Penn Conn Ariz Colo Nev Okla Tenn Mich Minn Wis Ky La Md Va "
-        "ca cf eg ie viz"
-    )
+    [*_WORDS["abbreviations"], *words.MONTH_ABBREVIATIONS, *words.WEEKDAY_ABBREVIATIONS]
 )
-
 # Words that, capitalised after a dotted abbreviation ("U.S.", "p.m."), begin a new sentence.
-SENTENCE_STARTERS: frozenset[str] = frozenset(
-    _words(
-        "The A An He She It They We I You But And So Yet Its His Her Their Our This That These Those There "
-        "Officials Police In On At After Before When While If As Some Many Most Other Others"
-    )
-)
+SENTENCE_STARTERS: frozenset[str] = frozenset(_WORDS["sentence_starters"])
 _WORD = re.compile(r"[A-Za-z]+")
 
 MAX_SENTENCE = 1000
