@@ -11,7 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.sentences import split_sentences
+from extract.timex import find_dates
 from extract.timex.grammar import FLAGS, RULES
+from extract.timex.normalize import RULE_BOOK
+from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
 from extract.timex.tense import (
     CLITICS,
@@ -215,3 +219,23 @@ def test_the_runtime_package_uses_no_private_regex_internals() -> None:
     for path in root.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "_parser" not in source and "_constants" not in source and "sre_" not in source, path
+
+
+RULE_EXAMPLES = [(r.name, text, value) for r in RULE_BOOK for text, value in r.examples.items()]
+
+
+def test_every_rule_declares_examples_in_grammar_order() -> None:
+    assert [r.name for r in RULE_BOOK] == [name for name, _ in RULES]
+    assert all(r.examples for r in RULE_BOOK)
+
+
+@pytest.mark.parametrize(("rule", "text", "value"), RULE_EXAMPLES)
+def test_each_rule_example_is_matched_by_its_rule_with_its_value(rule: str, text: str, value: str) -> None:
+    """The examples written beside each rule: the scan picks that rule, the match reaches the end of the
+    example (a rule that needs a word before it, "for years", starts after it) and gives that value."""
+    (found,) = list(scan(text))
+    name, match = found
+    assert name == rule
+    assert match.end() == len(text)
+    mention = find_dates(text, split_sentences(text), EXAMPLE_DATE)
+    assert [(d.start, d.value) for d in mention] == [(match.start(), value)]

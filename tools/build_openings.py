@@ -2,7 +2,7 @@
 
     python tools/build_openings.py
 
-Run it after changing the timex grammar (extract/timex/grammar.py) or its word lists; the test
+Run it after changing a timex rule (extract/timex/normalize.py, rulebook.py) or its word lists; the test
 `test_generated_openings_match_the_grammar` fails until then. The openings are computed from each rule's
 parsed regex with Python's private `re._parser`, which is why this lives here and not in the runtime
 package: at run time the scanner only reads the generated file (and tries every rule where it does not fit
