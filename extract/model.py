@@ -8,15 +8,31 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
 FigureKind = Literal["cardinal", "ordinal", "percent", "money", "fraction", "quantity", "vague"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TimexMod = Literal[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+]
 
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
-FIGURE_KINDS: tuple[str, ...] = ("cardinal", "ordinal", "percent", "money", "fraction", "quantity", "vague")
-TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+# The same vocabularies as values, for checks and menus (in the order above).
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+FIGURE_KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+TIMEX_TYPES: tuple[TimexType, ...] = get_args(TimexType)
+TIMEX_MODS: tuple[TimexMod, ...] = get_args(TimexMod)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +90,7 @@ class DateMention:
     text: str
     type: TimexType
     value: str
-    mod: str | None = None
+    mod: TimexMod | None = None
     anchored: bool = True
 
 
