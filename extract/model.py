@@ -6,7 +6,7 @@ Every record produced by `extract` carries `start`/`end` Python string indices s
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal, get_args
 
@@ -131,12 +131,19 @@ class Analysis:
         """The JSON-ready form documented in DESIGN.md (the `briefing analyze --json` contract)."""
         return {
             "published": self.published.isoformat() if self.published else None,
-            "sentences": [asdict(s) for s in self.sentences],
-            "entities": [asdict(e) for e in self.entities],
-            "figures": [asdict(f) for f in self.figures],
-            "dates": [asdict(d) for d in self.dates],
+            "sentences": [record_to_dict(s) for s in self.sentences],
+            "entities": [record_to_dict(e) for e in self.entities],
+            "figures": [record_to_dict(f) for f in self.figures],
+            "dates": [record_to_dict(d) for d in self.dates],
             "facts": [fact_to_dict(f) for f in self.facts],
         }
+
+
+def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str, Any]:
+    """A flat record (only str, number, bool and None fields) as a dict in field order: what
+    `dataclasses.asdict` gives, without its recursive copying (a large analysis has many records)."""
+    names = _FIELD_NAMES[type(record)]
+    return {name: getattr(record, name) for name in names}
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -146,12 +153,17 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "value": fact.value,
         "start_date": fact.start_date,
         "end_date": fact.end_date,
-        "sentence": asdict(fact.sentence),
+        "sentence": record_to_dict(fact.sentence),
         "text": fact.text,
-        "date": asdict(fact.date),
+        "date": record_to_dict(fact.date),
         "entities": list(fact.entities),
         "figures": list(fact.figures),
     }
     if fact.text_offset is not None:
         data["text_offset"] = fact.text_offset
     return data
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, Entity, Figure, DateMention)
+}

@@ -140,3 +140,21 @@ def test_long_texts_never_crash_and_every_offset_slices_to_its_text(text: str) -
         at = fact.date.start - offset
         if fact.date.end <= fact.sentence.end:
             assert fact.text[at : at + len(fact.date.text)] == fact.date.text
+
+
+def test_records_serialise_exactly_as_dataclasses_asdict() -> None:
+    from dataclasses import asdict
+
+    from extract.model import record_to_dict
+
+    text = "On March 3, 2021 about 4,500 people in Lagos met Acme Corp officials. Prices rose 5%."
+    a = analyze(text, PUBLISHED)
+    records = [*a.sentences, *a.entities, *a.figures, *a.dates]
+    assert {type(r) for r in records} == {
+        type(a.sentences[0]),
+        type(a.entities[0]),
+        type(a.figures[0]),
+        type(a.dates[0]),
+    }
+    for record in records:
+        assert list(record_to_dict(record).items()) == list(asdict(record).items())
