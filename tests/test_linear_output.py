@@ -158,3 +158,48 @@ def test_records_serialise_exactly_as_dataclasses_asdict() -> None:
     }
     for record in records:
         assert list(record_to_dict(record).items()) == list(asdict(record).items())
+
+
+def _long_sentence_fact() -> dict[str, object]:
+    text = "Officials said " + "the port and the road were shut while " * 12 + "on March 3, 2021 "
+    text += "the talks went on and on " * 19 + "."
+    (fact,) = analyze(text, PUBLISHED).facts
+    assert fact.text_offset is not None
+    return fact_to_dict(fact)
+
+
+def test_the_timeline_pane_underlines_the_date_inside_an_excerpt() -> None:
+    from tui.render import timeline_lines
+
+    body = timeline_lines(_long_sentence_fact(), 60)[-1]
+    underlined = [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)]
+    assert underlined == ["March 3, 2021"]
+
+
+def test_the_analyze_table_styles_the_date_inside_an_excerpt() -> None:
+    from cli._analysis_view import DATE_STYLE, _statement
+
+    cell = _statement(_long_sentence_fact(), limit=2000)
+    styled = [cell.plain[s.start : s.end] for s in cell.spans if s.style == DATE_STYLE]
+    assert styled == ["March 3, 2021"]
+
+
+def test_entity_keys_read_an_analysis_entities_once_for_all_its_facts() -> None:
+    """Before, every fact scanned every entity of its article (facts x entities)."""
+
+    class CountingList(list):  # type: ignore[type-arg]
+        reads = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            CountingList.reads += 1
+            return super().__iter__()
+
+    entities = CountingList(
+        {"start": i * 10, "end": i * 10 + 5, "text": "Oslo", "canonical": f"Name{i}", "type": "GPE"}
+        for i in range(1000)
+    )
+    data = {"entities": entities}
+    CountingList.reads = 0
+    keys = [entity_keys(data, s, s + 20) for s in range(0, 10_000, 100)]
+    assert keys[3] == ["name30", "name31"]
+    assert CountingList.reads <= 1
