@@ -7,7 +7,7 @@ fact), prints both times, the ratio 1 MB / 100 KB and PASS when the ratio is wit
 default: linear work gives about 10), and the size of the JSON (which must grow linearly too). Times are
 CPU seconds of this process (`time.process_time`, best of --repeat). Exit status 1 when an input fails.
 
-    python benchmarks/bench_adversarial.py [--small 100000] [--large 1000000] [--repeat 2] [--only NAME ...]
+    python benchmarks/bench_adversarial.py [--small 100000] [--large 1000000] [--repeat 3] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--small", type=int, default=100_000, help="characters of the small input")
     parser.add_argument("--large", type=int, default=1_000_000, help="characters of the large input")
-    parser.add_argument("--repeat", type=int, default=2, help="best of this many runs")
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
     parser.add_argument("--max-ratio", type=float, default=15.0, help="largest large/small time ratio")
     parser.add_argument("--only", nargs="*", default=None, metavar="NAME", help="inputs to run")
     args = parser.parse_args(argv)
