@@ -66,7 +66,7 @@ def _statement(fact: dict[str, Any], limit: int = 240) -> Text:
     mention = fact.get("date") or {}
     text = str(fact.get("text", ""))
     cell = _cell(text)
-    begin = int(mention.get("start", 0)) - int(sentence.get("start", 0))
+    begin = int(mention.get("start", 0)) - int(fact.get("text_offset", sentence.get("start", 0)))
     if 0 <= begin < len(text):
         cell.stylize(DATE_STYLE, begin, begin + len(str(mention.get("text", ""))))
     if len(cell) > limit:

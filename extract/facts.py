@@ -3,7 +3,8 @@
 `interval(value, mod, published)` maps a TIMEX3 value (and mod) to the closed interval of days it
 covers, None on an open or unknown side; `build_facts` ties each DATE/TIME mention to its sentence, the
 canonical entity names and the figures of that sentence, and orders the facts by interval start, finer
-granularity first within the same start.
+granularity first within the same start. A fact keeps its sentence whole up to `WHOLE_LIMIT` characters
+and stores a bounded excerpt around its date beyond that, so output stays linear in the text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-([1-7]|WE))?(?:T.*)?")
 _DECADE = re.compile(r"(\d{3})X")
 _CENTURY = re.compile(r"(\d{2})XX")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+# Longest sentence a fact stores whole (longer than any sentence of the samples or the development sets);
+# of a longer one it stores at most EXCERPT_LIMIT characters around the date, cut at whitespace, and "…"
+# where it was cut.
+WHOLE_LIMIT = 640
+EXCERPT_LIMIT = 360
+ELLIPSIS = "…"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -153,6 +161,43 @@ class _Spans:
         return tuple(dict.fromkeys(inside))
 
 
+def excerpt(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, int | None]:
+    """The fact text for a date at [start, end) in `sentence`: the whole sentence up to `WHOLE_LIMIT`
+    characters, else at most `EXCERPT_LIMIT` characters around the date cut at whitespace, with "…" marking
+    each cut; and the article offset that the text's index 0 stands for (None for the whole sentence)."""
+    if sentence.end - sentence.start <= WHOLE_LIMIT:
+        return text[sentence.start : sentence.end], None
+    room = max(0, EXCERPT_LIMIT - (end - start))
+    lo = max(sentence.start, start - room // 2)
+    hi = min(sentence.end, lo + (end - start) + room)
+    lo = max(sentence.start, min(lo, hi - EXCERPT_LIMIT))
+    if lo > sentence.start:  # begin at a word: after the first whitespace, unless that passes the date
+        gap = _first_space(text, lo, start)
+        lo = gap + 1 if gap != -1 else lo
+    if hi < sentence.end:  # end at a word: before the last whitespace, unless that cuts into the date
+        gap = _last_space(text, end, hi)
+        hi = gap if gap != -1 else hi
+    body = text[lo:hi].strip()
+    lead = len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    head = ELLIPSIS if lo > sentence.start else ""
+    tail = ELLIPSIS if hi < sentence.end else ""
+    return head + body + tail, lo + lead - len(head)
+
+
+def _first_space(text: str, lo: int, hi: int) -> int:
+    for i in range(lo, hi):
+        if text[i].isspace():
+            return i
+    return -1
+
+
+def _last_space(text: str, lo: int, hi: int) -> int:
+    for i in range(hi - 1, lo - 1, -1):
+        if text[i].isspace():
+            return i
+    return -1
+
+
 def _order_key(fact: Fact) -> tuple[int, date, int, int]:
     start = date.fromisoformat(fact.start_date) if fact.start_date else None
     end = date.fromisoformat(fact.end_date) if fact.end_date else None
@@ -191,16 +236,18 @@ def build_facts(
         if sentence not in by_sentence:  # a sentence's names and amounts are collected once
             by_sentence[sentence] = (entity_spans.within(sentence), figure_spans.within(sentence))
         names, amounts = by_sentence[sentence]
+        fact_text, text_offset = excerpt(text, sentence, mention.start, mention.end)
         facts.append(
             Fact(
                 value=mention.value,
                 start_date=lo,
                 end_date=hi,
                 sentence=sentence,
-                text=text[sentence.start : sentence.end],
+                text=fact_text,
                 date=mention,
                 entities=names,
                 figures=amounts,
+                text_offset=text_offset,
             )
         )
     facts.sort(key=_order_key)

@@ -6,17 +6,33 @@ Every record produced by `extract` carries `start`/`end` Python string indices s
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
 FigureKind = Literal["cardinal", "ordinal", "percent", "money", "fraction", "quantity", "vague"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TimexMod = Literal[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+]
 
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
-FIGURE_KINDS: tuple[str, ...] = ("cardinal", "ordinal", "percent", "money", "fraction", "quantity", "vague")
-TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
+# The same vocabularies as values, for checks and menus (in the order above).
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+FIGURE_KINDS: tuple[FigureKind, ...] = get_args(FigureKind)
+TIMEX_TYPES: tuple[TimexType, ...] = get_args(TimexType)
+TIMEX_MODS: tuple[TimexMod, ...] = get_args(TimexMod)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +90,7 @@ class DateMention:
     text: str
     type: TimexType
     value: str
-    mod: str | None = None
+    mod: TimexMod | None = None
     anchored: bool = True
 
 
@@ -83,6 +99,10 @@ class Fact:
     """One dated statement: the calendar interval a date mention covers and the sentence it dates.
 
     `start_date`/`end_date` are ISO dates; None means open-ended on that side (e.g. `FUTURE_REF`).
+    `text` is the sentence, or for a sentence longer than `extract.facts.WHOLE_LIMIT` a bounded excerpt
+    around the date with "…" where it was cut; then `text_offset` is the article offset that index 0 of
+    `text` stands for (`text[i] == article[text_offset + i]` outside the markers), else None (the sentence's
+    start).
     """
 
     value: str
@@ -93,6 +113,7 @@ class Fact:
     date: DateMention
     entities: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
+    text_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,23 +131,39 @@ class Analysis:
         """The JSON-ready form documented in DESIGN.md (the `briefing analyze --json` contract)."""
         return {
             "published": self.published.isoformat() if self.published else None,
-            "sentences": [asdict(s) for s in self.sentences],
-            "entities": [asdict(e) for e in self.entities],
-            "figures": [asdict(f) for f in self.figures],
-            "dates": [asdict(d) for d in self.dates],
+            "sentences": [record_to_dict(s) for s in self.sentences],
+            "entities": [record_to_dict(e) for e in self.entities],
+            "figures": [record_to_dict(f) for f in self.figures],
+            "dates": [record_to_dict(d) for d in self.dates],
             "facts": [fact_to_dict(f) for f in self.facts],
         }
 
 
+def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str, Any]:
+    """A flat record (only str, number, bool and None fields) as a dict in field order: what
+    `dataclasses.asdict` gives, without its recursive copying (a large analysis has many records)."""
+    names = _FIELD_NAMES[type(record)]
+    return {name: getattr(record, name) for name in names}
+
+
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as JSON: its date mention is flattened to offsets so the record stays small."""
-    return {
+    """A fact as JSON: its date mention is flattened to offsets so the record stays small; "text_offset"
+    appears only when `text` is an excerpt."""
+    data: dict[str, Any] = {
         "value": fact.value,
         "start_date": fact.start_date,
         "end_date": fact.end_date,
-        "sentence": asdict(fact.sentence),
+        "sentence": record_to_dict(fact.sentence),
         "text": fact.text,
-        "date": asdict(fact.date),
+        "date": record_to_dict(fact.date),
         "entities": list(fact.entities),
         "figures": list(fact.figures),
     }
+    if fact.text_offset is not None:
+        data["text_offset"] = fact.text_offset
+    return data
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, Entity, Figure, DateMention)
+}

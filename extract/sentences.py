@@ -5,43 +5,39 @@ sentence-final punctuation followed by space and an upper-case, digit or quote o
 abbreviations ("U.S.", "Gen.", "Jan.", "No."), single initials and decimal numbers; after a dotted
 abbreviation ("p.m.", "U.S.") a typical sentence opener ("The", "He") still splits. A dateline
 ("ERBIL, Kurdistan Region —") stays with the sentence it introduces.
+
+A sentence longer than `MAX_SENTENCE` characters (a list or a text without punctuation) is cut into pieces
+of at most that length at the last semicolon, else comma, else whitespace of its second half (else hard),
+so that the work and output per sentence stay bounded and the whole split is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
 
+from extract import words
 from extract.model import Sentence
+from extract.words import table
 
-
-def _words(spaced: str) -> list[str]:
-    return spaced.split()
-
-
+_WORDS = table("sentences")
+# Lower case; a full stop after one of them (or after a month or weekday abbreviation) rarely ends a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
-    w.lower()
-    for w in _words(
-        "Mr Mrs Ms Dr Prof Sr Jr St Mt Ft Gen Lt Col Maj Capt Cmdr Adm Sgt Cpl Pvt Gov Sen Rep Rev Hon Pres "
-        "Supt Insp Det Amb Brig Cdr Lieut Messrs Mme Mlle Rt "
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-        "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
-        "No Nos Vol Vols Fig Figs p pp para Art Sec ch approx est etc vs v al Inc Corp Co Ltd Bros Dept Univ "
-        "Ave Blvd Rd Hwy Mass Calif Fla Ill Wash Penn Conn Ariz Colo Nev Okla Tenn Mich Minn Wis Ky La Md Va "
-        "ca cf eg ie viz"
-    )
+    [*_WORDS["abbreviations"], *words.MONTH_ABBREVIATIONS, *words.WEEKDAY_ABBREVIATIONS]
 )
-
 # Words that, capitalised after a dotted abbreviation ("U.S.", "p.m."), begin a new sentence.
-SENTENCE_STARTERS: frozenset[str] = frozenset(
-    _words(
-        "The A An He She It They We I You But And So Yet Its His Her Their Our This That These Those There "
-        "Officials Police In On At After Before When While If As Some Many Most Other Others"
-    )
-)
+SENTENCE_STARTERS: frozenset[str] = frozenset(_WORDS["sentence_starters"])
 _WORD = re.compile(r"[A-Za-z]+")
 
-# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+MAX_SENTENCE = 1000
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace. It starts
+# only where a run of terminal punctuation starts (the look-behind after the first character) and its runs
+# are possessive, so that a long run without whitespace after it is tried once, not once per character
+# (quadratic); starting with the character class keeps the regex engine's fast scan for it.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)\]]*+(?=\s)")
+# Where an overlong sentence is cut, best first: after a semicolon, after a comma that does not stand
+# inside a date or a number ("March 3, 2021"), before whitespace.
+_CUTS = (re.compile(r";(?=\s)"), re.compile(r",(?=\s+\D)"), re.compile(r"(?=\s)"))
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -93,8 +89,28 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        _emit(text, start, cut, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong sentence that starts at `start` so that its first piece ends by `limit`:
+    after the last semicolon, else comma, else before the last whitespace of the piece's second half
+    (else at `limit`)."""
+    low = start + (limit - start) // 2
+    for mark in _CUTS:
+        last = -1
+        for m in mark.finditer(text, low, limit):
+            last = m.end()
+        if last > low:
+            return last
+    return limit
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -5,11 +5,17 @@ word-level tense markers equal the verb-marker regex they replaced (hypothesis, 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.sentences import split_sentences
+from extract.timex import find_dates
 from extract.timex.grammar import FLAGS, RULES
+from extract.timex.normalize import RULE_BOOK
+from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
 from extract.timex.tense import (
     CLITICS,
@@ -179,10 +185,57 @@ def test_rule_selection_keeps_the_rules_that_can_start_here() -> None:
 
 
 def test_generated_openings_match_the_grammar() -> None:
-    """extract/data/timex_openings.json is current (else run `python -m extract.timex.build_openings`)."""
+    """extract/data/timex_openings.json is current (else run `python tools/build_openings.py`)."""
     from extract.timex import scanner
+    from tools.build_openings import compute_openings
 
     stored = scanner._stored_openings()
     assert stored is not None, "timex_openings.json missing or made for another grammar"
     for name, _ in RULES:
-        assert stored[name] == scanner.compute_openings(name)
+        assert stored[name] == compute_openings(name)
+
+
+def test_without_generated_openings_every_rule_is_tried_and_the_matches_stay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from extract.timex import scanner
+
+    text = "On Tuesday, 2021-01-05, the past three months and every week since mid-November 2020."
+    expected = [(rule, m.span()) for rule, m in scan(text)]
+    for cached in (scanner._stored_openings, scanner.openings, scanner.candidates, scanner._matchers):
+        cached.cache_clear()
+    monkeypatch.setattr(scanner, "OPENINGS_FILE", scanner.OPENINGS_FILE.with_name("missing.json"))
+    try:
+        assert scanner.openings("iso") == frozenset({""})
+        assert scanner.candidates("2021-01-"[:KEY_CHARS]) == tuple(name for name, _ in RULES)
+        assert [(rule, m.span()) for rule, m in scan(text)] == expected
+    finally:
+        for cached in (scanner._stored_openings, scanner.openings, scanner.candidates, scanner._matchers):
+            cached.cache_clear()
+
+
+def test_the_runtime_package_uses_no_private_regex_internals() -> None:
+    root = Path(__file__).resolve().parent.parent / "extract"
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "_parser" not in source and "_constants" not in source and "sre_" not in source, path
+
+
+RULE_EXAMPLES = [(r.name, text, value) for r in RULE_BOOK for text, value in r.examples.items()]
+
+
+def test_every_rule_declares_examples_in_grammar_order() -> None:
+    assert [r.name for r in RULE_BOOK] == [name for name, _ in RULES]
+    assert all(r.examples for r in RULE_BOOK)
+
+
+@pytest.mark.parametrize(("rule", "text", "value"), RULE_EXAMPLES)
+def test_each_rule_example_is_matched_by_its_rule_with_its_value(rule: str, text: str, value: str) -> None:
+    """The examples written beside each rule: the scan picks that rule, the match reaches the end of the
+    example (a rule that needs a word before it, "for years", starts after it) and gives that value."""
+    (found,) = list(scan(text))
+    name, match = found
+    assert name == rule
+    assert match.end() == len(text)
+    mention = find_dates(text, split_sentences(text), EXAMPLE_DATE)
+    assert [(d.start, d.value) for d in mention] == [(match.start(), value)]

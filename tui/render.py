@@ -463,8 +463,9 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
         lines.append(t)
     sentence_text = one_line(fact.get("text"))
     sent = fact.get("sentence") or {}
-    d_start = int(date_rec.get("start", 0)) - int(sent.get("start", 0))
-    d_end = int(date_rec.get("end", 0)) - int(sent.get("start", 0))
+    origin = int(fact.get("text_offset", sent.get("start", 0)))  # an excerpt of a long sentence
+    d_start = int(date_rec.get("start", 0)) - origin
+    d_end = int(date_rec.get("end", 0)) - origin
     if not (0 <= d_start <= d_end <= len(sentence_text)):
         d_start = d_end = 0
     body_w = max(1, width - 2)

@@ -1,7 +1,7 @@
 """Read-only access to the generated place and demonym gazetteers (extract/data/gazetteers.json).
 
 The JSON is loaded on first use and cached for the life of the process (immutable afterwards); see
-extract/data/build_gazetteers.py for how it is made. Lookups are exact, then case-insensitive for
+tools/build_gazetteers.py for how it is made. Lookups are exact, then case-insensitive for
 headlines and datelines written in capitals.
 """
 

@@ -27,7 +27,7 @@ from extract.figures.context import (
 )
 from extract.figures.lazy import LazyPattern
 from extract.figures.spelled import parse_spelled
-from extract.model import Figure, Sentence
+from extract.model import Figure, FigureKind, Sentence
 
 _SLASH_DENOMS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 1000})
 _TOKEN_END = LazyPattern(r"[\w.,/:\-–]*")
@@ -47,7 +47,7 @@ class _Num:
     start: int
     end: int
     value: float | None
-    kind: str
+    kind: FigureKind
     unit: str | None = None
     qualifier: str | None = None
     high: float | None = None
@@ -124,7 +124,7 @@ def _to_figure(text: str, num: _Num) -> Figure:
         end=num.end,
         text=text[num.start : num.end],
         value=value,
-        kind=num.kind,  # type: ignore[arg-type]
+        kind=num.kind,
         unit=num.unit,
         qualifier=num.qualifier,
         high=high,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from extract.figures import lexicon as lx
 from extract.figures.lazy import LazyPattern
 from extract.figures.patterns import BLANK, CONNECTOR, FRACTION_DENOMS, ORDINAL_TENS_UNITS, POINT, WORD_TOKEN
+from extract.model import FigureKind
 
 _AND_FRACTION = LazyPattern(
     BLANK
@@ -43,7 +44,7 @@ class Spelled:
 
     end: int
     value: float
-    kind: str
+    kind: FigureKind
 
 
 @dataclass(frozen=True, slots=True)

