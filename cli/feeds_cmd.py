@@ -163,7 +163,7 @@ def run_list(args: argparse.Namespace) -> int:
     def body(library: Library) -> int:
         feeds = library.feed_store().list()
         counts = feed_counts(library, feeds)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "url": f.url,
                 "title": f.title,

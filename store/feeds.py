@@ -15,6 +15,7 @@ fails the summary is kept and the article tagged `summary only`.
 
 from __future__ import annotations
 
+import builtins
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -182,7 +183,7 @@ class FeedStore:
         """Save what an update learnt about one feed (see `record_many`)."""
         self.record_many([(url, changes)])
 
-    def record_many(self, updates: list[tuple[str, dict[str, Any]]]) -> None:
+    def record_many(self, updates: builtins.list[tuple[str, dict[str, Any]]]) -> None:
         """Save what an update learnt, in one write: title, site, validators, error, checked/updated
         times; `seen` and `articles` are added to the stored ones. Unsubscribed feeds are skipped."""
         with self._lock, self._writing():
@@ -193,15 +194,8 @@ class FeedStore:
                 doc = new_docs.get(did) or docs.get(str(did))
                 if doc is not None:
                     new_docs[did] = _merged(doc, changes)
-            if not new_docs:
-                return
-
-            def apply(target: dict[str, Any]) -> None:
-                new = new_docs[key_doc_id(feed_key(target["url"]))]
-                target.clear()
-                target.update(new)
-
-            self._tiny.table(self.TABLE).update(apply, doc_ids=list(new_docs))
+            if new_docs:
+                self._tiny.put_docs(self.TABLE, new_docs)
 
 
 def _merged(doc: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
@@ -532,11 +526,13 @@ def subscribe(
                     raise
                 url = links[0]
                 note = f"the page announces the feed {url}; subscribed to that"
-                parsed, _ = read_feed_source(url, client=client)
-                assert parsed is not None
+                found, _ = read_feed_source(url, client=client)
+                assert found is not None
+                parsed = found
         else:
-            parsed, _ = read_feed_source(url, client=client)
-            assert parsed is not None
+            found, _ = read_feed_source(url, client=client)
+            assert found is not None
+            parsed = found
     finally:
         if own:
             client.close()

@@ -163,7 +163,7 @@ def _parse_tokens(text: str, toks: list[_Tok], limit: int) -> tuple[Spelled | No
         return _fraction_start(text, toks, limit), used
     end = toks[used - 1].end
     value = total + group
-    kind = "cardinal"
+    kind: FigureKind = "cardinal"
     # decimals: "five point five", "nought point nought three"
     pm = POINT.match(text, end, limit)
     if pm and last in ("unit", "teen", "ten", "hundred"):

@@ -90,7 +90,8 @@ def _date(entry: Any) -> date | None:
         value = entry.get(key)
         if value:
             try:
-                return datetime(*value[:6], tzinfo=UTC).date()
+                year, month, day, hour, minute, second = value[:6]
+                return datetime(year, month, day, hour, minute, second, tzinfo=UTC).date()
             except (TypeError, ValueError):
                 continue
     return None

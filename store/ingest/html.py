@@ -78,14 +78,15 @@ def decode_html(raw: bytes, declared: str | None = None) -> tuple[str, list[str]
     if b"\x00" in raw[:4096]:
         raise IngestError("is binary data, not an HTML page")
     meta = _META_CHARSET.search(raw[:4096])
-    for label in (declared, meta.group(1).decode("ascii", "replace") if meta else None):
-        codec = _codec(label)
-        if codec is None:
+    labels: tuple[str | None, ...] = (declared, meta.group(1).decode("ascii", "replace") if meta else None)
+    for label in labels:
+        found = _codec(label)
+        if found is None:
             continue
         try:
-            return raw.decode(codec), []
+            return raw.decode(found), []
         except UnicodeDecodeError as exc:
-            return raw.decode(codec, errors="replace"), [
+            return raw.decode(found, errors="replace"), [
                 f"not valid {label} (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
                 "unreadable characters were replaced"
             ]
