@@ -33,27 +33,20 @@ def briefing(
     )
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "lib"
-    Library.open(folder, import_samples=False).close()  # exists already: no bundled samples
-    return folder
-
-
-def test_import_twice_reports_already_present(library: Path, tmp_path: Path) -> None:
+def test_import_twice_reports_already_present(library_path: Path, tmp_path: Path) -> None:
     src = tmp_path / "in"
     write(src, "a.md", article_text("Harbour", "Harbour text.", published="2021-01-05"))
     write(src, "nested/b.txt", "Grid\n\nGrid text.\n")
-    first = briefing("--library", str(library), "import", str(src), "--no-analyze")
+    first = briefing("--library", str(library_path), "import", str(src), "--no-analyze")
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[-1] == "2 added, 0 already present, 0 failed"
     assert [line.split()[0] for line in first.stdout.splitlines()[:-1]] == ["added", "added"]  # piped: plain
-    second = briefing("import", str(src), "--no-analyze", env={"BRIEFING_LIBRARY": str(library)})
+    second = briefing("import", str(src), "--no-analyze", env={"BRIEFING_LIBRARY": str(library_path)})
     assert second.returncode == 0
     assert second.stdout.splitlines()[-1] == "0 added, 2 already present, 0 failed"
 
 
-def test_bad_inputs_fail_one_line_each_and_the_rest_is_imported(library: Path, tmp_path: Path) -> None:
+def test_bad_inputs_fail_one_line_each_and_the_rest_is_imported(library_path: Path, tmp_path: Path) -> None:
     src = tmp_path / "in"
     write(src, "good.md", "Good one\n\nFine.\n")
     write(src, "empty.md", "")
@@ -64,7 +57,12 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_is_imported(library: Path, t
     (src / "huge.md").write_bytes(b"T\n" + b"x" * (10 * 1024 * 1024))
     (tmp_path / "nothing").mkdir()
     result = briefing(
-        "--library", str(library), "import", str(src), str(tmp_path / "nothing"), str(tmp_path / "gone.md")
+        "--library",
+        str(library_path),
+        "import",
+        str(src),
+        str(tmp_path / "nothing"),
+        str(tmp_path / "gone.md"),
     )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
@@ -73,36 +71,38 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_is_imported(library: Path, t
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 1 and "keys.md" in warnings[0] and "'colour'" in warnings[0]
     assert result.stdout.splitlines()[-1] == "2 added, 0 already present, 7 failed, 1 warning"
-    listed = json.loads(briefing("--library", str(library), "list", "--json").stdout)
+    listed = json.loads(briefing("--library", str(library_path), "list", "--json").stdout)
     assert sorted(a["title"] for a in listed) == ["Good one", "Keys"]
 
 
-def test_list_and_show(library: Path, tmp_path: Path) -> None:
+def test_list_and_show(library_path: Path, tmp_path: Path) -> None:
     hostile = "[bold red]Not markup[/] \x1b[31mred\x1b[0m"
     write(tmp_path, "a.md", f"{hostile}\n\nBody line one.\x07\nLine two.\n")
     write(tmp_path, "b.md", "Undated piece\n\nText.\n")
-    imported = briefing("--library", str(library), "import", str(tmp_path / "a.md"), str(tmp_path / "b.md"))
+    imported = briefing(
+        "--library", str(library_path), "import", str(tmp_path / "a.md"), str(tmp_path / "b.md")
+    )
     assert imported.returncode == 0
-    listed = json.loads(briefing("--library", str(library), "list", "--json").stdout)
+    listed = json.loads(briefing("--library", str(library_path), "list", "--json").stdout)
     assert [a["title"] for a in listed] == ["[bold red]Not markup[/] [31mred[0m", "Undated piece"]
-    plain = briefing("--library", str(library), "list")
+    plain = briefing("--library", str(library_path), "list")
     assert plain.returncode == 0 and "\x1b" not in plain.stdout
     assert "[bold red]Not markup[/]" in plain.stdout.splitlines()[0]
-    shown = briefing("--library", str(library), "show", listed[0]["id"][:8])
+    shown = briefing("--library", str(library_path), "show", listed[0]["id"][:8])
     assert shown.returncode == 0
     assert "Title:     [bold red]Not markup[/] [31mred[0m" in shown.stdout
     assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
     assert "Body line one.\u2426\nLine two.\n\nAnnotations: none\n" in shown.stdout  # \x07 shown as ␦
-    as_json = json.loads(briefing("--library", str(library), "show", listed[1]["id"], "--json").stdout)
+    as_json = json.loads(briefing("--library", str(library_path), "show", listed[1]["id"], "--json").stdout)
     assert as_json["body"] == "Undated piece\n\nText.\n" and as_json["published"] is None
 
 
-def test_errors_and_usage(library: Path) -> None:
-    unknown = briefing("--library", str(library), "show", "ffff")
+def test_errors_and_usage(library_path: Path) -> None:
+    unknown = briefing("--library", str(library_path), "show", "ffff")
     assert unknown.returncode == 1 and "no article with id 'ffff'" in unknown.stderr
-    usage = briefing("--library", str(library), "import")
+    usage = briefing("--library", str(library_path), "import")
     assert usage.returncode == 2
-    empty = briefing("--library", str(library), "list")
+    empty = briefing("--library", str(library_path), "list")
     assert empty.returncode == 0 and "has no articles" in empty.stderr
 
 
@@ -112,17 +112,17 @@ def test_empty_library_argument_is_a_usage_error(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())  # no default library was created
 
 
-def test_damaged_library_file_is_reported_and_kept(library: Path, tmp_path: Path) -> None:
+def test_damaged_library_file_is_reported_and_kept(library_path: Path, tmp_path: Path) -> None:
     write(tmp_path, "a.md", "One\n\nx\n")
     write(tmp_path, "b.md", "Two\n\ny\n")
-    briefing("--library", str(library), "import", str(tmp_path / "a.md"))
-    briefing("--library", str(library), "import", str(tmp_path / "b.md"))
-    (library / "articles.json").write_text("{ this is not json")
-    result = briefing("--library", str(library), "list")
+    briefing("--library", str(library_path), "import", str(tmp_path / "a.md"))
+    briefing("--library", str(library_path), "import", str(tmp_path / "b.md"))
+    (library_path / "articles.json").write_text("{ this is not json")
+    result = briefing("--library", str(library_path), "list")
     assert result.returncode == 0
     assert "articles.json could not be read" in result.stderr and "corrupt-" in result.stderr
     assert "One" in result.stdout and "Two" not in result.stdout  # the backup: one import earlier
-    assert next(library.glob("articles.json.corrupt-*")).read_text() == "{ this is not json"
+    assert next(library_path.glob("articles.json.corrupt-*")).read_text() == "{ this is not json"
 
 
 def _without_permission_override() -> None:
@@ -156,7 +156,7 @@ def test_read_only_library_folder(tmp_path: Path) -> None:
             path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def test_import_on_a_terminal_shows_a_progress_bar(library: Path, tmp_path: Path) -> None:
+def test_import_on_a_terminal_shows_a_progress_bar(library_path: Path, tmp_path: Path) -> None:
     pty = pytest.importorskip("pty")
     for i in range(3):
         write(tmp_path / "in", f"{i}.md", f"Piece {i}\n\nText {i}.\n")
@@ -169,7 +169,7 @@ def test_import_on_a_terminal_shows_a_progress_bar(library: Path, tmp_path: Path
             "-m",
             "cli.main",
             "--library",
-            str(library),
+            str(library_path),
             "import",
             str(tmp_path / "in"),
             "--no-analyze",

@@ -17,15 +17,15 @@ from tests.export_support import annotate_user_article
 
 
 @pytest.fixture(scope="module")
-def library_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+def annotated_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("cmd") / "library"
     with Library.open(folder) as library:
         annotate_user_article(library)
     return str(folder)
 
 
-def export(library_path: str, *args: str) -> int:
-    return main(["--library", library_path, "export", *args])
+def export(annotated_path: str, *args: str) -> int:
+    return main(["--library", annotated_path, "export", *args])
 
 
 def error_line(capsys: pytest.CaptureFixture[str]) -> str:
@@ -36,38 +36,38 @@ def error_line(capsys: pytest.CaptureFixture[str]) -> str:
     return lines[0]
 
 
-def test_markdown_to_stdout(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert export(library_path, "--starred", "--format", "md") == 0
+def test_markdown_to_stdout(annotated_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert export(annotated_path, "--starred", "--format", "md") == 0
     out = capsys.readouterr().out
     assert out.startswith("# More than half of American forces")
     assert "## Timeline" in out and "## Highlights" in out
 
 
 def test_output_file_has_the_same_text_and_a_message_says_where(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert export(library_path, "--tag", "iraq", "--format", "json") == 0
+    assert export(annotated_path, "--tag", "iraq", "--format", "json") == 0
     printed = capsys.readouterr().out
     target = tmp_path / "brief.json"
-    assert export(library_path, "--tag", "iraq", "--format", "json", "-o", str(target)) == 0
+    assert export(annotated_path, "--tag", "iraq", "--format", "json", "-o", str(target)) == 0
     captured = capsys.readouterr()
     assert target.read_text(encoding="utf-8") == printed
     assert captured.out == "" and str(target) in captured.err
     assert os.listdir(tmp_path) == ["brief.json"]
 
 
-def test_timelinejs_with_filters(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_timelinejs_with_filters(annotated_path: str, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["--entity", "pentagon", "--from", "2020-06", "--to", "2020", "--format", "timelinejs"]
-    assert export(library_path, *args) == 0
+    assert export(annotated_path, *args) == 0
     data = json.loads(capsys.readouterr().out)
     years_months = [(e["start_date"]["year"], e["start_date"].get("month")) for e in data["events"]]
     assert years_months and all((2020, 6) <= ym <= (2020, 12) for ym in years_months)
 
 
-def test_several_article_ids(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
-    with Library.open(library_path) as library:
+def test_several_article_ids(annotated_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(annotated_path) as library:
         ids = [m.id for m in library.articles()][:2]
-    assert export(library_path, "--article", ids[0][:8], "--article", ids[1], "--format", "json") == 0
+    assert export(annotated_path, "--article", ids[0][:8], "--article", ids[1], "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
     assert sorted(a["id"] for a in data["articles"]) == sorted(ids)
 
@@ -84,19 +84,19 @@ def test_several_article_ids(library_path: str, capsys: pytest.CaptureFixture[st
     ],
 )
 def test_bad_selection_fails_cleanly_and_leaves_no_file(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     target = tmp_path / "brief.md"
-    assert export(library_path, *args, "--format", "md", "-o", str(target)) == 1
+    assert export(annotated_path, *args, "--format", "md", "-o", str(target)) == 1
     assert error_line(capsys) == f"briefing: error: {message}"
     assert os.listdir(tmp_path) == []
 
 
-def test_an_ambiguous_id_prefix_says_so(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
-    with Library.open(library_path) as library:
+def test_an_ambiguous_id_prefix_says_so(annotated_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(annotated_path) as library:
         ids = [meta.id for meta in library.articles()]
     prefix = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
-    assert export(library_path, "--article", prefix, "--format", "md") == 1
+    assert export(annotated_path, "--article", prefix, "--format", "md") == 1
     assert error_line(capsys).endswith("articles; give more characters of the id")
 
 
@@ -108,11 +108,11 @@ def test_an_empty_library_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_failed_export_keeps_the_previous_file(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "brief.md"
     target.write_text("yesterday's briefing")
-    assert export(library_path, "--tag", "no-such-tag", "--format", "md", "-o", str(target), "--force") == 1
+    assert export(annotated_path, "--tag", "no-such-tag", "--format", "md", "-o", str(target), "--force") == 1
     error_line(capsys)
     assert target.read_text() == "yesterday's briefing"
     assert os.listdir(tmp_path) == ["brief.md"]
@@ -120,37 +120,37 @@ def test_failed_export_keeps_the_previous_file(
 
 @pytest.mark.parametrize("where", ["missing/brief.md", "afile/brief.md", "."])
 def test_unwritable_path_fails_cleanly(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
     (tmp_path / "afile").write_text("")
     before = sorted(os.listdir(tmp_path))
     target = tmp_path / where
-    assert export(library_path, "--format", "md", "-o", str(target)) == 1
+    assert export(annotated_path, "--format", "md", "-o", str(target)) == 1
     assert error_line(capsys).startswith(f"briefing: error: cannot write {target}: ")
     assert sorted(os.listdir(tmp_path)) == before
 
 
 def test_timelinejs_without_dated_facts_is_an_error(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     note = tmp_path / "undated-note.md"
     note.write_text("---\ntitle: Committee note\n---\nThe committee met and agreed on a plan.\n")
-    with Library.open(library_path) as library:
+    with Library.open(annotated_path) as library:
         (aid,) = library.import_paths([note]).added
     target = tmp_path / "brief.timeline.json"
-    assert export(library_path, "--article", aid, "--format", "timelinejs", "-o", str(target)) == 1
+    assert export(annotated_path, "--article", aid, "--format", "timelinejs", "-o", str(target)) == 1
     assert (
         error_line(capsys)
         == "briefing: error: nothing to put on a timeline: no dated facts in this selection"
     )
     assert not target.exists()
-    assert export(library_path, "--article", aid, "--format", "md") == 0  # Markdown says so instead
+    assert export(annotated_path, "--article", aid, "--format", "md") == 0  # Markdown says so instead
     assert "No dated statements in this selection." in capsys.readouterr().out
 
 
-def test_a_bad_date_is_a_usage_error(library_path: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_date_is_a_usage_error(annotated_path: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        export(library_path, "--from", "last week", "--format", "md")
+        export(annotated_path, "--from", "last week", "--format", "md")
     assert exit_info.value.code == 2
     assert "not a date: 'last week'" in capsys.readouterr().err
 
@@ -167,25 +167,25 @@ def test_partial_dates_mean_whole_months_and_years(text: str, upper: bool, expec
 
 
 def test_dash_output_means_stdout(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert export(library_path, "--starred", "--format", "md", "-o", "-") == 0
+    assert export(annotated_path, "--starred", "--format", "md", "-o", "-") == 0
     assert capsys.readouterr().out.startswith("# ")
     assert os.listdir(tmp_path) == []
 
 
 def test_an_existing_file_needs_force(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "brief.md"
     target.write_text("yesterday's briefing")
-    assert export(library_path, "--starred", "--format", "md", "-o", str(target)) == 1
+    assert export(annotated_path, "--starred", "--format", "md", "-o", str(target)) == 1
     assert error_line(capsys) == (
         f"briefing: error: cannot write {target}: the file exists; add --force to replace it"
     )
     assert target.read_text() == "yesterday's briefing"
-    assert export(library_path, "--starred", "--format", "md", "-o", str(target), "--force") == 0
+    assert export(annotated_path, "--starred", "--format", "md", "-o", str(target), "--force") == 0
     captured = capsys.readouterr()
     assert target.read_text(encoding="utf-8").startswith("# More than half of American forces")
     assert captured.err.strip() == f"briefing: replaced {target} with the md briefing"
@@ -195,7 +195,7 @@ def test_an_existing_file_needs_force(
 @pytest.mark.parametrize("kind", ["symlink", "dangling symlink", "fifo", "device"])
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_links_and_special_files_are_refused(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, force: list[str]
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, force: list[str]
 ) -> None:
     real = tmp_path / "real.md"
     real.write_text("precious")
@@ -209,7 +209,7 @@ def test_links_and_special_files_are_refused(
     else:
         target = Path(os.devnull)
     before = os.lstat(target)
-    assert export(library_path, "--starred", "--format", "md", "-o", str(target), *force) == 1
+    assert export(annotated_path, "--starred", "--format", "md", "-o", str(target), *force) == 1
     reason = "it is a symbolic link" if "symlink" in kind else "it is not a regular file"
     assert error_line(capsys).startswith(f"briefing: error: cannot write {target}: {reason}")
     after = os.lstat(target)
@@ -219,10 +219,10 @@ def test_links_and_special_files_are_refused(
 
 
 def test_dash_output_is_stdout_even_when_a_file_named_dash_exists(
-    library_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    annotated_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "-").write_text("kept")
-    assert export(library_path, "--starred", "--format", "json", "-o", "-") == 0
+    assert export(annotated_path, "--starred", "--format", "json", "-o", "-") == 0
     assert json.loads(capsys.readouterr().out)["schema"]
     assert (tmp_path / "-").read_text() == "kept"

@@ -24,35 +24,43 @@ from tests.export_support import (
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+def annotated_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     with Library.open(tmp_path_factory.mktemp("export") / "library") as lib:
         annotate_user_article(lib)
         yield lib
 
 
-def test_markdown_golden(library: Library) -> None:
-    text = export_document(library, Selection(article_ids=(user_article_id(library),)), "md")
+def test_markdown_golden(annotated_library: Library) -> None:
+    text = export_document(
+        annotated_library, Selection(article_ids=(user_article_id(annotated_library),)), "md"
+    )
     check_golden("user-article.md", text)
 
 
-def test_json_golden(library: Library) -> None:
-    text = export_document(library, Selection(article_ids=(user_article_id(library),)), "json")
+def test_json_golden(annotated_library: Library) -> None:
+    text = export_document(
+        annotated_library, Selection(article_ids=(user_article_id(annotated_library),)), "json"
+    )
     check_golden("user-article.json", normalise_json(text))
 
 
-def test_timelinejs_golden(library: Library) -> None:
-    text = export_document(library, Selection(article_ids=(user_article_id(library),)), "timelinejs")
+def test_timelinejs_golden(annotated_library: Library) -> None:
+    text = export_document(
+        annotated_library, Selection(article_ids=(user_article_id(annotated_library),)), "timelinejs"
+    )
     check_golden("user-article.timeline.json", text)
 
 
-def test_exports_are_deterministic(library: Library) -> None:
-    selection = Selection(article_ids=(user_article_id(library),))
+def test_exports_are_deterministic(annotated_library: Library) -> None:
+    selection = Selection(article_ids=(user_article_id(annotated_library),))
     for fmt in ("md", "json", "timelinejs"):
-        assert export_document(library, selection, fmt) == export_document(library, selection, fmt)
+        assert export_document(annotated_library, selection, fmt) == export_document(
+            annotated_library, selection, fmt
+        )
 
 
-def test_markdown_briefing_carries_the_annotations(library: Library) -> None:
-    md = export_document(library, Selection(starred=True), "md")
+def test_markdown_briefing_carries_the_annotations(annotated_library: Library) -> None:
+    md = export_document(annotated_library, Selection(starred=True), "md")
     assert f"> {HIGHLIGHT}" in md
     assert f"> {NOTED}" in md
     assert "**Note:** Residual force: compare with the 2,500 target.\n\n- ask OIR | Rudaw for the count" in md
@@ -60,12 +68,12 @@ def test_markdown_briefing_carries_the_annotations(library: Library) -> None:
     assert "Tags: `iraq`, `us forces`" in md
 
 
-def test_json_is_the_documented_schema(library: Library) -> None:
-    aid = user_article_id(library)
-    data = json.loads(export_document(library, Selection(article_ids=(aid,)), "json"))
+def test_json_is_the_documented_schema(annotated_library: Library) -> None:
+    aid = user_article_id(annotated_library)
+    data = json.loads(export_document(annotated_library, Selection(article_ids=(aid,)), "json"))
     assert data["schema"] == SCHEMA
     assert [a["id"] for a in data["articles"]] == [aid]
-    body = library.article(aid).body
+    body = annotated_library.article(aid).body
     for annotation in data["annotations"]:
         assert body[annotation["start"] : annotation["end"]] == annotation["exact"]
     for fact in data["facts"]:
@@ -161,52 +169,54 @@ def test_timelinejs_validator_catches_what_timelinejs_rejects() -> None:
     assert any("text must be an object" in p for p in problems)
 
 
-def test_timelinejs_of_the_whole_library_is_valid(library: Library) -> None:
-    data = json.loads(export_document(library, Selection(), "timelinejs"))
+def test_timelinejs_of_the_whole_library_is_valid(annotated_library: Library) -> None:
+    data = json.loads(export_document(annotated_library, Selection(), "timelinejs"))
     assert timelinejs_problems(data) == []
     groups = {event["group"] for event in data["events"]}
     assert len(groups) > 1  # one row per article
-    assert {a.title for a in library.articles()} >= groups
+    assert {a.title for a in annotated_library.articles()} >= groups
 
 
-def test_timelinejs_of_the_user_article_is_valid_and_ordered(library: Library) -> None:
+def test_timelinejs_of_the_user_article_is_valid_and_ordered(annotated_library: Library) -> None:
     data = json.loads(
-        export_document(library, Selection(article_ids=(user_article_id(library),)), "timelinejs")
+        export_document(
+            annotated_library, Selection(article_ids=(user_article_id(annotated_library),)), "timelinejs"
+        )
     )
     assert timelinejs_problems(data) == []
     starts = [_as_tuple(e["start_date"]) for e in data["events"]]
     assert starts == sorted(starts)
 
 
-def test_filters_combine_and_nothing_matching_is_an_error(library: Library) -> None:
-    aid = user_article_id(library)
-    assert [a.id for a in select(library, Selection(tag="IRAQ")).articles] == [aid]
-    assert [a.id for a in select(library, Selection(entity="kadhimi")).articles] == [aid]
-    briefing = select(library, Selection(article_ids=(aid[:6],), start=None))
+def test_filters_combine_and_nothing_matching_is_an_error(annotated_library: Library) -> None:
+    aid = user_article_id(annotated_library)
+    assert [a.id for a in select(annotated_library, Selection(tag="IRAQ")).articles] == [aid]
+    assert [a.id for a in select(annotated_library, Selection(entity="kadhimi")).articles] == [aid]
+    briefing = select(annotated_library, Selection(article_ids=(aid[:6],), start=None))
     assert [a.id for a in briefing.articles] == [aid]
     with pytest.raises(ExportError, match='no articles match tag "iraq", entity "Nobody Anywhere"'):
-        select(library, Selection(tag="iraq", entity="Nobody Anywhere"))
+        select(annotated_library, Selection(tag="iraq", entity="Nobody Anywhere"))
     with pytest.raises(ExportError, match="unknown article id: ffffffffff"):
-        select(library, Selection(article_ids=("ffffffffff",)))
+        select(annotated_library, Selection(article_ids=("ffffffffff",)))
 
 
-def test_date_range_narrows_the_facts(library: Library) -> None:
+def test_date_range_narrows_the_facts(annotated_library: Library) -> None:
     from datetime import date
 
-    briefing = select(library, Selection(start=date(2020, 9, 1), end=date(2020, 12, 31)))
+    briefing = select(annotated_library, Selection(start=date(2020, 9, 1), end=date(2020, 12, 31)))
     assert briefing.facts
     for item in briefing.facts:
         start, end = item.fact["start_date"], item.fact["end_date"]
         assert (start or "") <= "2020-12-31" and (end or "9999") >= "2020-09-01"
 
 
-def test_markdown_structure_as_github_parses_it(library: Library) -> None:
+def test_markdown_structure_as_github_parses_it(annotated_library: Library) -> None:
     """CommonMark with GFM tables: one title, the sections as h2, one three-column timeline table, and one
     blockquote per annotation, whatever the article text contains."""
     from markdown_it import MarkdownIt
 
-    briefing = select(library, Selection())
-    md = export_document(library, Selection(), "md")
+    briefing = select(annotated_library, Selection())
+    md = export_document(annotated_library, Selection(), "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h for h in headings if h[0] == "h1"] == [("h1", "Briefing")]

@@ -34,15 +34,9 @@ def only_127_0_0_1(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     assert not refused, f"a test tried to reach {refused}"
 
 
-@pytest.fixture
-def library(tmp_path: Path):  # type: ignore[no-untyped-def]
-    with Library.open(tmp_path / "lib", import_samples=False) as lib:
-        yield lib
-
-
-def _update(library: Library, urls: list[str] | None = None, **options: object) -> list:
+def _update(empty_library: Library, urls: list[str] | None = None, **options: object) -> list:
     with new_client(timeout=0.5) as client:
-        return update_feeds(library, urls, client=client, limiter=HostLimiter(spacing=0), **options)  # type: ignore[arg-type]
+        return update_feeds(empty_library, urls, client=client, limiter=HostLimiter(spacing=0), **options)  # type: ignore[arg-type]
 
 
 def _full_items(stories: tuple = STORIES[:3]) -> list[dict[str, str]]:
@@ -59,29 +53,33 @@ def _full_items(stories: tuple = STORIES[:3]) -> list[dict[str, str]]:
     ]
 
 
-def test_subscribe_update_and_a_second_update_adds_nothing(web: LocalServer, library: Library) -> None:
+def test_subscribe_update_and_a_second_update_adds_nothing(web: LocalServer, empty_library: Library) -> None:
     url = web.add(
         "/rss", rss("Coastline Courier", _full_items()), content_type="application/rss+xml", etag='"v1"'
     )
-    feed, added, _ = subscribe(library, url)
+    feed, added, _ = subscribe(empty_library, url)
     assert added and feed.title == "Coastline Courier"
-    [result] = _update(library)
+    [result] = _update(empty_library)
     assert (result.new, result.present, result.failed, result.error) == (3, 0, 0, None)
-    metas = {m.title: m for m in library.articles()}
+    metas = {m.title: m for m in empty_library.articles()}
     story = STORIES[0]
     assert metas[story.title].published == story.published and metas[story.title].url == story.url
-    assert library.article(metas[story.title].id).body.rstrip("\n").split("\n\n") == list(story.paragraphs)
-    [again] = _update(library)
+    assert empty_library.article(metas[story.title].id).body.rstrip("\n").split("\n\n") == list(
+        story.paragraphs
+    )
+    [again] = _update(empty_library)
     assert again.new == 0 and again.not_modified
     assert web.requests[-1][1].get("If-None-Match") == '"v1"'
     web.routes["/rss"].etag = None  # the server forgets its validators: the items are still known
-    [third] = _update(library)
+    [third] = _update(empty_library)
     assert (third.new, third.present) == (0, 3)
-    assert len(library.articles()) == 3
-    assert len(library.feed_store().get(url).article_ids) == 3  # type: ignore[union-attr]
+    assert len(empty_library.articles()) == 3
+    assert len(empty_library.feed_store().get(url).article_ids) == 3  # type: ignore[union-attr]
 
 
-def test_summary_only_items_get_their_page_or_keep_the_summary(web: LocalServer, library: Library) -> None:
+def test_summary_only_items_get_their_page_or_keep_the_summary(
+    web: LocalServer, empty_library: Library
+) -> None:
     found, lost = STORIES[0], STORIES[1]
     web.add("/p/found", page(found, "news"))
     items = [
@@ -94,20 +92,22 @@ def test_summary_only_items_get_their_page_or_keep_the_summary(web: LocalServer,
         for name, s in (("found", found), ("lost", lost))
     ]
     url = web.add("/rss", rss("Mixed", items), content_type="text/xml")
-    subscribe(library, url)
-    [result] = _update(library)
+    subscribe(empty_library, url)
+    [result] = _update(empty_library)
     assert result.new == 2
     assert any(
         "full text not available (HTTP 404 Not Found); the feed's summary was kept" in n for n in result.notes
     )
-    metas = {m.title: m for m in library.articles()}
-    assert library.article(metas[found.title].id).body.rstrip().split("\n\n") == list(found.paragraphs)
+    metas = {m.title: m for m in empty_library.articles()}
+    assert empty_library.article(metas[found.title].id).body.rstrip().split("\n\n") == list(found.paragraphs)
     assert SUMMARY_TAG not in metas[found.title].tags
     assert metas[lost.title].tags == (SUMMARY_TAG,)
-    assert library.article(metas[lost.title].id).body.strip() == lost.paragraphs[0]
+    assert empty_library.article(metas[lost.title].id).body.strip() == lost.paragraphs[0]
 
 
-def test_atom_items_without_link_or_date_and_with_other_schemes(web: LocalServer, library: Library) -> None:
+def test_atom_items_without_link_or_date_and_with_other_schemes(
+    web: LocalServer, empty_library: Library
+) -> None:
     entries = [
         {"title": "No link", "id": "urn:a:1", "content": story_html(STORIES[2])},
         {
@@ -124,18 +124,18 @@ def test_atom_items_without_link_or_date_and_with_other_schemes(web: LocalServer
         },
     ]
     url = web.add("/atom", atom("Atom Wire", entries), content_type="application/atom+xml")
-    subscribe(library, url)
-    [result] = _update(library)
+    subscribe(empty_library, url)
+    [result] = _update(empty_library)
     assert result.new == 3 and result.error is None
     assert any("'file://" in n and "ignored (only http and https" in n for n in result.notes)
     assert any("no date" in n for n in result.notes)
     assert not any("passwd" in path for path in web.paths_requested())
-    metas = {m.title: m for m in library.articles()}
+    metas = {m.title: m for m in empty_library.articles()}
     assert metas["Dated"].published == date(2024, 5, 14) and metas["No link"].published is None
     assert metas["Local file"].url is None
 
 
-def test_a_feed_of_10000_items_takes_the_newest_in_batches(web: LocalServer, library: Library) -> None:
+def test_a_feed_of_10000_items_takes_the_newest_in_batches(web: LocalServer, empty_library: Library) -> None:
     start = date(2000, 1, 1)
     items = [
         {
@@ -147,13 +147,13 @@ def test_a_feed_of_10000_items_takes_the_newest_in_batches(web: LocalServer, lib
         for n in range(10_000)
     ]
     url = web.add("/big", rss("Big", items), content_type="application/rss+xml")
-    library.feed_store().add(url)
-    [first] = _update(library, max_items=200)
+    empty_library.feed_store().add(url)
+    [first] = _update(empty_library, max_items=200)
     assert first.new == 200 and any("10000 new items; the newest 200" in n for n in first.notes)
-    assert max(m.published for m in library.articles() if m.published) == start + timedelta(days=9999)
-    [second] = _update(library, max_items=200)
+    assert max(m.published for m in empty_library.articles() if m.published) == start + timedelta(days=9999)
+    [second] = _update(empty_library, max_items=200)
     assert second.new == 200 and second.present == 200
-    assert len(library.articles()) == 400
+    assert len(empty_library.articles()) == 400
 
 
 @pytest.mark.parametrize(
@@ -169,42 +169,42 @@ def test_a_feed_of_10000_items_takes_the_newest_in_batches(web: LocalServer, lib
     ids=["404", "timeout", "redirect-loop", "html-page", "not-xml", "image"],
 )
 def test_a_failing_feed_is_named_and_the_others_still_update(
-    web: LocalServer, library: Library, route: dict, message: str
+    web: LocalServer, empty_library: Library, route: dict, message: str
 ) -> None:
     good = web.add("/good", rss("Good", _full_items(STORIES[:1])), content_type="application/rss+xml")
-    library.feed_store().add(good)
+    empty_library.feed_store().add(good)
     bad = web.add("/bad", **route)
-    library.feed_store().add(bad)
-    results = {r.url: r for r in _update(library)}
+    empty_library.feed_store().add(bad)
+    results = {r.url: r for r in _update(empty_library)}
     assert results[good].new == 1
     assert results[bad].error is not None and message in results[bad].error
     assert "\n" not in results[bad].error
-    assert library.feed_store().get(bad).error == results[bad].error  # type: ignore[union-attr]
+    assert empty_library.feed_store().get(bad).error == results[bad].error  # type: ignore[union-attr]
 
 
-def test_a_truncated_feed_gives_the_items_it_could_read(web: LocalServer, library: Library) -> None:
+def test_a_truncated_feed_gives_the_items_it_could_read(web: LocalServer, empty_library: Library) -> None:
     whole = rss("Cut", _full_items())
     cut = whole[: whole.index(b"<item>", whole.index(b"</item>")) + 40]
     url = web.add("/cut", cut, content_type="application/rss+xml")
-    subscribe(library, url)
-    [result] = _update(library)
+    subscribe(empty_library, url)
+    [result] = _update(empty_library)
     assert result.error is None and result.new >= 1
     assert any("the feed is damaged" in n for n in result.notes)
 
 
-def test_subscribing_to_a_page_that_announces_its_feed(web: LocalServer, library: Library) -> None:
+def test_subscribing_to_a_page_that_announces_its_feed(web: LocalServer, empty_library: Library) -> None:
     feed_url = web.add("/feed.xml", rss("Announced", _full_items()), content_type="application/rss+xml")
     html = page(STORIES[0]).replace(
         "</head>", '<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'
     )
-    feed, added, note = subscribe(library, web.add("/home", html))
+    feed, added, note = subscribe(empty_library, web.add("/home", html))
     assert added and feed.url == feed_url and note is not None
 
 
-def test_a_bad_feed_is_not_subscribed(web: LocalServer, library: Library) -> None:
+def test_a_bad_feed_is_not_subscribed(web: LocalServer, empty_library: Library) -> None:
     with pytest.raises(IngestError, match="web page, not an RSS or Atom feed"):
-        subscribe(library, web.add("/page", page(STORIES[0])))
-    assert library.feed_store().list() == []
+        subscribe(empty_library, web.add("/page", page(STORIES[0])))
+    assert empty_library.feed_store().list() == []
 
 
 def test_feedparser_never_fetches_what_a_feed_names() -> None:
@@ -291,12 +291,12 @@ def test_feeds_import_refuses_a_file_that_is_not_opml(
     assert "is not an OPML file (its root element is <html>, not <opml>); nothing was imported" in err
 
 
-def test_a_local_feed_file_can_be_subscribed(tmp_path: Path, library: Library) -> None:
+def test_a_local_feed_file_can_be_subscribed(tmp_path: Path, empty_library: Library) -> None:
     path = tmp_path / "saved.xml"
     path.write_bytes(rss("Saved", _full_items()))
-    feed, added, _ = subscribe(library, str(path))
+    feed, added, _ = subscribe(empty_library, str(path))
     assert added and feed.is_local
-    [result] = _update(library)
+    [result] = _update(empty_library)
     assert result.new == 3
 
 

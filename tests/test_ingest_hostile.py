@@ -15,16 +15,9 @@ from store.library import Library
 from tests.store_support import article_text, write
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "lib"
-    Library.open(folder, import_samples=False).close()
-    return folder
-
-
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_import_does_not_follow_a_link_out_of_the_folder(
-    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    library_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     outside = write(tmp_path / "private", "secret.txt", "Secret\n\nNot for the library.\n")
     src = tmp_path / "in"
@@ -35,17 +28,17 @@ def test_import_does_not_follow_a_link_out_of_the_folder(
     (src / "rel.md").symlink_to(Path("..") / "private" / "secret.txt")  # relative, still outside
     (src / "chain.md").symlink_to(src / "hop.lnk")  # a link inside to a link out
     (src / "hop.lnk").symlink_to(outside)
-    status = main(["--library", str(library), "import", "--no-analyze", str(src)])
+    status = main(["--library", str(library_path), "import", "--no-analyze", str(src)])
     out, err = capsys.readouterr()
     assert status == 1
     refused = sorted(line for line in err.splitlines() if "outside the folder being imported" in line)
     assert [Path(line.split(": ")[1]).name for line in refused] == ["chain.md", "rel.md", "x.md"]
     assert out.splitlines()[-1] == "2 added, 0 already present, 3 failed"
-    with Library.open(library) as lib:
+    with Library.open(library_path) as lib:
         assert sorted(m.title for m in lib.articles()) == ["Inner", "Own"]
     # Named on the command line, a link is the user's choice and is followed.
-    assert main(["--library", str(library), "import", "--no-analyze", str(src / "x.md")]) == 0
-    with Library.open(library) as lib:
+    assert main(["--library", str(library_path), "import", "--no-analyze", str(src / "x.md")]) == 0
+    with Library.open(library_path) as lib:
         assert "Secret" in [m.title for m in lib.articles()]
 
 
@@ -107,19 +100,22 @@ def test_messages_quoting_huge_front_matter_stay_short() -> None:
         assert len(str(caught.value)) < 200
 
 
-def test_a_folder_in_place_of_the_backup_is_named(library: Path, tmp_path: Path) -> None:
+def test_a_folder_in_place_of_the_backup_is_named(library_path: Path, tmp_path: Path) -> None:
     src = tmp_path / "in"
     write(src, "a.md", "A\n\nFirst.\n")
-    with Library.open(library) as lib:
+    with Library.open(library_path) as lib:
         lib.import_paths([src], analyze=False)
-    (library / "articles.json.bak").unlink(missing_ok=True)
-    (library / "articles.json.bak").mkdir()
-    before = (library / "articles.json").read_bytes()
+    (library_path / "articles.json.bak").unlink(missing_ok=True)
+    (library_path / "articles.json.bak").mkdir()
+    before = (library_path / "articles.json").read_bytes()
     write(src, "b.md", "B\n\nSecond.\n")
-    with Library.open(library) as lib:
+    with Library.open(library_path) as lib:
         report = lib.import_paths([src / "b.md"], analyze=False)
     (problem,) = report.failed
-    assert f"could not save {library / 'articles.json.bak'} (the backup of articles.json)" in problem.message
-    assert (library / "articles.json").read_bytes() == before
-    with Library.open(library) as lib, pytest.raises(LibraryError, match=r"articles\.json\.bak"):
+    assert (
+        f"could not save {library_path / 'articles.json.bak'} (the backup of articles.json)"
+        in problem.message
+    )
+    assert (library_path / "articles.json").read_bytes() == before
+    with Library.open(library_path) as lib, pytest.raises(LibraryError, match=r"articles\.json\.bak"):
         lib._files.articles_file.storage.write({"articles": {}})

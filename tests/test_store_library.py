@@ -24,64 +24,59 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
-    library = Library.open(tmp_path / "lib", import_samples=False)
-    yield library
-    library.close()
-
-
-@pytest.fixture
 def fake_lib(tmp_path: Path) -> Iterator[tuple[Library, FakeAnalyzer]]:
     library, fake = open_with_fake_analyzer(tmp_path / "lib")
     yield library, fake
     library.close()
 
 
-def test_import_is_idempotent(lib: Library, tmp_path: Path) -> None:
+def test_import_is_idempotent(empty_library: Library, tmp_path: Path) -> None:
     src = tmp_path / "in"
     write(src, "a.md", article_text("Harbour reopens", "The harbour reopened.", published="2021-03-04"))
     write(src, "sub/b.txt", "Grid record\n\nWind covered demand.\n")
-    first = lib.import_paths([src], analyze=False)
+    first = empty_library.import_paths([src], analyze=False)
     assert len(first.added) == 2 and first.ok and not first.present
-    second = lib.import_paths([src], analyze=False)
+    second = empty_library.import_paths([src], analyze=False)
     assert second.added == [] and sorted(second.present) == sorted(first.added)
-    assert len(lib.articles()) == 2
+    assert len(empty_library.articles()) == 2
 
 
-def test_same_text_from_another_file_is_already_present(lib: Library, tmp_path: Path) -> None:
+def test_same_text_from_another_file_is_already_present(empty_library: Library, tmp_path: Path) -> None:
     a = write(tmp_path, "a.md", "Title\n\nSame   text\nhere.\n")
     b = write(tmp_path, "copy/a-rewrapped.md", "Title\nSame text here.\n")
-    added = lib.import_paths([a], analyze=False).added
-    report = lib.import_paths([b], analyze=False)
+    added = empty_library.import_paths([a], analyze=False).added
+    report = empty_library.import_paths([b], analyze=False)
     assert report.present == added and not report.added
-    assert lib.article(added[0]).meta.path == str(a)
+    assert empty_library.article(added[0]).meta.path == str(a)
 
 
-def test_body_is_the_text_after_front_matter_exactly(lib: Library, tmp_path: Path) -> None:
+def test_body_is_the_text_after_front_matter_exactly(empty_library: Library, tmp_path: Path) -> None:
     text = "---\ntitle: T\npublished: 2020-01-02\n---\nT\r\n\r\n  Body with  spaces.\n"
-    aid = lib.import_paths([write(tmp_path, "a.md", text)], analyze=False).added[0]
-    article = lib.article(aid)
+    aid = empty_library.import_paths([write(tmp_path, "a.md", text)], analyze=False).added[0]
+    article = empty_library.article(aid)
     assert article.body == "T\r\n\r\n  Body with  spaces.\n"
     assert article.meta.published == date(2020, 1, 2) and article.meta.title == "T"
 
 
-def test_edited_file_updates_in_place_and_keeps_annotations(lib: Library, tmp_path: Path) -> None:
+def test_edited_file_updates_in_place_and_keeps_annotations(empty_library: Library, tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", "Title\n\nThe port handled 5,000 boxes. Officials were pleased.\n")
-    aid = lib.import_paths([path], analyze=False).added[0]
-    body = lib.article(aid).body
-    kept = lib.add_annotation(aid, body.index("Officials"), body.index(" were"), "note", note="who?")
-    lost = lib.add_annotation(aid, body.index("5,000"), body.index(" boxes"), "highlight")
+    aid = empty_library.import_paths([path], analyze=False).added[0]
+    body = empty_library.article(aid).body
+    kept = empty_library.add_annotation(
+        aid, body.index("Officials"), body.index(" were"), "note", note="who?"
+    )
+    lost = empty_library.add_annotation(aid, body.index("5,000"), body.index(" boxes"), "highlight")
     path.write_text("Title\n\nA new first line.\nThe port handled 6,100 boxes. Officials were pleased.\n")
-    report = lib.import_paths([path], analyze=False)
+    report = empty_library.import_paths([path], analyze=False)
     assert report.updated == [aid] and not report.added and not report.present
-    new_body = lib.article(aid).body
-    assert "6,100" in new_body and len(lib.articles()) == 1
-    by_id = {a.id: a for a in lib.annotations(aid)}
+    new_body = empty_library.article(aid).body
+    assert "6,100" in new_body and len(empty_library.articles()) == 1
+    by_id = {a.id: a for a in empty_library.annotations(aid)}
     moved = by_id[kept.id]
     assert new_body[moved.start : moved.end] == "Officials" and not moved.orphaned
     assert by_id[lost.id].orphaned and by_id[lost.id].exact == "5,000"
     # the old text is kept: the backup generation refers to it (see the next test)
-    assert len(list((lib.path / "bodies").rglob("*.txt"))) == 2
+    assert len(list((empty_library.path / "bodies").rglob("*.txt"))) == 2
 
 
 def test_backup_restored_after_an_update_still_has_its_text(tmp_path: Path) -> None:
@@ -97,12 +92,12 @@ def test_backup_restored_after_an_update_still_has_its_text(tmp_path: Path) -> N
         assert lib.article(aid).body == "Title\n\nFirst version of the text.\n"  # not "text missing"
 
 
-def test_url_is_the_identity(lib: Library, tmp_path: Path) -> None:
+def test_url_is_the_identity(empty_library: Library, tmp_path: Path) -> None:
     a = write(tmp_path, "a.md", article_text("A", "First version.", url="https://Example.org/x/"))
     b = write(tmp_path, "elsewhere/b.md", article_text("A", "Second version.", url="https://example.org/x"))
-    aid = lib.import_paths([a], analyze=False).added[0]
-    assert lib.import_paths([b], analyze=False).updated == [aid]
-    assert "Second version." in lib.article(aid).body
+    aid = empty_library.import_paths([a], analyze=False).added[0]
+    assert empty_library.import_paths([b], analyze=False).updated == [aid]
+    assert "Second version." in empty_library.article(aid).body
 
 
 def test_flags_tags_and_state_persist(tmp_path: Path) -> None:
@@ -128,57 +123,57 @@ def test_flags_tags_and_state_persist(tmp_path: Path) -> None:
             lib.set_starred("0123456789abcdef")
 
 
-def test_annotation_crud_and_undo(lib: Library, tmp_path: Path) -> None:
-    aid = lib.import_paths(
+def test_annotation_crud_and_undo(empty_library: Library, tmp_path: Path) -> None:
+    aid = empty_library.import_paths(
         [write(tmp_path, "a.md", "T\n\nAlpha said so on 2020-03-04.\n")], analyze=False
     ).added[0]
-    ann = lib.add_annotation(aid, 3, 8, "highlight", color="yellow")
+    ann = empty_library.add_annotation(aid, 3, 8, "highlight", color="yellow")
     assert (ann.exact, ann.prefix, ann.suffix[:5]) == ("Alpha", "T\n\n", " said")
-    changed = lib.update_annotation(ann.id, note="check", color="green")
-    assert changed.note == "check" and lib.annotations(aid)[0].color == "green"
-    moved = lib.update_annotation(ann.id, start=9, end=13)
+    changed = empty_library.update_annotation(ann.id, note="check", color="green")
+    assert changed.note == "check" and empty_library.annotations(aid)[0].color == "green"
+    moved = empty_library.update_annotation(ann.id, start=9, end=13)
     assert moved.exact == "said"
     with pytest.raises(ValueError):
-        lib.update_annotation(ann.id, article_id="x")
+        empty_library.update_annotation(ann.id, article_id="x")
     with pytest.raises(ValueError):
-        lib.add_annotation(aid, 5, 500, "highlight")
+        empty_library.add_annotation(aid, 5, 500, "highlight")
     with pytest.raises(ValueError):
-        lib.add_annotation(aid, 3, 8, "scribble")
-    removed = lib.remove_annotation(ann.id)
-    assert lib.annotations() == []
-    lib.restore_annotation(removed)
-    assert lib.annotations() == [removed]
+        empty_library.add_annotation(aid, 3, 8, "scribble")
+    removed = empty_library.remove_annotation(ann.id)
+    assert empty_library.annotations() == []
+    empty_library.restore_annotation(removed)
+    assert empty_library.annotations() == [removed]
     with pytest.raises(KeyError):
-        lib.remove_annotation("ffffffffffffffff")
+        empty_library.remove_annotation("ffffffffffffffff")
 
 
-def test_corrections_come_from_correction_annotations(lib: Library, tmp_path: Path) -> None:
+def test_corrections_come_from_correction_annotations(empty_library: Library, tmp_path: Path) -> None:
     path = write(tmp_path, "a.md", "T\n\nAlpha met Beta in March.\n")
-    aid = lib.import_paths([path], analyze=False).added[0]
-    lib.add_annotation(aid, 3, 8, "correction", correction={"type": "NONE"})
-    march = lib.article(aid).body.index("March")
-    lib.add_annotation(aid, march, march + 5, "correction", correction={"date": "2020-03"})
-    corrections = lib.corrections()
+    aid = empty_library.import_paths([path], analyze=False).added[0]
+    empty_library.add_annotation(aid, 3, 8, "correction", correction={"type": "NONE"})
+    march = empty_library.article(aid).body.index("March")
+    empty_library.add_annotation(aid, march, march + 5, "correction", correction={"date": "2020-03"})
+    corrections = empty_library.corrections()
     assert corrections.entity_types == {"Alpha": "NONE"}
     assert corrections.date_values == {"March": "2020-03"}
     with pytest.raises(ValueError):
-        lib.add_annotation(aid, 3, 8, "correction")
+        empty_library.add_annotation(aid, 3, 8, "correction")
 
 
-def test_resolve_id(lib: Library, tmp_path: Path) -> None:
-    ids = lib.import_paths(
+def test_resolve_id(empty_library: Library, tmp_path: Path) -> None:
+    ids = empty_library.import_paths(
         [write(tmp_path, f"{i}.md", f"T{i}\n\nText {i}.\n") for i in range(40)], analyze=False
     )
     first = ids.added[0]
-    assert lib.resolve_id(first) == first
-    assert lib.resolve_id(first[:10].upper()) == first
+    assert empty_library.resolve_id(first) == first
+    assert empty_library.resolve_id(first[:10].upper()) == first
     shared = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids.added) > 1)  # 40 ids > 16
     with pytest.raises(LibraryError, match="matches"):
-        lib.resolve_id(shared)
+        empty_library.resolve_id(shared)
     with pytest.raises(KeyError):
-        lib.resolve_id("")
+        empty_library.resolve_id("")
     with pytest.raises(KeyError):
-        lib.resolve_id("zzzz")
+        empty_library.resolve_id("zzzz")
 
 
 def test_second_session_is_read_only(tmp_path: Path) -> None:
@@ -240,12 +235,12 @@ def test_first_open_imports_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert lib.notices == []
 
 
-def test_missing_body_is_reported(lib: Library, tmp_path: Path) -> None:
-    aid = lib.import_paths([write(tmp_path, "a.md", "A\n\nbody\n")], analyze=False).added[0]
-    for body in (lib.path / "bodies").rglob("*.txt"):
+def test_missing_body_is_reported(empty_library: Library, tmp_path: Path) -> None:
+    aid = empty_library.import_paths([write(tmp_path, "a.md", "A\n\nbody\n")], analyze=False).added[0]
+    for body in (empty_library.path / "bodies").rglob("*.txt"):
         body.unlink()
     with pytest.raises(LibraryCorrupt, match="missing"):
-        lib.article(aid)
+        empty_library.article(aid)
 
 
 def test_read_only_open_refuses_writes(tmp_path: Path) -> None:
@@ -383,14 +378,14 @@ def test_search_titles_bodies_and_entities(fake_lib: tuple[Library, FakeAnalyzer
     assert lib.search("   ") == []
 
 
-def test_import_continues_past_bad_files(lib: Library, tmp_path: Path) -> None:
+def test_import_continues_past_bad_files(empty_library: Library, tmp_path: Path) -> None:
     src = tmp_path / "in"
     write(src, "good.md", "Good\n\nFine text.\n")
     write(src, "empty.md", "")
     (src / "binary.md").write_bytes(b"\x00\x01\x02PNG\x00")
     write(src, "date.md", "---\npublished: 2021-02-30\n---\nBad date\n\ntext\n")
     steps = []
-    report = lib.import_paths([src, tmp_path / "missing"], progress=steps.append, analyze=False)
+    report = empty_library.import_paths([src, tmp_path / "missing"], progress=steps.append, analyze=False)
     assert len(report.added) == 1
     failed = {Path(p.path).name: p.message for p in report.failed}
     assert set(failed) == {"empty.md", "binary.md", "date.md", "missing"}
@@ -399,43 +394,45 @@ def test_import_continues_past_bad_files(lib: Library, tmp_path: Path) -> None:
 
 
 def test_write_lock_held_too_long_gives_a_clear_error(
-    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    empty_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from filelock import FileLock
 
     from store.errors import LibraryLocked
 
     monkeypatch.setattr("store.files.LOCK_TIMEOUT", 0.2)
-    other = FileLock(lib.path / ".write.lock")  # another writer, e.g. a long import in another process
+    other = FileLock(
+        empty_library.path / ".write.lock"
+    )  # another writer, e.g. a long import in another process
     with other:
         with pytest.raises(LibraryLocked, match="another briefing process"):
-            lib.set_state("x", 1)
-        assert lib.get_state("x") is None  # reading needs no lock
-    lib.set_state("x", 1)
-    assert lib.get_state("x") == 1
+            empty_library.set_state("x", 1)
+        assert empty_library.get_state("x") is None  # reading needs no lock
+    empty_library.set_state("x", 1)
+    assert empty_library.get_state("x") == 1
 
 
-def test_import_articles_already_read(lib: Library) -> None:
+def test_import_articles_already_read(empty_library: Library) -> None:
     from store.ingest import parse_article
 
     parsed = [parse_article(f"Wire item {i}\n\nText {i}.\n", f"/feed/{i}") for i in range(3)]
-    assert len(lib.import_articles(parsed, analyze=False).added) == 3
-    again = lib.import_articles(parsed, analyze=False)
+    assert len(empty_library.import_articles(parsed, analyze=False).added) == 3
+    again = empty_library.import_articles(parsed, analyze=False)
     assert len(again.present) == 3 and not again.added
 
 
-def test_threads_share_one_library(lib: Library, tmp_path: Path) -> None:
+def test_threads_share_one_library(empty_library: Library, tmp_path: Path) -> None:
     import threading
 
     files = [write(tmp_path, f"{i}.md", f"T{i}\n\nText {i}.\n") for i in range(16)]
-    ids = lib.import_paths(files, analyze=False).added
+    ids = empty_library.import_paths(files, analyze=False).added
     errors: list[BaseException] = []
 
     def work(aid: str) -> None:
         try:
-            lib.set_starred(aid)
-            lib.add_annotation(aid, 0, 2, "highlight")
-            lib.articles()
+            empty_library.set_starred(aid)
+            empty_library.add_annotation(aid, 0, 2, "highlight")
+            empty_library.articles()
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -445,32 +442,32 @@ def test_threads_share_one_library(lib: Library, tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    with Library.open(lib.path, import_samples=False) as fresh:
+    with Library.open(empty_library.path, import_samples=False) as fresh:
         assert all(m.starred for m in fresh.articles())
         assert len(fresh.annotations()) == 16
 
 
-def test_moved_file_is_followed(lib: Library, tmp_path: Path) -> None:
+def test_moved_file_is_followed(empty_library: Library, tmp_path: Path) -> None:
     old = write(tmp_path, "old.md", "Title\n\nOriginal text.\n")
-    aid = lib.import_paths([old], analyze=False).added[0]
+    aid = empty_library.import_paths([old], analyze=False).added[0]
     new = tmp_path / "renamed.md"
     old.rename(new)
-    assert lib.import_paths([new], analyze=False).present == [aid]
-    assert lib.article(aid).meta.path == str(new)
+    assert empty_library.import_paths([new], analyze=False).present == [aid]
+    assert empty_library.article(aid).meta.path == str(new)
     new.write_text("Title\n\nEdited text.\n")
-    assert lib.import_paths([new], analyze=False).updated == [aid]
+    assert empty_library.import_paths([new], analyze=False).updated == [aid]
 
 
-def test_damaged_leftover_text_is_rewritten_on_import(lib: Library, tmp_path: Path) -> None:
+def test_damaged_leftover_text_is_rewritten_on_import(empty_library: Library, tmp_path: Path) -> None:
     # A crash after a text's rename but before its fsync can leave an empty file under the right name,
     # with no metadata referring to it; importing the article again must not trust that file.
     text = "Title\n\nThe text of the article.\n"
     path = write(tmp_path, "a.md", text)
     key = body_key(text)
-    (lib.path / "bodies" / key[:2]).mkdir(parents=True)
-    (lib.path / "bodies" / key[:2] / f"{key}.txt").write_bytes(b"")
-    aid = lib.import_paths([path], analyze=False).added[0]
-    assert lib.article(aid).body == text
+    (empty_library.path / "bodies" / key[:2]).mkdir(parents=True)
+    (empty_library.path / "bodies" / key[:2] / f"{key}.txt").write_bytes(b"")
+    aid = empty_library.import_paths([path], analyze=False).added[0]
+    assert empty_library.article(aid).body == text
 
 
 def test_an_analyzer_is_given_with_its_version(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ completion, star, remove and undo, the annotations list and its jump, correction
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,18 +13,11 @@ from textual.widgets import Input, OptionList, TextArea
 
 from store.library import Library
 from store.records import Annotation, ArticleMeta
-from tests.tui_support import make_app, make_library, settle, widget_text
+from tests.tui_support import make_app, settle, widget_text
 from tui.app import BriefingApp
 from tui.render import COLOR_NAMES
 from tui.screens.annotate import CorrectionScreen, NoteScreen, TagsScreen, TagSuggester, parse_tags
 from tui.screens.annotations import AnnotationRow, AnnotationsScreen, matches, row_prompt
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = make_library(tmp_path)
-    yield lib
-    lib.close()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -15,13 +15,6 @@ from tui.screens.help import HelpScreen
 from tui.widgets.bars import FilterBar, StatusLine
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    lib = make_library(tmp_path)
-    yield lib
-    lib.close()
-
-
 def titles(app: BriefingApp) -> list[str]:
     return [m.title for m in app.article_list.rows]
 

@@ -8,19 +8,10 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 from extract.model import Analysis
 from store.library import Library
 from tests.tui_support import make_app, make_library, settle, write_article
 from tui.app import BriefingApp
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Library:
-    lib = make_library(tmp_path)
-    yield lib
-    lib.close()
 
 
 def titles(app: BriefingApp) -> list[str]:

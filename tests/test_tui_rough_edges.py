@@ -4,7 +4,6 @@ as the first line, the list's source column and title width, and plurals."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,6 @@ from tui.app import BriefingApp
 from tui.render import NOTE_MARK
 from tui.screens.annotations import AnnotationsScreen
 from tui.widgets.bars import FilterBar
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = make_library(tmp_path)
-    yield lib
-    lib.close()
-
 
 LONG_PARAGRAPH = (
     "Ships left the harbour at dawn. "

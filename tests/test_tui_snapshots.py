@@ -4,8 +4,6 @@ article open. Nothing on screen depends on today's date or a temporary path; cur
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,13 +17,12 @@ USER_ARTICLE_PREFIX = "More than half of American forces"
 
 
 @pytest.fixture
-def sample_library(tmp_path: Path) -> Iterator[Library]:
-    library = Library.open(tmp_path / "lib", import_samples=True)
-    article = next(m for m in library.articles() if m.title.startswith(USER_ARTICLE_PREFIX))
-    library.set_state(STATE_ARTICLE, article.id)
-    library.set_state(STATE_PANE, "reader")
-    yield library
-    library.close()
+def user_article_open(sample_library: Library) -> Library:
+    """The sample library, set to open the user's article in the reader."""
+    article = next(m for m in sample_library.articles() if m.title.startswith(USER_ARTICLE_PREFIX))
+    sample_library.set_state(STATE_ARTICLE, article.id)
+    sample_library.set_state(STATE_PANE, "reader")
+    return sample_library
 
 
 async def _ready(pilot: Pilot[Any]) -> None:
@@ -34,18 +31,18 @@ async def _ready(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def test_main_screen_120x40(snap_compare: Any, sample_library: Library) -> None:
-    app = make_app(sample_library)
+def test_main_screen_120x40(snap_compare: Any, user_article_open: Library) -> None:
+    app = make_app(user_article_open)
     assert snap_compare(app, terminal_size=(120, 40), run_before=_ready, press=["n", "n", "n"])
 
 
-def test_main_screen_80x24(snap_compare: Any, sample_library: Library) -> None:
-    app = make_app(sample_library)
+def test_main_screen_80x24(snap_compare: Any, user_article_open: Library) -> None:
+    app = make_app(user_article_open)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_ready)
 
 
-def test_help_screen(snap_compare: Any, sample_library: Library) -> None:
-    app = make_app(sample_library)
+def test_help_screen(snap_compare: Any, user_article_open: Library) -> None:
+    app = make_app(user_article_open)
     assert snap_compare(app, terminal_size=(100, 40), run_before=_ready, press=["question_mark"])
 
 
@@ -57,13 +54,13 @@ async def _annotated(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
-def test_reader_with_annotations(snap_compare: Any, sample_library: Library) -> None:
-    app = make_app(sample_library)
+def test_reader_with_annotations(snap_compare: Any, user_article_open: Library) -> None:
+    app = make_app(user_article_open)
     assert snap_compare(app, terminal_size=(120, 40), run_before=_annotated)
 
 
-def test_annotations_list(snap_compare: Any, sample_library: Library) -> None:
-    app = make_app(sample_library)
+def test_annotations_list(snap_compare: Any, user_article_open: Library) -> None:
+    app = make_app(user_article_open)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _annotated(pilot)
