@@ -39,6 +39,7 @@ from store.paths import resolve_library_path, samples_dir
 from store.queries import Queries
 from store.records import Annotation, Article, ArticleMeta, ImportReport, TimelineEntry
 from store.tags import normalize_tags
+from store.wording import counted
 
 if TYPE_CHECKING:
     from datetime import date
@@ -138,9 +139,9 @@ class Library:
             return
         report = self.import_paths([folder], analyze=False)
         count = len(report.added)
-        self.notices.append(f"New library at {self.path}: imported {count} sample briefing(s).")
+        self.notices.append(f"New library at {self.path}: imported {counted(count, 'sample briefing')}.")
         if report.failed:
-            self.notices.append(f"{len(report.failed)} sample file(s) could not be imported.")
+            self.notices.append(f"{counted(len(report.failed), 'sample file')} could not be imported.")
 
     def close(self) -> None:
         self._files.close()

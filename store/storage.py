@@ -30,6 +30,7 @@ from tinydb.table import Document, Table
 from store.atomic import atomic_write, fsync_dir
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
 from store.serialise import RECORD_CHECKS, RecordCheck
+from store.wording import counted
 
 Tables = dict[str, dict[str, Any]]
 Signature = tuple[int, int, int]
@@ -321,10 +322,10 @@ class AtomicJSONStorage(Storage):
         backup = self._read_backup()
         recovered = sum(len(docs) for docs in salvaged.values())
         if backup is None:
-            source = f"its {recovered} readable record(s)"
+            source = f"its {counted(recovered, 'readable record')}"
         else:
             source = f"{self.backup.name}" + (
-                f" plus {recovered} newer record(s) it still held" if recovered else ""
+                f" plus {counted(recovered, 'newer record')} it still held" if recovered else ""
             )
         if recovered:
             merged: Tables = {name: dict(docs) for name, docs in (backup or {}).items()}

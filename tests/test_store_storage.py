@@ -187,7 +187,7 @@ def test_truncated_file_keeps_its_complete_records_on_top_of_the_backup(tmp_path
     assert restored == {"articles": {"1": {"id": "1", "title": "T1 edited"}, "2": tables(2)["articles"]["2"]}}
     assert parse_tinydb(path.read_bytes()) == restored
     assert next(tmp_path.glob("a.json.corrupt-*")).read_bytes() == whole[:cut]
-    assert "a.json.bak plus 2 newer record(s)" in notices[0]
+    assert "a.json.bak plus 2 newer records" in notices[0]
 
 
 def test_truncated_file_without_backup_keeps_what_it_can(tmp_path: Path) -> None:
@@ -198,7 +198,7 @@ def test_truncated_file_without_backup_keeps_what_it_can(tmp_path: Path) -> None
         "meta": {"1": {"v": 1}},
         "articles": {"1": {"id": "a", "tags": ["x"]}},
     }
-    assert "its 2 readable record(s)" in notices[0]
+    assert "its 2 readable records" in notices[0]
 
 
 @given(st.integers(min_value=0, max_value=400))

@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 from store.ingest.fetch import is_web_url
 from store.ingest.reader import IngestError
+from store.wording import counted
 
 FULL_TEXT_WORDS = 150  # an item with this much text carries the article, whatever its element
 CONTENT_WORDS = 40  # a content element (beside a shorter summary) with this much text is the article
@@ -157,7 +158,9 @@ def parse_feed(data: bytes, url: str, content_type: str = "application/xml") -> 
         and not isinstance(problem, feedparser.CharacterEncodingOverride)
     ):
         first = str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
-        parsed.warnings.append(f"the feed is damaged ({first}); {len(entries)} item(s) could be read")
+        parsed.warnings.append(
+            f"the feed is damaged ({first}); {counted(len(entries), 'item')} could be read"
+        )
     for entry in entries:
         item = _item(entry, url)
         if item is not None:
