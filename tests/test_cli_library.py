@@ -10,10 +10,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from store.library import Library
 from tests.store_support import article_text, write
+from tests.terminal_support import briefing_on_a_terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,41 +156,13 @@ def test_read_only_library_folder(tmp_path: Path) -> None:
 
 
 def test_import_on_a_terminal_shows_a_progress_bar(library_path: Path, tmp_path: Path) -> None:
-    pty = pytest.importorskip("pty")
     for i in range(3):
         write(tmp_path / "in", f"{i}.md", f"Piece {i}\n\nText {i}.\n")
     write(tmp_path / "in", "bad.md", "")
-    primary, secondary = pty.openpty()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "160", "TERM": "xterm"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "cli.main",
-            "--library",
-            str(library_path),
-            "import",
-            str(tmp_path / "in"),
-            "--no-analyze",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=secondary,
-        stderr=secondary,
+    status, shown = briefing_on_a_terminal(
+        "--library", str(library_path), "import", str(tmp_path / "in"), "--no-analyze"
     )
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            data = os.read(primary, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(primary)
-    assert proc.wait(timeout=120) == 1
-    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert status == 1
     assert "Importing" in shown and "4/4" in shown  # Rich's bar with counts
     assert "bad.md: is empty" in shown
     assert "3 added, 0 already present, 1 failed" in shown

@@ -17,6 +17,7 @@ from store.ingest.feeds import build_opml, parse_feed, parse_opml
 from store.ingest.fetch import HostLimiter, new_client
 from store.library import Library
 from tests.http_support import LocalServer, local_only, serve
+from tests.terminal_support import briefing_on_a_terminal
 from tests.web_fixtures import STORIES, atom, page, rfc822, rss, story_html
 
 
@@ -327,33 +328,12 @@ def test_the_politeness_limit_holds_per_host() -> None:
 
 
 def test_update_on_a_terminal_shows_a_progress_bar(web: LocalServer, tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    pty = pytest.importorskip("pty")
     library = tmp_path / "lib"
     good = web.add("/rss", rss("Coastline Courier", _full_items()), content_type="application/rss+xml")
     with Library.open(library, import_samples=False) as lib:
         lib.feed_store().add(good)
         lib.feed_store().add(web.url("/gone"))
-    primary, secondary = pty.openpty()
-    root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "PYTHONPATH": str(root), "COLUMNS": "160", "TERM": "xterm"}
-    command = [sys.executable, "-m", "cli.main", "--library", str(library), "feeds", "update"]
-    proc = subprocess.Popen(command, cwd=root, env=env, stdout=secondary, stderr=secondary)
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            data = os.read(primary, 4096)
-        except OSError:  # the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(primary)
-    assert proc.wait(timeout=120) == 1
-    shown = b"".join(chunks).decode("utf-8", "replace")
+    status, shown = briefing_on_a_terminal("--library", str(library), "feeds", "update")
+    assert status == 1
     assert "Updating feeds" in shown and "2/2" in shown
     assert "Coastline Courier: 3 new" in shown and "HTTP 404 Not Found" in shown
