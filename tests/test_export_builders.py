@@ -26,6 +26,7 @@ from store.export.datefmt import describe_fact_date
 from store.export.mdtext import clean
 from store.export.timelinejs import date_object
 from store.records import Annotation, ArticleMeta
+from store.serialise import fact_from_dict
 
 META = ArticleMeta(
     id="abcdef0123456789",
@@ -40,16 +41,18 @@ META = ArticleMeta(
 
 
 def fact(value: str, start: str | None, end: str | None, text: str, *, mod: str | None = None, at: int = 0):
-    return {
-        "value": value,
-        "start_date": start,
-        "end_date": end,
-        "sentence": {"start": at, "end": at + len(text)},
-        "text": text,
-        "date": {"start": at, "end": at + 4, "text": "when", "type": "DATE", "value": value, "mod": mod},
-        "entities": ["United States"],
-        "figures": ["5,000 troops"] if "5,000" in text else [],
-    }
+    return fact_from_dict(
+        {
+            "value": value,
+            "start_date": start,
+            "end_date": end,
+            "sentence": {"start": at, "end": at + len(text)},
+            "text": text,
+            "date": {"start": at, "end": at + 4, "text": "when", "type": "DATE", "value": value, "mod": mod},
+            "entities": ["United States"],
+            "figures": ["5,000 troops"] if "5,000" in text else [],
+        }
+    )
 
 
 FACTS = (
@@ -164,7 +167,7 @@ def test_json_has_schema_and_everything() -> None:
     (article,) = data["articles"]
     assert article["file"] == "a.md"  # the local folder is not exported
     assert article["published"] == "2021-01-05" and article["tags"] == ["iraq", "us"]
-    assert [f["value"] for f in data["facts"]] == [f.fact["value"] for f in FACTS]
+    assert [f["value"] for f in data["facts"]] == [f.fact.value for f in FACTS]
     assert all(f["article_id"] == META.id for f in data["facts"])
     assert [a["orphaned"] for a in data["annotations"]] == [False, True]
     assert data["selection"]["tag"] == "iraq" and data["selection"]["from"] is None
@@ -227,7 +230,12 @@ def test_unknown_format_is_an_error() -> None:
     ],
 )
 def test_fact_dates_read_as_words(value: str, mod: str | None, expected: str) -> None:
-    assert describe_fact_date({"value": value, "date": {"mod": mod, "text": "x"}}) == expected
+    assert describe_fact_date(fact(value, None, None, "x", mod=mod)) == expected
+
+
+def test_decade_labels_read_naturally() -> None:
+    assert describe_fact_date(fact("198X", "1986-09-02", "1989-12-31", "x", mod="END")) == "late 1980s"
+    assert describe_fact_date(fact("198X", "1980-01-01", "1989-12-31", "x")) == "1980s"
 
 
 def test_date_object_only_integer_parts() -> None:

@@ -196,7 +196,7 @@ def test_date_range_narrows_the_facts(library: Library) -> None:
     briefing = select(library, Selection(start=date(2020, 9, 1), end=date(2020, 12, 31)))
     assert briefing.facts
     for item in briefing.facts:
-        start, end = item.fact["start_date"], item.fact["end_date"]
+        start, end = item.fact.start_date, item.fact.end_date
         assert (start or "") <= "2020-12-31" and (end or "9999") >= "2020-09-01"
 
 

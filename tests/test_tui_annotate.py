@@ -251,7 +251,7 @@ async def test_date_correction_validates_and_updates_the_timeline(library: Libra
         assert app.screen is not screen
         dates = {(h.start, h.end): h.item.value for h in reader.index.items if h.layer == "date"}
         assert dates[(target.start, target.end)] == "2019-07-04"
-        assert any(item.fact.get("value") == "2019-07-04" for item in app.timeline.items)
+        assert any(item.fact.value == "2019-07-04" for item in app.timeline.items)
 
 
 async def test_export_key_writes_a_markdown_briefing(library: Library, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from extract.model import fact_to_dict
 from store.export.briefing import Briefing, KeyFigure
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
@@ -26,7 +27,7 @@ def build_json(briefing: Briefing) -> str:
         "selection": briefing.selection.to_dict(),
         "period": {"start": start, "end": end},
         "articles": [_article(a) for a in briefing.articles],
-        "facts": [{"article_id": f.article_id, **f.fact} for f in briefing.facts],
+        "facts": [{"article_id": f.article_id, **fact_to_dict(f.fact)} for f in briefing.facts],
         "figures": [_figure(f) for f in briefing.figures],
         "annotations": [_annotation(a) for a in briefing.annotations],
     }

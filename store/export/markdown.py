@@ -103,7 +103,7 @@ def _timeline(briefing: Briefing) -> Iterator[str]:
     for item in briefing.facts:
         meta = briefing.article(item.article_id)
         date_cell = mdtext.cell(describe_fact_date(item.fact))
-        fact_cell = mdtext.cell(str(item.fact.get("text", "")))
+        fact_cell = mdtext.cell(item.fact.text)
         rows.append(f"| {date_cell} | {fact_cell} | {_source_cell(meta)} |")
     yield "\n".join(rows)
 
