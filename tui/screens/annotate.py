@@ -173,7 +173,6 @@ class TimexValue(Validator):
         return self.success()
 
 
-
 class CorrectionScreen(ModalScreen[dict[str, str] | None]):
     """Correct the analysis: a name's type or "not a name", or a date's value. Returns the correction."""
 
