@@ -201,8 +201,9 @@ def test_date_range_narrows_the_facts(library: Library) -> None:
 
 
 def test_markdown_structure_as_github_parses_it(library: Library) -> None:
-    """CommonMark with GFM tables: one title, the sections as h2, one three-column timeline table, and one
-    blockquote per annotation, whatever the article text contains."""
+    """CommonMark with GFM tables: one title, key facts and sources then one h2 per article, a two-column
+    timeline table per article with facts (one row per fact), and one blockquote per annotation, whatever
+    the article text contains."""
     from markdown_it import MarkdownIt
 
     briefing = select(library, Selection())
@@ -210,15 +211,17 @@ def test_markdown_structure_as_github_parses_it(library: Library) -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h for h in headings if h[0] == "h1"] == [("h1", "Briefing")]
-    assert [c for tag, c in headings if tag == "h2"] == ["Sources", "Key figures", "Timeline", "Highlights"]
-    assert [t.type for t in tokens].count("table_open") == 1
+    titles = [f"{n}. {meta.title}" for n, meta in enumerate(briefing.articles, 1)]
+    assert [c for tag, c in headings if tag == "h2"] == ["Key facts", "Sources", *titles]
+    with_facts = {item.article_id for item in briefing.facts}
+    assert [t.type for t in tokens].count("table_open") == len(with_facts)
     rows: list[int] = []
     for token in tokens:
         if token.type == "tr_open":
             rows.append(0)
         elif token.type in ("th_open", "td_open"):
             rows[-1] += 1
-    assert rows == [3] * (1 + len(briefing.facts))
+    assert rows == [2] * (len(with_facts) + len(briefing.facts))
     assert [t.type for t in tokens].count("blockquote_open") == len(briefing.annotations)
     ordered = [t for t in tokens if t.type == "ordered_list_open"]
     assert len(ordered) == 1  # the sources

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from extract.model import Fact
 
 PERIOD_LIMITS = (31, 366)  # days: a month, else a year
+KEY_FACTS = 20  # key facts a Markdown briefing leads with by default: a page or two
 
 
 def _days(start: str, end: str) -> int:
@@ -87,6 +88,7 @@ class Briefing:
     facts: tuple[TimelineFact, ...] = ()
     figures: tuple[KeyFigure, ...] = ()
     annotations: tuple[Annotation, ...] = ()
+    key_facts: int = KEY_FACTS
     _by_id: dict[str, ArticleMeta] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from store.articles import ArticleTextMissing
 from store.errors import LibraryError
-from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
+from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.records import Annotation, Article, ArticleMeta, TimelineEntry
 from store.timeline import article_bounds, name_matches, sort_key
@@ -52,8 +52,11 @@ class LibraryView(Protocol):
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
 
 
-def select(library: LibraryView, selection: Selection, title: str | None = None) -> Briefing:
-    """Gather the articles, facts, key figures and annotations `selection` picks from `library`."""
+def select(
+    library: LibraryView, selection: Selection, title: str | None = None, key_facts: int = KEY_FACTS
+) -> Briefing:
+    """Gather the articles, facts, key figures and annotations `selection` picks from `library`;
+    `key_facts` is how many key facts a Markdown briefing leads with."""
     metas = _named_articles(library, selection.article_ids)
     if selection.tag is not None:
         wanted = selection.tag.casefold()
@@ -105,6 +108,7 @@ def select(library: LibraryView, selection: Selection, title: str | None = None)
         facts=tuple(timeline),
         figures=tuple(figures),
         annotations=tuple(annotations),
+        key_facts=key_facts,
     )
 
 
