@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 from store.articles import ArticleTextMissing
 from store.records import ArticleMeta, TimelineEntry
 from store.safetext import clean_line
-from store.timeline import article_bounds, matches_entity, overlaps, sort_key, source_matches, wanted_names
+from store.timeline import (
+    article_bounds,
+    matches_entity,
+    overlaps,
+    sort_key,
+    source_matches,
+    split_date_range,
+    wanted_names,
+)
 
 if TYPE_CHECKING:
     from store.analyses import Analyses
@@ -88,7 +96,20 @@ class Queries:
         return text
 
     def search(self, query: str) -> list[str]:
-        terms = query.casefold().split()
-        if not terms:
+        """Articles whose title, tags, source, text or names contain every word; a `FROM..TO` word
+        (`store.timeline.split_date_range`) keeps those with a dated fact in that range."""
+        words, start, end = split_date_range(query)
+        terms = words.casefold().split()
+        if not terms and start is None and end is None:
             return []
-        return [m.id for m in self.articles.metas() if all(t in self._haystack(m) for t in terms)]
+        found = [m.id for m in self.articles.metas() if all(t in self._haystack(m) for t in terms)]
+        if start is None and end is None:
+            return found
+        return [aid for aid in found if self._has_fact_in(aid, start, end)]
+
+    def _has_fact_in(self, article_id: str, start: date | None, end: date | None) -> bool:
+        try:
+            keyed, _ = self.analyses.facts(article_id)
+        except ArticleTextMissing:
+            return False
+        return any(fact.start_date and fact.end_date and overlaps(fact, start, end) for fact, _ in keyed)

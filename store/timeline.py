@@ -4,6 +4,7 @@ ordering."""
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -103,6 +104,35 @@ def overlaps(fact: Fact, start: date | None, end: date | None) -> bool:
     if end is not None and f_start is not None and f_start > end.isoformat():
         return False
     return not (start is not None and f_end is not None and f_end < start.isoformat())
+
+
+_BOUND = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+_RANGE = re.compile(rf"({_BOUND})?\.\.({_BOUND})?")
+
+
+def _bound(text: str, upper: bool) -> date:
+    parts = [int(p) for p in text.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else (12 if upper else 1)
+    day = parts[2] if len(parts) > 2 else (calendar.monthrange(year, month)[1] if upper else 1)
+    return date(year, month, day)
+
+
+def split_date_range(query: str) -> tuple[str, date | None, date | None]:
+    """A search query with a date range written as `FROM..TO` (`2020..2021`, `2020-11..`, `..2021-01-15`;
+    a year or month means its first day as FROM, its last as TO): the other words, FROM and TO. A word
+    that is not a valid range is left in the words."""
+    words, start, end = [], None, None
+    for word in query.split():
+        m = _RANGE.fullmatch(word)
+        if m is None or not (m[1] or m[2]):
+            words.append(word)
+            continue
+        try:
+            start = _bound(m[1], upper=False) if m[1] else None
+            end = _bound(m[2], upper=True) if m[2] else None
+        except ValueError:
+            words.append(word)
+    return " ".join(words), start, end
 
 
 def is_vague(fact: Fact) -> bool:

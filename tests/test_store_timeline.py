@@ -14,6 +14,7 @@ from store.timeline import (
     name_matches,
     overlaps,
     sort_key,
+    split_date_range,
     wanted_names,
 )
 
@@ -105,3 +106,11 @@ def test_vague_facts_are_references_unanchored_values_and_decades() -> None:
     assert is_vague(fact("19", "1900-01-01", "1999-12-31"))
     assert not is_vague(fact("2020", "2020-01-01", "2020-12-31"))
     assert not is_vague(fact("2020-11", "2020-11-11", "2020-11-20"))
+
+
+def test_a_date_range_in_a_search_query() -> None:
+    assert split_date_range("iraq 2020..2021") == ("iraq", date(2020, 1, 1), date(2021, 12, 31))
+    assert split_date_range("2020-11..") == ("", date(2020, 11, 1), None)
+    assert split_date_range("..2021-02") == ("", None, date(2021, 2, 28))
+    assert split_date_range("x 2020-13..2021") == ("x 2020-13..2021", None, None)  # not a month: a word
+    assert split_date_range("a..b") == ("a..b", None, None)

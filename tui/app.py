@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from store.library import Library
 from store.records import Annotation, ArticleMeta, TimelineEntry
+from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
@@ -791,7 +792,8 @@ class BriefingApp(App[None]):
                     self.library.analysis(meta.id)
             if worker.is_cancelled:
                 return
-            entries = self.library.timeline(entity=entity)
+            _, start, end = split_date_range(self.search_query)  # `/2020..2021` narrows the dates too
+            entries = self.library.timeline(entity=entity, start=start, end=end)
         except Exception as error:
             self._from_thread(self.status.show_text, f"Could not load the timeline: {error}")
             return
