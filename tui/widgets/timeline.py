@@ -73,13 +73,13 @@ class Timeline(VirtualList):
     def _update_title(self) -> None:
         where = "this article" if self.scope == "article" else "whole library"
         self.border_title = f"Timeline · {where}"
-        parts = [counted(len(self.items), "fact")]
-        if self.hidden:
-            parts.append(f"{self.hidden} vague hidden · v shows")
+        facts = counted(len(self.items), "fact")
+        if self.hidden:  # the pane is narrow: "v Vague" is in the footer
+            self.border_subtitle = f"{self.hidden} vague hidden · {facts}"
         elif self.scope == "library" and self.show_vague:
-            parts.append("v hides vague")
-        parts.append("l switches")
-        self.border_subtitle = " · ".join(parts)
+            self.border_subtitle = f"{facts} · vague shown"
+        else:
+            self.border_subtitle = f"{facts} · l switches"
 
     @property
     def current(self) -> TimelineEntry | None:
