@@ -56,6 +56,8 @@ def key_facts(briefing: Briefing) -> list[TimelineFact]:
 
 
 def _summary(briefing: Briefing, key: list[TimelineFact]) -> str:
+    start: str | None
+    end: str | None
     if key:
         start = min(item.fact.start_date or "" for item in key)
         end = max(item.fact.end_date or "" for item in key)
