@@ -151,24 +151,21 @@ def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as JSON: its date mention is flattened to offsets so the record stays small; "text_offset"
-    appears only when `text` is an excerpt."""
-    data: dict[str, Any] = {
-        "value": fact.value,
-        "start_date": fact.start_date,
-        "end_date": fact.end_date,
-        "sentence": record_to_dict(fact.sentence),
-        "text": fact.text,
-        "date": record_to_dict(fact.date),
-        "entities": list(fact.entities),
-        "figures": list(fact.figures),
-        "dates": [record_to_dict(d) for d in fact.dates],
-    }
-    if fact.text_offset is not None:
-        data["text_offset"] = fact.text_offset
+    """A fact as JSON, in field order: records as flat dicts, tuples as lists; "text_offset" appears only
+    when `text` is an excerpt."""
+    data: dict[str, Any] = {}
+    for name in _FACT_FIELDS:
+        value = getattr(fact, name)
+        if isinstance(value, Sentence | DateMention):
+            data[name] = record_to_dict(value)
+        elif isinstance(value, tuple):
+            data[name] = [record_to_dict(v) if isinstance(v, DateMention) else v for v in value]
+        elif name != "text_offset" or value is not None:
+            data[name] = value
     return data
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, Entity, Figure, DateMention)
 }
+_FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))

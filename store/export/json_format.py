@@ -7,6 +7,7 @@ disappears (adding keys keeps it). A pure function of the Briefing.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 
@@ -45,32 +46,14 @@ def _article(meta: ArticleMeta) -> dict[str, Any]:
 
 
 def _figure(figure: KeyFigure) -> dict[str, Any]:
-    return {
-        "article_id": figure.article_id,
-        "start": figure.start,
-        "end": figure.end,
-        "text": figure.text,
-        "value": figure.value,
-        "kind": figure.kind,
-        "unit": figure.unit,
-        "qualifier": figure.qualifier,
-        "sentence": figure.sentence,
-    }
+    return {name: getattr(figure, name) for name in _FIGURE_FIELDS}
 
 
 def _annotation(annotation: Annotation) -> dict[str, Any]:
-    return {
-        "id": annotation.id,
-        "article_id": annotation.article_id,
-        "kind": annotation.kind,
-        "start": annotation.start,
-        "end": annotation.end,
-        "exact": annotation.exact,
-        "prefix": annotation.prefix,
-        "suffix": annotation.suffix,
-        "color": annotation.color,
-        "note": annotation.note,
-        "correction": dict(annotation.correction) if annotation.correction else None,
-        "created": annotation.created,
-        "orphaned": annotation.orphaned,
-    }
+    data = {name: getattr(annotation, name) for name in _ANNOTATION_FIELDS}
+    data["correction"] = dict(annotation.correction) if annotation.correction else None
+    return data
+
+
+_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
+_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
