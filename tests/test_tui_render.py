@@ -208,3 +208,17 @@ def test_timeline_entry_words_for_reference_values() -> None:
     sentence = Sentence(0, 20)
     fact = Fact("FUTURE_REF", "2021-01-05", None, sentence, "coming days, he said", future)
     assert timeline_lines(fact, 40)[0].plain.startswith("future")
+
+
+def test_timeline_entry_names_the_sentences_other_dates() -> None:
+    event = DateMention(40, 50, "January 15", "DATE", "2021-01-15")
+    told = DateMention(10, 18, "December", "DATE", "2020-12")
+    span = DateMention(20, 28, "two days", "DURATION", "P2D")
+    text = "x" * 10 + "December" + "xx" + "two days" + "x" * 12 + "January 15" + "."
+    fact = Fact(
+        "2021-01-15", "2021-01-15", "2021-01-15", Sentence(0, 51), text, event, dates=(told, span, event)
+    )
+    head = timeline_lines(fact, 80)[0].plain
+    assert head.startswith("2021-01-15") and "also 2020-12, “two days”" in head
+    body = timeline_lines(fact, 80)[-1]
+    assert [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)] == ["January 15"]

@@ -458,7 +458,9 @@ def timeline_lines(fact: Fact, width: int, article_title: str | None = None) -> 
     head.append(f"“{one_line(date_rec.text)}”", META_STYLE)
     others = [d for d in fact.dates if d != date_rec]
     if others:
-        head.append("  also " + ", ".join(_date_value(d) for d in others), META_STYLE)
+        # other calendar dates by value, durations and sets as written ("also 2020-12, “every year”")
+        also = [_date_value(d) if d.type in ("DATE", "TIME") else f"“{one_line(d.text)}”" for d in others]
+        head.append("  also " + ", ".join(also), META_STYLE)
     if not anchored:
         head.append("  unanchored", NOTICE_STYLE)
     head.truncate(width, overflow="ellipsis")
