@@ -77,9 +77,10 @@ def run_once(text: str) -> tuple[float, int]:
     earlier runs collected first, so that it is not charged to this one)."""
     gc.collect()
     start = time.process_time()
-    data = analyze(text, PUBLISHED).to_dict()
-    for fact in data["facts"]:
-        entity_keys(data, fact["sentence"]["start"], fact["sentence"]["end"])
+    analysis = analyze(text, PUBLISHED)
+    data = analysis.to_dict()
+    for fact in analysis.facts:
+        entity_keys(analysis.entities, fact.sentence.start, fact.sentence.end)
     size = len(json.dumps(data, ensure_ascii=False))
     return time.process_time() - start, size
 

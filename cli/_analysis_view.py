@@ -6,14 +6,12 @@ commands import this (and so Rich and the analysis engine) when they run, never 
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from extract import Analysis
-from extract.model import fact_to_dict
+from extract.model import Fact
 from store.safetext import one_line, sanitize
 from store.wording import counted
 from tui.theme import ENTITY_LABELS, ENTITY_ORDER, TERMINAL
@@ -43,14 +41,14 @@ def _cell(value: str, limit: int | None = None) -> Text:
     return Text(clean)
 
 
-def _when(fact: dict[str, Any]) -> Text:
-    mention = fact.get("date") or {}
-    cell = _cell(str(fact.get("value", "")))
-    if mention.get("mod"):
-        cell.append(f" {mention['mod']}", style="italic")
-    lo, hi = fact.get("start_date"), fact.get("end_date")
+def _when(fact: Fact) -> Text:
+    mention = fact.date
+    cell = _cell(fact.value)
+    if mention.mod:
+        cell.append(f" {mention.mod}", style="italic")
+    lo, hi = fact.start_date, fact.end_date
     if lo is None and hi is None:
-        span = "unanchored" if mention.get("anchored") is False else ""
+        span = "unanchored" if not mention.anchored else ""
     elif lo == hi:
         span = ""
     else:
@@ -60,36 +58,41 @@ def _when(fact: dict[str, Any]) -> Text:
     return cell
 
 
-def _statement(fact: dict[str, Any], limit: int = 240) -> Text:
-    """The sentence with its date mention styled, then who and how many in a dim line."""
-    sentence = fact.get("sentence") or {}
-    mention = fact.get("date") or {}
-    text = str(fact.get("text", ""))
+def _statement(fact: Fact, limit: int | None = 240) -> Text:
+    """The sentence with its dates styled (cut at `limit` characters unless None), then its other dates,
+    who and how many in dim lines."""
+    text = fact.text
     cell = _cell(text)
-    begin = int(mention.get("start", 0)) - int(fact.get("text_offset", sentence.get("start", 0)))
-    if 0 <= begin < len(text):
-        cell.stylize(DATE_STYLE, begin, begin + len(str(mention.get("text", ""))))
-    if len(cell) > limit:
+    origin = fact.text_offset if fact.text_offset is not None else fact.sentence.start
+    for mention in fact.dates or (fact.date,):
+        begin = mention.start - origin
+        if 0 <= begin < len(text):
+            cell.stylize(DATE_STYLE, begin, begin + len(mention.text))
+    if limit is not None and len(cell) > limit:
         cell.truncate(limit - 1)
         cell.append("…")
-    who = [*fact.get("entities", ()), *fact.get("figures", ())]
+    others = [d for d in fact.dates if d != fact.date]
+    if others:
+        cell.append("\nalso " + one_line(", ".join(f"{d.value} ({d.text})" for d in others)), style="dim")
+    who = [*fact.entities, *fact.figures]
     if who:
         cell.append("\n" + one_line(" · ".join(who)), style="dim")
     return cell
 
 
-def facts_table(facts: list[dict[str, Any]], articles: list[str] | None = None) -> Table:
-    """A timeline table of facts in `fact_to_dict` form; `articles` adds an article column."""
+def facts_table(facts: list[Fact], articles: list[str] | None = None, *, limit: int | None = 240) -> Table:
+    """A timeline table of facts; `articles` (titles) adds each fact's article as the cell's first line;
+    `limit` cuts long sentences (None: never)."""
     table = Table(title="Timeline", expand=True, show_lines=True)
     table.add_column("when", no_wrap=True)
     table.add_column("statement", ratio=1, overflow="fold")
-    if articles is not None:
-        table.add_column("article", no_wrap=True, style="dim")
     for i, fact in enumerate(facts):
-        row = [_when(fact), _statement(fact)]
+        statement = _statement(fact, limit)
         if articles is not None:
-            row.append(_cell(articles[i]))
-        table.add_row(*row)
+            statement = Text.assemble(
+                Text(sanitize(articles[i], keep_newlines=False), "bold"), "\n", statement
+            )
+        table.add_row(_when(fact), statement)
     return table
 
 
@@ -128,6 +131,6 @@ def render(console: Console, path: str, text: str, analysis: Analysis) -> None:
     console.rule(header)
     console.print(highlighted(text, analysis))
     console.print(legend())
-    console.print(facts_table([fact_to_dict(f) for f in analysis.facts]))
+    console.print(facts_table(list(analysis.facts)))
     counts = analysis_counts(analysis)
     console.print(Text(counts, style="dim"))

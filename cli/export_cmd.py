@@ -60,9 +60,26 @@ def register(subparsers: Any) -> None:
         "--force", action="store_true", help="replace FILE if it exists (a regular file only)"
     )
     parser.add_argument("--title", help="document title (default: the article's title, or 'Briefing')")
+    parser.add_argument(
+        "--limit",
+        metavar="N",
+        type=_count,
+        default=None,
+        help="key facts the Markdown briefing leads with (default 20)",
+    )
 
 
 FORCE_HINT = "; add --force to replace it"
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,7 +106,12 @@ def run(args: argparse.Namespace) -> int:
                     library.resolve_id(given)
                 except KeyError:
                     return error(f"no article with id {given!r} (see `briefing list`)")
-            text = export_document(library, selection, args.format, title=args.title)
+            if args.limit is None:
+                text = export_document(library, selection, args.format, title=args.title)
+            else:
+                text = export_document(
+                    library, selection, args.format, title=args.title, key_facts=args.limit
+                )
         if args.format != "md":  # JSON: terminal controls in article text become \u escapes
             text = escape_json_text(text)
         if to_file:

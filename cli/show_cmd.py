@@ -146,7 +146,6 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
     from rich.text import Text
 
     from cli._analysis_view import analysis_counts, facts_table
-    from extract.model import fact_to_dict
     from tui.theme import ENTITY_LABELS, ENTITY_ORDER, TERMINAL
 
     console.print()
@@ -179,4 +178,4 @@ def print_analysis(console: Console, analysis: Analysis) -> None:
             line.append(f" ({one_line(mention.value)})", "dim")
         console.print(line)
     if analysis.facts:
-        console.print(facts_table([fact_to_dict(f) for f in analysis.facts]))
+        console.print(facts_table(list(analysis.facts)))

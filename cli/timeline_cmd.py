@@ -1,5 +1,7 @@
-"""`briefing timeline [--article ID] [--entity NAME] [--from DATE] [--to DATE] [--json]`: the library's
-dated facts in calendar order, optionally for one article, one entity and a date range."""
+"""`briefing timeline [--article ID] [--entity NAME] [--tag T] [--source S] [--from DATE] [--to DATE]
+[--json]`: the library's dated statements in calendar order, one per sentence (at its event date, with all
+its dates), optionally for one article, entity, tag, source and date range. The table names articles by
+title and never cuts a sentence."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from cli._dates import from_date, to_date
 from cli._help import add_command
-from cli._library import ID_CHARS, error, note, open_library, stdout_console, tolerant_stdout
+from cli._library import error, note, open_library, stdout_console, tolerant_stdout
 from store.errors import LibraryError
 from store.safetext import safe_json, terminal_text
 
@@ -28,10 +30,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "briefing timeline",
             "briefing timeline --entity Kadhimi --from 2020-11 --to 2021",
             "briefing timeline --article 78032c --json",
+            "briefing timeline --tag iraq --source Rudaw",
         ),
     )
     parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
     parser.add_argument("--entity", metavar="NAME", help="only facts whose sentence mentions this entity")
+    parser.add_argument("--tag", metavar="T", help="only articles with this tag (any case)")
+    parser.add_argument(
+        "--source", metavar="S", help="only articles from this source (its name or words of it)"
+    )
     parser.add_argument(
         "--from",
         dest="start",
@@ -50,7 +57,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
-    return {"article_id": entry.article_id, "article_title": entry.article_title, **entry.fact}
+    """One statement: its article, the fact (`extract.model.fact_to_dict`) with all its dates in "dates"."""
+    from extract.model import fact_to_dict
+
+    return {
+        "article_id": entry.article_id,
+        "article_title": entry.article_title,
+        "source": entry.source,
+        **fact_to_dict(entry.fact),
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +81,12 @@ def run(args: argparse.Namespace) -> int:
                 except KeyError:
                     return error(f"no article with id {args.article!r} (see `briefing list`)")
             entries = library.timeline(
-                article_id=article_id, entity=args.entity, start=args.start, end=args.end
+                article_id=article_id,
+                entity=args.entity,
+                start=args.start,
+                end=args.end,
+                tag=args.tag,
+                source=args.source,
             )
     except LibraryError as exc:
         return error(str(exc))
@@ -74,13 +94,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(safe_json([entry_to_json(e) for e in entries]) + "\n")
         return 0
     if not entries:
-        if args.article or args.entity or args.start or args.end:
+        if args.article or args.entity or args.tag or args.source or args.start or args.end:
             note("no dated facts match these filters")
         else:
             note("the library has no dated facts yet (import articles with: briefing import PATH)")
         return 0
     from cli._analysis_view import facts_table
 
-    table = facts_table([e.fact for e in entries], [terminal_text(e.article_id[:ID_CHARS]) for e in entries])
+    titles = [terminal_text(e.article_title + (f" — {e.source}" if e.source else "")) for e in entries]
+    table = facts_table([e.fact for e in entries], titles, limit=None)
     stdout_console().print(table)
     return 0

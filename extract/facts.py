@@ -210,6 +210,77 @@ def _order_key(fact: Fact) -> tuple[int, date, int, int]:
     return (1, start, (end - start).days, fact.date.start)
 
 
+# The event date of a sentence with several dates (`event_date`). A date right after a reporting verb
+# ("said on Tuesday", "told Rudaw in December", "in his Tuesday speech") dates the report, not the event;
+# a date in a forward-looking clause ("will ... in the coming days", "would ... by January 15") is what
+# the statement is about.
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|confirmed|confirms|announced|announces|added|adds|stated|states|"
+    r"reported|reports|wrote|writes|declared|declares|explained|noted|notes|according|speech|statement|"
+    r"remarks|interview|briefing|conference)\b(?:\W+\w+){0,3}?\W+$",
+    re.IGNORECASE,
+)
+_REPORTING_BEFORE = 40  # characters before a date searched for its reporting verb
+_FORWARD = re.compile(
+    r"\b(?:will|would|shall|expected|expects|due|scheduled|plans?|planned|planning|intends?|set to|"
+    r"going to|aims?|forecasts?|projected)\b",
+    re.IGNORECASE,
+)
+_FORWARD_BEFORE = 80  # characters before a date (within its clause) searched for a forward-looking word
+
+
+def _reporting(text: str, sentence: Sentence, mention: DateMention) -> bool:
+    """Is the mention the date of a report ("said on Tuesday", "told Rudaw in December")?"""
+    lo = max(sentence.start, mention.start - _REPORTING_BEFORE)
+    if _REPORTING.search(text, lo, mention.start):
+        return True
+    # "in his Tuesday speech": the date names the report itself
+    after = text[mention.end : min(sentence.end, mention.end + 12)]
+    return re.match(r"\s*(?:speech|statement|remarks|interview|briefing|address)\b", after, re.I) is not None
+
+
+def _forward(text: str, sentence: Sentence, mention: DateMention) -> bool:
+    """Is the mention in a forward-looking clause (`FUTURE_REF`, or "will/would/expected ..." before it
+    in the same clause)?"""
+    if mention.value == "FUTURE_REF":
+        return True
+    lo = max(sentence.start, mention.start - _FORWARD_BEFORE)
+    window = text[lo : mention.start]
+    clause = re.split(r"[;:,\u2013\u2014]|\bthat\b", window)[-1]
+    return _FORWARD.search(clause) is not None
+
+
+def _span_days(value: str, mod: str | None, published: date | None) -> int:
+    lo, hi = _interval_iso(value, mod, published)
+    if lo is None or hi is None:
+        return 1 << 30  # open or unknown: the least precise
+    return (date.fromisoformat(hi) - date.fromisoformat(lo)).days
+
+
+def event_date(
+    text: str, sentence: Sentence, mentions: Sequence[DateMention], published: date | None = None
+) -> DateMention:
+    """The date a statement is about, among the DATE/TIME mentions of its sentence (at least one).
+
+    The rule, in order: (1) a date that is not the date of a report ("said on Tuesday", "told Rudaw in
+    December", "in his Tuesday speech") over one that is; (2) a date in a forward-looking clause
+    ("will be withdrawn in the coming days", "would draw down ... by January 15") over a past one, as the
+    news is what is to happen; (3) the most precise date (the shortest calendar interval; open and
+    unknown intervals last): "in late July" over "the 1970s"; (4) the first in the text.
+    """
+
+    def rank(item: tuple[int, DateMention]) -> tuple[bool, bool, int, int]:
+        position, mention = item
+        return (
+            _reporting(text, sentence, mention),
+            not _forward(text, sentence, mention),
+            _span_days(mention.value, mention.mod, published),
+            position,
+        )
+
+    return min(enumerate(mentions), key=rank)[1]
+
+
 def build_facts(
     text: str,
     sentences: Sequence[Sentence],
@@ -218,36 +289,39 @@ def build_facts(
     figures: Sequence[Figure],
     published: date | None = None,
 ) -> list[Fact]:
-    """One fact per DATE/TIME mention (durations and sets are not dated statements), ordered for a timeline.
+    """One fact per sentence with a DATE/TIME mention (durations and sets alone do not date a statement),
+    placed at its event date (`event_date`) and carrying all the sentence's date mentions; ordered for a
+    timeline.
 
     Open-ended past facts ("recently") come first, open-ended future ones ("in the coming days") after
     every bounded one, and facts whose interval is unknown (an unanchored ``XXXX-12``) last.
     """
     starts = [s.start for s in sentences]
-    by_sentence: dict[Sentence, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    grouped: dict[Sentence, list[DateMention]] = {}
+    for mention in dates:
+        grouped.setdefault(_sentence_for(sentences, starts, mention.start, mention.end), []).append(mention)
     entity_spans = _Spans([(e.start, e.end, e.canonical) for e in entities])
     figure_spans = _Spans([(f.start, f.end, figure_phrase(f)) for f in figures])
     facts: list[Fact] = []
-    for mention in dates:
-        if mention.type not in ("DATE", "TIME"):
+    for sentence, mentions in grouped.items():
+        dated = [m for m in mentions if m.type in ("DATE", "TIME")]
+        if not dated:
             continue
-        sentence = _sentence_for(sentences, starts, mention.start, mention.end)
-        lo, hi = _interval_iso(mention.value, mention.mod, published)
-        if sentence not in by_sentence:  # a sentence's names and amounts are collected once
-            by_sentence[sentence] = (entity_spans.within(sentence), figure_spans.within(sentence))
-        names, amounts = by_sentence[sentence]
-        fact_text, text_offset = excerpt(text, sentence, mention.start, mention.end)
+        event = event_date(text, sentence, dated, published) if len(dated) > 1 else dated[0]
+        lo, hi = _interval_iso(event.value, event.mod, published)
+        fact_text, text_offset = excerpt(text, sentence, event.start, event.end)
         facts.append(
             Fact(
-                value=mention.value,
+                value=event.value,
                 start_date=lo,
                 end_date=hi,
                 sentence=sentence,
                 text=fact_text,
-                date=mention,
-                entities=names,
-                figures=amounts,
+                date=event,
+                entities=entity_spans.within(sentence),
+                figures=figure_spans.within(sentence),
                 text_offset=text_offset,
+                dates=tuple(mentions),
             )
         )
     facts.sort(key=_order_key)

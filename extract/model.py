@@ -96,9 +96,12 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One dated statement: the calendar interval a date mention covers and the sentence it dates.
+    """One dated statement: a sentence placed at its event date, with every date it gives.
 
-    `start_date`/`end_date` are ISO dates; None means open-ended on that side (e.g. `FUTURE_REF`).
+    `date` is the event date (the mention the statement is about, see `extract.facts.event_date`), `value`
+    its TIMEX3 value and `start_date`/`end_date` the calendar interval it covers (ISO dates; None means
+    open-ended on that side, e.g. `FUTURE_REF`). `dates` are all the sentence's date mentions in text
+    order, the event date among them.
     `text` is the sentence, or for a sentence longer than `extract.facts.WHOLE_LIMIT` a bounded excerpt
     around the date with "…" where it was cut; then `text_offset` is the article offset that index 0 of
     `text` stands for (`text[i] == article[text_offset + i]` outside the markers), else None (the sentence's
@@ -114,6 +117,7 @@ class Fact:
     entities: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     text_offset: int | None = None
+    dates: tuple[DateMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,23 +151,21 @@ def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    """A fact as JSON: its date mention is flattened to offsets so the record stays small; "text_offset"
-    appears only when `text` is an excerpt."""
-    data: dict[str, Any] = {
-        "value": fact.value,
-        "start_date": fact.start_date,
-        "end_date": fact.end_date,
-        "sentence": record_to_dict(fact.sentence),
-        "text": fact.text,
-        "date": record_to_dict(fact.date),
-        "entities": list(fact.entities),
-        "figures": list(fact.figures),
-    }
-    if fact.text_offset is not None:
-        data["text_offset"] = fact.text_offset
+    """A fact as JSON, in field order: records as flat dicts, tuples as lists; "text_offset" appears only
+    when `text` is an excerpt."""
+    data: dict[str, Any] = {}
+    for name in _FACT_FIELDS:
+        value = getattr(fact, name)
+        if isinstance(value, Sentence | DateMention):
+            data[name] = record_to_dict(value)
+        elif isinstance(value, tuple):
+            data[name] = [record_to_dict(v) if isinstance(v, DateMention) else v for v in value]
+        elif name != "text_offset" or value is not None:
+            data[name] = value
     return data
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, Entity, Figure, DateMention)
 }
+_FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))

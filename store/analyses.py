@@ -22,7 +22,7 @@ from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
     from extract.corrections import Corrections
-    from extract.model import Analysis
+    from extract.model import Analysis, Fact
     from store.annotations import Annotations
     from store.articles import Articles
     from store.tinyfile import TinyFile
@@ -136,27 +136,16 @@ class Analyses:
         facts = data.pop("facts")
         fact_docs = {}
         for n, fact in enumerate(facts, start=1):
-            sentence = fact["sentence"]
-            fact_docs[str(n)] = {
-                **fact,
-                "article_id": article_id,
-                "keys": entity_keys(data, sentence["start"], sentence["end"]),
-            }
+            fact_docs[str(n)] = {**fact, "article_id": article_id}
         tables = {"analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}}, "facts": fact_docs}
         with self.files.writing():
             tiny.storage.write(tables)
         self._distrusted.discard(article_id)
 
-    def facts(self, article_id: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
-        """The article's fact documents (with entity keys) and its entity alias table."""
-        analysis, key = self.analysis_and_key(article_id)
-        tiny = self.files.analysis_file(article_id)
-        stored = self._usable(article_id, tiny, key)
-        if stored is not None:
-            return list(tiny.raw("facts").values()), aliases(stored["data"])
-        data = analysis.to_dict()
-        facts = [
-            {**f, "keys": entity_keys(data, f["sentence"]["start"], f["sentence"]["end"])}
-            for f in data["facts"]
-        ]
-        return facts, aliases(data)
+    def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:
+        """The article's facts, each with the case-folded canonical names of its sentence's entities (for
+        entity filters), and its entity alias table."""
+        analysis = self.analysis(article_id)
+        entities = analysis.entities
+        keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
+        return keyed, aliases(entities)

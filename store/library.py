@@ -230,12 +230,15 @@ class Library:
         entity: str | None = None,
         start: date | None = None,
         end: date | None = None,
+        tag: str | None = None,
+        source: str | None = None,
     ) -> list[TimelineEntry]:
         """Dated facts of one article or the whole library, optionally only those mentioning `entity`
-        (canonical name or any mention of it) and overlapping [start, end]; ordered by interval, finer
-        intervals first. Articles whose text cannot be read are left out, with a notice."""
+        (canonical name or any mention of it), overlapping [start, end], of articles with `tag` or from
+        `source`; ordered by interval, finer intervals first. Articles whose text cannot be read are left
+        out, with a notice."""
         with self._lock:
-            return self._queries.timeline(article_id, entity, start, end)
+            return self._queries.timeline(article_id, entity, start, end, tag, source)
 
     def feed_store(self) -> FeedStore:
         """The feed subscriptions kept in this library (see store/feeds.py)."""

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extract.model import Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +78,13 @@ class ImportStep:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """A stored fact joined with its article, ready for the timeline panel or `briefing timeline`."""
+    """A fact joined with its article, ready for the timeline panel or `briefing timeline`."""
 
     article_id: str
     article_title: str
-    fact: dict[str, Any]  # extract.model.fact_to_dict form
+    fact: Fact
+    source: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

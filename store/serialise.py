@@ -21,7 +21,7 @@ from store.errors import quote_input
 from store.records import Annotation, ArticleMeta
 
 if TYPE_CHECKING:
-    from extract.model import Analysis
+    from extract.model import Analysis, Fact
 
 T = TypeVar("T")
 
@@ -33,19 +33,26 @@ def _build(cls: type[T], data: dict[str, Any], **override: Any) -> T:
     return cls(**values)
 
 
+def fact_from_dict(d: dict[str, Any]) -> Fact:
+    """The inverse of `extract.model.fact_to_dict`."""
+    from extract.model import DateMention, Fact, Sentence
+
+    return _build(
+        Fact,
+        d,
+        sentence=_build(Sentence, d["sentence"]),
+        date=_build(DateMention, d["date"]),
+        entities=tuple(d.get("entities", ())),
+        figures=tuple(d.get("figures", ())),
+        dates=tuple(_build(DateMention, m) for m in d.get("dates", ())),
+    )
+
+
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """The inverse of `Analysis.to_dict()`."""
-    from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
+    from extract.model import Analysis, DateMention, Entity, Figure, Sentence
 
-    def fact(d: dict[str, Any]) -> Fact:
-        return _build(
-            Fact,
-            d,
-            sentence=_build(Sentence, d["sentence"]),
-            date=_build(DateMention, d["date"]),
-            entities=tuple(d.get("entities", ())),
-            figures=tuple(d.get("figures", ())),
-        )
+    fact = fact_from_dict
 
     published = data.get("published")
     return Analysis(

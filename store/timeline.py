@@ -1,23 +1,31 @@
-"""Pure helpers for timeline queries over stored fact documents: matching, overlap, ordering."""
+"""Pure helpers for timeline queries over facts (`extract.model.Fact`): matching, overlap, vagueness,
+ordering."""
 
 from __future__ import annotations
 
 import bisect
+import calendar
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extract.model import Entity, Fact
 
 _LATEST = "9999-99-99"
+VAGUE_DAYS = 3660  # a fact whose event date spans more than about ten years is vague (a decade, a century)
+_UNKNOWN_PART = re.compile(r"X")
 
 
 class _EntityIndex:
     """An article's entities sorted by start, so the entities inside a sentence are found by bisection."""
 
-    def __init__(self, entities: Sequence[dict[str, Any]]) -> None:
-        ordered = sorted(entities, key=lambda e: e["start"])
-        self.starts = [e["start"] for e in ordered]
-        self.items = [(e["end"], e["canonical"].casefold()) for e in ordered]
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        ordered = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in ordered]
+        self.items = [(e.end, e.canonical.casefold()) for e in ordered]
 
     def keys(self, start: int, end: int) -> list[str]:
         lo = bisect.bisect_left(self.starts, start)
@@ -31,11 +39,10 @@ _last: tuple[object, _EntityIndex] | None = None
 _last_lock = threading.Lock()
 
 
-def entity_keys(analysis: dict[str, Any], sentence_start: int, sentence_end: int) -> list[str]:
+def entity_keys(entities: Sequence[Entity], sentence_start: int, sentence_end: int) -> list[str]:
     """Case-folded canonical names of the entities in a sentence (for entity filters); calls for the facts
     of one analysis share one sorted index, so an article's facts cost linear time, not facts x entities."""
     global _last
-    entities = analysis.get("entities", ())
     with _last_lock:
         cached = _last
         if cached is None or cached[0] is not entities:
@@ -44,13 +51,13 @@ def entity_keys(analysis: dict[str, Any], sentence_start: int, sentence_end: int
     return cached[1].keys(sentence_start, sentence_end)
 
 
-def aliases(analysis: dict[str, Any]) -> dict[str, str]:
+def aliases(entities: Iterable[Entity]) -> dict[str, str]:
     """Every case-folded mention text and canonical name of an article -> its canonical name."""
     table: dict[str, str] = {}
-    for e in analysis.get("entities", ()):
-        canonical = e["canonical"].casefold()
+    for e in entities:
+        canonical = e.canonical.casefold()
         table[canonical] = canonical
-        table.setdefault(e["text"].casefold(), canonical)
+        table.setdefault(e.text.casefold(), canonical)
     return table
 
 
@@ -65,6 +72,11 @@ def name_matches(query: str, name: str) -> bool:
     return words.strip() != "" and words in _words(name)
 
 
+def source_matches(query: str, source: str | None) -> bool:
+    """Does `query` name the article's source: the same words, or a run of its whole words ("Rudaw")?"""
+    return source is not None and name_matches(query, source)
+
+
 def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str]:
     """The case-folded query plus every canonical name it is a mention of, or a part of, in the articles."""
     target = " ".join(wanted.casefold().split())
@@ -76,15 +88,15 @@ def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str
     return names
 
 
-def matches_entity(fact: dict[str, Any], keys: Iterable[str], wanted: set[str]) -> bool:
+def matches_entity(fact: Fact, keys: Iterable[str], wanted: set[str]) -> bool:
     """Does the fact's sentence mention one of the `wanted` (case-folded canonical) names?"""
-    names = set(keys) | {name.casefold() for name in fact.get("entities", ())}
+    names = set(keys) | {name.casefold() for name in fact.entities}
     return not names.isdisjoint(wanted)
 
 
-def overlaps(fact: dict[str, Any], start: date | None, end: date | None) -> bool:
+def overlaps(fact: Fact, start: date | None, end: date | None) -> bool:
     """Does the fact's interval meet [start, end]? Facts with no dates at all match only an open query."""
-    f_start, f_end = fact.get("start_date"), fact.get("end_date")
+    f_start, f_end = fact.start_date, fact.end_date
     if start is None and end is None:
         return True
     if f_start is None and f_end is None:
@@ -94,16 +106,56 @@ def overlaps(fact: dict[str, Any], start: date | None, end: date | None) -> bool
     return not (start is not None and f_end is not None and f_end < start.isoformat())
 
 
-def article_bounds(facts: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
+_BOUND = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+_RANGE = re.compile(rf"({_BOUND})?\.\.({_BOUND})?")
+
+
+def _bound(text: str, upper: bool) -> date:
+    parts = [int(p) for p in text.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else (12 if upper else 1)
+    day = parts[2] if len(parts) > 2 else (calendar.monthrange(year, month)[1] if upper else 1)
+    return date(year, month, day)
+
+
+def split_date_range(query: str) -> tuple[str, date | None, date | None]:
+    """A search query with a date range written as `FROM..TO` (`2020..2021`, `2020-11..`, `..2021-01-15`;
+    a year or month means its first day as FROM, its last as TO): the other words, FROM and TO. A word
+    that is not a valid range is left in the words."""
+    words, start, end = [], None, None
+    for word in query.split():
+        m = _RANGE.fullmatch(word)
+        if m is None or not (m[1] or m[2]):
+            words.append(word)
+            continue
+        try:
+            start = _bound(m[1], upper=False) if m[1] else None
+            end = _bound(m[2], upper=True) if m[2] else None
+        except ValueError:
+            words.append(word)
+    return " ".join(words), start, end
+
+
+def is_vague(fact: Fact) -> bool:
+    """A fact a library timeline hides by default: its event date is a reference (PAST_REF, PRESENT_REF,
+    FUTURE_REF), unanchored or with unknown parts (``XXXX-12``), or spans a decade or more."""
+    if fact.value.endswith("_REF") or not fact.date.anchored or _UNKNOWN_PART.search(fact.value):
+        return True
+    if fact.start_date is None or fact.end_date is None:
+        return True
+    span = date.fromisoformat(fact.end_date) - date.fromisoformat(fact.start_date)
+    return span.days >= VAGUE_DAYS
+
+
+def article_bounds(facts: Iterable[Fact]) -> tuple[str | None, str | None]:
     """The earliest start and latest end among an article's facts with both ends dated."""
-    bounded = [(f["start_date"], f["end_date"]) for f in facts if f.get("start_date") and f.get("end_date")]
+    bounded = [(f.start_date, f.end_date) for f in facts if f.start_date and f.end_date]
     if not bounded:
         return None, None
     return min(s for s, _ in bounded), max(e for _, e in bounded)
 
 
 def sort_key(
-    fact: dict[str, Any],
+    fact: Fact,
     published: date | None,
     article_id: str,
     bounds: tuple[str | None, str | None] = (None, None),
@@ -114,12 +166,12 @@ def sort_key(
     an open past ("in recent years", up to a date) just before the article's earliest dated fact, an
     open future ("in the coming days", from a date) just after its latest one.
     """
-    f_start, f_end = fact.get("start_date"), fact.get("end_date")
+    f_start, f_end = fact.start_date, fact.end_date
     first, last = bounds
     if f_start is None and f_end is None:
         anchor, rank = _LATEST, 3
     elif f_start is None:
-        anchor, rank = min(f_end, first or f_end), 0
+        anchor, rank = min(f_end or _LATEST, first or f_end or _LATEST), 0
     elif f_end is None:
         anchor, rank = max(f_start, last or f_start), 2
     else:
@@ -131,6 +183,6 @@ def sort_key(
         f_end or _LATEST,
         published.isoformat() if published else _LATEST,
         article_id,
-        fact.get("sentence", {}).get("start", 0),
-        fact.get("date", {}).get("start", 0),
+        fact.sentence.start,
+        fact.date.start,
     )

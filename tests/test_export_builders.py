@@ -26,6 +26,7 @@ from store.export.datefmt import describe_fact_date
 from store.export.mdtext import clean
 from store.export.timelinejs import date_object
 from store.records import Annotation, ArticleMeta
+from store.serialise import fact_from_dict
 
 META = ArticleMeta(
     id="abcdef0123456789",
@@ -40,16 +41,18 @@ META = ArticleMeta(
 
 
 def fact(value: str, start: str | None, end: str | None, text: str, *, mod: str | None = None, at: int = 0):
-    return {
-        "value": value,
-        "start_date": start,
-        "end_date": end,
-        "sentence": {"start": at, "end": at + len(text)},
-        "text": text,
-        "date": {"start": at, "end": at + 4, "text": "when", "type": "DATE", "value": value, "mod": mod},
-        "entities": ["United States"],
-        "figures": ["5,000 troops"] if "5,000" in text else [],
-    }
+    return fact_from_dict(
+        {
+            "value": value,
+            "start_date": start,
+            "end_date": end,
+            "sentence": {"start": at, "end": at + len(text)},
+            "text": text,
+            "date": {"start": at, "end": at + 4, "text": "when", "type": "DATE", "value": value, "mod": mod},
+            "entities": ["United States"],
+            "figures": ["5,000 troops"] if "5,000" in text else [],
+        }
+    )
 
 
 FACTS = (
@@ -97,26 +100,29 @@ def test_markdown_has_every_section_in_order() -> None:
     headings = [line for line in md.splitlines() if line.startswith("#")]
     assert headings == [
         "# Test briefing",
+        "## Key facts",
         "## Sources",
-        "## Key figures",
-        "## Timeline",
-        "## Highlights",
-        ESCAPED_TITLE,
+        "## 1. " + ESCAPED_TITLE.removeprefix("### "),
+        "### Timeline",
+        "### Key figures",
+        "### Highlights",
         "## Orphaned annotations",
         ESCAPED_TITLE,
     ]
-    assert "**Period:** 1 Jan 2020 to 15 Jan 2021" in md
+    # The period is that of the key facts listed: here the one statement with a figure and a name.
+    assert "**Period:** 1 Jan 2020 to 31 Jan 2020" in md
+    assert "- **Jan 2020** — In January the US had 5,000 troops." in md
     assert '**Selection:** tag "iraq"' in md
 
 
 def test_markdown_timeline_rows_escape_pipes_and_newlines() -> None:
     md = render(briefing(), "md")
     rows = [line for line in md.splitlines() if line.startswith("| ")]
-    assert rows[0] == "| Date | Fact | Source |"
+    assert rows[0] == "| Date | Fact |"
     assert len(rows) == 2 + len(FACTS)  # header, separator, one row per fact
     for row in rows:
-        assert len(re.findall(r"(?<!\\)\|", row)) == 4  # exactly three cells
-    # A CommonMark + GFM-table parser sees one table of five rows, three cells each.
+        assert len(re.findall(r"(?<!\\)\|", row)) == 3  # exactly two cells
+    # A CommonMark + GFM-table parser sees one table of five rows, two cells each.
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     assert [t.type for t in tokens].count("table_open") == 1
     cells_per_row: list[int] = []
@@ -125,7 +131,7 @@ def test_markdown_timeline_rows_escape_pipes_and_newlines() -> None:
             cells_per_row.append(0)
         elif token.type in ("td_open", "th_open"):
             cells_per_row[-1] += 1
-    assert cells_per_row == [3] * (1 + len(FACTS))
+    assert cells_per_row == [2] * (1 + len(FACTS))
     assert "| mid-Nov 2020 | A \\| pipe and newline. |" in md
     assert "\\<script\\>" in md and "<script>" not in md
     assert '| after 5 Jan 2021 ("when") |' in md
@@ -144,7 +150,8 @@ def test_markdown_highlights_are_quotes_with_notes_and_tags() -> None:
 def test_markdown_without_annotations_or_facts_says_so() -> None:
     md = render(briefing(annotations=(), facts=(), figures=()), "md")
     assert "No dated statements in this selection." in md
-    assert "No highlights or notes in this selection." in md
+    assert "No dated statements with figures and names in this selection." in md
+    assert "### Highlights" not in md and "### Key figures" not in md
     assert "Orphaned" not in md and "Key figures" not in md
 
 
@@ -164,7 +171,7 @@ def test_json_has_schema_and_everything() -> None:
     (article,) = data["articles"]
     assert article["file"] == "a.md"  # the local folder is not exported
     assert article["published"] == "2021-01-05" and article["tags"] == ["iraq", "us"]
-    assert [f["value"] for f in data["facts"]] == [f.fact["value"] for f in FACTS]
+    assert [f["value"] for f in data["facts"]] == [f.fact.value for f in FACTS]
     assert all(f["article_id"] == META.id for f in data["facts"])
     assert [a["orphaned"] for a in data["annotations"]] == [False, True]
     assert data["selection"]["tag"] == "iraq" and data["selection"]["from"] is None
@@ -227,7 +234,12 @@ def test_unknown_format_is_an_error() -> None:
     ],
 )
 def test_fact_dates_read_as_words(value: str, mod: str | None, expected: str) -> None:
-    assert describe_fact_date({"value": value, "date": {"mod": mod, "text": "x"}}) == expected
+    assert describe_fact_date(fact(value, None, None, "x", mod=mod)) == expected
+
+
+def test_decade_labels_read_naturally() -> None:
+    assert describe_fact_date(fact("198X", "1986-09-02", "1989-12-31", "x", mod="END")) == "late 1980s"
+    assert describe_fact_date(fact("198X", "1980-01-01", "1989-12-31", "x")) == "1980s"
 
 
 def test_date_object_only_integer_parts() -> None:
@@ -244,7 +256,7 @@ def test_property_any_fact_text_renders_as_one_literal_cell(text: str) -> None:
     md = render(briefing(facts=(one,), annotations=(), figures=()), "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     cells = [tokens[i + 1] for i, t in enumerate(tokens) if t.type == "td_open"]
-    assert len(cells) == 3
+    assert len(cells) == 2
     shown = "".join(child.content for child in cells[1].children or [] if child.type == "text")
     assert shown == " ".join(clean(text).split())
 
@@ -277,3 +289,18 @@ def test_property_any_quote_renders_as_one_literal_blockquote(text: str) -> None
 )
 def test_suggested_filename(title: str, fmt: str, expected: str) -> None:
     assert suggested_filename(title, fmt) == expected
+
+
+def test_key_facts_lead_newest_first_and_are_limited() -> None:
+    older = TimelineFact(META.id, fact("2020-01", "2020-01-01", "2020-01-31", "In 2020 5,000 troops stayed."))
+    newer = TimelineFact(META.id, fact("2021-01-15", "2021-01-15", "2021-01-15", "Now 5,000 troops left."))
+    vague = TimelineFact(META.id, fact("198X", "1980-01-01", "1989-12-31", "In the 1980s 5,000 troops."))
+    md = render(briefing(facts=(older, newer, vague)), "md")
+    key = md.split("## Key facts", 1)[1].split("## Sources", 1)[0]
+    assert key.index("Now 5,000") < key.index("In 2020 5,000") and "1980s" not in key
+    limited = render(briefing(facts=(older, newer, vague), key_facts=1), "md")
+    key = limited.split("## Key facts", 1)[1].split("## Sources", 1)[0]
+    assert "Now 5,000" in key and "In 2020" not in key
+    assert "**Period:** 15 Jan 2021" in limited  # the period of the facts listed
+    # every statement is still in its article's timeline, once
+    assert limited.count("| In the 1980s 5,000 troops. |") == 1

@@ -40,7 +40,30 @@ def test_markdown_to_stdout(annotated_path: str, capsys: pytest.CaptureFixture[s
     assert export(annotated_path, "--starred", "--format", "md") == 0
     out = capsys.readouterr().out
     assert out.startswith("# More than half of American forces")
-    assert "## Timeline" in out and "## Highlights" in out
+    assert "## Key facts" in out and "### Timeline" in out and "### Highlights" in out
+
+
+def test_whole_library_briefing_leads_with_limited_key_facts(
+    annotated_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert export(annotated_path, "--format", "md", "--limit", "3") == 0
+    out = capsys.readouterr().out
+    key = out.split("## Key facts", 1)[1].split("## Sources", 1)[0]
+    items = [line for line in key.splitlines() if line.startswith("- **")]
+    assert len(items) == 3
+    assert out.index("## Key facts") < out.index("## Sources")
+    assert "late the " not in out and "mid-the " not in out  # "late 1980s", never "late the 1980s"
+    assert "late 1980s" in out
+    rows = [
+        line
+        for line in out.splitlines()
+        if line.startswith("| ") and not line.startswith(("| Date", "| ---"))
+    ]
+    assert len(rows) == len(set(rows))  # a sentence is listed once
+    with pytest.raises(SystemExit) as stop:
+        export(annotated_path, "--format", "md", "--limit", "-1")
+    assert stop.value.code == 2
 
 
 def test_output_file_has_the_same_text_and_a_message_says_where(

@@ -206,13 +206,14 @@ def test_date_range_narrows_the_facts(annotated_library: Library) -> None:
     briefing = select(annotated_library, Selection(start=date(2020, 9, 1), end=date(2020, 12, 31)))
     assert briefing.facts
     for item in briefing.facts:
-        start, end = item.fact["start_date"], item.fact["end_date"]
+        start, end = item.fact.start_date, item.fact.end_date
         assert (start or "") <= "2020-12-31" and (end or "9999") >= "2020-09-01"
 
 
 def test_markdown_structure_as_github_parses_it(annotated_library: Library) -> None:
-    """CommonMark with GFM tables: one title, the sections as h2, one three-column timeline table, and one
-    blockquote per annotation, whatever the article text contains."""
+    """CommonMark with GFM tables: one title, key facts and sources then one h2 per article, a two-column
+    timeline table per article with facts (one row per fact), and one blockquote per annotation, whatever
+    the article text contains."""
     from markdown_it import MarkdownIt
 
     briefing = select(annotated_library, Selection())
@@ -220,15 +221,17 @@ def test_markdown_structure_as_github_parses_it(annotated_library: Library) -> N
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h for h in headings if h[0] == "h1"] == [("h1", "Briefing")]
-    assert [c for tag, c in headings if tag == "h2"] == ["Sources", "Key figures", "Timeline", "Highlights"]
-    assert [t.type for t in tokens].count("table_open") == 1
+    titles = [f"{n}. {meta.title}" for n, meta in enumerate(briefing.articles, 1)]
+    assert [c for tag, c in headings if tag == "h2"] == ["Key facts", "Sources", *titles]
+    with_facts = {item.article_id for item in briefing.facts}
+    assert [t.type for t in tokens].count("table_open") == len(with_facts)
     rows: list[int] = []
     for token in tokens:
         if token.type == "tr_open":
             rows.append(0)
         elif token.type in ("th_open", "td_open"):
             rows[-1] += 1
-    assert rows == [3] * (1 + len(briefing.facts))
+    assert rows == [2] * (len(with_facts) + len(briefing.facts))
     assert [t.type for t in tokens].count("blockquote_open") == len(briefing.annotations)
     ordered = [t for t in tokens if t.type == "ordered_list_open"]
     assert len(ordered) == 1  # the sources

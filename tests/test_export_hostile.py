@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from extract.model import Fact
 from store.export import Briefing, KeyFigure, Selection, TimelineFact, render
 from store.records import Annotation, ArticleMeta
+from store.serialise import fact_from_dict
 
 IMG = "<img src=x onerror=alert(1)>"
 HOSTILE = [
@@ -29,17 +31,19 @@ HOSTILE = [
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-def _fact(text: str, value: str = "2021-01-05", *, mod: str | None = None) -> dict[str, Any]:
-    return {
-        "value": value,
-        "start_date": "2021-01-05",
-        "end_date": "2021-01-05",
-        "sentence": {"start": 0, "end": len(text)},
-        "text": text,
-        "date": {"start": 0, "end": 1, "text": text[:12], "type": "DATE", "value": value, "mod": mod},
-        "entities": [text[:20]],
-        "figures": [text[:30]],
-    }
+def _fact(text: str, value: str = "2021-01-05", *, mod: str | None = None) -> Fact:
+    return fact_from_dict(
+        {
+            "value": value,
+            "start_date": "2021-01-05",
+            "end_date": "2021-01-05",
+            "sentence": {"start": 0, "end": len(text)},
+            "text": text,
+            "date": {"start": 0, "end": 1, "text": text[:12], "type": "DATE", "value": value, "mod": mod},
+            "entities": [text[:20]],
+            "figures": [text[:30]],
+        }
+    )
 
 
 def hostile_briefing(text: str) -> Briefing:

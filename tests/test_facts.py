@@ -79,17 +79,10 @@ def test_user_article_timeline_in_order() -> None:
     analysis = analyze(text, date(2021, 1, 5))
     values = [f.value for f in analysis.facts]
     # DESIGN.md: 2020-01 · 2020-09 · mid-November 2020 · 2020-12 · 2021-01-03 (tense-only limit: the
-    # event was in 2020) · 2021-01-05 (the speech) · 2021-01-15 · the coming days.
-    expected = [
-        "2020-01",
-        "2020-09",
-        "2020-11",
-        "2020-12",
-        "2021-01-03",
-        "2021-01-05",
-        "2021-01-15",
-        "FUTURE_REF",
-    ]
+    # event was in 2020) · 2021-01-05 (the speech) · 2021-01-15 · the coming days. "Marotto told Rudaw in
+    # December that the US would be drawing down ... by January 15" is one statement: one row at its event
+    # date (January 15) that also shows December.
+    expected = ["2020-01", "2020-09", "2020-11", "2021-01-03", "2021-01-05", "2021-01-15", "FUTURE_REF"]
     positions = [values.index(v) for v in expected]
     assert positions == sorted(positions), values
     by_value = {f.value: f for f in reversed(analysis.facts)}
@@ -98,5 +91,34 @@ def test_user_article_timeline_in_order() -> None:
     assert "roughly 5,000" in " ".join(by_value["2020-01"].figures)
     assert by_value["FUTURE_REF"].end_date is None
     assert values[-1] == "FUTURE_REF"
+    assert [d.value for d in by_value["2021-01-15"].dates] == ["2020-12", "2021-01-15"]
+    # Each sentence is one row.
+    sentences = [f.sentence for f in analysis.facts]
+    assert len(sentences) == len(set(sentences))
+    # "confirmed on Tuesday that ... will have withdrawn within the coming days": the event is the future.
+    erbil = next(f for f in analysis.facts if f.text.startswith("ERBIL"))
+    assert erbil.value == "FUTURE_REF"
+    assert [d.text for d in erbil.dates] == ["Tuesday", "coming days"]
     speech = [f for f in analysis.facts if f.value == "2021-01-05" and f.date.text == "Tuesday"]
-    assert len(speech) == 3
+    assert len(speech) == 1
+
+
+def _event_of(sentence: str, published: date = date(2021, 1, 5)) -> str:
+    facts = analyze(sentence, published).facts
+    assert len(facts) == 1, facts
+    return facts[0].date.text
+
+
+def test_event_date_skips_reporting_dates() -> None:
+    assert _event_of("The minister said on Monday that the plant would reopen in March.") == "March"
+    assert _event_of("The port reopened on 4 January, officials told reporters on Friday.") == "4 January"
+
+
+def test_event_date_prefers_the_precise_date() -> None:
+    sentence = "The mill shut in late July after a survey of pipes laid in the 1970s."
+    assert _event_of(sentence) == "late July"
+
+
+def test_event_date_prefers_the_forward_clause() -> None:
+    sentence = "Exports fell in 2019, and the ministry expects them to recover in the coming months."
+    assert _event_of(sentence) != "2019"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extract import analyze
 from extract.facts import ELLIPSIS, EXCERPT_LIMIT, WHOLE_LIMIT
-from extract.model import fact_to_dict
+from extract.model import Entity, Fact, fact_to_dict
 from extract.sentences import MAX_SENTENCE, split_sentences
 from store.timeline import entity_keys
 
@@ -95,16 +95,14 @@ def test_a_long_sentence_gives_a_bounded_excerpt_around_its_date() -> None:
 
 def test_entity_keys_match_a_scan_of_every_entity() -> None:
     text = repeated("Maria Lopez met Acme Corp in Lagos on March 3, 2021. ", 6_000)
-    data = analyze(text, PUBLISHED).to_dict()
-    for fact in data["facts"][:50]:
-        s, e = fact["sentence"]["start"], fact["sentence"]["end"]
-        scanned = sorted(
-            {x["canonical"].casefold() for x in data["entities"] if s <= x["start"] and x["end"] <= e}
-        )
-        assert entity_keys(data, s, e) == scanned
-    other = {"entities": [{"start": 0, "end": 3, "text": "Oslo", "canonical": "Oslo", "type": "GPE"}]}
+    analysis = analyze(text, PUBLISHED)
+    for fact in analysis.facts[:50]:
+        s, e = fact.sentence.start, fact.sentence.end
+        scanned = sorted({x.canonical.casefold() for x in analysis.entities if s <= x.start and x.end <= e})
+        assert entity_keys(analysis.entities, s, e) == scanned
+    other = (Entity(0, 3, "Oslo", "GPE", "Oslo"),)
     assert entity_keys(other, 0, 10) == ["oslo"]  # a new analysis is indexed afresh
-    assert entity_keys({}, 0, 10) == []
+    assert entity_keys((), 0, 10) == []
 
 
 # Long texts made of a few repeated pieces: runs of punctuation, digits, words, no boundary at all.
@@ -160,12 +158,12 @@ def test_records_serialise_exactly_as_dataclasses_asdict() -> None:
         assert list(record_to_dict(record).items()) == list(asdict(record).items())
 
 
-def _long_sentence_fact() -> dict[str, object]:
+def _long_sentence_fact() -> Fact:
     text = "Officials said " + "the port and the road were shut while " * 12 + "on March 3, 2021 "
     text += "the talks went on and on " * 19 + "."
     (fact,) = analyze(text, PUBLISHED).facts
     assert fact.text_offset is not None
-    return fact_to_dict(fact)
+    return fact
 
 
 def test_the_timeline_pane_underlines_the_date_inside_an_excerpt() -> None:
@@ -194,12 +192,8 @@ def test_entity_keys_read_an_analysis_entities_once_for_all_its_facts() -> None:
             CountingList.reads += 1
             return super().__iter__()
 
-    entities = CountingList(
-        {"start": i * 10, "end": i * 10 + 5, "text": "Oslo", "canonical": f"Name{i}", "type": "GPE"}
-        for i in range(1000)
-    )
-    data = {"entities": entities}
+    entities = CountingList(Entity(i * 10, i * 10 + 5, "Oslo", "GPE", f"Name{i}") for i in range(1000))
     CountingList.reads = 0
-    keys = [entity_keys(data, s, s + 20) for s in range(0, 10_000, 100)]
+    keys = [entity_keys(entities, s, s + 20) for s in range(0, 10_000, 100)]
     assert keys[3] == ["name30", "name31"]
     assert CountingList.reads <= 1

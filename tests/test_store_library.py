@@ -353,15 +353,15 @@ def test_timeline_orders_and_filters(fake_lib: tuple[Library, FakeAnalyzer], tmp
         article_text("B", "Nothing on 2019-12-31.\nAlpha left on 2021-01-02.", published="2021-02-01"),
     )
     ids = lib.import_paths([a, b]).added
-    values = [e.fact["value"] for e in lib.timeline()]
+    values = [e.fact.value for e in lib.timeline()]
     assert values == ["2019-12-31", "2020-03", "2020-03-04", "2021-01-02"]  # month before its days
-    assert [e.fact["value"] for e in lib.timeline(article_id=ids[0])] == ["2020-03", "2020-03-04"]
-    assert [e.fact["value"] for e in lib.timeline(entity="alpha")] == ["2020-03-04", "2021-01-02"]
-    assert [e.fact["value"] for e in lib.timeline(start=date(2020, 3, 10), end=date(2020, 12, 31))] == [
+    assert [e.fact.value for e in lib.timeline(article_id=ids[0])] == ["2020-03", "2020-03-04"]
+    assert [e.fact.value for e in lib.timeline(entity="alpha")] == ["2020-03-04", "2021-01-02"]
+    assert [e.fact.value for e in lib.timeline(start=date(2020, 3, 10), end=date(2020, 12, 31))] == [
         "2020-03"
     ]
     entry = lib.timeline(end=date(2019, 12, 31))[0]
-    assert entry.article_title == "B" and entry.article_id == ids[1] and "keys" not in entry.fact
+    assert entry.article_title == "B" and entry.article_id == ids[1]
     with pytest.raises(KeyError):
         lib.timeline(article_id="0000000000000000")
 

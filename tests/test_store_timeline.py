@@ -3,35 +3,39 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
+from extract.model import Entity, Fact
+from store.serialise import fact_from_dict
 from store.timeline import (
     aliases,
     article_bounds,
+    is_vague,
     matches_entity,
     name_matches,
     overlaps,
     sort_key,
+    split_date_range,
     wanted_names,
 )
 
 
-def fact(
-    value: str, start: str | None, end: str | None, at: int = 0, entities: tuple[str, ...] = ()
-) -> dict[str, Any]:
-    return {
-        "value": value,
-        "start_date": start,
-        "end_date": end,
-        "sentence": {"start": at, "end": at + 10},
-        "date": {"start": at},
-        "entities": list(entities),
-    }
+def fact(value: str, start: str | None, end: str | None, at: int = 0, entities: tuple[str, ...] = ()) -> Fact:
+    return fact_from_dict(
+        {
+            "value": value,
+            "start_date": start,
+            "end_date": end,
+            "sentence": {"start": at, "end": at + 10},
+            "text": "x" * 10,
+            "date": {"start": at, "end": at + 1, "text": "x", "type": "DATE", "value": value},
+            "entities": list(entities),
+        }
+    )
 
 
-def ordered(facts: list[dict[str, Any]]) -> list[str]:
+def ordered(facts: list[Fact]) -> list[str]:
     bounds = article_bounds(facts)
-    return [f["value"] for f in sorted(facts, key=lambda f: sort_key(f, date(2021, 1, 5), "a", bounds))]
+    return [f.value for f in sorted(facts, key=lambda f: sort_key(f, date(2021, 1, 5), "a", bounds))]
 
 
 def test_interval_order_with_finer_first_and_open_intervals_at_the_edges() -> None:
@@ -67,13 +71,11 @@ def test_overlap() -> None:
 
 
 def test_entity_filter_resolves_mentions_to_canonical_names() -> None:
-    analysis = {
-        "entities": [
-            {"start": 0, "end": 8, "text": "Kadhimi", "canonical": "Mustafa al-Kadhimi"},
-            {"start": 20, "end": 38, "text": "Mustafa al-Kadhimi", "canonical": "Mustafa al-Kadhimi"},
-        ]
-    }
-    wanted = wanted_names("KADHIMI", [aliases(analysis)])
+    entities = [
+        Entity(0, 8, "Kadhimi", "PERSON", "Mustafa al-Kadhimi"),
+        Entity(20, 38, "Mustafa al-Kadhimi", "PERSON", "Mustafa al-Kadhimi"),
+    ]
+    wanted = wanted_names("KADHIMI", [aliases(entities)])
     assert wanted == {"kadhimi", "mustafa al-kadhimi"}
     assert matches_entity(fact("2021", "2021-01-01", "2021-12-31"), ["mustafa al-kadhimi"], wanted)
     assert matches_entity(fact("2021", "2021-01-01", "2021-12-31", entities=("Kadhimi",)), [], wanted)
@@ -94,3 +96,21 @@ def test_wanted_names_include_full_names_that_contain_the_query() -> None:
     assert wanted_names("Marotto", tables) == {"marotto", "wayne marotto"}
     assert "operation inherent resolve" in wanted_names("OIR", tables)
     assert wanted_names("Rott", tables) == {"rott"}
+
+
+def test_vague_facts_are_references_unanchored_values_and_decades() -> None:
+    assert is_vague(fact("PAST_REF", None, "2021-01-05"))
+    assert is_vague(fact("FUTURE_REF", "2021-01-05", None))
+    assert is_vague(fact("XXXX-12", None, None))
+    assert is_vague(fact("198X", "1980-01-01", "1989-12-31"))
+    assert is_vague(fact("19", "1900-01-01", "1999-12-31"))
+    assert not is_vague(fact("2020", "2020-01-01", "2020-12-31"))
+    assert not is_vague(fact("2020-11", "2020-11-11", "2020-11-20"))
+
+
+def test_a_date_range_in_a_search_query() -> None:
+    assert split_date_range("iraq 2020..2021") == ("iraq", date(2020, 1, 1), date(2021, 12, 31))
+    assert split_date_range("2020-11..") == ("", date(2020, 11, 1), None)
+    assert split_date_range("..2021-02") == ("", None, date(2021, 2, 28))
+    assert split_date_range("x 2020-13..2021") == ("x 2020-13..2021", None, None)  # not a month: a word
+    assert split_date_range("a..b") == ("a..b", None, None)

@@ -35,10 +35,46 @@ def test_user_article_timeline(samples_path: Path, capsys: pytest.CaptureFixture
     entries = timeline(samples_path, capsys, "--article", article[:10])
     values = [e["value"] for e in entries]
     assert {e["article_id"] for e in entries} == {article}
-    expected = ["2020-01", "2020-09", "2020-11", "2020-12", "2021-01-03", "2021-01-05", "2021-01-15"]
+    # DESIGN.md's order; "told Rudaw in December that ... by January 15" is one row at January 15
+    expected = ["2020-01", "2020-09", "2020-11", "2021-01-03", "2021-01-05", "2021-01-15"]
     positions = [values.index(v) for v in expected]
     assert positions == sorted(positions), values
     assert "FUTURE_REF" in values
+    marotto = next(e for e in entries if e["value"] == "2021-01-15")
+    assert [d["value"] for d in marotto["dates"]] == ["2020-12", "2021-01-15"]  # type: ignore[index]
+
+
+def test_each_sentence_once_with_all_its_dates(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = timeline(library, capsys)
+    keys = [(e["article_id"], e["sentence"]["start"]) for e in entries]  # type: ignore[index]
+    assert len(keys) == len(set(keys))
+    erbil = [e for e in entries if str(e["text"]).startswith("ERBIL")]
+    assert len(erbil) == 1
+    assert erbil[0]["value"] == "FUTURE_REF"  # "will have withdrawn within the coming days", not "on Tuesday"
+    assert [d["text"] for d in erbil[0]["dates"]] == ["Tuesday", "coming days"]  # type: ignore[index]
+    assert all(e["date"] in e["dates"] for e in entries)  # type: ignore[operator]
+
+
+def test_tag_and_source_filters(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rudaw = timeline(library, capsys, "--source", "rudaw")
+    assert rudaw and {e["source"] for e in rudaw} == {"Rudaw"}
+    tagged = timeline(library, capsys, "--tag", "VIETNAM")
+    assert tagged and {e["article_title"] for e in tagged} >= {
+        "Typhoon Kestrel displaces about 12,000 as the Red River rises in northern Vietnam"
+    }
+    assert not {e["source"] for e in tagged} & {"Rudaw"}
+
+
+def test_table_shows_titles_and_whole_sentences_when_piped(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["--library", str(library), "timeline", "--source", "Rudaw"]) == 0
+    out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "More than half of American forces will have withdrawn" in out  # the title, not an id
+    assert "78032c" not in out
+    assert "arena for liquidations and challenges of a global and regional war on its soil" in out
+    assert "Iraq's sovereignty over every inch" not in out or "a tangible act" in out
 
 
 def test_filters(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,7 +109,7 @@ def test_table_view(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     capsys.readouterr()
     assert main(["--library", str(samples_path), "timeline", "--entity", "Rudaw"]) == 0
     out = capsys.readouterr().out
-    assert "Timeline" in out and "2020-12" in out
+    assert "Timeline" in out and "2021-01-15" in out and "2020-12" in out
 
 
 def test_empty_result_names_the_filters_not_the_import(

@@ -243,7 +243,47 @@ async def test_date_correction_validates_and_updates_the_timeline(library: Libra
         assert app.screen is not screen
         dates = {(h.start, h.end): h.item.value for h in reader.index.items if h.layer == "date"}
         assert dates[(target.start, target.end)] == "2019-07-04"
-        assert any(item.fact.get("value") == "2019-07-04" for item in app.timeline.items)
+        # the corrected date shows in its statement's row (the row's event date may be another one)
+        assert any(d.value == "2019-07-04" for item in app.timeline.items for d in item.fact.dates)
+
+
+async def test_date_editor_is_prefilled_and_accepts_every_engine_value(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot)
+        reader = app.reader
+        while reader.current_highlight is None or reader.current_highlight.layer != "date":
+            assert reader.next_highlight()
+        target = reader.current_highlight
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CorrectionScreen)
+        field = screen.query_one(Input)
+        assert field.value == target.item.value  # the current value, whatever its kind (here FUTURE_REF)
+        for bad, why in (("2020-13", "not a day"), ("next week", "such as")):
+            field.value = ""
+            await type_text(pilot, bad)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is screen, bad
+            assert why in widget_text(screen.query_one("#error"))
+        field.value = ""
+        await type_text(pilot, "2020-Q3")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not screen
+        dates = {(h.start, h.end): h.item.value for h in reader.index.items if h.layer == "date"}
+        assert dates[(target.start, target.end)] == "2020-Q3"
+
+
+def test_the_date_validator_takes_each_kind_of_value() -> None:
+    from tui.screens.annotate import TimexValue
+
+    for value in ("2020-01-03", "2020-11", "2020", "2020-Q3", "2020-SU", "2020-W02", "198X", "19XX", "P3D"):
+        assert TimexValue().validate(value).is_valid, value
+    for value in ("2021-02-30", "2020-00", "soon", ""):
+        assert not TimexValue().validate(value).is_valid, value
 
 
 async def test_export_key_writes_a_markdown_briefing(library: Library, tmp_path: Path) -> None:

@@ -220,9 +220,9 @@ async def test_timeline_enter_jumps_to_sentence(library: Library) -> None:
         await pilot.press("G", "enter")
         await settle(pilot)
         item = app.timeline.current
-        sentence = item.fact["sentence"]
-        assert app.reader.marked == (sentence["start"], sentence["end"])
-        line = app.reader.line_of_offset(sentence["start"])
+        sentence = item.fact.sentence
+        assert app.reader.marked == (sentence.start, sentence.end)
+        line = app.reader.line_of_offset(sentence.start)
         assert app.reader.cursor_line == line
         assert app.reader.scroll_offset.y <= line < app.reader.scroll_offset.y + app.reader.size.height
 
@@ -246,7 +246,7 @@ async def test_timeline_scope_toggles_to_whole_library(library: Library) -> None
         await settle(pilot)
         item = app.timeline.items[other]
         assert app.reader.article_id == item.article_id
-        assert app.reader.marked == (item.fact["sentence"]["start"], item.fact["sentence"]["end"])
+        assert app.reader.marked == (item.fact.sentence.start, item.fact.sentence.end)
         await pilot.press("l")
         await settle(pilot)
         assert app.timeline.scope == "article"
@@ -501,8 +501,8 @@ async def test_mouse_click_on_timeline_fact_jumps(library: Library) -> None:
         await pilot.click("#timeline", offset=(5, 3))  # border row, then fact 0 (rows 1-2), fact 1 (rows 3-4)
         await settle(pilot)
         assert app.timeline.cursor == 1
-        sentence = app.timeline.items[1].fact["sentence"]
-        assert app.reader.marked == (sentence["start"], sentence["end"])
+        sentence = app.timeline.items[1].fact.sentence
+        assert app.reader.marked == (sentence.start, sentence.end)
 
 
 async def test_read_only_library_shows_notice_and_keeps_running(library: Library) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence, fact_to_dict
+from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
 from store.records import ArticleMeta
 from tui.render import (
     DATE_STYLE,
@@ -179,7 +179,7 @@ def test_list_row_aligns_wide_characters() -> None:
 
 
 def test_timeline_entry_shows_value_written_date_and_bold_figures() -> None:
-    fact = fact_to_dict(ANALYSIS.facts[0])
+    fact = next(f for f in ANALYSIS.facts if f.value == "2021-01-05")
     lines = timeline_lines(fact, 30, article_title="Kadhimi speech")
     assert len(lines) == 3
     assert lines[0].plain.startswith("2021-01-05")
@@ -206,5 +206,19 @@ def test_legend_lists_every_layer() -> None:
 def test_timeline_entry_words_for_reference_values() -> None:
     future = DateMention(0, 11, "coming days", "DATE", "FUTURE_REF")
     sentence = Sentence(0, 20)
-    fact = fact_to_dict(Fact("FUTURE_REF", "2021-01-05", None, sentence, "coming days, he said", future))
+    fact = Fact("FUTURE_REF", "2021-01-05", None, sentence, "coming days, he said", future)
     assert timeline_lines(fact, 40)[0].plain.startswith("future")
+
+
+def test_timeline_entry_names_the_sentences_other_dates() -> None:
+    event = DateMention(40, 50, "January 15", "DATE", "2021-01-15")
+    told = DateMention(10, 18, "December", "DATE", "2020-12")
+    span = DateMention(20, 28, "two days", "DURATION", "P2D")
+    text = "x" * 10 + "December" + "xx" + "two days" + "x" * 12 + "January 15" + "."
+    fact = Fact(
+        "2021-01-15", "2021-01-15", "2021-01-15", Sentence(0, 51), text, event, dates=(told, span, event)
+    )
+    head = timeline_lines(fact, 80)[0].plain
+    assert head.startswith("2021-01-15") and "also 2020-12, “two days”" in head
+    body = timeline_lines(fact, 80)[-1]
+    assert [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)] == ["January 15"]

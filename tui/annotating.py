@@ -270,8 +270,7 @@ class Annotator:
             is_date = highlight.layer == "date"
             current = "" if is_date else str(getattr(highlight.item, "type", ""))
             if is_date:
-                value = str(getattr(highlight.item, "value", ""))
-                current = value if len(value) == 10 else ""
+                current = str(getattr(highlight.item, "value", ""))  # pre-filled: any engine value
         elif reader.sel.word_mode and reader.selection is not None:
             (start, end), is_date, current = reader.selection, False, ""
         else:

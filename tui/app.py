@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from store.library import Library
 from store.records import Annotation, ArticleMeta, TimelineEntry
+from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
@@ -425,13 +426,12 @@ class BriefingApp(App[None]):
         item = self.timeline.current
         if item is None:
             return
-        sentence = item.fact.get("sentence") or {}
-        start, end = int(sentence.get("start", 0)), int(sentence.get("end", 0))
+        start, end = item.fact.sentence.start, item.fact.sentence.end
         self._pending_mark = (item.article_id, start, end)
         if item.article_id != self.reader.article_id:
             self.article_list.select_id(item.article_id)
         self.open_article(item.article_id)
-        self.status.show_text(f"Jumped to the sentence of {item.fact.get('value', 'this fact')}")
+        self.status.show_text(f"Jumped to the sentence of {item.fact.value}")
 
     @on(Reader.CursorChanged)
     def _reader_cursor(self, event: Reader.CursorChanged) -> None:
@@ -657,6 +657,8 @@ class BriefingApp(App[None]):
 
     def watch_search_ids(self) -> None:
         self._apply_filters()
+        if self.timeline_scope == "library":  # the library timeline follows the search (titles, tags…)
+            self._refresh_timeline()
 
     def watch_entity(self, entity: str | None) -> None:
         if entity is None:
@@ -790,7 +792,8 @@ class BriefingApp(App[None]):
                     self.library.analysis(meta.id)
             if worker.is_cancelled:
                 return
-            entries = self.library.timeline(entity=entity)
+            _, start, end = split_date_range(self.search_query)  # `/2020..2021` narrows the dates too
+            entries = self.library.timeline(entity=entity, start=start, end=end)
         except Exception as error:
             self._from_thread(self.status.show_text, f"Could not load the timeline: {error}")
             return
@@ -800,6 +803,9 @@ class BriefingApp(App[None]):
         if entity != self.entity:
             return
         message = f"No dated facts about {entity}." if entity else "No dated facts in the library."
+        if self.search_ids is not None:
+            items = [e for e in items if e.article_id in self.search_ids]
+            message = "No dated facts in the articles found."
         self.timeline.set_items(items, scope="library", entity=entity, empty_message=message)
         if entity:
             self.timeline.border_title = f"Timeline · about {entity}"

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
@@ -27,7 +27,7 @@ from tui import theme
 from tui.theme import Palette
 
 if TYPE_CHECKING:  # the app does not import the analysis engine just to draw (startup time)
-    from extract.model import Analysis, DateMention, Entity, Figure
+    from extract.model import Analysis, DateMention, Entity, Fact, Figure
 
 Layer = Literal["entity", "figure", "date"]
 LAYERS: tuple[Layer, ...] = ("entity", "figure", "date")
@@ -438,21 +438,29 @@ def trim_around(text: str, start: int, end: int, width: int) -> tuple[str, int, 
 REFERENCE_WORDS: dict[str, str] = {"PAST_REF": "past", "PRESENT_REF": "now", "FUTURE_REF": "future"}
 
 
-def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None = None) -> list[Text]:
-    """A timeline entry: normalised date and date as written; optional article title; trimmed sentence
-    with the date underlined and figures in bold."""
-    date_rec = fact.get("date") or {}
-    anchored = bool(date_rec.get("anchored", True))
+def _date_value(mention: DateMention) -> str:
+    value = one_line(mention.value) or "?"
+    return REFERENCE_WORDS.get(value, value)
+
+
+def timeline_lines(fact: Fact, width: int, article_title: str | None = None) -> list[Text]:
+    """A timeline entry: normalised event date and date as written (and how many other dates the sentence
+    gives); optional article title; trimmed sentence with the date underlined and figures in bold."""
+    date_rec = fact.date
+    anchored = date_rec.anchored
     head = Text(no_wrap=True, overflow="ellipsis", end="")
-    value = one_line(str(fact.get("value") or date_rec.get("value") or "?"))
-    value = REFERENCE_WORDS.get(value, value)
-    mod = date_rec.get("mod")
+    value = REFERENCE_WORDS.get(one_line(fact.value), one_line(fact.value)) or "?"
     palette = theme.active()
     head.append(value, palette.timeline_date if anchored else palette.timeline_unanchored)
-    if mod:
-        head.append(f" {one_line(str(mod)).lower()}", META_STYLE)
+    if date_rec.mod:
+        head.append(f" {one_line(date_rec.mod).lower()}", META_STYLE)
     head.append("  ")
-    head.append(f"“{one_line(date_rec.get('text'))}”", META_STYLE)
+    head.append(f"“{one_line(date_rec.text)}”", META_STYLE)
+    others = [d for d in fact.dates if d != date_rec]
+    if others:
+        # other calendar dates by value, durations and sets as written ("also 2020-12, “every year”")
+        also = [_date_value(d) if d.type in ("DATE", "TIME") else f"“{one_line(d.text)}”" for d in others]
+        head.append("  also " + ", ".join(also), META_STYLE)
     if not anchored:
         head.append("  unanchored", NOTICE_STYLE)
     head.truncate(width, overflow="ellipsis")
@@ -461,11 +469,10 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
         t = Text("  " + (one_line(article_title) or "(untitled)"), style=palette.timeline_title, end="")
         t.truncate(width, overflow="ellipsis")
         lines.append(t)
-    sentence_text = one_line(fact.get("text"))
-    sent = fact.get("sentence") or {}
-    origin = int(fact.get("text_offset", sent.get("start", 0)))  # an excerpt of a long sentence
-    d_start = int(date_rec.get("start", 0)) - origin
-    d_end = int(date_rec.get("end", 0)) - origin
+    sentence_text = one_line(fact.text)
+    origin = fact.text_offset if fact.text_offset is not None else fact.sentence.start  # an excerpt
+    d_start = date_rec.start - origin
+    d_end = date_rec.end - origin
     if not (0 <= d_start <= d_end <= len(sentence_text)):
         d_start = d_end = 0
     body_w = max(1, width - 2)
@@ -473,22 +480,63 @@ def timeline_lines(fact: dict[str, Any], width: int, article_title: str | None =
     body = Text("  " + trimmed, no_wrap=True, overflow="ellipsis", end="")
     if b > a:
         body.stylize(Style(underline=True), a + 2, b + 2)
-    for fig in fact.get("figures") or ():
-        fig = one_line(str(fig))
-        if not fig:
-            continue
-        pos = trimmed.find(fig)
-        while pos != -1:
-            end = pos + len(fig)
-            alone = (pos == 0 or not trimmed[pos - 1].isalnum()) and (
-                end == len(trimmed) or not trimmed[end].isalnum()
-            )
-            if alone:  # a whole figure, not digits inside a date such as "1980s"
-                body.stylize(palette.timeline_figure, pos + 2, end + 2)
-            pos = trimmed.find(fig, end)
+    _stylize_figures(body, trimmed, fact.figures, 2, palette.timeline_figure)
     body.truncate(width, overflow="ellipsis")
     lines.append(body)
     return lines
+
+
+def _stylize_figures(out: Text, plain: str, figures: Sequence[str], shift: int, style: Style | str) -> None:
+    """Bold each whole figure phrase found in `plain` (shown in `out` from index `shift`)."""
+    for fig in figures:
+        fig = one_line(fig)
+        if not fig:
+            continue
+        pos = plain.find(fig)
+        while pos != -1:
+            end = pos + len(fig)
+            alone = (pos == 0 or not plain[pos - 1].isalnum()) and (
+                end == len(plain) or not plain[end].isalnum()
+            )
+            if alone:  # a whole figure, not digits inside a date such as "1980s"
+                out.stylize(style, pos + shift, end + shift)
+            pos = plain.find(fig, end)
+
+
+def fact_detail(fact: Fact, title: str, source: str | None) -> Text:
+    """The selected timeline fact in full: its article's title and source, the whole sentence (dates
+    underlined, figures in bold), every date with its value, its figures and its names."""
+    palette = theme.active()
+    out = Text(end="")
+    out.append(one_line(title) or "(untitled)", palette.timeline_title)
+    if source:
+        out.append(f" · {one_line(source)}", META_STYLE)
+    out.append("\n")
+    sentence = sanitize(fact.text, keep_newlines=False)
+    start = len(out)
+    out.append(sentence)
+    origin = fact.text_offset if fact.text_offset is not None else fact.sentence.start
+    for mention in fact.dates or (fact.date,):
+        a, b = mention.start - origin, mention.end - origin
+        if 0 <= a <= b <= len(sentence):
+            out.stylize(Style(underline=True), start + a, start + b)
+    _stylize_figures(out, sentence, fact.figures, start, palette.timeline_figure)
+    out.append("\nDates: ", META_STYLE)
+    for n, mention in enumerate(fact.dates or (fact.date,)):
+        if n:
+            out.append(" · ")
+        style = palette.timeline_date if mention.anchored else palette.timeline_unanchored
+        out.append(f"“{one_line(mention.text)}” ")
+        out.append(_date_value(mention) + (f" {mention.mod.lower()}" if mention.mod else ""), style)
+        if mention == fact.date:
+            out.append(" (event)", META_STYLE)
+    if fact.figures:
+        out.append("\nFigures: ", META_STYLE)
+        out.append(" · ".join(one_line(f) for f in fact.figures))
+    if fact.entities:
+        out.append("\nNames: ", META_STYLE)
+        out.append(" · ".join(one_line(e) for e in fact.entities))
+    return out
 
 
 # --------------------------------------------------------------------------------------------------------

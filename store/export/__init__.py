@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 
 from store.export.atomic import OutputExists, check_target, write_atomic
-from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
+from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.export.json_format import SCHEMA, build_json
 from store.export.markdown import build_markdown
@@ -47,9 +47,15 @@ def suggested_filename(title: str, fmt: str) -> str:
     return stem + SUFFIXES.get(fmt, ".txt")
 
 
-def export_document(library: LibraryView, selection: Selection, fmt: str, title: str | None = None) -> str:
+def export_document(
+    library: LibraryView,
+    selection: Selection,
+    fmt: str,
+    title: str | None = None,
+    key_facts: int = KEY_FACTS,
+) -> str:
     """Select and render in one step (what `briefing export` and the app's export action do)."""
-    return render(select(library, selection, title), fmt)
+    return render(select(library, selection, title, key_facts), fmt)
 
 
 __all__ = [

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.records import Annotation, ArticleMeta
 
+if TYPE_CHECKING:
+    from extract.model import Fact
+
 PERIOD_LIMITS = (31, 366)  # days: a month, else a year
+KEY_FACTS = 20  # key facts a Markdown briefing leads with by default: a page or two
 
 
 def _days(start: str, end: str) -> int:
@@ -67,10 +71,10 @@ class KeyFigure:
 
 @dataclass(frozen=True, slots=True)
 class TimelineFact:
-    """A selected fact with its article (the fact is in extract.model.fact_to_dict form)."""
+    """A selected fact with its article."""
 
     article_id: str
-    fact: dict[str, Any]
+    fact: Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,7 @@ class Briefing:
     facts: tuple[TimelineFact, ...] = ()
     figures: tuple[KeyFigure, ...] = ()
     annotations: tuple[Annotation, ...] = ()
+    key_facts: int = KEY_FACTS
     _by_id: dict[str, ArticleMeta] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -99,7 +104,7 @@ class Briefing:
         Only facts spanning at most a month count when there are any (else at most a year): coarse facts
         ("last year", "this decade") and open-ended ones would stretch the period far beyond the events the
         articles report. They stay in the timeline; they only do not set the period."""
-        spans = [(f.fact.get("start_date"), f.fact.get("end_date")) for f in self.facts]
+        spans = [(f.fact.start_date, f.fact.end_date) for f in self.facts]
         for limit in PERIOD_LIMITS:
             bounded = [(s, e) for s, e in spans if s and e and _days(s, e) <= limit]
             if bounded:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extract.model import Fact
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
@@ -61,7 +64,7 @@ def human_value(value: str) -> str | None:
     if m := SEASON.match(value):
         return f"{SEASONS[m[2]]} {m[1]}"
     if m := DECADE.match(value):
-        return f"the {m[1]}0s"
+        return f"{m[1]}0s"
     return None
 
 
@@ -70,6 +73,8 @@ def with_mod(words: str, mod: str | None) -> str:
     if not mod or mod not in MOD_WORDS:
         return words
     word = MOD_WORDS[mod]
+    if words.startswith("the "):  # "the 1980s": "late 1980s", "mid-1980s"
+        words = words[len("the ") :]
     return f"mid-{words}" if word == "mid" else f"{word} {words}"
 
 
@@ -87,15 +92,15 @@ def interval_words(start: str | None, end: str | None) -> str:
     return "undated"
 
 
-def describe_fact_date(fact: dict[str, Any]) -> str:
+def describe_fact_date(fact: Fact) -> str:
     """How a timeline shows a fact's date: the calendar value in words with its modifier, or, for
     references and unanchored values, the interval it covers with the expression as written."""
-    mention = fact.get("date") or {}
-    words = human_value(str(fact.get("value", "")))
+    mention = fact.date
+    words = human_value(fact.value)
     if words is not None:
-        return with_mod(words, mention.get("mod"))
-    start, end = fact.get("start_date"), fact.get("end_date")
-    value = str(fact.get("value", ""))
+        return with_mod(words, mention.mod)
+    start, end = fact.start_date, fact.end_date
+    value = fact.value
     interval = REFERENCES[value] if not (start or end) and value in REFERENCES else interval_words(start, end)
-    expression = " ".join(str(mention.get("text", "")).split())
+    expression = " ".join(mention.text.split())
     return f'{interval} ("{expression}")' if expression else interval

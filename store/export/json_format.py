@@ -7,9 +7,11 @@ disappears (adding keys keeps it). A pure function of the Briefing.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 
+from extract.model import fact_to_dict
 from store.export.briefing import Briefing, KeyFigure
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
@@ -26,7 +28,7 @@ def build_json(briefing: Briefing) -> str:
         "selection": briefing.selection.to_dict(),
         "period": {"start": start, "end": end},
         "articles": [_article(a) for a in briefing.articles],
-        "facts": [{"article_id": f.article_id, **f.fact} for f in briefing.facts],
+        "facts": [{"article_id": f.article_id, **fact_to_dict(f.fact)} for f in briefing.facts],
         "figures": [_figure(f) for f in briefing.figures],
         "annotations": [_annotation(a) for a in briefing.annotations],
     }
@@ -44,32 +46,14 @@ def _article(meta: ArticleMeta) -> dict[str, Any]:
 
 
 def _figure(figure: KeyFigure) -> dict[str, Any]:
-    return {
-        "article_id": figure.article_id,
-        "start": figure.start,
-        "end": figure.end,
-        "text": figure.text,
-        "value": figure.value,
-        "kind": figure.kind,
-        "unit": figure.unit,
-        "qualifier": figure.qualifier,
-        "sentence": figure.sentence,
-    }
+    return {name: getattr(figure, name) for name in _FIGURE_FIELDS}
 
 
 def _annotation(annotation: Annotation) -> dict[str, Any]:
-    return {
-        "id": annotation.id,
-        "article_id": annotation.article_id,
-        "kind": annotation.kind,
-        "start": annotation.start,
-        "end": annotation.end,
-        "exact": annotation.exact,
-        "prefix": annotation.prefix,
-        "suffix": annotation.suffix,
-        "color": annotation.color,
-        "note": annotation.note,
-        "correction": dict(annotation.correction) if annotation.correction else None,
-        "created": annotation.created,
-        "orphaned": annotation.orphaned,
-    }
+    data = {name: getattr(annotation, name) for name in _ANNOTATION_FIELDS}
+    data["correction"] = dict(annotation.correction) if annotation.correction else None
+    return data
+
+
+_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
+_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))

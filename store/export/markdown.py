@@ -1,8 +1,11 @@
 """The Markdown briefing: a document that reads well as plain text and renders well on GitHub.
 
-Sections: title and period, sources with links, key figures, a timeline table (date, fact, source), each
-article's highlights as blockquotes with their notes and corrections, and orphaned annotations (quotes no
-longer found in the article text) in a section of their own. A pure function of the Briefing.
+Sections: title and period; key facts first (dated statements that give figures and name actors, newest
+first, at most `Briefing.key_facts`); sources with links; then one section per article: its timeline
+(date, statement: each sentence once), its key figures, its highlights as blockquotes with their notes
+and corrections; and orphaned annotations (quotes no longer found in the article text) in a section of
+their own. The header's period is that of the key facts listed (of the selected facts when none is). A
+pure function of the Briefing.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from store.export import mdtext
-from store.export.briefing import Briefing, KeyFigure
+from store.export.briefing import Briefing, KeyFigure, TimelineFact
 from store.export.datefmt import describe_fact_date, human_day, interval_words
 from store.export.selection import describe
 from store.records import Annotation, ArticleMeta
+from store.timeline import is_vague
 
 CORRECTION_LABELS = {
     "PERSON": "a person",
@@ -30,17 +34,35 @@ SOURCE_LIMIT = 48
 
 def build_markdown(briefing: Briefing) -> str:
     """The whole briefing as Markdown text, ending with one newline."""
-    blocks: list[str] = [f"# {mdtext.inline(briefing.title)}", _summary(briefing)]
+    key = key_facts(briefing)
+    blocks: list[str] = [f"# {mdtext.inline(briefing.title)}", _summary(briefing, key)]
+    blocks += list(_key_facts(briefing, key))
     blocks += list(_sources(briefing))
-    blocks += list(_figures(briefing))
-    blocks += list(_timeline(briefing))
-    blocks += list(_highlights(briefing))
+    blocks += list(_articles(briefing))
     blocks += list(_orphans(briefing))
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _summary(briefing: Briefing) -> str:
-    start, end = briefing.period()
+def key_facts(briefing: Briefing) -> list[TimelineFact]:
+    """Dated statements worth leading with: a precise date (not vague, see `store.timeline.is_vague`), at
+    least one figure and one named actor; newest first, at most `briefing.key_facts`."""
+    chosen = [
+        item
+        for item in briefing.facts
+        if item.fact.figures and item.fact.entities and not is_vague(item.fact)
+    ]
+    chosen.sort(key=lambda item: (item.fact.start_date or "", item.fact.end_date or ""), reverse=True)
+    return chosen[: max(0, briefing.key_facts)]
+
+
+def _summary(briefing: Briefing, key: list[TimelineFact]) -> str:
+    start: str | None
+    end: str | None
+    if key:
+        start = min(item.fact.start_date or "" for item in key)
+        end = max(item.fact.end_date or "" for item in key)
+    else:
+        start, end = briefing.period()
     count = len(briefing.articles)
     lines = []
     if start and end:
@@ -59,6 +81,21 @@ def _summary(briefing: Briefing) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
+def _key_facts(briefing: Briefing, key: list[TimelineFact]) -> Iterator[str]:
+    yield "## Key facts"
+    if not key:
+        yield "No dated statements with figures and names in this selection."
+        return
+    several = len(briefing.articles) > 1
+    items = []
+    for item in key:
+        line = f"- **{mdtext.inline(describe_fact_date(item.fact))}** — {mdtext.inline(item.fact.text)}"
+        if several:
+            line += f" ({_source_cell(briefing.article(item.article_id))})"
+        items.append(line)
+    yield "\n".join(items)
+
+
 def _sources(briefing: Briefing) -> Iterator[str]:
     yield "## Sources"
     items = []
@@ -75,36 +112,48 @@ def _sources(briefing: Briefing) -> Iterator[str]:
     yield "\n".join(items)
 
 
-def _figures(briefing: Briefing) -> Iterator[str]:
-    if not briefing.figures:
+def _articles(briefing: Briefing) -> Iterator[str]:
+    """One section per article: its timeline, key figures and highlights."""
+    for number, meta in enumerate(briefing.articles, 1):
+        yield f"## {number}. {mdtext.inline(meta.title)}"
+        if meta.tags:
+            yield "Tags: " + ", ".join(mdtext.code(t) for t in meta.tags)
+        yield from _timeline(briefing, meta)
+        yield from _figures(briefing, meta)
+        yield from _highlights(briefing, meta)
+
+
+def _figures(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
+    figures = [f for f in briefing.figures if f.article_id == meta.id]
+    if not figures:
         return
-    yield "## Key figures"
-    several = len(briefing.articles) > 1
-    yield "\n".join(_figure_item(briefing, f, several) for f in briefing.figures)
+    yield "### Key figures"
+    yield "\n".join(_figure_item(f) for f in figures)
 
 
-def _figure_item(briefing: Briefing, figure: KeyFigure, several: bool) -> str:
+def _figure_item(figure: KeyFigure) -> str:
     item = f"- **{mdtext.inline(figure.text)}**"
     if figure.unit and figure.unit.casefold() not in figure.text.casefold():
         item += f" ({mdtext.inline(figure.unit)})"
     if figure.sentence and figure.sentence != figure.text:
         item += f": “{mdtext.inline(figure.sentence)}”"
-    if several:
-        item += f" — {mdtext.inline(briefing.article(figure.article_id).title)}"
     return item
 
 
-def _timeline(briefing: Briefing) -> Iterator[str]:
-    yield "## Timeline"
-    if not briefing.facts:
+def _timeline(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
+    yield "### Timeline"
+    facts = [item for item in briefing.facts if item.article_id == meta.id]
+    if not facts:
         yield "No dated statements in this selection."
         return
-    rows = ["| Date | Fact | Source |", "| --- | --- | --- |"]
-    for item in briefing.facts:
-        meta = briefing.article(item.article_id)
-        date_cell = mdtext.cell(describe_fact_date(item.fact))
-        fact_cell = mdtext.cell(str(item.fact.get("text", "")))
-        rows.append(f"| {date_cell} | {fact_cell} | {_source_cell(meta)} |")
+    rows = ["| Date | Fact |", "| --- | --- |"]
+    for item in facts:
+        when = describe_fact_date(item.fact)
+        others = [" ".join(d.text.split()) for d in item.fact.dates if d != item.fact.date]
+        if others:
+            when += " (also " + ", ".join(f"“{text}”" for text in others) + ")"
+        date_cell = mdtext.cell(when)
+        rows.append(f"| {date_cell} | {mdtext.cell(item.fact.text)} |")
     yield "\n".join(rows)
 
 
@@ -121,21 +170,13 @@ def _source_cell(meta: ArticleMeta) -> str:
     return mdtext.link(label, url)
 
 
-def _highlights(briefing: Briefing) -> Iterator[str]:
-    yield "## Highlights"
-    anchored = [a for a in briefing.annotations if not a.orphaned]
-    if not anchored:
-        yield "No highlights or notes in this selection."
+def _highlights(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
+    notes = [a for a in briefing.annotations if not a.orphaned and a.article_id == meta.id]
+    if not notes:
         return
-    for meta in briefing.articles:
-        notes = [a for a in anchored if a.article_id == meta.id]
-        if not notes:
-            continue
-        yield f"### {mdtext.inline(meta.title)}"
-        if meta.tags:
-            yield "Tags: " + ", ".join(mdtext.code(t) for t in meta.tags)
-        for annotation in notes:
-            yield _annotation_block(annotation)
+    yield "### Highlights"
+    for annotation in notes:
+        yield _annotation_block(annotation)
 
 
 def _orphans(briefing: Briefing) -> Iterator[str]:

@@ -17,17 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from store.articles import ArticleTextMissing
 from store.errors import LibraryError
-from store.export.briefing import Briefing, KeyFigure, Selection, TimelineFact
+from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.records import Annotation, Article, ArticleMeta, TimelineEntry
 from store.timeline import article_bounds, name_matches, sort_key
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
-    from extract.model import Analysis
+    from extract.model import Analysis, Fact
 
 KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
 SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
@@ -52,8 +52,11 @@ class LibraryView(Protocol):
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
 
 
-def select(library: LibraryView, selection: Selection, title: str | None = None) -> Briefing:
-    """Gather the articles, facts, key figures and annotations `selection` picks from `library`."""
+def select(
+    library: LibraryView, selection: Selection, title: str | None = None, key_facts: int = KEY_FACTS
+) -> Briefing:
+    """Gather the articles, facts, key figures and annotations `selection` picks from `library`;
+    `key_facts` is how many key facts a Markdown briefing leads with."""
     metas = _named_articles(library, selection.article_ids)
     if selection.tag is not None:
         wanted = selection.tag.casefold()
@@ -61,7 +64,7 @@ def select(library: LibraryView, selection: Selection, title: str | None = None)
     if selection.starred:
         metas = [m for m in metas if m.starred]
 
-    chosen: list[tuple[ArticleMeta, Analysis, list[dict[str, Any]]]] = []
+    chosen: list[tuple[ArticleMeta, Analysis, list[Fact]]] = []
     for meta in metas:
         try:
             analysis = library.analysis(meta.id)
@@ -93,10 +96,7 @@ def select(library: LibraryView, selection: Selection, title: str | None = None)
         figures.extend(_key_figures(meta.id, body, analysis, facts, notes, selection.narrows_facts))
     published = {meta.id: meta.published for meta, _, _ in chosen}
     # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline.
-    bounds = {
-        meta.id: article_bounds({"start_date": f.start_date, "end_date": f.end_date} for f in analysis.facts)
-        for meta, analysis, _ in chosen
-    }
+    bounds = {meta.id: article_bounds(analysis.facts) for meta, analysis, _ in chosen}
     timeline.sort(
         key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
     )
@@ -108,6 +108,7 @@ def select(library: LibraryView, selection: Selection, title: str | None = None)
         facts=tuple(timeline),
         figures=tuple(figures),
         annotations=tuple(annotations),
+        key_facts=key_facts,
     )
 
 
@@ -166,10 +167,10 @@ def _mentions(analysis: Analysis, query: str) -> bool:
     return any(name_matches(query, e.text) or name_matches(query, e.canonical) for e in analysis.entities)
 
 
-def _open_side_in_range(fact: dict[str, Any], selection: Selection) -> bool:
+def _open_side_in_range(fact: Fact, selection: Selection) -> bool:
     """With a date range, an open-ended fact counts only when its one known day is inside the range:
     "in recent years" (up to the publication day) must not put an article into a briefing about 1990."""
-    start, end = fact.get("start_date"), fact.get("end_date")
+    start, end = fact.start_date, fact.end_date
     if (selection.start is None and selection.end is None) or (start is None) == (end is None):
         return True
     known = date.fromisoformat(start or end or "")
@@ -200,12 +201,12 @@ def _key_figures(
     article_id: str,
     body: str,
     analysis: Analysis,
-    facts: list[dict[str, Any]],
+    facts: list[Fact],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
-    fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts if f.get("sentence")]
+    fact_sentences = [(f.sentence.start, f.sentence.end) for f in facts]
     picked: list[KeyFigure] = []
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0

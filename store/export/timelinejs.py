@@ -17,12 +17,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.export.briefing import Briefing, TimelineFact
 from store.export.datefmt import DAY, MONTH, YEAR, describe_fact_date
 from store.export.errors import ExportError
 from store.safetext import clean_line, html_text
+
+if TYPE_CHECKING:
+    from extract.model import Fact
 
 HEADLINE_LIMIT = 80
 
@@ -68,10 +71,10 @@ def date_object(iso: str, precision: str = "day") -> dict[str, int]:
     return parts
 
 
-def _dates(fact: dict[str, Any]) -> tuple[dict[str, int], dict[str, int] | None] | None:
+def _dates(fact: Fact) -> tuple[dict[str, int], dict[str, int] | None] | None:
     """(start_date, end_date) objects for a fact, or None when it has no known start."""
-    start, end = fact.get("start_date"), fact.get("end_date")
-    value = str(fact.get("value", ""))
+    start, end = fact.start_date, fact.end_date
+    value = fact.value
     if not start:
         return None
     if m := DAY.match(value):
@@ -97,9 +100,8 @@ def _event(briefing: Briefing, item: TimelineFact, used: set[str]) -> dict[str, 
     headline = html.escape(_headline(fact), quote=False)  # _headline is plain text: escape once
     event["text"] = {"headline": headline, "text": _body(fact, meta.title, meta.url)}
     event["group"] = html_text(meta.title)
-    mention = fact.get("date") or {}
-    value = str(fact.get("value", ""))
-    if mention.get("mod") or not (DAY.match(value) or MONTH.match(value) or YEAR.match(value)):
+    value = fact.value
+    if fact.date.mod or not (DAY.match(value) or MONTH.match(value) or YEAR.match(value)):
         # TimelineJS formats plain days, months and years itself; for the rest it would show bare day
         # numbers, so say "mid-Nov 2020", "week 2 of 2020" or "after 5 Jan 2021" instead.
         event["display_date"] = html_text(describe_fact_date(fact))
@@ -107,11 +109,11 @@ def _event(briefing: Briefing, item: TimelineFact, used: set[str]) -> dict[str, 
     return event
 
 
-def _headline(fact: dict[str, Any]) -> str:
+def _headline(fact: Fact) -> str:
     """Short: the figures the statement gives, else the entities it names, else its date expression."""
-    figures = [str(f) for f in fact.get("figures", [])]
-    entities = [str(e) for e in fact.get("entities", [])]
-    date_text = str((fact.get("date") or {}).get("text", ""))
+    figures = list(fact.figures)
+    entities = list(fact.entities)
+    date_text = fact.date.text
     words = ", ".join(figures) or ", ".join(entities[:3]) or date_text or "Statement"
     words = clean_line(words)
     if len(words) > HEADLINE_LIMIT:
@@ -119,8 +121,8 @@ def _headline(fact: dict[str, Any]) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _body(fact: dict[str, Any], title: str, url: str | None) -> str:
-    sentence = html_text(str(fact.get("text", "")))
+def _body(fact: Fact, title: str, url: str | None) -> str:
+    sentence = html_text(fact.text)
     source = html_text(title)
     if url and re.match(r"^https?://", url, re.IGNORECASE):
         source = f'<a href="{html.escape(clean_line(url), quote=True)}">{source}</a>'
@@ -139,7 +141,7 @@ def _title(briefing: Briefing, skipped: int) -> dict[str, Any]:
 
 def _unique_id(item: TimelineFact, used: set[str]) -> str:
     """A slug (lower-case letters, digits, hyphens), stable across runs and unique in the document."""
-    offset = int((item.fact.get("date") or {}).get("start", 0))
+    offset = item.fact.date.start
     base = re.sub(r"[^a-z0-9]+", "-", f"{item.article_id[:12]}-{offset}".lower()).strip("-") or "fact"
     slug, n = base, 2
     while slug in used:

@@ -25,7 +25,8 @@ from store.tags import split_tags
 from tui.render import ENTITY_LABELS, ENTITY_STYLES, META_STYLE, indefinite, one_line
 
 QUOTE_CHARS = 160
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_PART = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+VALUE_EXAMPLES = "2020-01-03, 2020-01, 2020, 2020-Q3, 2020-SU, 2020-W02, 198X, P3D, FUTURE_REF"
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -152,17 +153,23 @@ class TagsScreen(ModalScreen[list[str] | None]):
         self.dismiss(None)
 
 
-class IsoDay(Validator):
-    """A calendar day written YYYY-MM-DD."""
+class TimexValue(Validator):
+    """Any value the date engine produces (`extract.timex.values.is_valid_value`): a day, month, year,
+    quarter, season, week, decade, century, time, duration or PAST/PRESENT/FUTURE_REF; its day and month
+    must exist in the calendar."""
 
     def validate(self, value: str) -> ValidationResult:
+        from extract.timex.values import is_valid_value
+
         value = value.strip()
-        if not _ISO_DAY.fullmatch(value):
-            return self.failure("Write the date as YYYY-MM-DD, e.g. 2020-01-03.")
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return self.failure(f"{value} is not a day of the calendar.")
+        if not is_valid_value(value):
+            return self.failure(f"Write a date value such as {VALUE_EXAMPLES}.")
+        if m := _DAY_PART.match(value):
+            year, month, day = int(m[1]), int(m[2]), int(m[3]) if m[3] else 1
+            try:
+                date(year, month, day)
+            except ValueError:
+                return self.failure(f"{m[0]} is not a day of the calendar.")
         return self.success()
 
 
@@ -187,12 +194,16 @@ class CorrectionScreen(ModalScreen[dict[str, str] | None]):
             box.border_subtitle = "enter chooses · esc cancels"
             yield Static(quote_text(self.quote), classes="quote", markup=False)
             if self.is_date:
-                yield Static("this date means (YYYY-MM-DD):", classes="hint", markup=False)
+                yield Static(
+                    "this date means (a day, month, year, quarter, season, week, decade, duration…):",
+                    classes="hint",
+                    markup=False,
+                )
                 yield Input(
                     self.current,
-                    placeholder="2020-01-03",
+                    placeholder="2020-01-03 · 2020-11 · 2020-Q3 · P3D",
                     id="date",
-                    validators=[IsoDay()],
+                    validators=[TimexValue()],
                     select_on_focus=True,
                 )
                 yield Static("", id="error", classes="error", markup=False)
@@ -225,7 +236,7 @@ class CorrectionScreen(ModalScreen[dict[str, str] | None]):
 
     @on(Input.Submitted)
     def _date_submitted(self, event: Input.Submitted) -> None:
-        result = IsoDay().validate(event.value)
+        result = TimexValue().validate(event.value)
         if not result.is_valid:
             self.query_one("#error", Static).update(Text(" ".join(result.failure_descriptions)))
             return
