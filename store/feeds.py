@@ -472,7 +472,7 @@ def _save(library: Library, store: FeedStore, batch: list[_Collected], analyze: 
             result = queue.pop(0)
             if step.status in ("added", "updated"):
                 result.new += 1
-            elif step.status == "present":
+            elif step.status in ("present", "trashed"):  # a deleted item stays deleted
                 result.present += 1
             else:
                 result.failed += 1
