@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -182,7 +182,7 @@ class FeedStore:
         """Save what an update learnt about one feed (see `record_many`)."""
         self.record_many([(url, changes)])
 
-    def record_many(self, updates: list[tuple[str, dict[str, Any]]]) -> None:
+    def record_many(self, updates: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Save what an update learnt, in one write: title, site, validators, error, checked/updated
         times; `seen` and `articles` are added to the stored ones. Unsubscribed feeds are skipped."""
         with self._lock, self._writing():
@@ -196,7 +196,7 @@ class FeedStore:
             if not new_docs:
                 return
 
-            def apply(target: dict[str, Any]) -> None:
+            def apply(target: MutableMapping[Any, Any]) -> None:
                 new = new_docs[key_doc_id(feed_key(target["url"]))]
                 target.clear()
                 target.update(new)
@@ -521,6 +521,7 @@ def subscribe(
     note = None
     own = client is None
     client = client or new_client()
+    parsed: ParsedFeed | None
     try:
         if is_web_url(url):
             fetched = fetch(url, client=client, accept=FEED_TYPES, what="feed")
@@ -540,6 +541,7 @@ def subscribe(
     finally:
         if own:
             client.close()
+    assert parsed is not None
     store = library.feed_store()
     added = store.add(url, parsed.title, parsed.site_url)
     feed = store.get(url)

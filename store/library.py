@@ -15,8 +15,8 @@ A library is a folder:
 The parts, each with one job: `store.files` (the folder, locks, TinyDB files, journal), `store.migrations`
 (schema), `store.articles` (articles, texts, flags, UI state), `store.trash` (delete and restore),
 `store.annotations` (annotations and corrections), `store.analyses` (the analysis cache), `store.queries`
-(timeline, search) and `store.importer` (the import pipeline). `Library` opens them and forwards to them, holding the one
-re-entrant lock that makes it safe to use from the app's worker threads.
+(timeline, search) and `store.importer` (the import pipeline). `Library` opens them and forwards to them,
+holding the one re-entrant lock that makes it safe to use from the app's worker threads.
 
 Notices: `Library.notices` lists, in order, every message for the user (opened read-only, a damaged
 file restored, an article's text missing, an analysis recomputed, ...); more may arrive after opening.

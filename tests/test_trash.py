@@ -242,9 +242,8 @@ def test_delete_in_a_read_only_library_is_refused(
     prepared: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     root, ids = prepared
-    with Library.open(root / "lib", read_only=True) as viewer:
-        with pytest.raises(LibraryError, match="read-only"):
-            viewer.delete([ids["a.md"]])
+    with Library.open(root / "lib", read_only=True) as viewer, pytest.raises(LibraryError, match="read-only"):
+        viewer.delete([ids["a.md"]])
     with open_library(root / "lib") as library:
         assert len(library.articles()) == 3
 
