@@ -92,9 +92,12 @@ class ArticleActions:
 
     def _deleted(self, meta: ArticleMeta, metas: list[ArticleMeta], next_id: str | None) -> None:
         self.on_deleted(metas, next_id)
-        self.status.hold(
+        message = (
             f"Moved “{one_line(meta.title)}” to the trash · u undoes (later: briefing restore {meta.id[:12]})"
         )
+        self.status.hold(message)
+        # The status line soon shows the next article's highlights: say it where it stays a while too.
+        self.app.notify(message, title="Deleted", timeout=8, markup=False)
 
     def undo_delete(self) -> None:
         if not self.deleted:
@@ -115,7 +118,9 @@ class ArticleActions:
 
     def _restored(self, meta: ArticleMeta, metas: list[ArticleMeta]) -> None:
         self.on_restored(metas, meta.id)
-        self.status.hold(f"Restored “{one_line(meta.title)}”.")
+        message = f"Restored “{one_line(meta.title)}” from the trash."
+        self.status.hold(message)
+        self.app.notify(message, title="Restored", timeout=4, markup=False)
 
     # -- o -------------------------------------------------------------------------------------------
     def open_url(self, meta: ArticleMeta | None) -> None:
