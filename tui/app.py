@@ -592,6 +592,8 @@ class BriefingApp(App[None]):
         """The library's articles changed by a delete or its undo: refresh the list, show `show_id`."""
         listing = self.article_list
         listing.set_articles(metas, keep_id=show_id)
+        if self.narrowed is not None:
+            self._apply_filters()  # its count
         if show_id is not None and listing.select_id(show_id):
             self.open_article(show_id)
         elif listing.current_id:
@@ -615,21 +617,27 @@ class BriefingApp(App[None]):
     def action_feeds(self) -> None:
         from tui.screens.feeds import FeedsScreen
 
-        def chosen(feed: tuple[str, frozenset[str]] | None) -> None:
-            self._refresh_articles()
-            if feed is not None:
-                self.narrowed = feed
+        def closed(narrow: tuple[str, frozenset[str]] | None) -> None:
+            self._refresh_articles(narrow)
 
-        self.push_screen(FeedsScreen(self.library), chosen)
+        self.push_screen(FeedsScreen(self.library), closed)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _refresh_articles(self) -> None:
+    def _refresh_articles(self, narrow: tuple[str, frozenset[str]] | None = None) -> None:
+        """The feeds screen closed: its update may have brought articles; then narrow to its choice."""
         try:
             metas = self.library.articles()
         except Exception as error:
             self._from_thread(self.status.show_text, f"Could not read the library: {error}")
             return
-        self._from_thread(self._articles_changed, metas)
+        self._from_thread(self._articles_refreshed, metas, narrow)
+
+    def _articles_refreshed(
+        self, metas: list[ArticleMeta], narrow: tuple[str, frozenset[str]] | None
+    ) -> None:
+        self._articles_changed(metas)
+        if narrow is not None:
+            self.narrowed = narrow
 
     def action_narrow_source(self) -> None:
         """Only the articles from the source of the article at hand (esc clears)."""
@@ -832,10 +840,13 @@ class BriefingApp(App[None]):
         current = self.article_list.current_id
         if current is not None and current != self.reader.article_id:
             self.open_article(current)  # the reader follows the list's selection
+        matches = None if allowed is None else len(allowed)
+        if narrowed is not None:  # a feed's ids may name deleted articles: count those listed
+            matches = self.article_list.row_count
         self.query_one(FilterBar).show_filter(
             self.search_query or None,
             self.entity,
-            None if allowed is None else len(allowed),
+            matches,
             narrowed=self.narrowed[0] if self.narrowed is not None else None,
         )
 

@@ -158,6 +158,4 @@ class ArticleActions:
             return
         quote = quote_with_source(text, meta)
         self.app.copy_to_clipboard(quote)
-        self.status.show_text(
-            f"Copied the quote with its source ({len(quote):,} characters); paste it anywhere."
-        )
+        self.status.hold(f"Copied the quote with its source ({len(quote):,} characters); paste it anywhere.")
