@@ -40,6 +40,7 @@ from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
+from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen, Section
 from tui.threads import post
 from tui.watching import LibraryWatch
@@ -84,7 +85,7 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help"),
         # priority: focus moves to the search box before the keys typed after "/" are routed
         Binding("slash", "search", "Search", priority=True),
-        Binding("escape", "clear", "Clear the search or name filter", show=False),
+        Binding("escape", "clear", "Clear the name, source/feed or search filter", show=False),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding("n", "next_highlight", "Next highlight", tooltip="Next highlight (details below)"),
@@ -116,7 +117,11 @@ class BriefingApp(App[None]):
             "F", "feeds", "Feeds", show=False, tooltip="Feeds: counts, last update; r updates, enter narrows"
         ),
         Binding(
-            "f", "narrow_source", "Only this source", show=False, tooltip="List: only the article's source"
+            "f",
+            "narrow_source",
+            "Only this source",
+            show=False,
+            tooltip="List: only this article's source (esc clears)",
         ),
         Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
         Binding("E", "export", "Export", tooltip="Write a Markdown briefing of the list's articles"),
@@ -615,8 +620,6 @@ class BriefingApp(App[None]):
         self.article_actions.copy_quote(meta, text)
 
     def action_feeds(self) -> None:
-        from tui.screens.feeds import FeedsScreen
-
         def closed(narrow: tuple[str, frozenset[str]] | None) -> None:
             self._refresh_articles(narrow)
 
@@ -740,6 +743,7 @@ class BriefingApp(App[None]):
             ("Reader", binding_rows(Reader.BINDINGS)),
             ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
             ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
+            ("Feeds screen (F)", binding_rows(FeedsScreen.BINDINGS)),
             (
                 "Annotating",
                 [
