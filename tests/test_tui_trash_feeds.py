@@ -63,6 +63,26 @@ async def test_d_deletes_to_the_trash_and_u_brings_it_back(library: Library) -> 
         assert any(n.title == "Restored" and victim.title in n.message for n in app._notifications)
 
 
+async def test_d_from_the_palette_and_never_under_a_dialog(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.article_list.current_id
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("d")  # the feeds screen is open: d is not for the article behind it
+        await settle(pilot)
+        assert library.trash() == []
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Delete the article")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [t.meta.id for t in library.trash()] == [first]
+
+
 async def test_u_undoes_deletes_and_annotation_removals_in_order(library: Library) -> None:
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:

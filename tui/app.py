@@ -583,6 +583,8 @@ class BriefingApp(App[None]):
         return self._current_meta()
 
     def action_delete_article(self) -> None:
+        if len(self.screen_stack) > 1:  # a dialog is open (its own keys come first): never delete unseen
+            return
         meta = self._target_meta()
         if meta is None:
             self.status.show_text("No article to delete.")
@@ -620,6 +622,9 @@ class BriefingApp(App[None]):
         self.article_actions.copy_quote(meta, text)
 
     def action_feeds(self) -> None:
+        if isinstance(self.screen, FeedsScreen):
+            return
+
         def closed(narrow: tuple[str, frozenset[str]] | None) -> None:
             self._refresh_articles(narrow)
 
