@@ -204,6 +204,10 @@ def test_delete_restore_and_list_trash_commands(
 
     assert briefing(lib, "list") == 0
     assert capsys.readouterr().out.count("\n") == 1  # only c.md
+    assert briefing(lib, "show", a[:8]) == 1
+    assert (
+        f"{a[:12]} is in the trash; bring it back with: briefing restore {a[:12]}" in capsys.readouterr().err
+    )
     assert briefing(lib, "list", "--trash") == 0
     listed = capsys.readouterr().out
     assert a[:12] in listed and b[:12] in listed and "(deleted " in listed
