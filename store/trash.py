@@ -156,12 +156,15 @@ class Trash:
                         if doc["article_id"] == aid
                     }
                 notes_gone.setdefault(shard(aid), []).extend(int(sid) for sid in notes)
+                # An earlier deleted copy of it (a restore was refused because it came back meanwhile):
+                # its annotations join this one's, so deleting again loses none of them.
+                earlier = self._docs().get(str(did), {}).get("annotations", {})
                 entries[did] = {
                     "id": aid,
                     "deleted": when,
                     "article": dict(live[str(did)]),
                     "flags": dict(flags) if flags is not None else None,
-                    "annotations": {sid: dict(doc) for sid, doc in notes.items()},
+                    "annotations": {sid: dict(doc) for sid, doc in {**earlier, **notes}.items()},
                 }
             changes: list[tuple[TinyFile, Tables]] = [
                 (articles_file, without_docs(articles_file, "articles", (doc_id(a) for a in ids))),

@@ -145,6 +145,13 @@ def test_restoring_an_article_imported_again_meanwhile_is_refused(
         with pytest.raises(LibraryError, match="in the library again"):
             library.restore([ids["c.md"]])
         assert len(library.trash()) == 1
+        # Deleting the copy that came back keeps the earlier copy's annotations with it.
+        library.add_annotation(ids["c.md"], 0, 4, "highlight")
+        library.delete([ids["c.md"]])
+        [trashed] = library.trash()
+        assert trashed.annotations == 3
+        library.restore([ids["c.md"]])
+        assert len(library.annotations(ids["c.md"])) == 3
 
 
 # -- a deleted feed item stays deleted --------------------------------------------------------------------
