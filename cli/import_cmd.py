@@ -62,6 +62,8 @@ def summary(report: ImportReport) -> str:
     if report.updated:
         parts.append(f"{len(report.updated)} updated")
     parts.append(f"{len(report.present)} already present")
+    if report.trashed:
+        parts.append(f"{len(report.trashed)} in the trash (not imported)")
     parts.append(f"{len(report.failed)} failed")
     if report.warnings:
         parts.append(f"{len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}")

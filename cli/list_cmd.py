@@ -13,6 +13,7 @@ from store.safetext import safe_json, terminal_text
 
 if TYPE_CHECKING:
     from store.records import ArticleMeta
+    from store.trash import TrashedArticle
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,10 +23,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         run,
         help="list the library's articles, newest first",
         description="List the library's articles, newest publication first (undated last): id prefix, "
-        "date, star, title and source.",
-        examples=("briefing list", "briefing list --json | jq -r '.[].title'"),
+        "date, star, title and source. With --trash: the deleted articles, most recently deleted first.",
+        examples=(
+            "briefing list",
+            "briefing list --json | jq -r '.[].title'",
+            "briefing list --trash",
+        ),
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array of article metadata")
+    parser.add_argument(
+        "--trash",
+        action="store_true",
+        help="list the deleted articles instead (briefing restore ID brings one back)",
+    )
 
 
 def meta_to_json(meta: ArticleMeta) -> dict[str, Any]:
@@ -42,8 +52,33 @@ def line(meta: ArticleMeta) -> str:
     return terminal_text(f"{meta.id[:ID_CHARS]}  {day} {star} {meta.title}{source}")
 
 
+def trashed_to_json(trashed: TrashedArticle) -> dict[str, Any]:
+    """The `briefing list --trash --json` object: the article's, with when it was deleted and how many
+    annotations wait with it."""
+    return {**meta_to_json(trashed.meta), "deleted": trashed.deleted, "annotations": trashed.annotations}
+
+
+def run_trash(args: argparse.Namespace) -> int:
+    try:
+        with open_library(args) as library:
+            trashed = library.trash()
+    except LibraryError as exc:
+        return error(str(exc))
+    if args.json:
+        sys.stdout.write(safe_json([trashed_to_json(t) for t in trashed]) + "\n")
+        return 0
+    if not trashed:
+        note("the trash is empty")
+        return 0
+    for item in trashed:
+        print(terminal_text(f"{line(item.meta)}  (deleted {item.deleted[:16].replace('T', ' ')})"))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     tolerant_stdout()
+    if args.trash:
+        return run_trash(args)
     try:
         with open_library(args) as library:
             metas = library.articles()

@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "timeline": "timeline_cmd",
     "export": "export_cmd",
     "feeds": "feeds_cmd",
+    "delete": "delete_cmd",
+    "restore": "restore_cmd",
 }
 SUBCOMMANDS: tuple[str, ...] = tuple(COMMANDS.values())
 

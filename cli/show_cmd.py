@@ -51,7 +51,13 @@ def run(args: argparse.Namespace) -> int:
             try:
                 article = library.article(library.resolve_id(args.id))
             except KeyError:
-                return error(f"no article with id {args.id!r} (see `briefing list`)")
+                try:
+                    trashed = library.resolve_trashed_id(args.id)
+                except (KeyError, LibraryError):
+                    return error(f"no article with id {args.id!r} (see `briefing list`)")
+                return error(
+                    f"{trashed[:12]} is in the trash; bring it back with: briefing restore {trashed[:12]}"
+                )
             annotations = library.annotations(article.meta.id)
             if not args.json:  # the text first: the analysis of a long article may take a moment
                 print_article(article.meta, article.body)

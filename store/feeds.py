@@ -15,10 +15,9 @@ fails the summary is kept and the article tagged `summary only`.
 
 from __future__ import annotations
 
-import builtins
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -183,7 +182,7 @@ class FeedStore:
         """Save what an update learnt about one feed (see `record_many`)."""
         self.record_many([(url, changes)])
 
-    def record_many(self, updates: builtins.list[tuple[str, dict[str, Any]]]) -> None:
+    def record_many(self, updates: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Save what an update learnt, in one write: title, site, validators, error, checked/updated
         times; `seen` and `articles` are added to the stored ones. Unsubscribed feeds are skipped."""
         with self._lock, self._writing():
@@ -466,7 +465,7 @@ def _save(library: Library, store: FeedStore, batch: list[_Collected], analyze: 
             result = queue.pop(0)
             if step.status in ("added", "updated"):
                 result.new += 1
-            elif step.status == "present":
+            elif step.status in ("present", "trashed"):  # a deleted item stays deleted
                 result.present += 1
             else:
                 result.failed += 1
@@ -515,6 +514,7 @@ def subscribe(
     note = None
     own = client is None
     client = client or new_client()
+    parsed: ParsedFeed | None
     try:
         if is_web_url(url):
             fetched = fetch(url, client=client, accept=FEED_TYPES, what="feed")
@@ -536,6 +536,7 @@ def subscribe(
     finally:
         if own:
             client.close()
+    assert parsed is not None
     store = library.feed_store()
     added = store.add(url, parsed.title, parsed.site_url)
     feed = store.get(url)

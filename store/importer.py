@@ -4,7 +4,8 @@ Files are read without holding the library's lock; parsed articles are saved in 
 `commit_seconds`), each under the write lock: texts first (content-addressed, flushed), then in one
 crash-safe change (`LibraryFiles.commit`, journaled when it spans files) the metadata and the annotations
 re-attached to the articles whose text changed. An article already present whose stored text is missing
-or damaged gets it back from the file.
+or damaged gets it back from the file. A file of an article in the trash (same id, file or URL) is not
+imported: the report says so and how to restore it, so deleted feed items and files stay deleted.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from store.articles import Articles
     from store.ingest import ParsedArticle
     from store.tinyfile import Tables, TinyFile
+    from store.trash import Trash
 
 Progress = Callable[[ImportStep], None]
 
@@ -52,7 +54,10 @@ IMPORT_STOPPED = "not imported: the import stopped after the error above"
 class Importer:
     """Imports into one library (see the module docstring)."""
 
-    def __init__(self, articles: Articles, annotations: Annotations, analyses: Analyses) -> None:
+    def __init__(
+        self, articles: Articles, annotations: Annotations, analyses: Analyses, trash: Trash | None = None
+    ) -> None:
+        self.trash = trash
         self.articles = articles
         self.annotations = annotations
         self.analyses = analyses
@@ -183,6 +188,14 @@ class Importer:
                 url_key = normalise_url(parsed.url) if parsed.url else None
                 matched = by_path.get(parsed.path) or (by_url.get(url_key) if url_key else None)
                 aid = matched or make_article_id(parsed.url, parsed.body)
+                trashed = (
+                    None
+                    if matched or self.trash is None
+                    else self.trash.holding(aid, parsed.path, parsed.url)
+                )
+                if trashed is not None:
+                    outcomes.append((parsed, trashed, "trashed"))
+                    continue
                 did = doc_id(aid)
                 doc = article_doc(aid, parsed, body_key(parsed.body))
                 current = new_docs.get(did) or docs.get(str(did))
@@ -227,16 +240,25 @@ class Importer:
                 # (A text kept this way stays on disk: a few kilobytes, never a lost article.)
                 referenced = {doc["body"] for doc in tiny.raw("articles").values()}
                 referenced |= {doc.get("body") for doc in tiny.storage.backup_table("articles").values()}
+                referenced |= self.trash.bodies() if self.trash is not None else set()
                 for key in old_bodies:
                     if key not in referenced:
                         bodies.remove(key)
         for parsed, aid, status in outcomes:
             count.done += 1
-            getattr(report, status).append(aid)  # report.added / .present / .updated
+            getattr(report, status).append(aid)  # report.added / .present / .updated / .trashed
+            if status == "trashed":
+                report.notes.append(
+                    ImportProblem(
+                        parsed.path,
+                        f"not imported: it is in the trash (deleted); bring it back with: briefing restore "
+                        f"{aid[:12]}",
+                    )
+                )
             if progress:
                 progress(ImportStep(parsed.path, count.done, count.total, status, article_id=aid))
         if analyze:
-            for aid, parsed in {aid: p for p, aid, s in outcomes if s != "present"}.items():
+            for aid, parsed in {aid: p for p, aid, s in outcomes if s not in ("present", "trashed")}.items():
                 try:
                     self.analyses.analysis(aid)
                 except LibraryError:

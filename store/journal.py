@@ -1,9 +1,9 @@
 """The intent journal that makes a change to several library files crash-safe as a whole.
 
-A change that must not be seen half-done (a re-import that moves annotations onto the new text; later:
-delete and restore) is written first as one intent record, `journal.json` in the library folder, holding
-the complete new content of every file it changes. Then each file is replaced (atomically, one by one)
-and the record removed. After a crash at any instant:
+A change that must not be seen half-done (a re-import that moves annotations onto the new text; a
+delete or a restore: `store.trash`) is written first as one intent record, `journal.json` in the library
+folder, holding the complete new content of every file it changes. Then each file is replaced
+(atomically, one by one) and the record removed. After a crash at any instant:
 
 - before the record is complete on disk (it is written atomically): nothing changed, the library is as
   before the change;

@@ -6,16 +6,17 @@ A library is a folder:
     articles.json             TinyDB: `articles` (metadata only, one document per article) read on open
     user/<2 hex>.json         TinyDB: `flags` (read, starred, tags), 256 shards by article id
     annotations/<2 hex>.json  TinyDB: `annotations`, 256 shards by article id
+    trash.json                TinyDB: `trash`, deleted articles with their flags and annotations
     analysis/<2 hex>/<id>.json TinyDB per article: `analysis` (the stored Analysis) and `facts`, made lazily
     bodies/<2 hex>/<hash>.txt article texts, content-addressed
     journal.json              only while a change to several files is being made (see store.journal)
     .write.lock / .session.lock
 
 The parts, each with one job: `store.files` (the folder, locks, TinyDB files, journal), `store.migrations`
-(schema), `store.articles` (articles, texts, flags, UI state), `store.annotations` (annotations and
-corrections), `store.analyses` (the analysis cache), `store.queries` (timeline, search) and
-`store.importer` (the import pipeline). `Library` opens them and forwards to them, holding the one
-re-entrant lock that makes it safe to use from the app's worker threads.
+(schema), `store.articles` (articles, texts, flags, UI state), `store.trash` (delete and restore),
+`store.annotations` (annotations and corrections), `store.analyses` (the analysis cache), `store.queries`
+(timeline, search) and `store.importer` (the import pipeline). `Library` opens them and forwards to them,
+holding the one re-entrant lock that makes it safe to use from the app's worker threads.
 
 Notices: `Library.notices` lists, in order, every message for the user (opened read-only, a damaged
 file restored, an article's text missing, an analysis recomputed, ...); more may arrive after opening.
@@ -39,6 +40,7 @@ from store.paths import resolve_library_path, samples_dir
 from store.queries import Queries
 from store.records import Annotation, Article, ArticleMeta, ImportReport, TimelineEntry
 from store.tags import normalize_tags
+from store.trash import Trash, TrashedArticle
 from store.wording import counted
 
 if TYPE_CHECKING:
@@ -74,7 +76,8 @@ class Library:
         self._annotations = Annotations(self._articles)
         self._analyses = Analyses(self._articles, self._annotations, analyzer, analyzer_version)
         self._queries = Queries(self._articles, self._analyses)
-        self._importer = Importer(self._articles, self._annotations, self._analyses)
+        self._trash = Trash(self._articles)
+        self._importer = Importer(self._articles, self._annotations, self._analyses, self._trash)
         self._notices_taken = 0
 
     @property
@@ -171,6 +174,30 @@ class Library:
         """The id of the one article whose id starts with `prefix` (KeyError: none; LibraryError: several)."""
         with self._lock:
             return self._articles.resolve_id(prefix)
+
+    # ------------------------------------------------------------------------------------------------
+    # the trash
+    def delete(self, article_ids: Iterable[str]) -> list[str]:
+        """Move articles (full ids) to the trash with their flags and annotations, as one crash-safe
+        change; KeyError for an id not in the library (then nothing is deleted)."""
+        with self._lock:
+            return self._trash.delete(article_ids)
+
+    def restore(self, article_ids: Iterable[str]) -> list[str]:
+        """Bring deleted articles (full ids) back as they were, as one crash-safe change; KeyError for an
+        id not in the trash, LibraryError when one is in the library again (then nothing changes)."""
+        with self._lock:
+            return self._trash.restore(article_ids)
+
+    def trash(self) -> list[TrashedArticle]:
+        """The deleted articles, most recently deleted first."""
+        with self._lock:
+            return self._trash.entries()
+
+    def resolve_trashed_id(self, prefix: str) -> str:
+        """The id of the one deleted article whose id starts with `prefix` (KeyError / LibraryError)."""
+        with self._lock:
+            return self._trash.resolve_id(prefix)
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         with self._lock:

@@ -47,6 +47,7 @@ class ImportReport:
 
     `updated`: articles re-imported from the same path or URL with changed text or metadata.
     `notes`: what the import inferred and the user should know (a date taken from a byline, ...).
+    `trashed`: ids of deleted articles the files are copies of: not imported (`restore` brings them back).
     """
 
     added: list[str] = field(default_factory=list)
@@ -55,6 +56,7 @@ class ImportReport:
     warnings: list[ImportProblem] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     notes: list[ImportProblem] = field(default_factory=list)
+    trashed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -65,7 +67,8 @@ class ImportReport:
 class ImportStep:
     """Progress of an import, reported once per file: `done` of `total` files handled so far.
 
-    status: "added" | "updated" | "present" | "failed"; `message` says why a file failed.
+    status: "added" | "updated" | "present" | "trashed" | "failed"; `message` says why a file failed.
+    "trashed": the article is in the trash (deleted), so it was not imported again.
     """
 
     path: str

@@ -52,7 +52,14 @@ def test_every_command_maps_to_its_module() -> None:
 
 
 def _minimal_args(name: str) -> list[str]:
-    required = {"import": ["p"], "show": ["id"], "analyze": ["f"], "export": ["--format", "md"]}
+    required = {
+        "import": ["p"],
+        "show": ["id"],
+        "analyze": ["f"],
+        "export": ["--format", "md"],
+        "delete": ["id"],
+        "restore": ["id"],
+    }
     return [name, *required.get(name, [])]
 
 

@@ -282,10 +282,10 @@ async def test_sort_by_source(library: Library) -> None:
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("o")
+        await pilot.press("S")
         sources = [m.source for m in app.article_list.rows]
         assert sources == sorted(sources, key=str.casefold)
-        await pilot.press("o")
+        await pilot.press("S")
         dates = [m.published for m in app.article_list.rows if m.published]
         assert dates == sorted(dates, reverse=True)
 
@@ -378,7 +378,24 @@ async def test_empty_library_says_so(tmp_path: Path) -> None:
         await settle(pilot)
         assert "library is empty" in widget_text(app.reader)
         assert "briefing import" in widget_text(app.article_list)
-        for key in ("j", "enter", "n", "right_square_bracket", "m", "s", "e", "l", "tab", "enter", "o"):
+        for key in (
+            "j",
+            "enter",
+            "n",
+            "right_square_bracket",
+            "m",
+            "s",
+            "e",
+            "l",
+            "tab",
+            "enter",
+            "S",
+            "o",
+            "d",
+            "y",
+            "f",
+            "u",
+        ):
             await pilot.press(key)
         await settle(pilot)
         assert app.is_running

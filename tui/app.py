@@ -36,10 +36,12 @@ from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
+from tui.article_actions import ArticleActions
 from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
+from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen, Section
 from tui.threads import post
 from tui.watching import LibraryWatch
@@ -84,7 +86,7 @@ class BriefingApp(App[None]):
         Binding("question_mark", "help", "Help"),
         # priority: focus moves to the search box before the keys typed after "/" are routed
         Binding("slash", "search", "Search", priority=True),
-        Binding("escape", "clear", "Clear the search or name filter", show=False),
+        Binding("escape", "clear", "Clear the name, source/feed or search filter", show=False),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding("n", "next_highlight", "Next highlight", tooltip="Next highlight (details below)"),
@@ -98,11 +100,30 @@ class BriefingApp(App[None]):
         Binding("3", "toggle_layer('date')", "Dates highlights on/off", show=False),
         Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
         Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
-        Binding("o", "toggle_sort", "Sort by date/source", show=False),
+        Binding("S", "toggle_sort", "Sort by date/source", show=False),
         Binding("less_than_sign", "resize_list(-4)", "Narrower article list", show=False),
         Binding("greater_than_sign", "resize_list(4)", "Wider article list", show=False),
         Binding("t", "edit_tags", "Tags", show=False, tooltip="Edit the open article's tags"),
-        Binding("u", "undo_remove", "Undo remove", show=False, tooltip="Undo the last removal (x)"),
+        Binding("u", "undo_remove", "Undo", show=False, tooltip="Undo the last removal (x) or delete (d)"),
+        Binding(
+            "d", "delete_article", "Delete", show=False, tooltip="Move the article to the trash (u undoes)"
+        ),
+        Binding(
+            "o", "open_url", "Open web page", show=False, tooltip="Open the article's web page in the browser"
+        ),
+        Binding(
+            "y", "copy_quote", "Copy quote", show=False, tooltip="Copy the sentence/selection with its source"
+        ),
+        Binding(
+            "F", "feeds", "Feeds", show=False, tooltip="Feeds: counts, last update; r updates, enter narrows"
+        ),
+        Binding(
+            "f",
+            "narrow_source",
+            "Only this source",
+            show=False,
+            tooltip="List: only this article's source (esc clears)",
+        ),
         Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
         Binding("E", "export", "Export", tooltip="Write a Markdown briefing of the list's articles"),
     ]
@@ -113,6 +134,8 @@ class BriefingApp(App[None]):
     entity: reactive[str | None] = reactive(None, init=False)
     entity_ids: reactive[frozenset[str] | None] = reactive(None, init=False, always_update=True)
     timeline_scope: reactive[Scope] = reactive("article", init=False)
+    # The list narrowed to one source or feed: (what it says, e.g. "source Baltic Freight", the ids).
+    narrowed: reactive[tuple[str, frozenset[str]] | None] = reactive(None, init=False, always_update=True)
 
     _theme_loaded = False  # True once the saved theme is applied: later changes are the user's, saved
 
@@ -130,6 +153,7 @@ class BriefingApp(App[None]):
         self._pending_select: tuple[str, int, int] | None = None
         self._loading: str | None = None  # the article whose text a worker is fetching
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
+        self._undo_kinds: list[str] = []  # what `u` undoes, last first: "annotation" (x) or "article" (d)
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -177,6 +201,17 @@ class BriefingApp(App[None]):
             status=self.status,
             on_reanalysed=self._reanalysed,
             on_jump=self.jump_to_annotation,
+        )
+
+    @cached_property
+    def article_actions(self) -> ArticleActions:
+        """Delete with undo, open the web page, copy a quote (d u o y)."""
+        return ArticleActions(
+            self,
+            self.library,
+            status=self.status,
+            on_deleted=self._after_delete,
+            on_restored=self._after_delete,
         )
 
     @cached_property
@@ -528,10 +563,122 @@ class BriefingApp(App[None]):
         self.annotator.correct()
 
     def action_remove_annotation(self) -> None:
+        if self.reader.annotation_under_cursor() is not None and not self.library.read_only:
+            self._undo_kinds.append("annotation")
         self.annotator.remove_annotation()
 
     def action_undo_remove(self) -> None:
-        self.annotator.undo_remove()
+        """`u`: undo the last removal (x) or delete (d), whichever came last."""
+        kind = self._undo_kinds.pop() if self._undo_kinds else "annotation"
+        if kind == "article":
+            self.article_actions.undo_delete()
+        else:
+            self.annotator.undo_remove()
+
+    # -- whole articles: d o y, and the feeds screen (F) ------------------------------------------------
+    def _target_meta(self) -> ArticleMeta | None:
+        """The list's cursor row when the list has the focus, else the article the reader shows."""
+        if self.focused is self.article_list:
+            return self.article_list.current
+        return self._current_meta()
+
+    def action_delete_article(self) -> None:
+        if len(self.screen_stack) > 1:  # a dialog is open (its own keys come first): never delete unseen
+            return
+        meta = self._target_meta()
+        if meta is None:
+            self.status.show_text("No article to delete.")
+            return
+        rows = [m.id for m in self.article_list.rows]
+        i = rows.index(meta.id) if meta.id in rows else -1
+        after = [aid for aid in rows[i + 1 :] + rows[:i][::-1] if aid != meta.id] if i >= 0 else rows
+        if self.article_actions.delete(meta, after[0] if after else None):
+            self._undo_kinds.append("article")
+
+    def _after_delete(self, metas: list[ArticleMeta], show_id: str | None) -> None:
+        """The library's articles changed by a delete or its undo: refresh the list, show `show_id`."""
+        listing = self.article_list
+        listing.set_articles(metas, keep_id=show_id)
+        if self.narrowed is not None:
+            self._apply_filters()  # its count
+        if show_id is not None and listing.select_id(show_id):
+            self.open_article(show_id)
+        elif listing.current_id:
+            self.open_article(listing.current_id)
+        elif not metas:
+            self.reader.show_message(
+                "Your library is empty.", "", "briefing list --trash shows the deleted articles."
+            )
+            self.timeline.set_items([], scope="article")
+        else:
+            self.reader.show_message("No article in the list (esc clears the filters).")
+
+    def action_open_url(self) -> None:
+        self.article_actions.open_url(self._target_meta())
+
+    def action_copy_quote(self) -> None:
+        meta = self._current_meta()
+        text = self.reader.selected_text if meta is not None and meta.id == self.reader.article_id else ""
+        self.article_actions.copy_quote(meta, text)
+
+    def action_feeds(self) -> None:
+        if isinstance(self.screen, FeedsScreen):
+            return
+
+        def closed(narrow: tuple[str, frozenset[str]] | None) -> None:
+            self._refresh_articles(narrow)
+
+        self.push_screen(FeedsScreen(self.library), closed)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _refresh_articles(self, narrow: tuple[str, frozenset[str]] | None = None) -> None:
+        """The feeds screen closed: its update may have brought articles; then narrow to its choice."""
+        try:
+            metas = self.library.articles()
+        except Exception as error:
+            self._from_thread(self.status.show_text, f"Could not read the library: {error}")
+            return
+        self._from_thread(self._articles_refreshed, metas, narrow)
+
+    def _articles_refreshed(
+        self, metas: list[ArticleMeta], narrow: tuple[str, frozenset[str]] | None
+    ) -> None:
+        self._articles_changed(metas)
+        if narrow is not None:
+            self.narrowed = narrow
+
+    def action_narrow_source(self) -> None:
+        """Only the articles from the source of the article at hand (esc clears)."""
+        meta = self._target_meta()
+        if meta is None or not meta.source:
+            self.status.show_text("This article names no source to narrow the list to.")
+            return
+        ids = frozenset(m.id for m in self.article_list.all_articles if m.source == meta.source)
+        self.narrowed = (f"source {meta.source}", ids)
+
+    def action_narrow_feed(self) -> None:
+        """Only the articles of the feed the article at hand came from (esc clears)."""
+        meta = self._target_meta()
+        if meta is None:
+            self.status.show_text("No article at hand.")
+            return
+        self._find_feed(meta.id)
+
+    @work(thread=True, exclusive=True, group="narrow", exit_on_error=False)
+    def _find_feed(self, article_id: str) -> None:
+        try:
+            feeds = self.library.feed_store().list()
+        except Exception as error:
+            self._from_thread(self.status.show_text, f"Could not read the feeds: {error}")
+            return
+        feed = next((f for f in feeds if article_id in f.article_ids), None)
+        if feed is None:
+            self._from_thread(self.status.show_text, "This article did not come from a feed (F lists them).")
+            return
+        self._from_thread(setattr, self, "narrowed", (f"feed {feed.title}", frozenset(feed.article_ids)))
+
+    def watch_narrowed(self) -> None:
+        self._apply_filters()
 
     def action_edit_tags(self) -> None:
         self.annotator.edit_tags()
@@ -601,6 +748,7 @@ class BriefingApp(App[None]):
             ("Reader", binding_rows(Reader.BINDINGS)),
             ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
             ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
+            ("Feeds screen (F)", binding_rows(FeedsScreen.BINDINGS)),
             (
                 "Annotating",
                 [
@@ -633,6 +781,8 @@ class BriefingApp(App[None]):
         if self.entity is not None:
             self.set_reactive(BriefingApp.timeline_scope, "article")  # the entity's watcher redraws it
             self.entity = None
+        elif self.narrowed is not None:
+            self.narrowed = None
         elif self.search_query or self.query_one("#search", Input).display:
             self._close_search()
 
@@ -693,15 +843,22 @@ class BriefingApp(App[None]):
 
     def _apply_filters(self) -> None:
         allowed: frozenset[str] | None = None
-        for ids in (self.search_ids, self.entity_ids):
+        narrowed = self.narrowed[1] if self.narrowed is not None else None
+        for ids in (self.search_ids, self.entity_ids, narrowed):
             if ids is not None:
                 allowed = ids if allowed is None else allowed & ids
         self.article_list.set_filter(allowed)
         current = self.article_list.current_id
         if current is not None and current != self.reader.article_id:
             self.open_article(current)  # the reader follows the list's selection
+        matches = None if allowed is None else len(allowed)
+        if narrowed is not None:  # a feed's ids may name deleted articles: count those listed
+            matches = self.article_list.row_count
         self.query_one(FilterBar).show_filter(
-            self.search_query or None, self.entity, None if allowed is None else len(allowed)
+            self.search_query or None,
+            self.entity,
+            matches,
+            narrowed=self.narrowed[0] if self.narrowed is not None else None,
         )
 
     def action_next_highlight(self) -> None:

@@ -82,4 +82,5 @@ def merge_reports(first: ImportReport, second: ImportReport) -> ImportReport:
         warnings=first.warnings + second.warnings,
         updated=first.updated + second.updated,
         notes=first.notes + second.notes,
+        trashed=first.trashed + second.trashed,
     )

@@ -28,7 +28,7 @@ class ArticleList(VirtualList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", tooltip="Open in the reader and mark read"),
-        Binding("o", "toggle_sort", "Sort", tooltip="Sort by date or by source"),
+        Binding("S", "toggle_sort", "Sort", tooltip="Sort by date or by source"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -95,6 +95,11 @@ class ArticleList(VirtualList):
     @property
     def rows(self) -> list[ArticleMeta]:
         return self._rows
+
+    @property
+    def all_articles(self) -> list[ArticleMeta]:
+        """Every article the list holds, filtered out or not."""
+        return self._all
 
     @property
     def current(self) -> ArticleMeta | None:

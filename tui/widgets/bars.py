@@ -93,8 +93,10 @@ class FilterBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
 
-    def show_filter(self, search: str | None, entity: str | None, matches: int | None) -> None:
-        if not search and not entity:
+    def show_filter(
+        self, search: str | None, entity: str | None, matches: int | None, *, narrowed: str | None = None
+    ) -> None:
+        if not search and not entity and not narrowed:
             self.remove_class("-active")
             self.update("")
             return
@@ -102,8 +104,13 @@ class FilterBar(Static):
         if entity:
             text.append("about ", META_STYLE)
             text.append(one_line(entity), "bold")
-        if search:
+        if narrowed:
             if entity:
+                text.append(" · ")
+            text.append("only ", META_STYLE)
+            text.append(one_line(narrowed), "bold")
+        if search:
+            if entity or narrowed:
                 text.append(" · ")
             text.append("search ", META_STYLE)
             text.append(f"“{one_line(search)}”", "bold")
