@@ -47,7 +47,8 @@ from extract.timex.lexicon import (
     WEEKDAYS,
 )
 from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
-from extract.timex.tense import sentence_markers, tense_at
+from extract.timex.tense import clause_tense, governing_markers, sentence_markers
+from extract.words import table
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,22 @@ _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
 )
 _DURING = re.compile(r"\b(?:for|during|over|through|throughout)\s+$", re.IGNORECASE)
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:\w+est|record|(?:most|least)\s+\w+|(?:second|third|fourth|fifth)[\s-]\w+est)\s+$", re.IGNORECASE
+)
+_HABITUAL = re.compile(
+    r"\b(?:usually|normally|typically|traditionally|generally|always|often|customarily|annually|every\s+year|"
+    r"each\s+year)\b",
+    re.IGNORECASE,
+)
+_COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
+_COMPARISON_BEFORE = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b[^.;:!?]*$", re.IGNORECASE)
+_COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
+_AT_AFTER_DAY = re.compile(r",?\s+at\s+")
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|(?:extended|postponed|delayed|moved|pushed\s+back|put\s+off)\s+(?:\w+\s+)?to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _TENSE_REACH = 45  # characters: a verb further away says little about this expression
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
@@ -205,6 +222,7 @@ class Resolver:
         self.last_quarter: tuple[int, int] | None = None
         self.last_year: int | None = None
         self.last_day: date | None = None
+        self.last_day_end = -1  # where the expression that gave last_day ends
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
 
     # --- context -------------------------------------------------------------------------------
@@ -218,20 +236,24 @@ class Resolver:
         markers = self._markers.get(i)
         if markers is None:  # each sentence is read once, however many expressions it holds
             markers = self._markers[i] = sentence_markers(self.text, lo, hi)
-        # Only markers within reach can decide (a modal's reach is doubled, so bound the left side too).
-        lo = max(lo, start - _TENSE_REACH - 1)
+        # Only markers within reach can decide (a modal before the expression reaches twice as far).
+        lo = max(lo, start - 2 * _TENSE_REACH - 1)
         hi = min(hi, end + _TENSE_REACH)
         near = [marker for marker in markers if lo <= marker[0] < hi]
-        kind, distance = tense_at(near, start, end)
+        kind, distance = clause_tense(governing_markers(self.text, near, start, end, lo), start, end)
+        if kind == "PAST" and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start):
+            return ""  # "extended to Nov. 20", "had until Friday": after the past event, maybe still ahead
         return kind if distance <= _TENSE_REACH else ""
 
-    def remember(self, value: str) -> None:
-        """Record the calendar reference a resolved value provides for later anaphora."""
+    def remember(self, value: str, end: int = -1) -> None:
+        """Record the calendar reference a resolved value provides for later anaphora (`end`: where the
+        expression ends, so a clock time right after a day, "Saturday morning at 10 a.m.", takes that day)."""
         if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace("-", "").isdigit():
             try:
                 self.last_day = date.fromisoformat(value[:10])
             except ValueError:
                 return
+            self.last_day_end = end
             self.last_year = self.last_day.year
         elif len(value) >= 4 and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
             self.last_year = int(value[:4])
@@ -243,6 +265,24 @@ class Resolver:
             # Shifted out of years 1-9999 ("last year" in year 1): no calendar year, so unanchored.
             return replace(result, value="XXXX" + result.value[outside.end() :], anchored=False)
         return result
+
+    def comparison(self, rule: str, start: int) -> bool:
+        """True when the relative expression at `start` is the base of a comparison ("17% more than a year
+        earlier", "up from $3 million last year", "compared with the year-ago quarter")."""
+        if rule not in _COMPARISON_RULES:
+            return False
+        i = bisect.bisect_right(self._starts, start) - 1
+        lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
+        return _COMPARISON_BEFORE.search(self.text, max(lo, start - 60), start) is not None
+
+    def _generic_month(self, start: int, end: int) -> bool:
+        """A month named as a kind rather than a date: in a habitual clause ("usually held in October") or
+        after a superlative ("the wettest October on record", "the second-highest October reading")."""
+        if _SUPERLATIVE_BEFORE.search(self.text, max(0, start - 30), start):
+            return True
+        i = bisect.bisect_right(self._starts, start) - 1
+        lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else max(0, start - 80)
+        return _HABITUAL.search(self.text, max(lo, start - 60), start) is not None
 
     # --- helpers -------------------------------------------------------------------------------
     def _anchored(self) -> bool:
@@ -342,7 +382,13 @@ class Resolver:
                 return None
         day: date | None = self.dct
         anchored = self.dct is not None
-        if m["wd"]:
+        if (
+            self.last_day
+            and not (m["wd"] or m["rel"] or m["mon"])
+            and _AT_AFTER_DAY.fullmatch(self.text, self.last_day_end, m.start())
+        ):
+            day = self.last_day  # "Saturday morning at 10 a.m.": that Saturday
+        elif m["wd"]:
             if not _capitalised(m, "wd"):
                 return None
             day = (
@@ -586,9 +632,9 @@ class Resolver:
         rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{RX_ORDINAL_WORD})|(?P<rel>this|last|next|the\s+next|"
         r"the\s+last|the\s+past|the\s+previous))[\s-]+century(?![\w-])",
         examples={
-            "the 20th century": "19XX",
-            "the last century": "19XX",
-            "the nineteenth century": "18XX",
+            "the 20th century": "19",
+            "the last century": "19",
+            "the nineteenth century": "18",
         },
     )
     def r_century(self, m: re.Match[str]) -> Timex | None:
@@ -597,7 +643,7 @@ class Resolver:
             n = int(m["n"]) if m["n"] else ORDINALS.get(m["w"].lower(), 0)
             if not 1 <= n <= 21:
                 return None
-            return Timex("DATE", f"{n - 1:02d}XX", mod)
+            return Timex("DATE", f"{n - 1:02d}", mod)  # TIMEX3: the century's two leading digits
         rel = _norm(m["rel"])
         shift = 0 if rel == "this" else 1 if "next" in rel else -1
         return Timex("DATE", anchor.shift_centuries(self.dct, shift), mod, self._anchored())
@@ -872,6 +918,8 @@ class Resolver:
         mod = _position_mod(m["pre"])
         if self.dct is None:
             return Timex("DATE", f"XXXX-{month:02d}", mod, False)
+        if bare and self._generic_month(m.start(), m.end()):
+            return Timex("DATE", f"XXXX-{month:02d}", mod, False)
         rel = _norm(m["rel"] or "")
         year = self.dct.year
         if m["yrel"]:
@@ -918,6 +966,8 @@ class Resolver:
             year -= 1
         elif rel in ("next", "coming", "this coming"):
             year += 1 if start_month <= self.dct.month else 0
+        elif rel != "this":
+            year = anchor.season_year(self.dct, season, self.tense(m.start(), m.end()))
         return Timex("DATE", f"{year:04d}-{season}", mod)
 
     @rule(
@@ -1029,6 +1079,26 @@ class Resolver:
     )
     def r_bare_units(self, m: re.Match[str]) -> Timex | None:
         return Timex("DURATION", duration_value(None, m["u"] or m["u2"]))
+
+    @rule(
+        rf"(?P<y1>{RX_YEAR4})\s*[-–]\s*(?P<y2>{RX_YEAR4}|\d\d)(?![\w%]|[.,:/-]\d)",
+        examples={
+            "2014-2015": "2014",
+            "1961-62": "1961",
+        },
+    )
+    def r_year_range(self, m: re.Match[str]) -> Timex | None:
+        """A year range ("2014-2015", "1961-62"): dated by the year it begins (a later second year only)."""
+        if _YEAR_BLOCKERS.search(self.text, max(0, m.start() - 24), m.start()):
+            return None  # "pages 1995-2001"
+        first, second = int(m["y1"]), m["y2"]
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if len(second) == 2 and last <= first:
+            last += 100  # "1999-01"
+        if not 0 < last - first <= 30:
+            return None
+        self.last_year = last
+        return Timex("DATE", f"{first:04d}")
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE}|pre|post|fiscal|calendar|FY|the\s+year|the\s+(?:fiscal|calendar)\s+year)[\s-]*)?"

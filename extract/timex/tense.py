@@ -20,6 +20,10 @@ FUTURE_BEFORE_TO: frozenset[str] = frozenset(_TENSE["future_before_to"])
 PAST_WORDS: frozenset[str] = frozenset(_TENSE["past"])
 PRESENT_WORDS: frozenset[str] = frozenset(_TENSE["present"])
 PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the past, for anchoring
+# Verbs of saying: "resumes in March, officials said" is about March whatever the tense of "said".
+REPORTING_WORDS: frozenset[str] = frozenset(_TENSE["reporting"])
+# "will be paid", "is being built": a participle after these is passive, not a past tense.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset(_TENSE["passive_auxiliaries"])
 # "he'll", "it's": marker words right after an apostrophe that follows a word character.
 CLITICS: MappingProxyType[str, str] = MappingProxyType({"ll": "FUTURE", "s": "PRESENT"})
 _NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that are not past forms
@@ -78,6 +82,68 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if kind is not None:
             out.append((lo, kind))
     return out
+
+
+_WORD_AT = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|['‘’](?!\w)")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+_CLAUSE_START = re.compile(r"[,;:“”\"]")
+
+
+def _clause_start(text: str, lo: int, start: int) -> int:
+    """Where the clause holding `start` begins: after the last comma, colon or quote in text[lo:start]."""
+    found = lo
+    for m in _CLAUSE_START.finditer(text, lo, start):
+        found = m.end()
+    return found
+
+
+def governing_markers(
+    text: str, markers: list[tuple[int, str]], start: int, end: int, lo: int = 0
+) -> list[tuple[int, str, bool]]:
+    """The markers that can speak for the clause of text[start:end] (a sentence from `lo`), each with
+    whether a clause break separates it from the expression. Left out: passive participles ("will be
+    paid": "will" decides) and a verb of saying after a clause break that closes a clause with words of
+    its own before the expression ("reopens in March, the council said": the reopening is not dated by
+    "said"; but "In March, the council said" is)."""
+    kept: list[tuple[int, str, bool]] = []
+    own_words: bool | None = None
+    for offset, kind in markers:
+        if kind == "PAST":
+            before = _LAST_WORD.search(text, max(0, offset - 8), offset)
+            if before is not None and before.group(1).lower() in PASSIVE_AUXILIARIES:
+                continue
+        gap = (end, offset) if offset >= end else (offset, start)
+        broken = _CLAUSE_BREAK.search(text, *gap) is not None
+        if offset >= end and broken and kind != "FUTURE":
+            word = _WORD_AT.match(text, offset)
+            if word is not None and word.group().lower() in REPORTING_WORDS:
+                if own_words is None:
+                    own_words = len(_WORDS.findall(text, _clause_start(text, lo, start), start)) >= 2
+                if own_words:
+                    continue
+        kept.append((offset, kind, broken))
+    return kept
+
+
+def clause_tense(marks: list[tuple[int, str, bool]], start: int, end: int) -> tuple[str, float]:
+    """The tense of the marker nearest to the span [start, end) and its distance in characters (markers
+    after the span count a little further; a modal before it governs its clause, so counts half as far
+    unless a clause break lies between); ("", inf) when there is none."""
+    best = ""
+    best_distance = float("inf")
+    for offset, kind, broken in marks:
+        if start <= offset < end:
+            continue
+        distance = start - offset if offset < start else (offset - end) * 1.5 + 4
+        if kind == "FUTURE" and offset < start and not broken:
+            distance /= 2
+        if distance < best_distance:
+            best, best_distance = kind, distance
+    return best, best_distance
 
 
 def tense_at(markers: list[tuple[int, str]], start: int, end: int) -> tuple[str, float]:
