@@ -89,7 +89,9 @@ _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
 _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
 )
-_DURING = re.compile(r"\b(?:for|during|over|through|throughout)\s+$", re.IGNORECASE)
+_DURING = re.compile(r"\b(?:during|over|through|throughout)\s+$", re.IGNORECASE)
+_OVER_SPAN = re.compile(r"\b(?:for|during|over|through|throughout|within)\s+$", re.IGNORECASE)
+_ENDED_AFTER = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:\w+est|record|(?:most|least)\s+\w+|(?:second|third|fourth|fifth)[\s-]\w+est)\s+$", re.IGNORECASE
 )
@@ -102,6 +104,17 @@ _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
 _COMPARISON_BEFORE = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b[^.;:!?]*$", re.IGNORECASE)
 _COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
 _AT_AFTER_DAY = re.compile(r",?\s+at\s+")
+_FUTURE_NOUNS = "|".join(table("timex")["future_nouns"])
+_FOR_FUTURE_NOUN = re.compile(
+    rf"\b(?:{_FUTURE_NOUNS})\s+(?:for|in|on|by)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s*(?:,|and|or)\s+)?$",
+    re.IGNORECASE,
+)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_DEFERRED_TO = re.compile(
+    r"\b(?:postponed|delayed|deferred|extended|adjourned|rescheduled|pushed\s+back|put\s+off|moved)\b"
+    r"[^,.;:!?]{0,40}?\b(?:until|till|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|by|(?:extended|postponed|delayed|moved|pushed\s+back|put\s+off)\s+(?:\w+\s+)?to)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -223,6 +236,7 @@ class Resolver:
         self.last_year: int | None = None
         self.last_day: date | None = None
         self.last_day_end = -1  # where the expression that gave last_day ends
+        self.last_season_year: int | None = None  # the year of the last season mentioned
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
 
     # --- context -------------------------------------------------------------------------------
@@ -241,8 +255,14 @@ class Resolver:
         hi = min(hi, end + _TENSE_REACH)
         near = [marker for marker in markers if lo <= marker[0] < hi]
         kind, distance = clause_tense(governing_markers(self.text, near, start, end, lo), start, end)
+        if _FOR_FUTURE_NOUN.search(self.text, max(lo, start - 40), start):
+            return "FUTURE"  # "bookings for April", "the forecast for March": what is yet to come
+        if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
+            return "PAST"  # "since March": not after the publication
+        if _DEFERRED_TO.search(self.text, max(lo, start - 60), start):
+            return "FUTURE"  # "postponed until Tuesday", "extended the offer to Nov. 20": a later date
         if kind == "PAST" and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start):
-            return ""  # "extended to Nov. 20", "had until Friday": after the past event, maybe still ahead
+            return ""  # "had until Friday", "go home by Jan. 14": after the past event, maybe still ahead
         return kind if distance <= _TENSE_REACH else ""
 
     def remember(self, value: str, end: int = -1) -> None:
@@ -415,31 +435,38 @@ class Resolver:
 
     @rule(
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
-        rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%]))?",
+        rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
         examples={
             "January 5": "2021-01-05",
             "Tuesday, Jan. 5, 2021": "2021-01-05",
             "March 3rd": "2021-03-03",
+            "April 15 last year": "2020-04-15",
         },
     )
     def r_md(self, m: re.Match[str]) -> Timex | None:
-        if m["dw"] and not m["y"] and not m["wd"]:
+        if m["dw"] and not (m["y"] or m["yrel"]) and not m["wd"]:
             return None  # "May first" is too ambiguous without a year or weekday
         return self.r_dm(m)  # the same groups as day-month order
 
     @rule(
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d>{RX_DAY})|(?P<dw>{RX_ORDINAL_WORD}))(?:\s+of)?\s+"
-        rf"(?P<mon>{RX_MONTH})(?:,?\s+(?P<y>{RX_YEAR4})(?![\d%]))?",
+        rf"(?P<mon>{RX_MONTH})(?:,?\s+(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
         examples={
             "5 January 2021": "2021-01-05",
             "the third of March": "2021-03-03",
+            "15 April last year": "2020-04-15",
         },
     )
     def r_dm(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
             return None
         day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
-        return self._month_day(_month(m["mon"]), day, int(m["y"]) if m["y"] else None, m)
+        year = int(m["y"]) if m["y"] else None
+        if m["yrel"]:  # "April 15 last year"
+            if self.dct is None:
+                return Timex("DATE", f"XXXX-{_month(m['mon']):02d}-{day:02d}", anchored=False)
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return self._month_day(_month(m["mon"]), day, year, m)
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?P<mon>{RX_MONTH}),?\s+(?:of\s+)?"
@@ -649,7 +676,8 @@ class Resolver:
         return Timex("DATE", anchor.shift_centuries(self.dct, shift), mod, self._anchored())
 
     @rule(
-        rf"(?:(?P<q>{RX_QUANT_MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<u>{RX_UNITS}|{RX_UNIT})\s+(?:or\s+so\s+)?"
+        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_QUANT_MOD})\s+)?"
+        rf"(?P<n>{NUM})[\s-]+(?P<u>{RX_UNITS}|{RX_UNIT})\s+(?:or\s+so\s+)?"
         r"(?P<dir>ago|from\s+now|hence|back|(?:(?<=year\s)|(?<=years\s)|(?<=quarter\s)|(?<=quarters\s))"
         r"(?:earlier|later))(?!\w)",
         examples={
@@ -779,6 +807,12 @@ class Resolver:
                 return None  # "this day", "last day" are rarely calendar references
             d = base + timedelta(days=shift) if base else None
             return self._day_of(d, None if unit == "day" else unit, mod)
+        if (
+            unit == "decade"
+            and word in ("next", "coming")
+            and _OVER_SPAN.search(self.text, max(0, m.start() - 12), m.start())
+        ):
+            return Timex("DURATION", "P10Y")  # "over the coming decade": ten years from now, a span
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
@@ -802,8 +836,12 @@ class Resolver:
             return Timex(
                 "DATE", anchor.shift_weeks(self.dct, -1 if past and self.dct.weekday() < 5 else 0) + "-WE"
             )
-        if _DURING.search(self.text, max(0, m.start() - 12), m.start()):
-            return Timex("DURATION", "P1Y")
+        if _ENDED_AFTER.match(self.text, m.end()) or _DURING.search(
+            self.text, max(0, m.start() - 12), m.start()
+        ):
+            return Timex(
+                "DURATION", "P1Y"
+            )  # "the year ended March 31", "throughout the year": a span of a year
         return Timex("DATE", anchor.shift_years(self.dct, 0), anchored=self._anchored())
 
     @rule(
@@ -934,7 +972,8 @@ class Resolver:
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|the|that|past|coming)\s+)?"
-        rf"(?P<s>{RX_SEASON})(?![\w-])(?:\s+(?:of\s+)?(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yw>{YEAR_WORDS})))?",
+        rf"(?P<s>{RX_SEASON})(?![\w-])(?:\s+(?:of\s+)?(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yw>{YEAR_WORDS}))"
+        r"|(?<=the\s(?:spring|summer|autumn|winter))\s+(?P<before>before|after)(?=\s*[,.;:)]|\s+(?:was|had|were|it|when|that)\b))?",
         examples={
             "this summer": "2021-SU",
             "last winter": "2020-WI",
@@ -957,6 +996,12 @@ class Resolver:
             year = int(m["y"]) if m["y"] else _year_words(m["yw"])
             if year is None:
                 return None
+            self.last_season_year = year
+            return Timex("DATE", f"{year:04d}-{season}", mod)
+        if m["before"] and self.last_season_year is not None:
+            # "the winter before": the one before the season just mentioned, not before publication
+            year = self.last_season_year + (-1 if m["before"].lower() == "before" else 1)
+            self.last_season_year = year
             return Timex("DATE", f"{year:04d}-{season}", mod)
         if self.dct is None:
             return Timex("DATE", f"XXXX-{season}", mod, False)
@@ -968,6 +1013,11 @@ class Resolver:
             year += 1 if start_month <= self.dct.month else 0
         elif rel != "this":
             year = anchor.season_year(self.dct, season, self.tense(m.start(), m.end()))
+        if m["before"]:  # no season mentioned before: the one before the latest
+            year = anchor.season_year(self.dct, season, "PAST") + (
+                -1 if m["before"].lower() == "before" else 1
+            )
+        self.last_season_year = year
         return Timex("DATE", f"{year:04d}-{season}", mod)
 
     @rule(
@@ -1023,7 +1073,8 @@ class Resolver:
         return Timex("SET", duration_value(amount, low))
 
     @rule(
-        rf"(?:(?P<q>{RX_QUANT_MOD})\s+)?(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
+        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_QUANT_MOD})\s+)?"
+        rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
         r"trading|business|more|additional|extra|long|calendar|working|solid))?[\s-]+"
         rf"(?P<u>{RX_UNITS}|{RX_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suf>-long)?(?:\s+or\s+so)?(?![\w-]|\s+old\b)",
         examples={

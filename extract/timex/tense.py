@@ -24,6 +24,8 @@ PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the 
 REPORTING_WORDS: frozenset[str] = frozenset(_TENSE["reporting"])
 # "will be paid", "is being built": a participle after these is passive, not a past tense.
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset(_TENSE["passive_auxiliaries"])
+# "is to resume", "was to meet": a form of "be" before "to" and a verb speaks of what is to come.
+BE_FORMS: frozenset[str] = frozenset(_TENSE["be_forms"])
 # "he'll", "it's": marker words right after an apostrophe that follows a word character.
 CLITICS: MappingProxyType[str, str] = MappingProxyType({"ll": "FUTURE", "s": "PRESENT"})
 _NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that are not past forms
@@ -88,6 +90,8 @@ _WORD_AT = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|['‘’](?!\w)")
 _WORDS = re.compile(r"[^\W\d_]+")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]", re.IGNORECASE)
+_ADVERBS_ONLY = re.compile(r"\s+(?:(?:not|also|still|now|then|already|originally|initially)\s+)?")
 
 
 _CLAUSE_START = re.compile(r"[,;:“”\"]")
@@ -111,7 +115,19 @@ def governing_markers(
     "said"; but "In March, the council said" is)."""
     kept: list[tuple[int, str, bool]] = []
     own_words: bool | None = None
-    for offset, kind in markers:
+    for index, (offset, kind) in enumerate(markers):
+        if kind != "FUTURE":
+            word = _WORD_AT.match(text, offset)
+            if word is not None and word.group().lower() in BE_FORMS and _TO_VERB.match(text, word.end()):
+                kind = "FUTURE"  # "is to resume"
+            elif index + 1 < len(markers) and markers[index + 1][1] == "FUTURE":
+                following = markers[index + 1][0]
+                if (
+                    word is not None
+                    and word.group().lower() in BE_FORMS
+                    and _ADVERBS_ONLY.fullmatch(text, word.end(), following)
+                ):
+                    continue  # "were planning to", "was expected to": the future of that moment
         if kind == "PAST":
             before = _LAST_WORD.search(text, max(0, offset - 8), offset)
             if before is not None and before.group(1).lower() in PASSIVE_AUXILIARIES:
