@@ -47,7 +47,7 @@ from extract.timex.lexicon import (
     WEEKDAYS,
 )
 from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
-from extract.timex.tense import clause_tense, governing_markers, sentence_markers
+from extract.timex.tense import governing_tense, sentence_markers
 from extract.words import table
 
 
@@ -92,16 +92,14 @@ _SEASON_PREPOSITION = re.compile(
 _DURING = re.compile(r"\b(?:during|over|through|throughout)\s+$", re.IGNORECASE)
 _OVER_SPAN = re.compile(r"\b(?:for|during|over|through|throughout|within)\s+$", re.IGNORECASE)
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
-_SUPERLATIVE_BEFORE = re.compile(
-    r"\b(?:\w+est|record|(?:most|least)\s+\w+|(?:second|third|fourth|fifth)[\s-]\w+est)\s+$", re.IGNORECASE
-)
 _HABITUAL = re.compile(
     r"\b(?:usually|normally|typically|traditionally|generally|always|often|customarily|annually|every\s+year|"
     r"each\s+year)\b",
     re.IGNORECASE,
 )
 _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
-_COMPARISON_BEFORE = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b[^.;:!?]*$", re.IGNORECASE)
+_COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
+_SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 _COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
 _AT_AFTER_DAY = re.compile(r",?\s+at\s+")
 _FUTURE_NOUNS = "|".join(table("timex")["future_nouns"])
@@ -109,6 +107,8 @@ _FOR_FUTURE_NOUN = re.compile(
     rf"\b(?:{_FUTURE_NOUNS})\s+(?:for|in|on|by)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s*(?:,|and|or)\s+)?$",
     re.IGNORECASE,
 )
+_DEADLINE_WORDS = frozenset({"until", "till", "by", "to", "the"})
+_NOUN_CUE_WORDS = frozenset({"for", "in", "on", "by", "the", "and", "or"})
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEFERRED_TO = re.compile(
     r"\b(?:postponed|delayed|deferred|extended|adjourned|rescheduled|pushed\s+back|put\s+off|moved)\b"
@@ -251,19 +251,43 @@ class Resolver:
         if markers is None:  # each sentence is read once, however many expressions it holds
             markers = self._markers[i] = sentence_markers(self.text, lo, hi)
         # Only markers within reach can decide (a modal before the expression reaches twice as far).
+        sentence_start = lo
         lo = max(lo, start - 2 * _TENSE_REACH - 1)
+        near_lo = start - _TENSE_REACH - 1
         hi = min(hi, end + _TENSE_REACH)
-        near = [marker for marker in markers if lo <= marker[0] < hi]
-        kind, distance = clause_tense(governing_markers(self.text, near, start, end, lo), start, end)
-        if _FOR_FUTURE_NOUN.search(self.text, max(lo, start - 40), start):
-            return "FUTURE"  # "bookings for April", "the forecast for March": what is yet to come
-        if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
-            return "PAST"  # "since March": not after the publication
-        if _DEFERRED_TO.search(self.text, max(lo, start - 60), start):
-            return "FUTURE"  # "postponed until Tuesday", "extended the offer to Nov. 20": a later date
-        if kind == "PAST" and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start):
+        near = [mk for mk in markers if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE")]
+        kind, distance = governing_tense(self.text, near, start, end, lo)
+        word = self._last_word(sentence_start, start)
+        cue = self._preposition_cue(word, sentence_start, start)
+        if cue:
+            return cue
+        if (
+            kind == "PAST"
+            and word in _DEADLINE_WORDS
+            and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start)
+        ):
             return ""  # "had until Friday", "go home by Jan. 14": after the past event, maybe still ahead
         return kind if distance <= _TENSE_REACH else ""
+
+    def _last_word(self, lo: int, start: int) -> str:
+        """The lower-cased word just before `start` (within the sentence from `lo`), punctuation stripped."""
+        words = self.text[max(lo, start - 24) : start].split()
+        return words[-1].strip(",;:()\"'“”‘’").lower() if words else ""
+
+    def _preposition_cue(self, word: str, lo: int, start: int) -> str:
+        """The tense the words right before an expression impose (`word` the last of them): "since March"
+        (past), "postponed until Tuesday" and "bookings for April" (future); "" when they impose none."""
+        if word == "since" or (
+            word in ("early", "late", "mid") and _SINCE_BEFORE.search(self.text, lo, start)
+        ):
+            return "PAST"  # "since March": not after the publication
+        if word in ("until", "till", "to", "the") and _DEFERRED_TO.search(
+            self.text, max(lo, start - 60), start
+        ):
+            return "FUTURE"  # "postponed until Tuesday", "extended the offer to Nov. 20": a later date
+        if word in _NOUN_CUE_WORDS and _FOR_FUTURE_NOUN.search(self.text, max(lo, start - 40), start):
+            return "FUTURE"  # "bookings for April", "the forecast for March": what is yet to come
+        return ""
 
     def remember(self, value: str, end: int = -1) -> None:
         """Record the calendar reference a resolved value provides for later anaphora (`end`: where the
@@ -293,12 +317,17 @@ class Resolver:
             return False
         i = bisect.bisect_right(self._starts, start) - 1
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
-        return _COMPARISON_BEFORE.search(self.text, max(lo, start - 60), start) is not None
+        window = self.text[max(lo, start - 60) : start]
+        found = _COMPARISON_WORD.search(window)
+        return found is not None and _SENTENCE_PUNCT.search(window, found.end()) is None
 
     def _generic_month(self, start: int, end: int) -> bool:
         """A month named as a kind rather than a date: in a habitual clause ("usually held in October") or
         after a superlative ("the wettest October on record", "the second-highest October reading")."""
-        if _SUPERLATIVE_BEFORE.search(self.text, max(0, start - 30), start):
+        words = self.text[max(0, start - 30) : start].lower().split()
+        if words and (
+            words[-1].endswith("est") or words[-1] == "record" or words[-2:-1] in (["most"], ["least"])
+        ):
             return True
         i = bisect.bisect_right(self._starts, start) - 1
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else max(0, start - 80)

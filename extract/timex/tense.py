@@ -87,9 +87,17 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 _WORD_AT = re.compile(r"\w+")
-_LAST_WORD = re.compile(r"(\w+)\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|['‘’](?!\w)")
 _WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _words_at(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+
+
+_BE_AT = _words_at(BE_FORMS)
+_BE_INITIALS = frozenset(w[0] for w in BE_FORMS) | frozenset(w[0].upper() for w in BE_FORMS)
+_REPORTING_AT = _words_at(REPORTING_WORDS)
 _TO_VERB = re.compile(r"\s+to\s+[a-z]", re.IGNORECASE)
 _ADVERBS_ONLY = re.compile(r"\s+(?:(?:not|also|still|now|then|already|originally|initially)\s+)?")
 
@@ -105,74 +113,69 @@ def _clause_start(text: str, lo: int, start: int) -> int:
     return found
 
 
-def governing_markers(
+def governing_tense(
     text: str, markers: list[tuple[int, str]], start: int, end: int, lo: int = 0
-) -> list[tuple[int, str, bool]]:
-    """The markers that can speak for the clause of text[start:end] (a sentence from `lo`), each with
-    whether a clause break separates it from the expression. Left out: passive participles ("will be
-    paid": "will" decides) and a verb of saying after a clause break that closes a clause with words of
-    its own before the expression ("reopens in March, the council said": the reopening is not dated by
-    "said"; but "In March, the council said" is)."""
-    kept: list[tuple[int, str, bool]] = []
-    own_words: bool | None = None
+) -> tuple[str, float]:
+    """The tense of the marker that governs the clause of text[start:end] (in a sentence from `lo`) and its
+    distance in characters; ("", inf) when none does.
+
+    The nearest marker wins; markers after the span count a little further, and a modal before it governs
+    its clause, so counts half as far unless a clause break lies between. Left out: passive participles
+    ("will be paid": "will" decides), a past "be" before a future marker ("were planning to", "was
+    expected to": the future of that moment), and a verb of saying after a clause break that closes a
+    clause with words of its own before the expression ("reopens in March, the council said": the
+    reopening is not dated by "said"; but "In March, the council said" is). "is to resume" is future.
+    Markers are examined nearest first (by the distance they could at best have), so usually one is read.
+    """
+    order: list[tuple[float, int]] = []
     for index, (offset, kind) in enumerate(markers):
+        if start <= offset < end:
+            continue
+        if offset < start:
+            distance: float = start - offset
+            if kind == "FUTURE" or text[offset] in _BE_INITIALS:
+                distance /= 2
+        else:
+            distance = (offset - end) * 1.5 + 4
+        order.append((distance, index))
+    order.sort()
+    best, best_distance = "", float("inf")
+    own_words: bool | None = None
+    last = len(markers) - 1
+    for optimistic, index in order:
+        if optimistic >= best_distance:
+            break
+        offset, kind = markers[index]
         if kind != "FUTURE":
-            word = _WORD_AT.match(text, offset)
-            if word is not None and word.group().lower() in BE_FORMS and _TO_VERB.match(text, word.end()):
-                kind = "FUTURE"  # "is to resume"
-            elif index + 1 < len(markers) and markers[index + 1][1] == "FUTURE":
-                following = markers[index + 1][0]
-                if (
-                    word is not None
-                    and word.group().lower() in BE_FORMS
-                    and _ADVERBS_ONLY.fullmatch(text, word.end(), following)
+            be = _BE_AT.match(text, offset) if text[offset] in _BE_INITIALS else None
+            if be is not None:
+                if _TO_VERB.match(text, be.end()):
+                    kind = "FUTURE"  # "is to resume"
+                elif (
+                    index < last
+                    and markers[index + 1][1] == "FUTURE"
+                    and _ADVERBS_ONLY.fullmatch(text, be.end(), markers[index + 1][0])
                 ):
-                    continue  # "were planning to", "was expected to": the future of that moment
-        if kind == "PAST":
-            before = _LAST_WORD.search(text, max(0, offset - 8), offset)
-            if before is not None and before.group(1).lower() in PASSIVE_AUXILIARIES:
-                continue
-        gap = (end, offset) if offset >= end else (offset, start)
-        broken = _CLAUSE_BREAK.search(text, *gap) is not None
-        if offset >= end and broken and kind != "FUTURE":
-            word = _WORD_AT.match(text, offset)
-            if word is not None and word.group().lower() in REPORTING_WORDS:
+                    continue  # "were planning to": the future of that moment
+            if kind == "PAST" and offset and text[offset - 1].isspace():
+                before = text[max(0, offset - 7) : offset].split()
+                if before and before[-1].lower() in PASSIVE_AUXILIARIES:
+                    continue  # "will be paid"
+        if offset >= end:
+            distance = (offset - end) * 1.5 + 4
+            if (
+                kind != "FUTURE"
+                and _REPORTING_AT.match(text, offset)
+                and _CLAUSE_BREAK.search(text, end, offset)
+            ):
                 if own_words is None:
                     own_words = len(_WORDS.findall(text, _clause_start(text, lo, start), start)) >= 2
                 if own_words:
-                    continue
-        kept.append((offset, kind, broken))
-    return kept
-
-
-def clause_tense(marks: list[tuple[int, str, bool]], start: int, end: int) -> tuple[str, float]:
-    """The tense of the marker nearest to the span [start, end) and its distance in characters (markers
-    after the span count a little further; a modal before it governs its clause, so counts half as far
-    unless a clause break lies between); ("", inf) when there is none."""
-    best = ""
-    best_distance = float("inf")
-    for offset, kind, broken in marks:
-        if start <= offset < end:
-            continue
-        distance = start - offset if offset < start else (offset - end) * 1.5 + 4
-        if kind == "FUTURE" and offset < start and not broken:
-            distance /= 2
-        if distance < best_distance:
-            best, best_distance = kind, distance
-    return best, best_distance
-
-
-def tense_at(markers: list[tuple[int, str]], start: int, end: int) -> tuple[str, float]:
-    """The tense of the marker nearest to the span [start, end) and its distance in characters
-    (markers after the span count a little further); ("", inf) when the sentence has none."""
-    best = ""
-    best_distance = float("inf")
-    for offset, kind in markers:
-        if start <= offset < end:
-            continue
-        distance = start - offset if offset < start else (offset - end) * 1.5 + 4
-        if kind == "FUTURE" and offset < start:
-            distance /= 2  # a modal ("will", "would") governs its whole clause
+                    continue  # "reopens in March, the council said"
+        else:
+            distance = start - offset
+            if kind == "FUTURE" and _CLAUSE_BREAK.search(text, offset, start) is None:
+                distance /= 2
         if distance < best_distance:
             best, best_distance = kind, distance
     return best, best_distance
