@@ -80,7 +80,12 @@ WED_JAN_6 = date(2021, 1, 6)
         ("The firm lost money in the year ended March 31.", "the year", JUN_10, "P1Y"),
         ("Sales for the year rose by a tenth.", "the year", JUN_10, "2021"),
         # A weekday and a time of that day.
-        ("The market opens Saturday morning at 10 a.m. on the quay.", "10 a.m.", WED_JAN_6, "2021-01-02T10:00"),
+        (
+            "The market opens Saturday morning at 10 a.m. on the quay.",
+            "10 a.m.",
+            WED_JAN_6,
+            "2021-01-02T10:00",
+        ),
     ],
 )
 def test_anchoring(text: str, span: str, published: date, value: str) -> None:
