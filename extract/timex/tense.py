@@ -24,6 +24,8 @@ PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the 
 REPORTING_WORDS: frozenset[str] = frozenset(_TENSE["reporting"])
 # "will be paid", "is being built": a participle after these is passive, not a past tense.
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset(_TENSE["passive_auxiliaries"])
+# "a delayed flight", "its revised forecast": a participle after these describes a noun, it is no verb.
+ADJECTIVE_CUES: frozenset[str] = frozenset(_TENSE["adjective_cues"])
 # "is to resume", "was to meet": a form of "be" before "to" and a verb speaks of what is to come.
 BE_FORMS: frozenset[str] = frozenset(_TENSE["be_forms"])
 # "he'll", "it's": marker words right after an apostrophe that follows a word character.
@@ -158,9 +160,11 @@ def governing_tense(
                 ):
                     continue  # "were planning to": the future of that moment
             if kind == "PAST" and offset and text[offset - 1].isspace():
-                before = text[max(0, offset - 7) : offset].split()
-                if before and before[-1].lower() in PASSIVE_AUXILIARIES:
-                    continue  # "will be paid"
+                before = text[max(0, offset - 9) : offset].split()
+                if before and (
+                    before[-1].lower() in PASSIVE_AUXILIARIES or before[-1].lower() in ADJECTIVE_CUES
+                ):
+                    continue  # "will be paid"; "a still unspecified date": a participle, not a past tense
         if offset >= end:
             distance = (offset - end) * 1.5 + 4
             if (
