@@ -49,7 +49,7 @@ WED_JAN_6 = date(2021, 1, 6)
         ("Analysts see the expected fourth-quarter rebound as fragile.", "fourth-quarter", AUG_12, "2020-Q4"),
         ("The sale is due to close on January 20.", "January 20", DEC_10, "2021-01-20"),
         ("Dividends will be paid on Feb. 3.", "Feb. 3", DEC_10, "2021-02-03"),
-        ("The board will vote on a revised plan in March.", "March", DEC_10, "2021-03"),
+        ("The board will meet to vote on the revised plan in March.", "March", DEC_10, "2021-03"),
         ("The hearing was postponed until Monday.", "Monday", WED_JAN_6, "2021-01-11"),
         ("The plant is to restart on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
         ("Dockers were planning to strike on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
