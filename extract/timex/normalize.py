@@ -107,7 +107,7 @@ _FOR_FUTURE_NOUN = re.compile(
     rf"\b(?:{_FUTURE_NOUNS})\s+(?:for|in|on|by)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s*(?:,|and|or)\s+)?$",
     re.IGNORECASE,
 )
-_DEADLINE_WORDS = frozenset({"until", "till", "by", "to", "the"})
+_DEADLINE_WORDS = frozenset({"until", "till", "by", "the"})
 _NOUN_CUE_WORDS = frozenset({"for", "in", "on", "by", "the", "and", "or"})
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _DEFERRED_TO = re.compile(
@@ -115,10 +115,7 @@ _DEFERRED_TO = re.compile(
     r"[^,.;:!?]{0,40}?\b(?:until|till|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_DEADLINE_BEFORE = re.compile(
-    r"\b(?:until|till|by|(?:extended|postponed|delayed|moved|pushed\s+back|put\s+off)\s+(?:\w+\s+)?to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _TENSE_REACH = 45  # characters: a verb further away says little about this expression
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
