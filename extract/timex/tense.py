@@ -1,7 +1,12 @@
-"""Clause tense around a date expression: the verb marker nearest to it decides PAST, FUTURE or PRESENT.
+"""Clause tense around a date expression: the verb marker that governs its clause decides PAST, FUTURE or
+PRESENT.
 
-Used only to pick the direction of bare months, month-days and weekdays ("told ... in December" is the
-December before publication; "will ... by January 15" the coming one).
+`sentence_markers` finds the candidate markers of a sentence once; `governing_tense` picks the one that
+governs an expression: the nearest, with a modal's reach doubled, passive participles and participles
+used as adjectives left out, "is to"/"were planning to" read as future, and a trailing "..., officials
+said" not dating the clause before it. Used only to pick the direction of bare months, month-days,
+seasons, quarters and weekdays ("told ... in December" is the December before publication; "will ... by
+January 15" the coming one).
 """
 
 from __future__ import annotations
