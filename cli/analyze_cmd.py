@@ -1,6 +1,9 @@
 """`briefing analyze FILE... [--date YYYY-MM-DD] [--json]`: analyse text files without a library.
 
-The whole decoded content of each file (UTF-8, newlines as they are) is the analysed text. `--json`
+The whole decoded content of each file (UTF-8, newlines as they are) is the analysed text, except a
+leading YAML front matter block: its `published` is the default publication date (an explicit `--date`
+wins) and the block itself is blanked out (same length, newlines kept), so it yields no names, figures,
+dates or facts while every offset still indexes the whole file. `--json`
 prints the DESIGN.md contract (one object; several files give JSON Lines, each with its "path") and
 nothing else on stdout; without it a Rich rendering shows the highlighted text and the timeline.
 """
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
-from cli._library import error, stdout_console, tolerant_stdout
+from cli._library import error, note, stdout_console, tolerant_stdout
 from store.safetext import safe_json
 
 if TYPE_CHECKING:
@@ -40,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         run,
         help="analyse text files: entities, figures, dates and the timeline (no library needed)",
         description="Analyse FILE(s) as plain UTF-8 text. Relative dates are anchored to --date; "
-        "without it they stay unanchored (e.g. XXXX-12).",
+        "without it, the front matter's 'published' date is used, else they stay unanchored (e.g. XXXX-12). "
+        "A front matter block yields no names, figures or dates.",
         examples=(
             "briefing analyze article.txt --date 2021-01-05",
             "briefing analyze article.txt --date 2021-01-05 --json",
@@ -49,7 +53,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s) to analyse")
     parser.add_argument(
-        "--date", type=parse_date, metavar="YYYY-MM-DD", help="publication date to anchor relative dates to"
+        "--date",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="publication date to anchor relative dates to (default: the front matter's 'published')",
     )
     parser.add_argument(
         "--json", action="store_true", help="print JSON (JSON Lines with a 'path' key for several files)"
@@ -65,6 +72,24 @@ def read_text(path: Path) -> str:
         return read_file_text(path)
     except IngestError as exc:
         raise InputError(f"{path}: {exc}") from None
+
+
+def front_matter_date(path: str, text: str) -> tuple[str, date | None]:
+    """`text` with its front matter block blanked (spaces, newlines kept: offsets unchanged) and the
+    block's `published` date; an unreadable block is analysed as text, with a warning saying why."""
+    from store.ingest.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
+
+    try:
+        source, _, body_offset = split_front_matter(text)
+        if source is None:
+            return text, None
+        fields, _ = parse_front_matter(source)
+    except FrontMatterError as exc:
+        note(f"warning: {path}: front matter not used: {exc}")
+        return text, None
+    blank = "".join(ch if ch in "\r\n" else " " for ch in text[:body_offset])
+    published = fields.get("published")
+    return blank + text[body_offset:], published if isinstance(published, date) else None
 
 
 def analysis_json(path: str, analysis: Analysis) -> dict[str, Any]:
@@ -86,7 +111,8 @@ def run(args: argparse.Namespace) -> int:
         except InputError as exc:
             status = error(str(exc))
             continue
-        analysis = analyze(text, args.date)
+        analysed, published = front_matter_date(name, text)
+        analysis = analyze(analysed, args.date or published)
         if args.json:
             data = analysis_json(name, analysis)
             if several:

@@ -27,7 +27,7 @@ _YEAR = re.compile(r"(\d{4})")
 _PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-([1-7]|WE))?(?:T.*)?")
 _DECADE = re.compile(r"(\d{3})X")
-_CENTURY = re.compile(r"(\d{2})XX")
+_CENTURY = re.compile(r"(\d{2})(?:XX)?")  # TIMEX3 writes a century as "18" ("the 19th century")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 # Longest sentence a fact stores whole (longer than any sentence of the samples or the development sets);
@@ -289,7 +289,8 @@ def build_facts(
     figures: Sequence[Figure],
     published: date | None = None,
 ) -> list[Fact]:
-    """One fact per sentence with a DATE/TIME mention (durations and sets alone do not date a statement),
+    """One fact per sentence with a DATE/TIME mention (durations, sets and the base of a comparison alone do
+    not date a statement),
     placed at its event date (`event_date`) and carrying all the sentence's date mentions; ordered for a
     timeline.
 
@@ -304,7 +305,8 @@ def build_facts(
     figure_spans = _Spans([(f.start, f.end, figure_phrase(f)) for f in figures])
     facts: list[Fact] = []
     for sentence, mentions in grouped.items():
-        dated = [m for m in mentions if m.type in ("DATE", "TIME")]
+        # A comparison's base ("up 17% from a year earlier") does not date the statement.
+        dated = [m for m in mentions if m.type in ("DATE", "TIME") and not m.comparison]
         if not dated:
             continue
         event = event_date(text, sentence, dated, published) if len(dated) > 1 else dated[0]

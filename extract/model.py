@@ -82,7 +82,8 @@ class DateMention:
     """A temporal expression with its TIMEX3 type, value and modifier.
 
     `anchored` is False when the value depends on a publication date that was not given
-    (values such as `XXXX-12`), so the UI can show it as unresolved.
+    (values such as `XXXX-12`), so the UI can show it as unresolved. `comparison` is True when the
+    expression is only the base of a comparison ("up 17% from a year earlier"): not the date of a fact.
     """
 
     start: int
@@ -92,6 +93,7 @@ class DateMention:
     value: str
     mod: TimexMod | None = None
     anchored: bool = True
+    comparison: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,3 +120,62 @@ def test_rich_view_shows_text_and_timeline_without_markup_injection(
     assert "[bold red]Alert[/]" in out  # shown literally, not interpreted
     assert "\x1b[31m" not in out
     assert "Timeline" in out and "2021-01-05" in out
+
+
+FRONT = "---\ntitle: Harbour works\npublished: 2021-01-05\nsource: The Gazette\n---\n"
+BODY = "The pier reopened on Tuesday.\nDredging resumes in March, the Port Authority said.\n"
+
+
+def _front_matter_file(tmp_path: Path, front: str = FRONT) -> Path:
+    path = tmp_path / "article.md"
+    path.write_text(front + BODY, encoding="utf-8")
+    return path
+
+
+def test_front_matter_published_is_the_default_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _front_matter_file(tmp_path)
+    code, out, _ = run(["analyze", str(path), "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["published"] == "2021-01-05"
+    assert [(d["text"], d["value"]) for d in data["dates"]] == [
+        ("Tuesday", "2021-01-05"),
+        ("March", "2021-03"),
+    ]
+
+
+def test_explicit_date_wins_over_the_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _front_matter_file(tmp_path)
+    code, out, _ = run(["analyze", str(path), "--date", "2021-01-14", "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["published"] == "2021-01-14"
+    assert data["dates"][0]["value"] == "2021-01-12"
+
+
+def test_front_matter_yields_nothing_and_offsets_index_the_whole_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _front_matter_file(tmp_path)
+    code, out, _ = run(["analyze", str(path), "--json"], capsys)
+    data = json.loads(out)
+    text = path.read_text(encoding="utf-8")
+    assert code == 0
+    for kind in ("entities", "figures", "dates"):
+        for item in data[kind]:
+            assert item["start"] >= len(FRONT)
+            assert text[item["start"] : item["end"]] == item["text"]
+    assert all(s["start"] >= len(FRONT) for s in data["sentences"])
+    assert all(f["date"]["start"] >= len(FRONT) for f in data["facts"])
+    assert "Gazette" not in {e["text"] for e in data["entities"]}
+
+
+def test_unreadable_front_matter_is_reported_and_the_text_still_analysed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _front_matter_file(tmp_path, "---\npublished: 2021-13-45\n---\n")
+    code, out, err = run(["analyze", str(path), "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["published"] is None
+    assert "front matter not used" in err and "published" in err
+    assert [d["value"] for d in data["dates"]][:1] == ["XXXX-WXX-2"]

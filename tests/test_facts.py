@@ -122,3 +122,16 @@ def test_event_date_prefers_the_precise_date() -> None:
 def test_event_date_prefers_the_forward_clause() -> None:
     sentence = "Exports fell in 2019, and the ministry expects them to recover in the coming months."
     assert _event_of(sentence) != "2019"
+
+
+def test_a_century_is_a_fact_of_its_hundred_years() -> None:
+    result = analyze("The bridge was built in the 19th century.\n", date(2021, 1, 5))
+    (fact,) = result.facts
+    assert (fact.value, fact.start_date, fact.end_date) == ("18", "1800-01-01", "1899-12-31")
+
+
+def test_a_comparison_base_does_not_date_the_statement() -> None:
+    text = "Exports rose 17% from a year earlier, the ministry reported.\n"
+    result = analyze(text, date(2021, 1, 5))
+    assert [d.comparison for d in result.dates] == [True]
+    assert not result.facts

@@ -43,6 +43,7 @@ def find_dates(
             value, anchored = forced[surface], True
         if not is_valid_value(value) or not is_valid_mod(timex.mod):
             continue
-        resolver.remember(value)
-        out.append(DateMention(start, end, surface, timex.type, value, timex.mod, anchored))
+        resolver.remember(value, end)
+        comparison = resolver.comparison(rule, start)
+        out.append(DateMention(start, end, surface, timex.type, value, timex.mod, anchored, comparison))
     return out

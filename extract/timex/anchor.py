@@ -15,7 +15,8 @@ from dateutil.relativedelta import MO, TH, TU, relativedelta
 Tense = str  # "PAST" | "FUTURE" | "PRESENT" | ""
 
 # A month-day this close to the reference keeps the reference year whatever the tense: news gives the
-# year for dates further away ("paid Dec. 15" written in November is this December).
+# year for dates further away, and a past verb near a date close ahead is more often a deadline set
+# ("set Nov. 10 as the deadline", "payable Dec. 15") than an event a year ago.
 _NEAR_DAYS = 60
 
 
@@ -76,15 +77,22 @@ def shift_decades(ref: date | None, decades: int) -> str:
 
 def shift_centuries(ref: date | None, centuries: int) -> str:
     if ref is None:
-        return "XXXX"
-    return f"{(ref.year // 100 + centuries):02d}XX"
+        return "XX"
+    return f"{(ref.year // 100 + centuries):02d}"
 
 
 def year_for_month(ref: date, month: int, day: int | None, tense: Tense) -> int:
-    """The year of a bare "December" / "January 15": before the reference in past-tense clauses, after
-    it in future-tense ones, and without a clear tense the occurrence nearest to the reference."""
-    if day is None and month == ref.month:
-        return ref.year
+    """The year of a bare "December" / "January 15", as a careful reader takes it: in a past-tense clause
+    the latest occurrence not after the reference, in a future one ("expected in June", "will ... by
+    January 15") the next one not before it, and without a clear tense the nearest occurrence, the past
+    one favoured (news reports what happened). The reference's own month is this year's either way."""
+    if day is None:
+        if month == ref.month:
+            return ref.year
+        if tense == "PAST":
+            return ref.year - 1 if month > ref.month else ref.year
+        if tense == "FUTURE":
+            return ref.year + 1 if month < ref.month else ref.year
     middle = min(day or 15, 28)
     gap = (date(ref.year, month, middle) - ref).days
     if tense == "PAST":
@@ -99,6 +107,24 @@ def year_for_month(ref: date, month: int, day: int | None, tense: Tense) -> int:
         return days * 1.5 if days > 0 else -days
 
     return min(candidates, key=cost)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season_year(ref: date, season: str, tense: Tense) -> int:
+    """The year of a bare season ("the autumn harvest", "in winter"): the latest one begun by the reference
+    in a past-tense clause, the next one not yet over in a future one, else the reference's year (the
+    winter of January and February is the one that began the December before)."""
+    start = _SEASON_START[season]
+    current_winter = season == "WI" and ref.month <= 2
+    if tense == "PAST":
+        return ref.year - 1 if start > ref.month else ref.year
+    if current_winter:
+        return ref.year - 1
+    if tense == "FUTURE":
+        return ref.year + 1 if start + 2 < ref.month else ref.year
+    return ref.year
 
 
 def weekday_date(ref: date, weekday: int, tense: Tense, relation: str = "") -> date:
@@ -118,7 +144,8 @@ def weekday_date(ref: date, weekday: int, tense: Tense, relation: str = "") -> d
 
 
 def quarter_year(ref: date, quarter: int, tense: Tense) -> int:
-    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past."""
+    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past
+    (a quarter already over, spoken of in the future, is mostly its results to come: this year's)."""
     current = quarter_of(ref)
     if quarter > current and tense == "PAST":
         return ref.year - 1

@@ -47,7 +47,8 @@ from extract.timex.lexicon import (
     WEEKDAYS,
 )
 from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
-from extract.timex.tense import sentence_markers, tense_at
+from extract.timex.tense import governing_tense, sentence_markers
+from extract.words import table
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,33 @@ _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
 _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
 )
-_DURING = re.compile(r"\b(?:for|during|over|through|throughout)\s+$", re.IGNORECASE)
+_DURING = re.compile(r"\b(?:during|over|through|throughout)\s+$", re.IGNORECASE)
+_OVER_SPAN = re.compile(r"\b(?:for|during|over|through|throughout|within)\s+$", re.IGNORECASE)
+_ENDED_AFTER = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
+_HABITUAL = re.compile(
+    r"\b(?:usually|normally|typically|traditionally|generally|always|often|customarily|annually|every\s+year|"
+    r"each\s+year)\b",
+    re.IGNORECASE,
+)
+_COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
+_COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
+_SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+_COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
+_AT_AFTER_DAY = re.compile(r",?\s+at\s+")
+_FUTURE_NOUNS = "|".join(table("timex")["future_nouns"])
+_FOR_FUTURE_NOUN = re.compile(
+    rf"\b(?:{_FUTURE_NOUNS})\s+(?:for|in|on|by)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s*(?:,|and|or)\s+)?$",
+    re.IGNORECASE,
+)
+_DEADLINE_WORDS = frozenset({"until", "till", "by", "the"})
+_NOUN_CUE_WORDS = frozenset({"for", "in", "on", "by", "the", "and", "or"})
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_DEFERRED_TO = re.compile(
+    r"\b(?:postponed|delayed|deferred|extended|adjourned|rescheduled|pushed\s+back|put\s+off|moved)\b"
+    r"[^,.;:!?]{0,40}?\b(?:until|till|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _TENSE_REACH = 45  # characters: a verb further away says little about this expression
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
@@ -205,6 +232,8 @@ class Resolver:
         self.last_quarter: tuple[int, int] | None = None
         self.last_year: int | None = None
         self.last_day: date | None = None
+        self.last_day_end = -1  # where the expression that gave last_day ends
+        self.last_season_year: int | None = None  # the year of the last season mentioned
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
 
     # --- context -------------------------------------------------------------------------------
@@ -218,20 +247,54 @@ class Resolver:
         markers = self._markers.get(i)
         if markers is None:  # each sentence is read once, however many expressions it holds
             markers = self._markers[i] = sentence_markers(self.text, lo, hi)
-        # Only markers within reach can decide (a modal's reach is doubled, so bound the left side too).
-        lo = max(lo, start - _TENSE_REACH - 1)
+        # Only markers within reach can decide (a modal before the expression reaches twice as far).
+        sentence_start = lo
+        lo = max(lo, start - 2 * _TENSE_REACH - 1)
+        near_lo = start - _TENSE_REACH - 1
         hi = min(hi, end + _TENSE_REACH)
-        near = [marker for marker in markers if lo <= marker[0] < hi]
-        kind, distance = tense_at(near, start, end)
+        near = [mk for mk in markers if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE")]
+        kind, distance = governing_tense(self.text, near, start, end, lo)
+        word = self._last_word(sentence_start, start)
+        cue = self._preposition_cue(word, sentence_start, start)
+        if cue:
+            return cue
+        if (
+            kind == "PAST"
+            and word in _DEADLINE_WORDS
+            and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start)
+        ):
+            return ""  # "had until Friday", "go home by Jan. 14": after the past event, maybe still ahead
         return kind if distance <= _TENSE_REACH else ""
 
-    def remember(self, value: str) -> None:
-        """Record the calendar reference a resolved value provides for later anaphora."""
+    def _last_word(self, lo: int, start: int) -> str:
+        """The lower-cased word just before `start` (within the sentence from `lo`), punctuation stripped."""
+        words = self.text[max(lo, start - 24) : start].split()
+        return words[-1].strip(",;:()\"'“”‘’").lower() if words else ""
+
+    def _preposition_cue(self, word: str, lo: int, start: int) -> str:
+        """The tense the words right before an expression impose (`word` the last of them): "since March"
+        (past), "postponed until Tuesday" and "bookings for April" (future); "" when they impose none."""
+        if word == "since" or (
+            word in ("early", "late", "mid") and _SINCE_BEFORE.search(self.text, lo, start)
+        ):
+            return "PAST"  # "since March": not after the publication
+        if word in ("until", "till", "to", "the") and _DEFERRED_TO.search(
+            self.text, max(lo, start - 60), start
+        ):
+            return "FUTURE"  # "postponed until Tuesday", "extended the offer to Nov. 20": a later date
+        if word in _NOUN_CUE_WORDS and _FOR_FUTURE_NOUN.search(self.text, max(lo, start - 40), start):
+            return "FUTURE"  # "bookings for April", "the forecast for March": what is yet to come
+        return ""
+
+    def remember(self, value: str, end: int = -1) -> None:
+        """Record the calendar reference a resolved value provides for later anaphora (`end`: where the
+        expression ends, so a clock time right after a day, "Saturday morning at 10 a.m.", takes that day)."""
         if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace("-", "").isdigit():
             try:
                 self.last_day = date.fromisoformat(value[:10])
             except ValueError:
                 return
+            self.last_day_end = end
             self.last_year = self.last_day.year
         elif len(value) >= 4 and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
             self.last_year = int(value[:4])
@@ -243,6 +306,29 @@ class Resolver:
             # Shifted out of years 1-9999 ("last year" in year 1): no calendar year, so unanchored.
             return replace(result, value="XXXX" + result.value[outside.end() :], anchored=False)
         return result
+
+    def comparison(self, rule: str, start: int) -> bool:
+        """True when the relative expression at `start` is the base of a comparison ("17% more than a year
+        earlier", "up from $3 million last year", "compared with the year-ago quarter")."""
+        if rule not in _COMPARISON_RULES:
+            return False
+        i = bisect.bisect_right(self._starts, start) - 1
+        lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
+        window = self.text[max(lo, start - 60) : start]
+        found = _COMPARISON_WORD.search(window)
+        return found is not None and _SENTENCE_PUNCT.search(window, found.end()) is None
+
+    def _generic_month(self, start: int, end: int) -> bool:
+        """A month named as a kind rather than a date: in a habitual clause ("usually held in October") or
+        after a superlative ("the wettest October on record", "the second-highest October reading")."""
+        words = self.text[max(0, start - 30) : start].lower().split()
+        if words and (
+            words[-1].endswith("est") or words[-1] == "record" or words[-2:-1] in (["most"], ["least"])
+        ):
+            return True
+        i = bisect.bisect_right(self._starts, start) - 1
+        lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else max(0, start - 80)
+        return _HABITUAL.search(self.text, max(lo, start - 60), start) is not None
 
     # --- helpers -------------------------------------------------------------------------------
     def _anchored(self) -> bool:
@@ -342,7 +428,13 @@ class Resolver:
                 return None
         day: date | None = self.dct
         anchored = self.dct is not None
-        if m["wd"]:
+        if (
+            self.last_day
+            and not (m["wd"] or m["rel"] or m["mon"])
+            and _AT_AFTER_DAY.fullmatch(self.text, self.last_day_end, m.start())
+        ):
+            day = self.last_day  # "Saturday morning at 10 a.m.": that Saturday
+        elif m["wd"]:
             if not _capitalised(m, "wd"):
                 return None
             day = (
@@ -369,31 +461,38 @@ class Resolver:
 
     @rule(
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
-        rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%]))?",
+        rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
         examples={
             "January 5": "2021-01-05",
             "Tuesday, Jan. 5, 2021": "2021-01-05",
             "March 3rd": "2021-03-03",
+            "April 15 last year": "2020-04-15",
         },
     )
     def r_md(self, m: re.Match[str]) -> Timex | None:
-        if m["dw"] and not m["y"] and not m["wd"]:
+        if m["dw"] and not (m["y"] or m["yrel"]) and not m["wd"]:
             return None  # "May first" is too ambiguous without a year or weekday
         return self.r_dm(m)  # the same groups as day-month order
 
     @rule(
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d>{RX_DAY})|(?P<dw>{RX_ORDINAL_WORD}))(?:\s+of)?\s+"
-        rf"(?P<mon>{RX_MONTH})(?:,?\s+(?P<y>{RX_YEAR4})(?![\d%]))?",
+        rf"(?P<mon>{RX_MONTH})(?:,?\s+(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
         examples={
             "5 January 2021": "2021-01-05",
             "the third of March": "2021-03-03",
+            "15 April last year": "2020-04-15",
         },
     )
     def r_dm(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
             return None
         day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
-        return self._month_day(_month(m["mon"]), day, int(m["y"]) if m["y"] else None, m)
+        year = int(m["y"]) if m["y"] else None
+        if m["yrel"]:  # "April 15 last year"
+            if self.dct is None:
+                return Timex("DATE", f"XXXX-{_month(m['mon']):02d}-{day:02d}", anchored=False)
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return self._month_day(_month(m["mon"]), day, year, m)
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?P<mon>{RX_MONTH}),?\s+(?:of\s+)?"
@@ -586,9 +685,9 @@ class Resolver:
         rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{RX_ORDINAL_WORD})|(?P<rel>this|last|next|the\s+next|"
         r"the\s+last|the\s+past|the\s+previous))[\s-]+century(?![\w-])",
         examples={
-            "the 20th century": "19XX",
-            "the last century": "19XX",
-            "the nineteenth century": "18XX",
+            "the 20th century": "19",
+            "the last century": "19",
+            "the nineteenth century": "18",
         },
     )
     def r_century(self, m: re.Match[str]) -> Timex | None:
@@ -597,13 +696,14 @@ class Resolver:
             n = int(m["n"]) if m["n"] else ORDINALS.get(m["w"].lower(), 0)
             if not 1 <= n <= 21:
                 return None
-            return Timex("DATE", f"{n - 1:02d}XX", mod)
+            return Timex("DATE", f"{n - 1:02d}", mod)  # TIMEX3: the century's two leading digits
         rel = _norm(m["rel"])
         shift = 0 if rel == "this" else 1 if "next" in rel else -1
         return Timex("DATE", anchor.shift_centuries(self.dct, shift), mod, self._anchored())
 
     @rule(
-        rf"(?:(?P<q>{RX_QUANT_MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<u>{RX_UNITS}|{RX_UNIT})\s+(?:or\s+so\s+)?"
+        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_QUANT_MOD})\s+)?"
+        rf"(?P<n>{NUM})[\s-]+(?P<u>{RX_UNITS}|{RX_UNIT})\s+(?:or\s+so\s+)?"
         r"(?P<dir>ago|from\s+now|hence|back|(?:(?<=year\s)|(?<=years\s)|(?<=quarter\s)|(?<=quarters\s))"
         r"(?:earlier|later))(?!\w)",
         examples={
@@ -733,6 +833,12 @@ class Resolver:
                 return None  # "this day", "last day" are rarely calendar references
             d = base + timedelta(days=shift) if base else None
             return self._day_of(d, None if unit == "day" else unit, mod)
+        if (
+            unit == "decade"
+            and word in ("next", "coming")
+            and _OVER_SPAN.search(self.text, max(0, m.start() - 12), m.start())
+        ):
+            return Timex("DURATION", "P10Y")  # "over the coming decade": ten years from now, a span
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
@@ -756,8 +862,12 @@ class Resolver:
             return Timex(
                 "DATE", anchor.shift_weeks(self.dct, -1 if past and self.dct.weekday() < 5 else 0) + "-WE"
             )
-        if _DURING.search(self.text, max(0, m.start() - 12), m.start()):
-            return Timex("DURATION", "P1Y")
+        if _ENDED_AFTER.match(self.text, m.end()) or _DURING.search(
+            self.text, max(0, m.start() - 12), m.start()
+        ):
+            return Timex(
+                "DURATION", "P1Y"
+            )  # "the year ended March 31", "throughout the year": a span of a year
         return Timex("DATE", anchor.shift_years(self.dct, 0), anchored=self._anchored())
 
     @rule(
@@ -872,6 +982,8 @@ class Resolver:
         mod = _position_mod(m["pre"])
         if self.dct is None:
             return Timex("DATE", f"XXXX-{month:02d}", mod, False)
+        if bare and self._generic_month(m.start(), m.end()):
+            return Timex("DATE", f"XXXX-{month:02d}", mod, False)
         rel = _norm(m["rel"] or "")
         year = self.dct.year
         if m["yrel"]:
@@ -886,7 +998,8 @@ class Resolver:
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|the|that|past|coming)\s+)?"
-        rf"(?P<s>{RX_SEASON})(?![\w-])(?:\s+(?:of\s+)?(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yw>{YEAR_WORDS})))?",
+        rf"(?P<s>{RX_SEASON})(?![\w-])(?:\s+(?:of\s+)?(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yw>{YEAR_WORDS}))"
+        r"|(?<=the\s(?:spring|summer|autumn|winter))\s+(?P<before>before|after)(?=\s*[,.;:)]|\s+(?:was|had|were|it|when|that)\b))?",
         examples={
             "this summer": "2021-SU",
             "last winter": "2020-WI",
@@ -909,6 +1022,12 @@ class Resolver:
             year = int(m["y"]) if m["y"] else _year_words(m["yw"])
             if year is None:
                 return None
+            self.last_season_year = year
+            return Timex("DATE", f"{year:04d}-{season}", mod)
+        if m["before"] and self.last_season_year is not None:
+            # "the winter before": the one before the season just mentioned, not before publication
+            year = self.last_season_year + (-1 if m["before"].lower() == "before" else 1)
+            self.last_season_year = year
             return Timex("DATE", f"{year:04d}-{season}", mod)
         if self.dct is None:
             return Timex("DATE", f"XXXX-{season}", mod, False)
@@ -918,6 +1037,13 @@ class Resolver:
             year -= 1
         elif rel in ("next", "coming", "this coming"):
             year += 1 if start_month <= self.dct.month else 0
+        elif rel != "this":
+            year = anchor.season_year(self.dct, season, self.tense(m.start(), m.end()))
+        if m["before"]:  # no season mentioned before: the one before the latest
+            year = anchor.season_year(self.dct, season, "PAST") + (
+                -1 if m["before"].lower() == "before" else 1
+            )
+        self.last_season_year = year
         return Timex("DATE", f"{year:04d}-{season}", mod)
 
     @rule(
@@ -973,7 +1099,8 @@ class Resolver:
         return Timex("SET", duration_value(amount, low))
 
     @rule(
-        rf"(?:(?P<q>{RX_QUANT_MOD})\s+)?(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
+        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_QUANT_MOD})\s+)?"
+        rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
         r"trading|business|more|additional|extra|long|calendar|working|solid))?[\s-]+"
         rf"(?P<u>{RX_UNITS}|{RX_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suf>-long)?(?:\s+or\s+so)?(?![\w-]|\s+old\b)",
         examples={
@@ -1029,6 +1156,26 @@ class Resolver:
     )
     def r_bare_units(self, m: re.Match[str]) -> Timex | None:
         return Timex("DURATION", duration_value(None, m["u"] or m["u2"]))
+
+    @rule(
+        rf"(?P<y1>{RX_YEAR4})\s*[-–]\s*(?P<y2>{RX_YEAR4}|\d\d)(?![\w%]|[.,:/-]\d)",
+        examples={
+            "2014-2015": "2014",
+            "1961-62": "1961",
+        },
+    )
+    def r_year_range(self, m: re.Match[str]) -> Timex | None:
+        """A year range ("2014-2015", "1961-62"): dated by the year it begins (a later second year only)."""
+        if _YEAR_BLOCKERS.search(self.text, max(0, m.start() - 24), m.start()):
+            return None  # "pages 1995-2001"
+        first, second = int(m["y1"]), m["y2"]
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if len(second) == 2 and last <= first:
+            last += 100  # "1999-01"
+        if not 0 < last - first <= 30:
+            return None
+        self.last_year = last
+        return Timex("DATE", f"{first:04d}")
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE}|pre|post|fiscal|calendar|FY|the\s+year|the\s+(?:fiscal|calendar)\s+year)[\s-]*)?"

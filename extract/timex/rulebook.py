@@ -74,7 +74,7 @@ YEAR_WORDS = (
 )
 CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
-    r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+    r"|(?<![\d:])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
     r"|(?P<noon>noon|midnight|midday)"
     r"|(?P<h3>\d{1,2})\s+o['’]clock"
     r"|(?P<h5>\d{1,2})\s+in\s+the\s+(?P<pod5>morning|afternoon|evening))"

@@ -1,7 +1,12 @@
-"""Clause tense around a date expression: the verb marker nearest to it decides PAST, FUTURE or PRESENT.
+"""Clause tense around a date expression: the verb marker that governs its clause decides PAST, FUTURE or
+PRESENT.
 
-Used only to pick the direction of bare months, month-days and weekdays ("told ... in December" is the
-December before publication; "will ... by January 15" the coming one).
+`sentence_markers` finds the candidate markers of a sentence once; `governing_tense` picks the one that
+governs an expression: the nearest, with a modal's reach doubled, passive participles and participles
+used as adjectives left out, "is to"/"were planning to" read as future, and a trailing "..., officials
+said" not dating the clause before it. Used only to pick the direction of bare months, month-days,
+seasons, quarters and weekdays ("told ... in December" is the December before publication; "will ... by
+January 15" the coming one).
 """
 
 from __future__ import annotations
@@ -20,6 +25,14 @@ FUTURE_BEFORE_TO: frozenset[str] = frozenset(_TENSE["future_before_to"])
 PAST_WORDS: frozenset[str] = frozenset(_TENSE["past"])
 PRESENT_WORDS: frozenset[str] = frozenset(_TENSE["present"])
 PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the past, for anchoring
+# Verbs of saying: "resumes in March, officials said" is about March whatever the tense of "said".
+REPORTING_WORDS: frozenset[str] = frozenset(_TENSE["reporting"])
+# "will be paid", "is being built": a participle after these is passive, not a past tense.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset(_TENSE["passive_auxiliaries"])
+# "a delayed flight", "its revised forecast": a participle after these describes a noun, it is no verb.
+ADJECTIVE_CUES: frozenset[str] = frozenset(_TENSE["adjective_cues"])
+# "is to resume", "was to meet": a form of "be" before "to" and a verb speaks of what is to come.
+BE_FORMS: frozenset[str] = frozenset(_TENSE["be_forms"])
 # "he'll", "it's": marker words right after an apostrophe that follows a word character.
 CLITICS: MappingProxyType[str, str] = MappingProxyType({"ll": "FUTURE", "s": "PRESENT"})
 _NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that are not past forms
@@ -80,17 +93,98 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
-def tense_at(markers: list[tuple[int, str]], start: int, end: int) -> tuple[str, float]:
-    """The tense of the marker nearest to the span [start, end) and its distance in characters
-    (markers after the span count a little further); ("", inf) when the sentence has none."""
-    best = ""
-    best_distance = float("inf")
-    for offset, kind in markers:
+_WORD_AT = re.compile(r"\w+")
+_CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|['‘’](?!\w)")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _words_at(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(sorted(words, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+
+
+_BE_AT = _words_at(BE_FORMS)
+_BE_INITIALS = frozenset(w[0] for w in BE_FORMS) | frozenset(w[0].upper() for w in BE_FORMS)
+_REPORTING_AT = _words_at(REPORTING_WORDS)
+_TO_VERB = re.compile(r"\s+to\s+[a-z]", re.IGNORECASE)
+_ADVERBS_ONLY = re.compile(r"\s+(?:(?:not|also|still|now|then|already|originally|initially)\s+)?")
+
+
+_CLAUSE_START = re.compile(r"[,;:“”\"]")
+
+
+def _clause_start(text: str, lo: int, start: int) -> int:
+    """Where the clause holding `start` begins: after the last comma, colon or quote in text[lo:start]."""
+    found = lo
+    for m in _CLAUSE_START.finditer(text, lo, start):
+        found = m.end()
+    return found
+
+
+def governing_tense(
+    text: str, markers: list[tuple[int, str]], start: int, end: int, lo: int = 0
+) -> tuple[str, float]:
+    """The tense of the marker that governs the clause of text[start:end] (in a sentence from `lo`) and its
+    distance in characters; ("", inf) when none does.
+
+    The nearest marker wins; markers after the span count a little further, and a modal before it governs
+    its clause, so counts half as far unless a clause break lies between. Left out: passive participles
+    ("will be paid": "will" decides), a past "be" before a future marker ("were planning to", "was
+    expected to": the future of that moment), and a verb of saying after a clause break that closes a
+    clause with words of its own before the expression ("reopens in March, the council said": the
+    reopening is not dated by "said"; but "In March, the council said" is). "is to resume" is future.
+    Markers are examined nearest first (by the distance they could at best have), so usually one is read.
+    """
+    order: list[tuple[float, int]] = []
+    for index, (offset, kind) in enumerate(markers):
         if start <= offset < end:
             continue
-        distance = start - offset if offset < start else (offset - end) * 1.5 + 4
-        if kind == "FUTURE" and offset < start:
-            distance /= 2  # a modal ("will", "would") governs its whole clause
+        if offset < start:
+            distance: float = start - offset
+            if kind == "FUTURE" or text[offset] in _BE_INITIALS:
+                distance /= 2
+        else:
+            distance = (offset - end) * 1.5 + 4
+        order.append((distance, index))
+    order.sort()
+    best, best_distance = "", float("inf")
+    own_words: bool | None = None
+    last = len(markers) - 1
+    for optimistic, index in order:
+        if optimistic >= best_distance:
+            break
+        offset, kind = markers[index]
+        if kind != "FUTURE":
+            be = _BE_AT.match(text, offset) if text[offset] in _BE_INITIALS else None
+            if be is not None:
+                if _TO_VERB.match(text, be.end()):
+                    kind = "FUTURE"  # "is to resume"
+                elif (
+                    index < last
+                    and markers[index + 1][1] == "FUTURE"
+                    and _ADVERBS_ONLY.fullmatch(text, be.end(), markers[index + 1][0])
+                ):
+                    continue  # "were planning to": the future of that moment
+            if kind == "PAST" and offset and text[offset - 1].isspace():
+                before = text[max(0, offset - 9) : offset].split()
+                if before and (
+                    before[-1].lower() in PASSIVE_AUXILIARIES or before[-1].lower() in ADJECTIVE_CUES
+                ):
+                    continue  # "will be paid"; "a still unspecified date": a participle, not a past tense
+        if offset >= end:
+            distance = (offset - end) * 1.5 + 4
+            if (
+                kind != "FUTURE"
+                and _REPORTING_AT.match(text, offset)
+                and _CLAUSE_BREAK.search(text, end, offset)
+            ):
+                if own_words is None:
+                    own_words = len(_WORDS.findall(text, _clause_start(text, lo, start), start)) >= 2
+                if own_words:
+                    continue  # "reopens in March, the council said"
+        else:
+            distance = start - offset
+            if kind == "FUTURE" and _CLAUSE_BREAK.search(text, offset, start) is None:
+                distance /= 2
         if distance < best_distance:
             best, best_distance = kind, distance
     return best, best_distance

@@ -1,0 +1,161 @@
+"""Where the year goes: relative dates anchored as a careful reader would, by tense, modality and context.
+
+Every sentence here is invented for the test; the publication dates are fixed so each value is exact.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.model import DateMention
+from extract.sentences import split_sentences
+from extract.timex import find_dates
+
+
+def dates(text: str, published: date | None) -> list[DateMention]:
+    return find_dates(text, split_sentences(text), published)
+
+
+def values(text: str, published: date | None) -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in dates(text, published)]
+
+
+def value_of(text: str, span: str, published: date | None) -> str:
+    found = {d.text: d.value for d in dates(text, published)}
+    assert span in found, f"{span!r} not found in {found}"
+    return found[span]
+
+
+DEC_10 = date(2020, 12, 10)
+NOV_25 = date(2020, 11, 25)
+AUG_12 = date(2020, 8, 12)
+JAN_12 = date(2021, 1, 12)
+JUN_10 = date(2021, 6, 10)
+WED_JAN_6 = date(2021, 1, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "published", "value"),
+    [
+        # Future or expected context: the next occurrence.
+        ("The regulator is expected to approve the merger in June.", "June", DEC_10, "2021-06"),
+        ("The ferry service will resume in March.", "March", DEC_10, "2021-03"),
+        ("Growers plan to replant in February, the union said.", "February", DEC_10, "2021-02"),
+        ("The toll bridge reopens in March, the county said.", "March", DEC_10, "2021-03"),
+        ("Hotels reported strong bookings for April and May.", "April", NOV_25, "2021-04"),
+        ("Hotels reported strong bookings for April and May.", "May", NOV_25, "2021-05"),
+        ("Analysts see the expected fourth-quarter rebound as fragile.", "fourth-quarter", AUG_12, "2020-Q4"),
+        ("The sale is due to close on January 20.", "January 20", DEC_10, "2021-01-20"),
+        ("Dividends will be paid on Feb. 3.", "Feb. 3", DEC_10, "2021-02-03"),
+        ("The board will meet to vote on the revised plan in March.", "March", DEC_10, "2021-03"),
+        ("The hearing was postponed until Monday.", "Monday", WED_JAN_6, "2021-01-11"),
+        ("The plant is to restart on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
+        ("Dockers were planning to strike on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
+        # Past context: the previous occurrence.
+        ("The reservoir overflowed in October.", "October", date(2021, 3, 2), "2020-10"),
+        ("Fishermen landed a record catch in July.", "July", date(2021, 3, 2), "2020-07"),
+        ("Prices had fallen in the year to March.", "March", JAN_12, "2020-03"),
+        ("The mill has been idle since March and was due to reopen.", "March", date(2020, 8, 13), "2020-03"),
+        # Seasons in the past, and "the winter before" relative to the winter just named.
+        ("The storm destroyed the autumn rice crop.", "the autumn", JAN_12, "2020-FA"),
+        ("Floods ruined the spring planting.", "the spring", JAN_12, "2020-SP"),
+        ("The winter was mild; the winter before was harsh.", "the winter before", JAN_12, "2019-WI"),
+        ("The summer of 2016 was dry and the summer before was wet.", "the summer before", JAN_12, "2015-SU"),
+        ("The league expects crowds to return in the summer.", "the summer", JAN_12, "2021-SU"),
+        # A day and month with a relative year.
+        ("April 15 last year was the wettest day.", "April 15 last year", JUN_10, "2020-04-15"),
+        ("On 3 May last year the dam gave way.", "3 May last year", JUN_10, "2020-05-03"),
+        # Year ranges, years as modifiers, centuries.
+        ("The drought of 2014-2015 emptied the wells.", "2014-2015", JUN_10, "2014"),
+        ("The 1961-62 season was the coldest.", "1961-62", JUN_10, "1961"),
+        ("A 2019 survey of harbour towns found little change.", "2019", JUN_10, "2019"),
+        ("The mill dates from the 19th century.", "the 19th century", JUN_10, "18"),
+        ("Cities grew fast in the last century.", "the last century", JUN_10, "19"),
+        # Durations.
+        ("Repairs to the pier took hours.", "hours", JUN_10, "PTXH"),
+        ("The talks dragged on for months.", "months", JUN_10, "PXM"),
+        ("Spending will rise over the coming decade.", "the coming decade", JUN_10, "P10Y"),
+        ("Five years from now the harbour will be full.", "Five years from now", JUN_10, "2026"),
+        ("The firm lost money in the year ended March 31.", "the year", JUN_10, "P1Y"),
+        ("Sales for the year rose by a tenth.", "the year", JUN_10, "2021"),
+        # A weekday and a time of that day.
+        (
+            "The market opens Saturday morning at 10 a.m. on the quay.",
+            "10 a.m.",
+            WED_JAN_6,
+            "2021-01-02T10:00",
+        ),
+    ],
+)
+def test_anchoring(text: str, span: str, published: date, value: str) -> None:
+    assert value_of(text, span, published) == value
+
+
+def test_race_times_are_not_clock_times() -> None:
+    assert values("She won the marathon in 2:11:48 on Sunday.", WED_JAN_6) == [("Sunday", "2021-01-03")]
+    assert values("The winner clocked 1:02:03.", WED_JAN_6) == []
+
+
+def test_a_clock_time_still_reads_as_one() -> None:
+    assert value_of("The vote starts at 14:30 today.", "14:30 today", WED_JAN_6) == "2021-01-06T14:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The carnival is usually held in October.", "October"),
+        ("Tenders typically close in March.", "March"),
+        ("It was the second-highest October reading this decade.", "October"),
+        ("That was the wettest April in memory.", "April"),
+    ],
+)
+def test_habitual_and_superlative_months_are_not_a_past_date(text: str, span: str) -> None:
+    found = {d.text: d for d in dates(text, JUN_10)}
+    assert found[span].value == f"XXXX-{found[span].value[-2:]}"
+    assert not found[span].anchored
+
+
+def test_every_monday_is_a_set() -> None:
+    found = dates("The ferry sails every Monday.", JUN_10)
+    assert [(d.text, d.type, d.value) for d in found] == [("every Monday", "SET", "XXXX-WXX-1")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back then the harbour was busy.",
+        "The week before the vote was quiet.",
+        "In his first year in office he cut the port fees.",
+        "When she took office the mill had closed.",
+    ],
+)
+def test_event_anchored_phrases_get_no_calendar_date(text: str) -> None:
+    assert all(not d.value[:1].isdigit() for d in dates(text, JUN_10))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Exports were 17% higher than a year earlier.", "a year earlier"),
+        ("Exports were 17% more than a year earlier.", "a year earlier"),
+        ("Output was 4 percent lower than a year ago.", "a year ago"),
+        ("Profit rose to $3 million, up from $2 million last year.", "last year"),
+        ("Revenue fell compared with the year-ago quarter.", "the year-ago quarter"),
+    ],
+)
+def test_comparison_bases_are_flagged_not_dated_facts(text: str, span: str) -> None:
+    found = {d.text: d for d in dates(text, JUN_10)}
+    assert found[span].comparison
+    assert found[span].mod is None  # "17% more than": the qualifier belongs to the figure
+
+
+def test_a_dated_statement_is_not_a_comparison() -> None:
+    found = dates("A year earlier, the plant closed. Last year it reopened.", JUN_10)
+    assert [(d.text, d.comparison) for d in found] == [("A year earlier", False), ("Last year", False)]
+
+
+def test_without_a_publication_date_the_year_stays_unknown() -> None:
+    found = dates("The ferry service will resume in March. April 15 last year was wet.", None)
+    assert [(d.value, d.anchored) for d in found] == [("XXXX-03", False), ("XXXX-04-15", False)]
