@@ -18,7 +18,7 @@ from extract.entities.candidates import Candidate, find_candidates, overlaps
 from extract.entities.classify import ARTICLE, CORRECTED, Article, Typed, classify
 from extract.entities.gazetteer import Gazetteer, gazetteer
 from extract.entities.headlines import datelines, headline_lines, match_headline
-from extract.entities.patterns import LETTER_WORD, LOWER_WORD, SENTENCE_OPENER
+from extract.entities.patterns import LETTER_WORD, LOWER_WORD, PREFIXED_NAME, SENTENCE_OPENER
 from extract.entities.resolve import resolve
 from extract.model import ENTITY_TYPES, Entity, Sentence
 
@@ -54,6 +54,15 @@ def _dateline_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) 
         hit = gaz.lookup_folded(name)
         etype, canonical = hit if hit else ("GPE", name.title())
         out.append(Typed(s, e, name, etype, ARTICLE, canonical, tuple(name.split()), False, "dateline"))
+    return out
+
+
+def _prefixed(text: str) -> list[Typed]:
+    """'pro-Kremlin', 'sub-Saharan', 'ex-Soviet': an adjective of a group or place, typed NORP."""
+    out = []
+    for m in PREFIXED_NAME.finditer(text):
+        name = m.group()
+        out.append(Typed(m.start(), m.end(), name, "NORP", ARTICLE, name, (name,), False, "prefixed"))
     return out
 
 
@@ -123,6 +132,7 @@ def find_entities(
     sports = len((lower_vocab | head_vocab) & lx.SPORTS_WORDS) >= lx.SPORTS_MIN_WORDS
     article = Article(gaz, sports)
     mentions = [t for c in candidates for t in classify(text, c, article)]
+    mentions.extend(_prefixed(text))
     mentions = _apply_corrections(mentions, corrections)
     mentions = resolve(text, [*dated, *mentions])
     known: dict[str, tuple[str, str]] = {}

@@ -46,6 +46,8 @@ def _connector_ok(piece: list[Word], connector: str) -> bool:
     first, last = piece[0][2], piece[-1][2]
     if connector == "the":
         return last == "of"
+    if connector == "of" and last.endswith(("'s", "’s")):  # "Lloyd's of London"
+        return True
     if connector == "&":
         return True
     if connector == "and":

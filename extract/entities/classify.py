@@ -18,6 +18,7 @@ from extract.entities.candidates import Candidate
 from extract.entities.gazetteer import Gazetteer
 from extract.entities.patterns import (
     AGE_AFTER,
+    APPOSITION,
     CAMEL_CASE,
     DIGIT_NEXT,
     LABEL_AFTER,
@@ -27,6 +28,7 @@ from extract.entities.patterns import (
     PAREN_AFTER,
     PLACE_AFTER,
     PLACE_NOUN_BEFORE,
+    POSSESSIVE_NEXT,
     is_acronym,
 )
 
@@ -89,6 +91,15 @@ def _org_context_before(text: str, start: int) -> bool:
     return noun in lx.ORG_CONTEXT_NOUNS and (m.group(2) != "in" or noun in ("stake", "shares"))
 
 
+def _org_described(text: str, end: int) -> bool:
+    """'X, a state-owned broadcaster' / 'X's chief executive': evidence that X is an organisation."""
+    m = APPOSITION.match(text, end)
+    if m is not None and m.group(1) in lx.ORG_APPOSITION_NOUNS:
+        return True
+    m = POSSESSIVE_NEXT.match(text, end)
+    return m is not None and m.group(1) in lx.ORG_POSSESSIVE_NOUNS
+
+
 def _place_prefix(words: tuple[str, ...], gaz: Gazetteer) -> bool:
     """Does a longer name open with a place: a city of two or more words ("Los Angeles Lakers"), or
     one of a single word followed by at least two more ("Toronto Public Health")? A place-named
@@ -124,6 +135,8 @@ def _head_type(words: tuple[str, ...], gaz: Gazetteer) -> str | None:
             return "ORG"
         if last in lx.ORG_LAST:
             return "ORG"
+        if any(w.endswith(("'s", "’s")) and words[i + 1] == "of" for i, w in enumerate(words[:-1])):
+            return "ORG"  # "Lloyd's of London": a firm named for its founder and city
         if any(w == "of" and words[i - 1] in lx.ORG_FIRST for i, w in enumerate(words) if i):
             return "ORG"
         if first in lx.EVENT_FIRST:
@@ -222,6 +235,8 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed(head, ARTICLE, "head")
     previous = _previous_word(text, cand.start)
     acronym = is_acronym(name)
+    if hit is None and previous in lx.VESSEL_NOUNS and not acronym:
+        return typed("OTHER", ARTICLE, "vessel")  # "the ferry Sado no Kaze"
     if hit is not None:
         if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
             return typed("ORG", CONTEXT, "speech")  # "Amazon said": regions do not speak
@@ -232,6 +247,10 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed("PERSON", ARTICLE, "title")
     single = len(words) == 1
     following = _next_word(text, cand.end)
+    if not acronym and _org_described(text, cand.end):
+        return typed("ORG", CONTEXT, "noun")  # "X, a broadcaster", "X's chief executive"
+    if single and name.endswith("ing") and text.startswith(" by ", cand.end):
+        return None  # "Editing by ...", "Reporting by ...": a credit line, not a name
     if following in lx.ORG_NOUNS_AFTER or _org_context_before(text, cand.start):
         return typed("ORG", CONTEXT, "noun")  # "Kyodo news agency", "Rudaw network"
     if following in lx.PLACE_NOUNS_AFTER or _place_noun_before(text, cand.start):
@@ -267,6 +286,17 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     if not single:
         if name.isupper():
             return None  # a table heading or shouted phrase in capitals ("ISSUE PRICE")
+        if name in gaz.towns:
+            return typed("ORG" if sports else "GPE", SHAPE, "town")
+        last = gaz.lookup(words[-1])
+        if (
+            last is not None
+            and last[0] == "GPE"
+            and not gaz.is_country(words[-1])
+            and words[0] not in gaz.given
+            and gaz.lookup(words[0]) is None
+        ):
+            return typed("ORG", SHAPE, "club")  # "Dynamo Minsk", "Athletic Bilbao": named for a city
         if any(w in lx.ORG_LAST for w in words):
             return typed("ORG", SHAPE, "shape")  # "League Hockey", "Credit Union Norway"
         first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
@@ -280,7 +310,12 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("ORG", SHAPE, "shape")
         if any(CAMEL_CASE.search(w) for w in words):
             return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
-        return typed("PERSON", SHAPE, "shape")
+        if words[0] in gaz.given:
+            return typed("PERSON", SHAPE, "given")
+        return typed("PERSON", SHAPE, "guess")
+    if name in gaz.towns and name not in gaz.given and not cand.sentence_initial:
+        team = sports and previous not in lx.PLACE_PREPOSITIONS
+        return typed("ORG" if team else "GPE", SHAPE, "town")
     if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):
         return typed("PERSON", SHAPE, "surname")  # "Peskov", "Pérez": a person, not a company
     return typed("ORG", SHAPE, "shape")

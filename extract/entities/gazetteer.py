@@ -20,11 +20,14 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteers.json"
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """`exact` maps a name to (type, canonical); `folded` the same keyed by lower case."""
+    """`exact` maps a name to (type, canonical); `folded` the same keyed by lower case; `towns` are
+    smaller places (weak evidence) and `given` common given names of many countries."""
 
     exact: Mapping[str, tuple[str, str]]
     folded: Mapping[str, tuple[str, str]]
     countries: frozenset[str]
+    towns: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.exact.get(name)
@@ -47,4 +50,10 @@ def gazetteer() -> Gazetteer:
             entry = (etype, canonical or name)
             exact[name] = entry
             folded[name.lower()] = entry
-    return Gazetteer(MappingProxyType(exact), MappingProxyType(folded), frozenset(raw.get("COUNTRY", ())))
+    return Gazetteer(
+        MappingProxyType(exact),
+        MappingProxyType(folded),
+        frozenset(raw.get("COUNTRY", ())),
+        frozenset(raw.get("TOWN", ())),
+        frozenset(raw.get("GIVEN", ())),
+    )

@@ -99,3 +99,12 @@ SURNAME_TITLES = _words("surname_titles")
 NAME_SUFFIXES = _words("name_suffixes")
 # Capitalised abbreviations of terms, units and time zones: named things, but not organisations.
 TERM_ABBREVIATIONS = _words("term_abbreviations")
+# Nouns before a name that make it a ship's name ("the ferry X"): a named thing, neither place nor company.
+VESSEL_NOUNS = _words("vessel_nouns")
+# Nouns after "X's" that make X an organisation ("X's chief executive", "X's shares").
+ORG_POSSESSIVE_NOUNS = _words("org_possessive_nouns")
+# Nouns of an apposition that make the name before it an organisation ("X, a state-owned broadcaster").
+ORG_APPOSITION_NOUNS = _words("org_apposition_nouns")
+# Words after a name that opens a sentence and appears nowhere else, which show it is a name all the
+# same ("Ecorail said", "Norvida will cut").
+LONE_NAME_VERBS = _words("lone_name_verbs")

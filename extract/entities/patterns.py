@@ -25,11 +25,12 @@ NAME_WORD = (
     rf"|{_PREFIX}[-‐'’]{_CAPWORD}"  # al-Muhandis, d'Estaing
     # a possessive inside a name: "People's Bank", "St. Mary's Hospital"
     rf"|(?:People|Women|Men|Children|(?<=St\. ){_U}\w+)['’]s(?=[ \u00a0]+{_U})"
+    rf"|{_U}\w+['’]s(?=[ ]of[ ]{_U})"  # "Lloyd's of London": a possessive name with its place
     rf"|{_CAPWORD})"
 )
 _PARTICLE = (
     r"(?:of|for|on|upon|and|&|the|de|da|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|bint|y|e|do|dos|das"
-    r"|af|zu)"
+    r"|af|zu|no)"
 )
 _SEP = r"[ \u00a0]+"
 RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*")
@@ -81,3 +82,14 @@ DIGIT_NEXT = re.compile(r"[ \t]+\d")
 PLACE_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+)(?:[ \t]+of)?[ \t]+$")
 # "X, California" / "X , Malawi": a name, a comma and a capitalised place, then the clause goes on.
 PLACE_AFTER = re.compile(rf"[ \t]*,[ \t]*({_U}[\w'’.\-]*(?:[ ]{_U}[\w'’.\-]*)?)(?=[ \t]*(?:[,.;:)]|$))", re.M)
+# "pro-Kremlin", "sub-Saharan", "ex-Soviet": a lower-case prefix on a name makes an adjective of a group.
+PREFIXED_NAME = re.compile(
+    rf"(?<![\w'’-])(?:pro|anti|ex|sub|pan|non|post|pre|neo|trans|mid|inter)-{_U}[^\W\d_]+(?:-{_U}[^\W\d_]+)?(?![\w'’-])"
+)
+# "Ecorail said", "Norvida will", "Velmora's chief executive": a word after a sentence-opening name that
+# shows it is a name (checked against a list).
+NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([a-z]+)")
+# "X, a state-owned broadcaster": an apposition naming the kind of organisation (noun checked).
+APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?([a-z]+)\b")
+# "X's chief executive": an organisation's officer or property after its possessive (noun checked).
+POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)\b")

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from extract.entities import lexicon as lx
 from extract.entities.classify import ARTICLE, GAZETTEER, SHAPE, Typed
-from extract.entities.patterns import ACRONYM_DEFINITION, ALIAS_DEFINITION, COORDINATION, NEXT_TOKEN
+from extract.entities.patterns import ACRONYM_DEFINITION, ALIAS_DEFINITION, COORDINATION, NEXT_TOKEN, NEXT_WORD
 
 _SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
 
@@ -97,6 +97,12 @@ def _prose_follows(text: str, end: int) -> bool:
     return joined is None or not text[joined.end() : joined.end() + 1].isupper()
 
 
+def _named_by_verb(text: str, end: int) -> bool:
+    """'Ecorail said', 'Norvida will cut': a verb after a sentence-opening word shows it is a name."""
+    m = NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in lx.LONE_NAME_VERBS
+
+
 def _coordinated(text: str, mentions: list[Typed]) -> list[Typed]:
     """In a list ("Tulsa, Omaha and Fresno"), a name known only by its shape takes its neighbour's type."""
     out = list(mentions)
@@ -162,7 +168,7 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
             m = replace(m, type=top.type, strength=top.strength, canonical=top.canonical)
         lone = m.initial and m.strength == SHAPE and len(m.words) == 1 and m.name not in inside
         lone = lone and not m.name.isupper()  # an acronym opening a sentence is still a name
-        if lone and _prose_follows(text, m.end):
+        if lone and _prose_follows(text, m.end) and not _named_by_verb(text, m.end):
             continue  # only ever capitalised because it opens a sentence: no evidence it is a name
         result.append(m)
     return result
