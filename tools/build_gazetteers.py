@@ -34,7 +34,7 @@ CITY_POPULATION = 150_000
 # Towns at or above this population form the weak TOWN list, with their Latin alternate names.
 TOWN_POPULATION = 15_000
 # Given names whose frequency in at least one country reaches this (1-13 scale of the dictionary).
-GIVEN_MIN_FREQUENCY = 4
+GIVEN_MIN_FREQUENCY = 1
 
 # Short codes that newswire uses for countries; two-letter ISO codes in general are English words.
 COUNTRY_CODES = {

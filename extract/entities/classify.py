@@ -29,6 +29,9 @@ from extract.entities.patterns import (
     PLACE_AFTER,
     PLACE_NOUN_BEFORE,
     POSSESSIVE_NEXT,
+    SCORE_AFTER,
+    SCORE_AROUND,
+    SCORE_NEXT,
     is_acronym,
 )
 
@@ -98,6 +101,13 @@ def _org_described(text: str, end: int) -> bool:
         return True
     m = POSSESSIVE_NEXT.match(text, end)
     return m is not None and m.group(1) in lx.ORG_POSSESSIVE_NOUNS
+
+
+def _scored(text: str, start: int, end: int) -> bool:
+    """Is the name one side of a results line ("Tulsa 4 Omaha 1")? Then a place names a team."""
+    if SCORE_AFTER.match(text, end):
+        return True
+    return SCORE_NEXT.match(text, end) is not None and SCORE_AROUND.search(text, max(0, start - 8), start) is not None
 
 
 def _place_prefix(words: tuple[str, ...], gaz: Gazetteer) -> bool:
@@ -240,8 +250,10 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     if hit is not None:
         if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
             return typed("ORG", CONTEXT, "speech")  # "Amazon said": regions do not speak
-        if sports and hit[0] == "GPE" and not gaz.is_country(name) and previous not in lx.PLACE_PREPOSITIONS:
-            return typed("ORG", GAZETTEER, "team")
+        if hit[0] == "GPE" and not gaz.is_country(name):
+            team = previous not in lx.PLACE_PREPOSITIONS or previous in lx.TEAM_PREVIOUS
+            if (sports and team) or _scored(text, cand.start, cand.end):
+                return typed("ORG", GAZETTEER, "team")
         return typed(hit[0], GAZETTEER, "gazetteer", hit[1])
     if cand.titled or (previous in lx.TITLES and not acronym):
         return typed("PERSON", ARTICLE, "title")
@@ -318,4 +330,4 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed("ORG" if team else "GPE", SHAPE, "town")
     if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):
         return typed("PERSON", SHAPE, "surname")  # "Peskov", "Pérez": a person, not a company
-    return typed("ORG", SHAPE, "shape")
+    return typed("ORG", SHAPE, "guess")

@@ -108,3 +108,5 @@ ORG_APPOSITION_NOUNS = _words("org_apposition_nouns")
 # Words after a name that opens a sentence and appears nowhere else, which show it is a name all the
 # same ("Ecorail said", "Norvida will cut").
 LONE_NAME_VERBS = _words("lone_name_verbs")
+# Words before a city that make it a team in a sports report ("joined Tulsa", "victory over Omaha").
+TEAM_PREVIOUS = _words("team_previous")

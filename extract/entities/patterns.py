@@ -93,3 +93,7 @@ NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([a-z]+)")
 APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?([a-z]+)\b")
 # "X's chief executive": an organisation's officer or property after its possessive (noun checked).
 POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)\b")
+# A results line: "Tulsa 4 Omaha 1" - a name with a score, then another name with a score.
+SCORE_AFTER = re.compile(rf"[ \t]+\d{{1,3}}[ \t]+{_U}[^\n\d]{{0,40}}?[ \t]\d{{1,3}}\b")
+SCORE_AROUND = re.compile(r"\b\d{1,3}[ \t]+$")
+SCORE_NEXT = re.compile(r"[ \t]+\d{1,3}\b")
