@@ -123,7 +123,6 @@ GROUPS = [
     "Maoist",
     "Conservative",
     "Liberal",
-    "Labour",
     "Nationalist",
     "Christian",
     "Democrat",

@@ -22,9 +22,11 @@ from extract.entities.patterns import (
     CAMEL_CASE,
     DIGIT_NEXT,
     LABEL_AFTER,
+    LOC_NOUN_BEFORE,
     NUMBER_BEFORE,
     NUMBER_NEXT,
     ORG_CONTEXT_BEFORE,
+    PAIR_NEXT,
     PAREN_AFTER,
     PLACE_AFTER,
     PLACE_NOUN_BEFORE,
@@ -32,6 +34,7 @@ from extract.entities.patterns import (
     SCORE_AFTER,
     SCORE_AROUND,
     SCORE_NEXT,
+    VESSEL_BEFORE,
     is_acronym,
 )
 
@@ -82,6 +85,12 @@ def _place_noun_before(text: str, start: int) -> bool:
     """'the town of X', 'the capital X', 'the port city of X'."""
     m = PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start)
     return m is not None and m.group(1).lower() in lx.PLACE_NOUNS_AFTER
+
+
+def _loc_noun_before(text: str, start: int) -> bool:
+    """'the mouth of the X', 'the banks of X': a natural feature."""
+    m = LOC_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) in lx.LOC_NOUNS_BEFORE
 
 
 def _org_context_before(text: str, start: int) -> bool:
@@ -245,7 +254,14 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed(head, ARTICLE, "head")
     previous = _previous_word(text, cand.start)
     acronym = is_acronym(name)
-    if hit is None and previous in lx.VESSEL_NOUNS and not acronym:
+    if acronym and name in lx.UNIT_ABBREVIATIONS:
+        return None  # "8,000 TEU": a unit, not a name
+    if acronym and text[max(0, cand.start - 3) : cand.start].rstrip().endswith("("):
+        before = text[max(0, cand.start - 30) : cand.start].rstrip(" (").rsplit(None, 1)
+        if before and before[-1].islower():
+            return None  # "twenty-foot equivalent units (TEU)": an abbreviated term, not a name
+    vessel = VESSEL_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+    if hit is None and vessel is not None and vessel.group(1) in lx.VESSEL_NOUNS and not acronym:
         return typed("OTHER", ARTICLE, "vessel")  # "the ferry Sado no Kaze"
     if hit is not None:
         if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
@@ -265,6 +281,12 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return None  # "Editing by ...", "Reporting by ...": a credit line, not a name
     if following in lx.ORG_NOUNS_AFTER or _org_context_before(text, cand.start):
         return typed("ORG", CONTEXT, "noun")  # "Kyodo news agency", "Rudaw network"
+    pair = PAIR_NEXT.match(text, cand.end)
+    described = pair.group(1) if pair else following
+    if described in lx.GROUP_NOUNS_AFTER or previous == "ethnic":
+        return typed("NORP", CONTEXT, "noun")  # "Hmong villages", "the Dao community", "ethnic Hmong"
+    if following in lx.LOC_NOUNS_AFTER or _loc_noun_before(text, cand.start):
+        return typed("LOC", CONTEXT, "noun")  # "the Disi aquifer", "the mouth of the Vistula"
     if following in lx.PLACE_NOUNS_AFTER or _place_noun_before(text, cand.start):
         return typed("GPE", CONTEXT, "noun")  # "Văn Yên district", "the town of Zomba"
     if _place_after(text, cand.end, gaz):

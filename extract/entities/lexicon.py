@@ -110,3 +110,11 @@ ORG_APPOSITION_NOUNS = _words("org_apposition_nouns")
 LONE_NAME_VERBS = _words("lone_name_verbs")
 # Words before a city that make it a team in a sports report ("joined Tulsa", "victory over Omaha").
 TEAM_PREVIOUS = _words("team_previous")
+# Lower-case nouns right after a name that make it a natural feature or site ("the Disi aquifer").
+LOC_NOUNS_AFTER = _words("loc_nouns_after")
+# Nouns before "of (the)" that make the next name a natural feature ("the mouth of the X").
+LOC_NOUNS_BEFORE = _words("loc_nouns_before")
+# Lower-case nouns right after a name that make it a people or group ("Hmong villages", "X community").
+GROUP_NOUNS_AFTER = _words("group_nouns_after")
+# Units written in capitals ("8,000 TEU"): measures, never names.
+UNIT_ABBREVIATIONS = _words("unit_abbreviations")

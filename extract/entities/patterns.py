@@ -97,3 +97,9 @@ POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)\b")
 SCORE_AFTER = re.compile(rf"[ \t]+\d{{1,3}}[ \t]+{_U}[^\n\d]{{0,40}}?[ \t]\d{{1,3}}\b")
 SCORE_AROUND = re.compile(r"\b\d{1,3}[ \t]+$")
 SCORE_NEXT = re.compile(r"[ \t]+\d{1,3}\b")
+# "the mouth of the X", "the banks of X": a noun and "of" before a natural feature (noun checked).
+LOC_NOUN_BEFORE = re.compile(r"\b([a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# "the ship, the X" / "the ferry X": a vessel noun shortly before a name (noun checked).
+VESSEL_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+(?:the[ \t]+)?$")
+# "X and Y villages": the word after a coordinated name, for nouns that describe both.
+PAIR_NEXT = re.compile(rf"[ \t]+(?:and|or)[ \t]+{_U}[\w'’-]*[ \t]+([a-z]+)")

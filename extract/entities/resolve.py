@@ -97,6 +97,14 @@ def _prose_follows(text: str, end: int) -> bool:
     return joined is None or not text[joined.end() : joined.end() + 1].isupper()
 
 
+def _rank(m: Typed) -> tuple[int, int]:
+    """Evidence order within an article: strength, then a specific clue ("to X") over a default guess."""
+    return (m.strength, 0 if m.basis in GUESSES else 1)
+
+
+GUESSES = frozenset({"guess", "shape", "acronym"})
+
+
 def _named_by_verb(text: str, end: int) -> bool:
     """'Ecorail said', 'Norvida will cut': a verb after a sentence-opening word shows it is a name."""
     m = NEXT_WORD.match(text, end)
@@ -157,14 +165,14 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
     best: dict[str, Typed] = {}
     for m in out:
         held = best.get(m.name)
-        if held is None or m.strength > held.strength:
+        if held is None or _rank(m) > _rank(held):
             best[m.name] = m
     out = _coordinated(text, out)
     inside = {m.name for m in out if not m.initial}
     result = []
     for m in out:
         top = best[m.name]
-        if top.strength > m.strength:
+        if _rank(top) > _rank(m):
             m = replace(m, type=top.type, strength=top.strength, canonical=top.canonical)
         lone = m.initial and m.strength == SHAPE and len(m.words) == 1 and m.name not in inside
         lone = lone and not m.name.isupper()  # an acronym opening a sentence is still a name
