@@ -400,7 +400,8 @@ def build() -> dict[str, dict[str, str] | list[str]]:
     countries = sorted(n for n, c in gpe.items() if (c or n) in country_names)
     known = {**gpe, **loc, **norp}
     town_list = towns(known)
-    common = {g.lower() for g in GROUPS} | {n.lower() for n in known}
+    # Demonyms stay: "Christian", "German" and "Germán" are given names too ("Christian Blanc").
+    common = {n.lower() for n in {**gpe, **loc}}
     return {
         "GPE": dict(sorted(gpe.items())),
         "LOC": dict(sorted(loc.items())),

@@ -185,6 +185,11 @@ class Article:
     sports: bool  # a sports report: cities stand for teams
 
 
+def _person(text: str, cand: Candidate, words: tuple[str, ...]) -> Typed:
+    name = text[cand.start : cand.end]
+    return Typed(cand.start, cand.end, name, "PERSON", SHAPE, name, words, cand.sentence_initial, "given")
+
+
 def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
     """Type one candidate from the article's own evidence, then the gazetteers, then its shape.
 
@@ -203,6 +208,8 @@ def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
                 return [
                     Typed(cand.start, cand.end, name, "NORP", GAZETTEER, last[1], words, False, "gazetteer")
                 ]
+            if len(words) == 2 and words[0] in gaz.given and words[1] not in gaz.exact:
+                return [_person(text, cand, words)]  # "Christian Blanc": a given name, not a faith
             first = cand.words[0]
             rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
             return [

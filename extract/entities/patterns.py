@@ -30,7 +30,7 @@ NAME_WORD = (
 )
 _PARTICLE = (
     r"(?:of|for|on|upon|and|&|the|de|da|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|bint|y|e|do|dos|das"
-    r"|af|zu|no)"
+    r"|af|zu|no|in)"
 )
 _SEP = r"[ \u00a0]+"
 RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*")
