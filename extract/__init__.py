@@ -8,7 +8,7 @@ from extract.analyze import analyze
 from extract.corrections import NO_CORRECTIONS, NOT_AN_ENTITY, Corrections
 from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
 
-ANALYZER_VERSION = "7"  # 7: overlong sentences cut, long-sentence facts store an excerpt
+ANALYZER_VERSION = "8"  # 8: names typed from more evidence (issue 13), "guessed" on entities
 
 __all__ = [
     "ANALYZER_VERSION",

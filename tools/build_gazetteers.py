@@ -386,9 +386,13 @@ def build() -> dict[str, dict[str, str] | list[str]]:
             norp.setdefault(many, "")
 
     # A name is one type only: political units win over regions, demonyms stay NORP.
+    # The hand-made list of regions and waters wins ("Red Sea", "Sahel" are also ISO subdivisions).
+    curated = {v for name in EXTRA_LOC for v in (name, ascii_fold(name))}
     for name in list(loc):
-        if name in gpe:
+        if name in gpe and name not in curated:
             del loc[name]
+    for name in curated:
+        gpe.pop(name, None)
     for name in list(gpe):
         if name in norp:
             del gpe[name]

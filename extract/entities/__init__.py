@@ -15,10 +15,17 @@ from dataclasses import replace
 from extract.corrections import NOT_AN_ENTITY, Corrections
 from extract.entities import lexicon as lx
 from extract.entities.candidates import Candidate, find_candidates, overlaps
-from extract.entities.classify import ARTICLE, CORRECTED, Article, Typed, classify
+from extract.entities.classify import ARTICLE, CORRECTED, SHAPE, Article, Typed, classify
 from extract.entities.gazetteer import Gazetteer, gazetteer
 from extract.entities.headlines import datelines, headline_lines, match_headline
-from extract.entities.patterns import LETTER_WORD, LOWER_WORD, PREFIXED_NAME, SENTENCE_OPENER
+from extract.entities.patterns import (
+    HYPHEN_CAPITAL,
+    LETTER_WORD,
+    LOWER_WORD,
+    NAME_PREFIXES,
+    PREFIXED_NAME,
+    SENTENCE_OPENER,
+)
 from extract.entities.resolve import resolve
 from extract.model import ENTITY_TYPES, Entity, Sentence
 
@@ -60,9 +67,16 @@ def _dateline_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) 
 def _prefixed(text: str) -> list[Typed]:
     """'pro-Kremlin', 'sub-Saharan', 'ex-Soviet': an adjective of a group or place, typed NORP."""
     out = []
-    for m in PREFIXED_NAME.finditer(text):
-        name = m.group()
-        out.append(Typed(m.start(), m.end(), name, "NORP", ARTICLE, name, (name,), False, "prefixed"))
+    for hyphen in HYPHEN_CAPITAL.finditer(text):
+        j = i = hyphen.start()
+        while j > 0 and i - j < 6 and text[j - 1].isalpha():
+            j -= 1
+        if text[j:i] not in NAME_PREFIXES or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-")):
+            continue
+        m = PREFIXED_NAME.match(text, j)
+        if m is not None:
+            name = m.group()
+            out.append(Typed(j, m.end(), name, "NORP", ARTICLE, name, (name,), False, "prefixed"))
     return out
 
 
@@ -169,6 +183,7 @@ def _without_overlaps(mentions: list[Typed], blocked: list[tuple[int, int]]) -> 
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if m.start < last_end or m.start >= m.end or (blocked and overlaps(blocked, starts, m.start, m.end)):
             continue
-        out.append(Entity(m.start, m.end, m.name, m.type, m.canonical))  # type: ignore[arg-type]
+        guessed = m.strength == SHAPE and m.basis == "guess"
+        out.append(Entity(m.start, m.end, m.name, m.type, m.canonical, guessed))  # type: ignore[arg-type]
         last_end = m.end
     return out

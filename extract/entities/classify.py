@@ -271,6 +271,12 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     if hit is None and vessel is not None and vessel.group(1) in lx.VESSEL_NOUNS and not acronym:
         return typed("OTHER", ARTICLE, "vessel")  # "the ferry Sado no Kaze"
     if hit is not None:
+        if hit[0] == "GPE" and not gaz.is_country(name):
+            after = _next_word(text, cand.end)
+            if after in lx.LOC_NOUNS_AFTER and after not in lx.FACILITY_NOUNS_AFTER:
+                return typed("LOC", CONTEXT, "noun")  # "the Zambezi river": a river, not the province
+            if after in lx.TRIBE_NOUNS:
+                return typed("NORP", CONTEXT, "noun")  # "the Turkana tribes"
         if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
             return typed("ORG", CONTEXT, "speech")  # "Amazon said": regions do not speak
         if hit[0] == "GPE" and not gaz.is_country(name):

@@ -118,3 +118,7 @@ LOC_NOUNS_BEFORE = _words("loc_nouns_before")
 GROUP_NOUNS_AFTER = _words("group_nouns_after")
 # Units written in capitals ("8,000 TEU"): measures, never names.
 UNIT_ABBREVIATIONS = _words("unit_abbreviations")
+# Of those, the built sites named after a city ("Lusaka airport"), which do not make the city a feature.
+FACILITY_NOUNS_AFTER = frozenset({"airport", "bridge", "dam", "reservoir", "canal"})
+# Nouns after a place name that make it a people ("the Turkana tribes").
+TRIBE_NOUNS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans"})

@@ -176,7 +176,9 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
             m = replace(m, type=top.type, strength=top.strength, canonical=top.canonical)
         lone = m.initial and m.strength == SHAPE and len(m.words) == 1 and m.name not in inside
         lone = lone and not m.name.isupper()  # an acronym opening a sentence is still a name
-        if lone and _prose_follows(text, m.end) and not _named_by_verb(text, m.end):
+        # "Officials said", "Farmers will": a plural common noun ("Orvalis", "Sudameris" are not plurals)
+        plural = m.name.endswith("s") and m.name[-2:-1] not in ("a", "i", "o", "u", "s")
+        if lone and _prose_follows(text, m.end) and (plural or not _named_by_verb(text, m.end)):
             continue  # only ever capitalised because it opens a sentence: no evidence it is a name
         result.append(m)
     return result
