@@ -359,10 +359,14 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
         if words[0] in gaz.given:
             return typed("PERSON", SHAPE, "given")
+        if is_acronym(words[0]) and len(words[0]) > 1:
+            return typed("ORG", SHAPE, "shape")  # "CITIC Pacific": people's names do not open with an acronym
         return typed("PERSON", SHAPE, "guess")
     if name in gaz.towns and name not in gaz.given and not cand.sentence_initial:
         team = sports and previous not in lx.PLACE_PREPOSITIONS
         return typed("ORG" if team else "GPE", SHAPE, "town")
+    if not acronym and gaz.demonym_like(name):
+        return typed("NORP", SHAPE, "suffix")  # "Tajiks", "Swede", "Azeri": a people named for its country
     if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):
         return typed("PERSON", SHAPE, "surname")  # "Peskov", "Pérez": a person, not a company
     return typed("ORG", SHAPE, "guess")

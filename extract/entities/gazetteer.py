@@ -29,6 +29,16 @@ class Gazetteer:
     towns: frozenset[str] = frozenset()
     given: frozenset[str] = frozenset()
 
+    def demonym_like(self, word: str) -> bool:
+        """'Tajik' (Tajikistan), 'Swede' (Sweden), 'Azeris' (Azerbaijan): a word that, less a plural or an
+        adjective ending, opens a country's name with one of the usual endings after it."""
+        stem = word[:-1] if word.endswith("s") else word
+        if stem.endswith("i") and len(stem) >= 5:
+            stem = stem[:-1]
+            if stem in self.countries:  # "Yemeni", "Omani"
+                return True
+        return len(stem) >= 4 and stem in _country_stems(self.countries)
+
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.exact.get(name)
 
@@ -54,6 +64,22 @@ def gazetteer() -> Gazetteer:
         MappingProxyType(exact),
         MappingProxyType(folded),
         frozenset(raw.get("COUNTRY", ())),
-        frozenset(raw.get("TOWN", ())),
-        frozenset(raw.get("GIVEN", ())),
+        frozenset(raw.get("TOWN", "").split("\n")),
+        frozenset(raw.get("GIVEN", "").split("\n")),
     )
+
+
+_ENDINGS = ("istan", "ia", "land", "n", "a", "baijan")
+
+
+@cache
+def _country_stems(countries: frozenset[str]) -> frozenset[str]:
+    """Country names less a usual ending ("Tajik" from "Tajikistan", "Swede" from "Sweden")."""
+    out = set()
+    for name in countries:
+        if " " in name:
+            continue
+        for ending in _ENDINGS:
+            if name.endswith(ending) and len(name) > len(ending) + 3:
+                out.add(name[: -len(ending)])
+    return frozenset(out)
