@@ -119,6 +119,16 @@ def _scored(text: str, start: int, end: int) -> bool:
     return SCORE_NEXT.match(text, end) is not None and SCORE_AROUND.search(text, max(0, start - 8), start) is not None
 
 
+def _venue(text: str, start: int, end: int) -> bool:
+    """A place as a venue or an address in a sports report, not a team: "( at Lord's , Leeds )",
+    "Leeds : Yorkshire beat Kent", "the Leeds side" (a place modifying a noun)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    if before.endswith("(") or (before.endswith(",") and text[end : end + 3].lstrip(" \t")[:1] in (")", "")):
+        return True
+    after = text[end : end + 3].lstrip(" \t")
+    return after.startswith(":") or _next_word(text, end) in lx.ORG_NOUNS_AFTER
+
+
 def _place_prefix(words: tuple[str, ...], gaz: Gazetteer) -> bool:
     """Does a longer name open with a place: a city of two or more words ("Los Angeles Lakers"), or
     one of a single word followed by at least two more ("Toronto Public Health")? A place-named
@@ -280,7 +290,9 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
             return typed("ORG", CONTEXT, "speech")  # "Amazon said": regions do not speak
         if hit[0] == "GPE" and not gaz.is_country(name):
-            team = previous not in lx.PLACE_PREPOSITIONS or previous in lx.TEAM_PREVIOUS
+            team = (previous not in lx.PLACE_PREPOSITIONS or previous in lx.TEAM_PREVIOUS) and not _venue(
+                text, cand.start, cand.end
+            )
             if (sports and team) or _scored(text, cand.start, cand.end):
                 return typed("ORG", GAZETTEER, "team")
         return typed(hit[0], GAZETTEER, "gazetteer", hit[1])

@@ -69,7 +69,7 @@ def gazetteer() -> Gazetteer:
     )
 
 
-_ENDINGS = ("istan", "ia", "land", "n", "a", "baijan")
+_ENDINGS = ("istan", "ia", "land", "n", "a", "baijan", "s")
 
 
 @cache
