@@ -255,6 +255,8 @@ EXTRA_LOC = [
     "Tibet",
 ]
 
+# The Arabic article that opens many place names and is often dropped ("Al Karak", "Ad-Dīwānīyah").
+_ARTICLE = re.compile(r"^(?:[AaEe]l|A[dnrstz]|Ash)[- ](?=[A-Z]\w{3})")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\- ]+$")
 
 
@@ -312,6 +314,8 @@ def towns(taken: dict[str, str]) -> list[str]:
         names = [city["name"]]
         if city["population"] >= ALTERNATE_POPULATION:
             names += [a for a in city.get("alternatenames") or [] if _LATIN_NAME.match(a)]
+        names += [_ARTICLE.sub("", n) for n in names if _ARTICLE.match(n)]  # "Al Karak" is also "Karak"
+        names += [n[: -len(" City")] for n in names if n.endswith(" City") and len(n) > 9]  # "Karak City"
         for name in names:
             for variant in {clean(name), ascii_fold(clean(name))}:
                 if len(variant) > 2 and variant[0].isupper() and variant not in taken and not variant.isupper():

@@ -358,6 +358,8 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("ORG", SHAPE, "club")  # "Dynamo Minsk", "Athletic Bilbao": named for a city
         if any(w in lx.ORG_LAST for w in words):
             return typed("ORG", SHAPE, "shape")  # "League Hockey", "Credit Union Norway"
+        if words[0] in gaz.given or (len(words[0]) == 2 and words[0][1] == "."):
+            return typed("PERSON", SHAPE, "given")  # "Chad Ogea", "K. Evans": a given name or an initial
         first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
         if (
             (first is not None and first[0] == "GPE" and (sports or gaz.is_country(words[0])))
@@ -369,8 +371,9 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("ORG", SHAPE, "shape")
         if any(CAMEL_CASE.search(w) for w in words):
             return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
-        if words[0] in gaz.given:
-            return typed("PERSON", SHAPE, "given")
+        last = words[-1]
+        if last.endswith("s") and last[-2:-1] not in ("s", "i", "u", "a", "o", "'", "’") and last[0].isupper():
+            return typed("ORG", SHAPE, "shape")  # "Harbour Eagles", "Coastal Rangers": a team or group
         if is_acronym(words[0]) and len(words[0]) > 1:
             return typed("ORG", SHAPE, "shape")  # "CITIC Pacific": people's names do not open with an acronym
         return typed("PERSON", SHAPE, "guess")
