@@ -69,6 +69,8 @@ def _prefixed(text: str) -> list[Typed]:
     out = []
     for hyphen in HYPHEN_CAPITAL.finditer(text):
         j = i = hyphen.start()
+        if not (i and text[i - 1].islower()):
+            continue
         while j > 0 and i - j < 6 and text[j - 1].isalpha():
             j -= 1
         if text[j:i] not in NAME_PREFIXES or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-")):

@@ -87,8 +87,20 @@ def _place_noun_before(text: str, start: int) -> bool:
     return m is not None and m.group(1).lower() in lx.PLACE_NOUNS_AFTER
 
 
-def _loc_noun_before(text: str, start: int) -> bool:
+def _after_vessel(text: str, start: int, previous: str) -> bool:
+    """'the ferry X', 'The ship, the X': a vessel's name."""
+    if previous in lx.VESSEL_NOUNS:
+        return True
+    if previous != "the":
+        return False
+    m = VESSEL_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in lx.VESSEL_NOUNS
+
+
+def _loc_noun_before(text: str, start: int, previous: str) -> bool:
     """'the mouth of the X', 'the banks of X': a natural feature."""
+    if previous not in ("the", "of"):
+        return False
     m = LOC_NOUN_BEFORE.search(text, max(0, start - 30), start)
     return m is not None and m.group(1) in lx.LOC_NOUNS_BEFORE
 
@@ -277,8 +289,7 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         before = text[max(0, cand.start - 30) : cand.start].rstrip(" (").rsplit(None, 1)
         if before and before[-1].islower():
             return None  # "twenty-foot equivalent units (TEU)": an abbreviated term, not a name
-    vessel = VESSEL_BEFORE.search(text, max(0, cand.start - 20), cand.start)
-    if hit is None and vessel is not None and vessel.group(1) in lx.VESSEL_NOUNS and not acronym:
+    if hit is None and not acronym and _after_vessel(text, cand.start, previous):
         return typed("OTHER", ARTICLE, "vessel")  # "the ferry Sado no Kaze"
     if hit is not None:
         if hit[0] == "GPE" and not gaz.is_country(name):
@@ -310,7 +321,7 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     described = pair.group(1) if pair else following
     if described in lx.GROUP_NOUNS_AFTER or previous == "ethnic":
         return typed("NORP", CONTEXT, "noun")  # "Hmong villages", "the Dao community", "ethnic Hmong"
-    if following in lx.LOC_NOUNS_AFTER or _loc_noun_before(text, cand.start):
+    if following in lx.LOC_NOUNS_AFTER or _loc_noun_before(text, cand.start, previous):
         return typed("LOC", CONTEXT, "noun")  # "the Disi aquifer", "the mouth of the Vistula"
     if following in lx.PLACE_NOUNS_AFTER or _place_noun_before(text, cand.start):
         return typed("GPE", CONTEXT, "noun")  # "Văn Yên district", "the town of Zomba"
