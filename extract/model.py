@@ -169,5 +169,6 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls) if f.name != "guessed") for cls in (Sentence, Entity, Figure, DateMention)
+    cls: tuple(f.name for f in fields(cls) if f.name != "guessed")
+    for cls in (Sentence, Entity, Figure, DateMention)
 }

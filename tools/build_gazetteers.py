@@ -318,7 +318,12 @@ def towns(taken: dict[str, str]) -> list[str]:
         names += [n[: -len(" City")] for n in names if n.endswith(" City") and len(n) > 9]  # "Karak City"
         for name in names:
             for variant in {clean(name), ascii_fold(clean(name))}:
-                if len(variant) > 2 and variant[0].isupper() and variant not in taken and not variant.isupper():
+                if (
+                    len(variant) > 2
+                    and variant[0].isupper()
+                    and variant not in taken
+                    and not variant.isupper()
+                ):
                     out.add(variant)
     return sorted(out)
 

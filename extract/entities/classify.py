@@ -128,7 +128,10 @@ def _scored(text: str, start: int, end: int) -> bool:
     """Is the name one side of a results line ("Tulsa 4 Omaha 1")? Then a place names a team."""
     if SCORE_AFTER.match(text, end):
         return True
-    return SCORE_NEXT.match(text, end) is not None and SCORE_AROUND.search(text, max(0, start - 8), start) is not None
+    return (
+        SCORE_NEXT.match(text, end) is not None
+        and SCORE_AROUND.search(text, max(0, start - 8), start) is not None
+    )
 
 
 def _venue(text: str, start: int, end: int) -> bool:
@@ -383,7 +386,11 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         if any(CAMEL_CASE.search(w) for w in words):
             return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
         last = words[-1]
-        if last.endswith("s") and last[-2:-1] not in ("s", "i", "u", "a", "o", "'", "’") and last[0].isupper():
+        if (
+            last.endswith("s")
+            and last[-2:-1] not in ("s", "i", "u", "a", "o", "'", "’")
+            and last[0].isupper()
+        ):
             return typed("ORG", SHAPE, "shape")  # "Harbour Eagles", "Coastal Rangers": a team or group
         if is_acronym(words[0]) and len(words[0]) > 1:
             return typed("ORG", SHAPE, "shape")  # "CITIC Pacific": people's names do not open with an acronym

@@ -83,7 +83,9 @@ PLACE_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+)(?:[ \t]+of)?[ \t]+$")
 # "X, California" / "X , Malawi": a name, a comma and a capitalised place, then the clause goes on.
 PLACE_AFTER = re.compile(rf"[ \t]*,[ \t]*({_U}[\w'’.\-]*(?:[ ]{_U}[\w'’.\-]*)?)(?=[ \t]*(?:[,.;:)]|$))", re.M)
 # "pro-Kremlin", "sub-Saharan", "ex-Soviet": a lower-case prefix on a name makes an adjective of a group.
-NAME_PREFIXES = frozenset(("pro", "anti", "ex", "sub", "pan", "non", "post", "pre", "neo", "trans", "mid", "inter"))
+NAME_PREFIXES = frozenset(
+    ("pro", "anti", "ex", "sub", "pan", "non", "post", "pre", "neo", "trans", "mid", "inter")
+)
 HYPHEN_CAPITAL = re.compile(rf"-{_U}")  # found first: far cheaper than the whole pattern
 PREFIXED_NAME = re.compile(rf"[a-z]+-{_U}[^\W\d_]+(?:-{_U}[^\W\d_]+)?(?![\w'’-])")
 # "Ecorail said", "Norvida will", "Velmora's chief executive": a word after a sentence-opening name that

@@ -12,7 +12,13 @@ from dataclasses import replace
 
 from extract.entities import lexicon as lx
 from extract.entities.classify import ARTICLE, GAZETTEER, SHAPE, Typed
-from extract.entities.patterns import ACRONYM_DEFINITION, ALIAS_DEFINITION, COORDINATION, NEXT_TOKEN, NEXT_WORD
+from extract.entities.patterns import (
+    ACRONYM_DEFINITION,
+    ALIAS_DEFINITION,
+    COORDINATION,
+    NEXT_TOKEN,
+    NEXT_WORD,
+)
 
 _SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
 
