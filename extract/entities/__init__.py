@@ -35,21 +35,27 @@ _QUOTE_OPENERS = "\"“‘'(:"
 _DASHES = ("—", "–", " - ", "--")
 
 
+def _past_opener(text: str, i: int) -> int:
+    """The offset past the quotes, dashes and spaces that open a sentence at `i`."""
+    m = SENTENCE_OPENER.match(text, i)
+    return m.end() if m else i
+
+
 def _opener_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
     """Offsets where a sentence (or a quotation inside one) begins, past quotes and dashes."""
     starts = set()
     for s in sentences:
         starts.add(s.start)
-        starts.add(SENTENCE_OPENER.match(text, s.start).end())
+        starts.add(_past_opener(text, s.start))
     for dash in _DASHES:
         i = text.find(dash)
         while i >= 0:
-            starts.add(SENTENCE_OPENER.match(text, i + len(dash)).end())
+            starts.add(_past_opener(text, i + len(dash)))
             i = text.find(dash, i + 1)
     for q in _QUOTE_OPENERS:
         i = text.find(q)
         while i >= 0:
-            starts.add(SENTENCE_OPENER.match(text, i + 1).end())
+            starts.add(_past_opener(text, i + 1))
             i = text.find(q, i + 1)
     return frozenset(starts)
 

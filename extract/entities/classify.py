@@ -385,11 +385,11 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("ORG", SHAPE, "shape")
         if any(CAMEL_CASE.search(w) for w in words):
             return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
-        last = words[-1]
+        final = words[-1]
         if (
-            last.endswith("s")
-            and last[-2:-1] not in ("s", "i", "u", "a", "o", "'", "’")
-            and last[0].isupper()
+            final.endswith("s")
+            and final[-2:-1] not in ("s", "i", "u", "a", "o", "'", "’")
+            and final[0].isupper()
         ):
             return typed("ORG", SHAPE, "shape")  # "Harbour Eagles", "Coastal Rangers": a team or group
         if is_acronym(words[0]) and len(words[0]) > 1:
