@@ -18,6 +18,7 @@ from extract.entities.candidates import Candidate
 from extract.entities.gazetteer import Gazetteer
 from extract.entities.patterns import (
     AGE_AFTER,
+    BOWLING_AFTER,
     APPOSITION,
     CAMEL_CASE,
     DIGIT_NEXT,
@@ -398,6 +399,10 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     if name in gaz.towns and name not in gaz.given and not cand.sentence_initial:
         team = sports and previous not in lx.PLACE_PREPOSITIONS
         return typed("ORG" if team else "GPE", SHAPE, "town")
+    if not acronym and sports and (previous in ("b", "c", "st") or BOWLING_AFTER.match(text, cand.end)):
+        return typed("PERSON", CONTEXT, "scorecard")  # "c Ranji b Kallis 12", "Kallis 10-0-41-2"
+    if name in gaz.given and not cand.sentence_initial:
+        return typed("PERSON", SHAPE, "given")  # "Willie", "Ken" on their own
     if not acronym and gaz.demonym_like(name):
         return typed("NORP", SHAPE, "suffix")  # "Tajiks", "Swede", "Azeri": a people named for its country
     if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):

@@ -105,3 +105,7 @@ LOC_NOUN_BEFORE = re.compile(r"\b([a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 VESSEL_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+(?:the[ \t]+)?$")
 # "X and Y villages": the word after a coordinated name, for nouns that describe both.
 PAIR_NEXT = re.compile(rf"[ \t]+(?:and|or)[ \t]+{_U}[\w'’-]*[ \t]+([a-z]+)")
+# Bowling figures after a name in a scorecard: "X 10-0-41-2" (overs-maidens-runs-wickets).
+BOWLING_AFTER = re.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+# Names listed one after another: a comma, perhaps a line break.
+LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")

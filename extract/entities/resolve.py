@@ -16,6 +16,7 @@ from extract.entities.patterns import (
     ACRONYM_DEFINITION,
     ALIAS_DEFINITION,
     COORDINATION,
+    LIST_COMMA,
     NEXT_TOKEN,
     NEXT_WORD,
 )
@@ -130,6 +131,13 @@ def _coordinated(text: str, mentions: list[Typed]) -> list[Typed]:
                 and COORDINATION.fullmatch(text, a.end, b.start)
             ):
                 out[i] = replace(b, type=a.type, strength=GAZETTEER)
+            elif (
+                b.basis == "guess"
+                and a.type == "PERSON"
+                and a.basis != "guess"
+                and LIST_COMMA.fullmatch(text, a.end, b.start)
+            ):
+                out[i] = replace(b, type="PERSON", basis="list")  # "Ana Ruiz, Cole, Diaz": a list of people
         out.reverse()
     return out
 
