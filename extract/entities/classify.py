@@ -18,8 +18,8 @@ from extract.entities.candidates import Candidate
 from extract.entities.gazetteer import Gazetteer
 from extract.entities.patterns import (
     AGE_AFTER,
-    BOWLING_AFTER,
     APPOSITION,
+    BOWLING_AFTER,
     CAMEL_CASE,
     DIGIT_NEXT,
     LABEL_AFTER,
