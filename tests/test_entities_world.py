@@ -331,3 +331,22 @@ def test_sample_article_names(sample: str, name: str, etype: str) -> None:
 def test_sample_article_non_names(sample: str, word: str) -> None:
     entities = analyze((SAMPLES / sample).read_text(encoding="utf-8")).entities
     assert word not in [e.text for e in entities]
+
+
+def test_scorecard_notation_names_players() -> None:
+    text = (
+        "The cricket match went to the final over and the bowler took three wickets; the batsman "
+        "was out for a duck.\nK. Ranjan c Morvell b Tashkar 12\nBowling: Tashkar 10-0-41-2"
+    )
+    found = _found(text)
+    assert ("Morvell", "PERSON") in found
+    assert ("Tashkar", "PERSON") in found
+
+
+def test_a_comma_list_after_a_person_names_people() -> None:
+    found = _found("The squad: Jonas Weller, Tashkar, Morvell and others.")
+    assert ("Tashkar", "PERSON") in found
+
+
+def test_a_lone_given_name_is_a_person() -> None:
+    assert ("Willem", "PERSON") in _found("The jury praised Willem after the vote.")
