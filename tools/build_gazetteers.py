@@ -239,10 +239,6 @@ EXTRA_LOC = [
     "Western Hemisphere",
     "Arctic Circle",
     "New England",
-    "Midwest",
-    "Northeast",
-    "Southwest",
-    "Pacific Northwest",
     "Deep South",
     "Great Lakes",
     "Rocky Mountains",
@@ -420,7 +416,7 @@ def build() -> dict[str, dict[str, str] | list[str] | str]:
     countries = sorted(n for n, c in gpe.items() if (c or n) in country_names)
     known = {**gpe, **loc, **norp}
     town_list = towns(known)
-    # Demonyms stay: "Christian", "German" and "Germán" are given names too ("Christian Blanc").
+    # Demonyms stay: "Christian", "German" and "Germán" are given names too ("Christian Morel").
     common = {n.lower() for n in {**gpe, **loc}}
     return {
         "GPE": dict(sorted(gpe.items())),

@@ -136,8 +136,8 @@ def _scored(text: str, start: int, end: int) -> bool:
 
 
 def _venue(text: str, start: int, end: int) -> bool:
-    """A place as a venue or an address in a sports report, not a team: "( at Lord's , Leeds )",
-    "Leeds : Yorkshire beat Kent", "the Leeds side" (a place modifying a noun)."""
+    """A place as a venue or an address in a sports report, not a team: "( at Riverside Ground , Harlow )",
+    "Harlow : Caddo beat Leith", "the Harlow side" (a place modifying a noun)."""
     before = text[max(0, start - 3) : start].rstrip()
     if before.endswith("(") or (before.endswith(",") and text[end : end + 3].lstrip(" \t")[:1] in (")", "")):
         return True
@@ -235,7 +235,7 @@ def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
                     Typed(cand.start, cand.end, name, "NORP", GAZETTEER, last[1], words, False, "gazetteer")
                 ]
             if len(words) == 2 and words[0] in gaz.given and words[1] not in gaz.exact:
-                return [_person(text, cand, words)]  # "Christian Blanc": a given name, not a faith
+                return [_person(text, cand, words)]  # "Christian Morel": a given name, not a faith
             first = cand.words[0]
             rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
             return [
@@ -374,7 +374,7 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         if any(w in lx.ORG_LAST for w in words):
             return typed("ORG", SHAPE, "shape")  # "League Hockey", "Credit Union Norway"
         if words[0] in gaz.given or (len(words[0]) == 2 and words[0][1] == "."):
-            return typed("PERSON", SHAPE, "given")  # "Chad Ogea", "K. Evans": a given name or an initial
+            return typed("PERSON", SHAPE, "given")  # "Chad Osei", "K. Mensah": a given name or an initial
         first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
         if (
             (first is not None and first[0] == "GPE" and (sports or gaz.is_country(words[0])))
@@ -394,17 +394,17 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         ):
             return typed("ORG", SHAPE, "shape")  # "Harbour Eagles", "Coastal Rangers": a team or group
         if is_acronym(words[0]) and len(words[0]) > 1:
-            return typed("ORG", SHAPE, "shape")  # "CITIC Pacific": people's names do not open with an acronym
+            return typed("ORG", SHAPE, "shape")  # "KTM Pacifica": people's names do not open with an acronym
         return typed("PERSON", SHAPE, "guess")
     if name in gaz.towns and name not in gaz.given and not cand.sentence_initial:
         team = sports and previous not in lx.PLACE_PREPOSITIONS
         return typed("ORG" if team else "GPE", SHAPE, "town")
     if not acronym and sports and (previous in ("b", "c", "st") or BOWLING_AFTER.match(text, cand.end)):
-        return typed("PERSON", CONTEXT, "scorecard")  # "c Ranji b Kallis 12", "Kallis 10-0-41-2"
+        return typed("PERSON", CONTEXT, "scorecard")  # "c Orme b Tashkar 12", "Tashkar 10-0-41-2"
     if name in gaz.given and not cand.sentence_initial:
-        return typed("PERSON", SHAPE, "given")  # "Willie", "Ken" on their own
+        return typed("PERSON", SHAPE, "given")  # "Willem", "Marta" on their own
     if not acronym and gaz.demonym_like(name):
-        return typed("NORP", SHAPE, "suffix")  # "Tajiks", "Swede", "Azeri": a people named for its country
+        return typed("NORP", SHAPE, "suffix")  # "Turkmens", "Yemeni": a people named for its country
     if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):
         return typed("PERSON", SHAPE, "surname")  # "Peskov", "Pérez": a person, not a company
     return typed("ORG", SHAPE, "guess")

@@ -30,12 +30,12 @@ class Gazetteer:
     given: frozenset[str] = frozenset()
 
     def demonym_like(self, word: str) -> bool:
-        """'Tajik' (Tajikistan), 'Swede' (Sweden), 'Azeris' (Azerbaijan): a word that, less a plural or an
+        """'Turkmen' (Turkmenistan), 'Yemeni' (Yemen), 'Bahamas' (Bahamas): a word that, less a plural or an
         adjective ending, opens a country's name with one of the usual endings after it."""
         stem = word[:-1] if word.endswith("s") else word
         if stem.endswith("i") and len(stem) >= 5:
             stem = stem[:-1]
-            if stem in self.countries:  # "Yemeni", "Omani"
+            if stem in self.countries:  # "Yemeni"
                 return True
         return len(stem) >= 4 and stem in _country_stems(self.countries)
 
@@ -74,7 +74,7 @@ _ENDINGS = ("istan", "ia", "land", "n", "a", "baijan", "s")
 
 @cache
 def _country_stems(countries: frozenset[str]) -> frozenset[str]:
-    """Country names less a usual ending ("Tajik" from "Tajikistan", "Swede" from "Sweden")."""
+    """Country names less a usual ending ("Turkmen" from "Turkmenistan", "Slovak" from "Slovakia")."""
     out = set()
     for name in countries:
         if " " in name:
