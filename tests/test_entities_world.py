@@ -353,3 +353,9 @@ def test_a_comma_list_after_a_person_names_people() -> None:
 
 def test_a_lone_given_name_is_a_person() -> None:
     assert ("Willem", "PERSON") in _found("The jury praised Willem after the vote.")
+
+
+def test_in_joins_only_a_name_with_for() -> None:
+    found = _found("The Ministry of Finance in Kabul said the budget was late.")
+    assert ("Ministry of Finance", "ORG") in found
+    assert ("Kabul", "GPE") in found
