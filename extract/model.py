@@ -55,6 +55,7 @@ class Entity:
     text: str
     type: EntityType
     canonical: str
+    guessed: bool = False  # no evidence for the type: a default (JSON has "guessed": true only then)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,10 @@ def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str
     """A flat record (only str, number, bool and None fields) as a dict in field order: what
     `dataclasses.asdict` gives, without its recursive copying (a large analysis has many records)."""
     names = _FIELD_NAMES[type(record)]
-    return {name: getattr(record, name) for name in names}
+    data = {name: getattr(record, name) for name in names}
+    if isinstance(record, Entity) and record.guessed:
+        data["guessed"] = True
+    return data
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
@@ -168,6 +172,7 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls)) for cls in (Sentence, Entity, Figure, DateMention)
+    cls: tuple(f.name for f in fields(cls) if f.name != "guessed")
+    for cls in (Sentence, Entity, Figure, DateMention)
 }
 _FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))

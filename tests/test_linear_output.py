@@ -155,7 +155,10 @@ def test_records_serialise_exactly_as_dataclasses_asdict() -> None:
         type(a.dates[0]),
     }
     for record in records:
-        assert list(record_to_dict(record).items()) == list(asdict(record).items())
+        expected = asdict(record)
+        if expected.get("guessed") is False:  # an entity's "guessed" appears only when true
+            del expected["guessed"]
+        assert list(record_to_dict(record).items()) == list(expected.items())
 
 
 def _long_sentence_fact() -> Fact:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from datetime import date
 
@@ -144,6 +145,11 @@ def test_details_name_type_canonical_value_unit_qualifier() -> None:
     assert "2021-01-05" in highlight_details(date_h).plain
     vague = build_highlights(Analysis(None, (), (), (Figure(0, 8, "hundreds", None, "vague"),), (), ()))[0]
     assert "vague" in highlight_details(vague).plain
+    assert "guessed" not in highlight_details(entity).plain
+    guessed = build_highlights(Analysis(None, (), (dataclasses.replace(ENTITY, guessed=True),), (), (), ()))[
+        0
+    ]
+    assert "type guessed" in highlight_details(guessed).plain
 
 
 def test_body_line_styles_spans_and_current() -> None:

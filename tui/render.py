@@ -149,6 +149,8 @@ def highlight_details(h: Highlight) -> Text:
         out.append(one_line(entity.canonical), TITLE_STYLE)
         if entity.text != entity.canonical:
             out.append(f"  written “{one_line(entity.text)}”", META_STYLE)
+        if entity.guessed:
+            out.append("  type guessed: no cue in the text (c corrects it)", META_STYLE)
     elif h.layer == "figure":
         figure = cast("Figure", h.item)
         out.append(f"figure ({figure.kind})", h.style)

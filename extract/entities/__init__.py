@@ -15,10 +15,17 @@ from dataclasses import replace
 from extract.corrections import NOT_AN_ENTITY, Corrections
 from extract.entities import lexicon as lx
 from extract.entities.candidates import Candidate, find_candidates, overlaps
-from extract.entities.classify import ARTICLE, CORRECTED, Article, Typed, classify
+from extract.entities.classify import ARTICLE, CORRECTED, SHAPE, Article, Typed, classify
 from extract.entities.gazetteer import Gazetteer, gazetteer
 from extract.entities.headlines import datelines, headline_lines, match_headline
-from extract.entities.patterns import LETTER_WORD, LOWER_WORD, SENTENCE_OPENER
+from extract.entities.patterns import (
+    HYPHEN_CAPITAL,
+    LETTER_WORD,
+    LOWER_WORD,
+    NAME_PREFIXES,
+    PREFIXED_NAME,
+    SENTENCE_OPENER,
+)
 from extract.entities.resolve import resolve
 from extract.model import ENTITY_TYPES, Entity, Sentence
 
@@ -28,21 +35,27 @@ _QUOTE_OPENERS = "\"“‘'(:"
 _DASHES = ("—", "–", " - ", "--")
 
 
+def _past_opener(text: str, i: int) -> int:
+    """The offset past the quotes, dashes and spaces that open a sentence at `i`."""
+    m = SENTENCE_OPENER.match(text, i)
+    return m.end() if m else i
+
+
 def _opener_starts(text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
     """Offsets where a sentence (or a quotation inside one) begins, past quotes and dashes."""
     starts = set()
     for s in sentences:
         starts.add(s.start)
-        starts.add(SENTENCE_OPENER.match(text, s.start).end())
+        starts.add(_past_opener(text, s.start))
     for dash in _DASHES:
         i = text.find(dash)
         while i >= 0:
-            starts.add(SENTENCE_OPENER.match(text, i + len(dash)).end())
+            starts.add(_past_opener(text, i + len(dash)))
             i = text.find(dash, i + 1)
     for q in _QUOTE_OPENERS:
         i = text.find(q)
         while i >= 0:
-            starts.add(SENTENCE_OPENER.match(text, i + 1).end())
+            starts.add(_past_opener(text, i + 1))
             i = text.find(q, i + 1)
     return frozenset(starts)
 
@@ -54,6 +67,24 @@ def _dateline_mentions(text: str, spans: list[tuple[int, int]], gaz: Gazetteer) 
         hit = gaz.lookup_folded(name)
         etype, canonical = hit if hit else ("GPE", name.title())
         out.append(Typed(s, e, name, etype, ARTICLE, canonical, tuple(name.split()), False, "dateline"))
+    return out
+
+
+def _prefixed(text: str) -> list[Typed]:
+    """'pro-Kremlin', 'sub-Saharan', 'ex-Soviet': an adjective of a group or place, typed NORP."""
+    out = []
+    for hyphen in HYPHEN_CAPITAL.finditer(text):
+        j = i = hyphen.start()
+        if not (i and text[i - 1].islower()):
+            continue
+        while j > 0 and i - j < 6 and text[j - 1].isalpha():
+            j -= 1
+        if text[j:i] not in NAME_PREFIXES or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-")):
+            continue
+        m = PREFIXED_NAME.match(text, j)
+        if m is not None:
+            name = m.group()
+            out.append(Typed(j, m.end(), name, "NORP", ARTICLE, name, (name,), False, "prefixed"))
     return out
 
 
@@ -123,6 +154,7 @@ def find_entities(
     sports = len((lower_vocab | head_vocab) & lx.SPORTS_WORDS) >= lx.SPORTS_MIN_WORDS
     article = Article(gaz, sports)
     mentions = [t for c in candidates for t in classify(text, c, article)]
+    mentions.extend(_prefixed(text))
     mentions = _apply_corrections(mentions, corrections)
     mentions = resolve(text, [*dated, *mentions])
     known: dict[str, tuple[str, str]] = {}
@@ -159,6 +191,7 @@ def _without_overlaps(mentions: list[Typed], blocked: list[tuple[int, int]]) -> 
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if m.start < last_end or m.start >= m.end or (blocked and overlaps(blocked, starts, m.start, m.end)):
             continue
-        out.append(Entity(m.start, m.end, m.name, m.type, m.canonical))  # type: ignore[arg-type]
+        guessed = m.strength == SHAPE and m.basis == "guess"
+        out.append(Entity(m.start, m.end, m.name, m.type, m.canonical, guessed))  # type: ignore[arg-type]
         last_end = m.end
     return out

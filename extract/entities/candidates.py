@@ -46,8 +46,12 @@ def _connector_ok(piece: list[Word], connector: str) -> bool:
     first, last = piece[0][2], piece[-1][2]
     if connector == "the":
         return last == "of"
+    if connector == "of" and last.endswith(("'s", "’s")):  # "Lloyd's of London"
+        return True
     if connector == "&":
         return True
+    if connector == "in":  # "Organisation for Security and Co-operation in Europe", not "Ministry of X in Y"
+        return first in lx.ORG_FIRST and any(w[2] == "for" for w in piece)
     if connector == "and":
         return any(w[2] == "of" for w in piece) or first in lx.ORG_FIRST
     return last in lx.CONNECTOR_HEADS or first in lx.ORG_FIRST or _key(last) in lx.TITLES

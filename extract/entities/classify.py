@@ -18,15 +18,24 @@ from extract.entities.candidates import Candidate
 from extract.entities.gazetteer import Gazetteer
 from extract.entities.patterns import (
     AGE_AFTER,
+    APPOSITION,
+    BOWLING_AFTER,
     CAMEL_CASE,
     DIGIT_NEXT,
     LABEL_AFTER,
+    LOC_NOUN_BEFORE,
     NUMBER_BEFORE,
     NUMBER_NEXT,
     ORG_CONTEXT_BEFORE,
+    PAIR_NEXT,
     PAREN_AFTER,
     PLACE_AFTER,
     PLACE_NOUN_BEFORE,
+    POSSESSIVE_NEXT,
+    SCORE_AFTER,
+    SCORE_AROUND,
+    SCORE_NEXT,
+    VESSEL_BEFORE,
     is_acronym,
 )
 
@@ -79,6 +88,24 @@ def _place_noun_before(text: str, start: int) -> bool:
     return m is not None and m.group(1).lower() in lx.PLACE_NOUNS_AFTER
 
 
+def _after_vessel(text: str, start: int, previous: str) -> bool:
+    """'the ferry X', 'The ship, the X': a vessel's name."""
+    if previous in lx.VESSEL_NOUNS:
+        return True
+    if previous != "the":
+        return False
+    m = VESSEL_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1) in lx.VESSEL_NOUNS
+
+
+def _loc_noun_before(text: str, start: int, previous: str) -> bool:
+    """'the mouth of the X', 'the banks of X': a natural feature."""
+    if previous not in ("the", "of"):
+        return False
+    m = LOC_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) in lx.LOC_NOUNS_BEFORE
+
+
 def _org_context_before(text: str, start: int) -> bool:
     """'analysts at X', 'a spokeswoman for X', 'shares of X': an employer or a listed company."""
     m = ORG_CONTEXT_BEFORE.search(text, max(0, start - 40), start)
@@ -87,6 +114,35 @@ def _org_context_before(text: str, start: int) -> bool:
     noun = m.group(1).lower()
     # "workers in X" names a place; only a stake or shares are held "in" a company
     return noun in lx.ORG_CONTEXT_NOUNS and (m.group(2) != "in" or noun in ("stake", "shares"))
+
+
+def _org_described(text: str, end: int) -> bool:
+    """'X, a state-owned broadcaster' / 'X's chief executive': evidence that X is an organisation."""
+    m = APPOSITION.match(text, end)
+    if m is not None and m.group(1) in lx.ORG_APPOSITION_NOUNS:
+        return True
+    m = POSSESSIVE_NEXT.match(text, end)
+    return m is not None and m.group(1) in lx.ORG_POSSESSIVE_NOUNS
+
+
+def _scored(text: str, start: int, end: int) -> bool:
+    """Is the name one side of a results line ("Tulsa 4 Omaha 1")? Then a place names a team."""
+    if SCORE_AFTER.match(text, end):
+        return True
+    return (
+        SCORE_NEXT.match(text, end) is not None
+        and SCORE_AROUND.search(text, max(0, start - 8), start) is not None
+    )
+
+
+def _venue(text: str, start: int, end: int) -> bool:
+    """A place as a venue or an address in a sports report, not a team: "( at Riverside Ground , Harlow )",
+    "Harlow : Caddo beat Leith", "the Harlow side" (a place modifying a noun)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    if before.endswith("(") or (before.endswith(",") and text[end : end + 3].lstrip(" \t")[:1] in (")", "")):
+        return True
+    after = text[end : end + 3].lstrip(" \t")
+    return after.startswith(":") or _next_word(text, end) in lx.ORG_NOUNS_AFTER
 
 
 def _place_prefix(words: tuple[str, ...], gaz: Gazetteer) -> bool:
@@ -124,6 +180,8 @@ def _head_type(words: tuple[str, ...], gaz: Gazetteer) -> str | None:
             return "ORG"
         if last in lx.ORG_LAST:
             return "ORG"
+        if any(w.endswith(("'s", "’s")) and words[i + 1] == "of" for i, w in enumerate(words[:-1])):
+            return "ORG"  # "Lloyd's of London": a firm named for its founder and city
         if any(w == "of" and words[i - 1] in lx.ORG_FIRST for i, w in enumerate(words) if i):
             return "ORG"
         if first in lx.EVENT_FIRST:
@@ -153,6 +211,11 @@ class Article:
     sports: bool  # a sports report: cities stand for teams
 
 
+def _person(text: str, cand: Candidate, words: tuple[str, ...]) -> Typed:
+    name = text[cand.start : cand.end]
+    return Typed(cand.start, cand.end, name, "PERSON", SHAPE, name, words, cand.sentence_initial, "given")
+
+
 def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
     """Type one candidate from the article's own evidence, then the gazetteers, then its shape.
 
@@ -171,6 +234,8 @@ def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
                 return [
                     Typed(cand.start, cand.end, name, "NORP", GAZETTEER, last[1], words, False, "gazetteer")
                 ]
+            if len(words) == 2 and words[0] in gaz.given and words[1] not in gaz.exact:
+                return [_person(text, cand, words)]  # "Christian Morel": a given name, not a faith
             first = cand.words[0]
             rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
             return [
@@ -222,18 +287,46 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed(head, ARTICLE, "head")
     previous = _previous_word(text, cand.start)
     acronym = is_acronym(name)
+    if acronym and name in lx.UNIT_ABBREVIATIONS:
+        return None  # "8,000 TEU": a unit, not a name
+    if acronym and text[max(0, cand.start - 3) : cand.start].rstrip().endswith("("):
+        before = text[max(0, cand.start - 30) : cand.start].rstrip(" (").rsplit(None, 1)
+        if before and before[-1].islower():
+            return None  # "twenty-foot equivalent units (TEU)": an abbreviated term, not a name
+    if hit is None and not acronym and _after_vessel(text, cand.start, previous):
+        return typed("OTHER", ARTICLE, "vessel")  # "the ferry Sado no Kaze"
     if hit is not None:
+        if hit[0] == "GPE" and not gaz.is_country(name):
+            after = _next_word(text, cand.end)
+            if after in lx.LOC_NOUNS_AFTER and after not in lx.FACILITY_NOUNS_AFTER:
+                return typed("LOC", CONTEXT, "noun")  # "the Zambezi river": a river, not the province
+            if after in lx.TRIBE_NOUNS:
+                return typed("NORP", CONTEXT, "noun")  # "the Turkana tribes"
         if hit[0] == "LOC" and _next_word(text, cand.end) in lx.SPEECH_VERBS:
             return typed("ORG", CONTEXT, "speech")  # "Amazon said": regions do not speak
-        if sports and hit[0] == "GPE" and not gaz.is_country(name) and previous not in lx.PLACE_PREPOSITIONS:
-            return typed("ORG", GAZETTEER, "team")
+        if hit[0] == "GPE" and not gaz.is_country(name):
+            team = (previous not in lx.PLACE_PREPOSITIONS or previous in lx.TEAM_PREVIOUS) and not _venue(
+                text, cand.start, cand.end
+            )
+            if (sports and team) or _scored(text, cand.start, cand.end):
+                return typed("ORG", GAZETTEER, "team")
         return typed(hit[0], GAZETTEER, "gazetteer", hit[1])
     if cand.titled or (previous in lx.TITLES and not acronym):
         return typed("PERSON", ARTICLE, "title")
     single = len(words) == 1
     following = _next_word(text, cand.end)
+    if not acronym and _org_described(text, cand.end):
+        return typed("ORG", CONTEXT, "noun")  # "X, a broadcaster", "X's chief executive"
+    if single and name.endswith("ing") and text.startswith(" by ", cand.end):
+        return None  # "Editing by ...", "Reporting by ...": a credit line, not a name
     if following in lx.ORG_NOUNS_AFTER or _org_context_before(text, cand.start):
         return typed("ORG", CONTEXT, "noun")  # "Kyodo news agency", "Rudaw network"
+    pair = PAIR_NEXT.match(text, cand.end)
+    described = pair.group(1) if pair else following
+    if described in lx.GROUP_NOUNS_AFTER or previous == "ethnic":
+        return typed("NORP", CONTEXT, "noun")  # "Hmong villages", "the Dao community", "ethnic Hmong"
+    if following in lx.LOC_NOUNS_AFTER or _loc_noun_before(text, cand.start, previous):
+        return typed("LOC", CONTEXT, "noun")  # "the Disi aquifer", "the mouth of the Vistula"
     if following in lx.PLACE_NOUNS_AFTER or _place_noun_before(text, cand.start):
         return typed("GPE", CONTEXT, "noun")  # "Văn Yên district", "the town of Zomba"
     if _place_after(text, cand.end, gaz):
@@ -267,8 +360,21 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
     if not single:
         if name.isupper():
             return None  # a table heading or shouted phrase in capitals ("ISSUE PRICE")
+        if name in gaz.towns:
+            return typed("ORG" if sports else "GPE", SHAPE, "town")
+        last = gaz.lookup(words[-1])
+        if (
+            last is not None
+            and last[0] == "GPE"
+            and not gaz.is_country(words[-1])
+            and words[0] not in gaz.given
+            and gaz.lookup(words[0]) is None
+        ):
+            return typed("ORG", SHAPE, "club")  # "Dynamo Minsk", "Athletic Bilbao": named for a city
         if any(w in lx.ORG_LAST for w in words):
             return typed("ORG", SHAPE, "shape")  # "League Hockey", "Credit Union Norway"
+        if words[0] in gaz.given or (len(words[0]) == 2 and words[0][1] == "."):
+            return typed("PERSON", SHAPE, "given")  # "Chad Osei", "K. Mensah": a given name or an initial
         first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
         if (
             (first is not None and first[0] == "GPE" and (sports or gaz.is_country(words[0])))
@@ -280,7 +386,25 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("ORG", SHAPE, "shape")
         if any(CAMEL_CASE.search(w) for w in words):
             return typed("ORG", SHAPE, "brand")  # "TikTok Global", "PayPal Holdings": brands, not people
-        return typed("PERSON", SHAPE, "shape")
+        final = words[-1]
+        if (
+            final.endswith("s")
+            and final[-2:-1] not in ("s", "i", "u", "a", "o", "'", "’")
+            and final[0].isupper()
+        ):
+            return typed("ORG", SHAPE, "shape")  # "Harbour Eagles", "Coastal Rangers": a team or group
+        if is_acronym(words[0]) and len(words[0]) > 1:
+            return typed("ORG", SHAPE, "shape")  # "KTM Pacifica": people's names do not open with an acronym
+        return typed("PERSON", SHAPE, "guess")
+    if name in gaz.towns and name not in gaz.given and not cand.sentence_initial:
+        team = sports and previous not in lx.PLACE_PREPOSITIONS
+        return typed("ORG" if team else "GPE", SHAPE, "town")
+    if not acronym and sports and (previous in ("b", "c", "st") or BOWLING_AFTER.match(text, cand.end)):
+        return typed("PERSON", CONTEXT, "scorecard")  # "c Orme b Tashkar 12", "Tashkar 10-0-41-2"
+    if name in gaz.given and not cand.sentence_initial:
+        return typed("PERSON", SHAPE, "given")  # "Willem", "Marta" on their own
+    if not acronym and gaz.demonym_like(name):
+        return typed("NORP", SHAPE, "suffix")  # "Turkmens", "Yemeni": a people named for its country
     if not acronym and len(name) > 4 and name.endswith(lx.SURNAME_SUFFIXES):
         return typed("PERSON", SHAPE, "surname")  # "Peskov", "Pérez": a person, not a company
-    return typed("ORG", SHAPE, "shape")
+    return typed("ORG", SHAPE, "guess")

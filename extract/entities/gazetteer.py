@@ -20,11 +20,24 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteers.json"
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """`exact` maps a name to (type, canonical); `folded` the same keyed by lower case."""
+    """`exact` maps a name to (type, canonical); `folded` the same keyed by lower case; `towns` are
+    smaller places (weak evidence) and `given` common given names of many countries."""
 
     exact: Mapping[str, tuple[str, str]]
     folded: Mapping[str, tuple[str, str]]
     countries: frozenset[str]
+    towns: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()
+
+    def demonym_like(self, word: str) -> bool:
+        """'Turkmen' (Turkmenistan), 'Yemeni' (Yemen), 'Bahamas' (Bahamas): a word that, less a plural or an
+        adjective ending, opens a country's name with one of the usual endings after it."""
+        stem = word[:-1] if word.endswith("s") else word
+        if stem.endswith("i") and len(stem) >= 5:
+            stem = stem[:-1]
+            if stem in self.countries:  # "Yemeni"
+                return True
+        return len(stem) >= 4 and stem in _country_stems(self.countries)
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.exact.get(name)
@@ -47,4 +60,26 @@ def gazetteer() -> Gazetteer:
             entry = (etype, canonical or name)
             exact[name] = entry
             folded[name.lower()] = entry
-    return Gazetteer(MappingProxyType(exact), MappingProxyType(folded), frozenset(raw.get("COUNTRY", ())))
+    return Gazetteer(
+        MappingProxyType(exact),
+        MappingProxyType(folded),
+        frozenset(raw.get("COUNTRY", ())),
+        frozenset(raw.get("TOWN", "").split("\n")),
+        frozenset(raw.get("GIVEN", "").split("\n")),
+    )
+
+
+_ENDINGS = ("istan", "ia", "land", "n", "a", "baijan", "s")
+
+
+@cache
+def _country_stems(countries: frozenset[str]) -> frozenset[str]:
+    """Country names less a usual ending ("Turkmen" from "Turkmenistan", "Slovak" from "Slovakia")."""
+    out = set()
+    for name in countries:
+        if " " in name:
+            continue
+        for ending in _ENDINGS:
+            if name.endswith(ending) and len(name) > len(ending) + 3:
+                out.add(name[: -len(ending)])
+    return frozenset(out)

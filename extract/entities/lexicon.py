@@ -99,3 +99,26 @@ SURNAME_TITLES = _words("surname_titles")
 NAME_SUFFIXES = _words("name_suffixes")
 # Capitalised abbreviations of terms, units and time zones: named things, but not organisations.
 TERM_ABBREVIATIONS = _words("term_abbreviations")
+# Nouns before a name that make it a ship's name ("the ferry X"): a named thing, neither place nor company.
+VESSEL_NOUNS = _words("vessel_nouns")
+# Nouns after "X's" that make X an organisation ("X's chief executive", "X's shares").
+ORG_POSSESSIVE_NOUNS = _words("org_possessive_nouns")
+# Nouns of an apposition that make the name before it an organisation ("X, a state-owned broadcaster").
+ORG_APPOSITION_NOUNS = _words("org_apposition_nouns")
+# Words after a name that opens a sentence and appears nowhere else, which show it is a name all the
+# same ("Ecorail said", "Norvida will cut").
+LONE_NAME_VERBS = _words("lone_name_verbs")
+# Words before a city that make it a team in a sports report ("joined Tulsa", "victory over Omaha").
+TEAM_PREVIOUS = _words("team_previous")
+# Lower-case nouns right after a name that make it a natural feature or site ("the Disi aquifer").
+LOC_NOUNS_AFTER = _words("loc_nouns_after")
+# Nouns before "of (the)" that make the next name a natural feature ("the mouth of the X").
+LOC_NOUNS_BEFORE = _words("loc_nouns_before")
+# Lower-case nouns right after a name that make it a people or group ("Hmong villages", "X community").
+GROUP_NOUNS_AFTER = _words("group_nouns_after")
+# Units written in capitals ("8,000 TEU"): measures, never names.
+UNIT_ABBREVIATIONS = _words("unit_abbreviations")
+# Of those, the built sites named after a city ("Lusaka airport"), which do not make the city a feature.
+FACILITY_NOUNS_AFTER = frozenset({"airport", "bridge", "dam", "reservoir", "canal"})
+# Nouns after a place name that make it a people ("the Turkana tribes").
+TRIBE_NOUNS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans"})

@@ -25,11 +25,12 @@ NAME_WORD = (
     rf"|{_PREFIX}[-‐'’]{_CAPWORD}"  # al-Muhandis, d'Estaing
     # a possessive inside a name: "People's Bank", "St. Mary's Hospital"
     rf"|(?:People|Women|Men|Children|(?<=St\. ){_U}\w+)['’]s(?=[ \u00a0]+{_U})"
+    rf"|{_U}\w+['’]s(?=[ ]of[ ]{_U})"  # "Lloyd's of London": a possessive name with its place
     rf"|{_CAPWORD})"
 )
 _PARTICLE = (
     r"(?:of|for|on|upon|and|&|the|de|da|del|della|di|du|des|la|le|van|von|der|den|ter|bin|ibn|bint|y|e|do|dos|das"
-    r"|af|zu)"
+    r"|af|zu|no|in)"
 )
 _SEP = r"[ \u00a0]+"
 RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*")
@@ -81,3 +82,30 @@ DIGIT_NEXT = re.compile(r"[ \t]+\d")
 PLACE_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+)(?:[ \t]+of)?[ \t]+$")
 # "X, California" / "X , Malawi": a name, a comma and a capitalised place, then the clause goes on.
 PLACE_AFTER = re.compile(rf"[ \t]*,[ \t]*({_U}[\w'’.\-]*(?:[ ]{_U}[\w'’.\-]*)?)(?=[ \t]*(?:[,.;:)]|$))", re.M)
+# "pro-Kremlin", "sub-Saharan", "ex-Soviet": a lower-case prefix on a name makes an adjective of a group.
+NAME_PREFIXES = frozenset(
+    ("pro", "anti", "ex", "sub", "pan", "non", "post", "pre", "neo", "trans", "mid", "inter")
+)
+HYPHEN_CAPITAL = re.compile(rf"-{_U}")  # found first: far cheaper than the whole pattern
+PREFIXED_NAME = re.compile(rf"[a-z]+-{_U}[^\W\d_]+(?:-{_U}[^\W\d_]+)?(?![\w'’-])")
+# "Ecorail said", "Norvida will", "Velmora's chief executive": a word after a sentence-opening name that
+# shows it is a name (checked against a list).
+NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([a-z]+)")
+# "X, a state-owned broadcaster": an apposition naming the kind of organisation (noun checked).
+APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?([a-z]+)\b")
+# "X's chief executive": an organisation's officer or property after its possessive (noun checked).
+POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)\b")
+# A results line: "Tulsa 4 Omaha 1" - a name with a score, then another name with a score.
+SCORE_AFTER = re.compile(rf"[ \t]+\d{{1,3}}[ \t]+{_U}[^\n\d]{{0,40}}?[ \t]\d{{1,3}}\b")
+SCORE_AROUND = re.compile(r"\b\d{1,3}[ \t]+$")
+SCORE_NEXT = re.compile(r"[ \t]+\d{1,3}\b")
+# "the mouth of the X", "the banks of X": a noun and "of" before a natural feature (noun checked).
+LOC_NOUN_BEFORE = re.compile(r"\b([a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# "the ship, the X" / "the ferry X": a vessel noun shortly before a name (noun checked).
+VESSEL_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+(?:the[ \t]+)?$")
+# "X and Y villages": the word after a coordinated name, for nouns that describe both.
+PAIR_NEXT = re.compile(rf"[ \t]+(?:and|or)[ \t]+{_U}[\w'’-]*[ \t]+([a-z]+)")
+# Bowling figures after a name in a scorecard: "X 10-0-41-2" (overs-maidens-runs-wickets).
+BOWLING_AFTER = re.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+# Names listed one after another: a comma, perhaps a line break.
+LIST_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")

@@ -12,7 +12,14 @@ from dataclasses import replace
 
 from extract.entities import lexicon as lx
 from extract.entities.classify import ARTICLE, GAZETTEER, SHAPE, Typed
-from extract.entities.patterns import ACRONYM_DEFINITION, ALIAS_DEFINITION, COORDINATION, NEXT_TOKEN
+from extract.entities.patterns import (
+    ACRONYM_DEFINITION,
+    ALIAS_DEFINITION,
+    COORDINATION,
+    LIST_COMMA,
+    NEXT_TOKEN,
+    NEXT_WORD,
+)
 
 _SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
 
@@ -97,6 +104,20 @@ def _prose_follows(text: str, end: int) -> bool:
     return joined is None or not text[joined.end() : joined.end() + 1].isupper()
 
 
+def _rank(m: Typed) -> tuple[int, int]:
+    """Evidence order within an article: strength, then a specific clue ("to X") over a default guess."""
+    return (m.strength, 0 if m.basis in GUESSES else 1)
+
+
+GUESSES = frozenset({"guess", "shape", "acronym"})
+
+
+def _named_by_verb(text: str, end: int) -> bool:
+    """'Ecorail said', 'Norvida will cut': a verb after a sentence-opening word shows it is a name."""
+    m = NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in lx.LONE_NAME_VERBS
+
+
 def _coordinated(text: str, mentions: list[Typed]) -> list[Typed]:
     """In a list ("Tulsa, Omaha and Fresno"), a name known only by its shape takes its neighbour's type."""
     out = list(mentions)
@@ -110,6 +131,13 @@ def _coordinated(text: str, mentions: list[Typed]) -> list[Typed]:
                 and COORDINATION.fullmatch(text, a.end, b.start)
             ):
                 out[i] = replace(b, type=a.type, strength=GAZETTEER)
+            elif (
+                b.basis == "guess"
+                and a.type == "PERSON"
+                and a.basis != "guess"
+                and LIST_COMMA.fullmatch(text, a.end, b.start)
+            ):
+                out[i] = replace(b, type="PERSON", basis="list")  # "Ana Ruiz, Cole, Diaz": a list of people
         out.reverse()
     return out
 
@@ -151,18 +179,20 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
     best: dict[str, Typed] = {}
     for m in out:
         held = best.get(m.name)
-        if held is None or m.strength > held.strength:
+        if held is None or _rank(m) > _rank(held):
             best[m.name] = m
     out = _coordinated(text, out)
     inside = {m.name for m in out if not m.initial}
     result = []
     for m in out:
         top = best[m.name]
-        if top.strength > m.strength:
+        if _rank(top) > _rank(m):
             m = replace(m, type=top.type, strength=top.strength, canonical=top.canonical)
         lone = m.initial and m.strength == SHAPE and len(m.words) == 1 and m.name not in inside
         lone = lone and not m.name.isupper()  # an acronym opening a sentence is still a name
-        if lone and _prose_follows(text, m.end):
+        # "Officials said", "Farmers will": a plural common noun ("Orvalis", "Sudameris" are not plurals)
+        plural = m.name.endswith("s") and m.name[-2:-1] not in ("a", "i", "o", "u", "s")
+        if lone and _prose_follows(text, m.end) and (plural or not _named_by_verb(text, m.end)):
             continue  # only ever capitalised because it opens a sentence: no evidence it is a name
         result.append(m)
     return result

@@ -51,7 +51,7 @@ DECADE_WORDS: MappingProxyType[str, int] = MappingProxyType(
 
 # Unit word -> (TIMEX3 duration letter, is a time-of-day unit, multiplier).
 UNITS: MappingProxyType[str, tuple[str, bool, int]] = MappingProxyType(
-    {unit: tuple(spec) for unit, spec in _TIMEX["units"].items()}  # type: ignore[misc]
+    {unit: (str(letter), bool(clock), int(times)) for unit, (letter, clock, times) in _TIMEX["units"].items()}
 )
 
 SET_ADVERBS: MappingProxyType[str, str] = mapping("timex", "set_adverbs")
