@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from store.anchoring import quote_selector, reattach
 from store.errors import LibraryError
 from store.ids import doc_id, new_annotation_id, shard
-from store.records import Annotation
+from store.records import ANNOTATION_KINDS, Annotation, AnnotationKind
 from store.serialise import annotation_from_doc, annotation_to_doc
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from store.articles import Articles
     from store.tinyfile import Tables, TinyFile
 
-ANNOTATION_KINDS = ("highlight", "note", "correction")
 _ANNOTATION_CHANGES = frozenset({"kind", "start", "end", "color", "note", "correction"})
 
 
@@ -36,7 +35,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def check_kind(kind: str, correction: dict[str, str] | None) -> None:
+def check_kind(kind: str, correction: dict[str, str] | None) -> AnnotationKind:
+    """`kind` as an annotation kind; ValueError when it is none, or a correction says nothing."""
     if kind not in ANNOTATION_KINDS:
         raise ValueError(f"annotation kind must be one of {', '.join(ANNOTATION_KINDS)}, not {kind!r}")
     if kind == "correction":
@@ -44,6 +44,7 @@ def check_kind(kind: str, correction: dict[str, str] | None) -> None:
             raise ValueError('a correction needs {"type": ...} or {"date": ...}')
         if not all(isinstance(v, str) for v in correction.values()):
             raise ValueError("correction values must be text")
+    return kind
 
 
 def reanchored(annotation: Annotation, body: str) -> Annotation:
@@ -178,7 +179,7 @@ class Annotations:
         note: str | None = None,
         correction: dict[str, str] | None = None,
     ) -> Annotation:
-        check_kind(kind, correction)
+        checked = check_kind(kind, correction)
         body, key = self._text(article_id)
         if not 0 <= start < end <= len(body):
             raise ValueError(f"annotation range {start}-{end} is not inside the article ({len(body)} chars)")
@@ -186,7 +187,7 @@ class Annotations:
         annotation = Annotation(
             id=new_annotation_id(article_id),
             article_id=article_id,
-            kind=kind,
+            kind=checked,
             start=start,
             end=end,
             exact=exact,

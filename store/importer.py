@@ -21,7 +21,7 @@ from store.bodies import body_key
 from store.errors import LibraryError
 from store.ids import article_id as make_article_id
 from store.ids import doc_id, normalise_url
-from store.records import ImportProblem, ImportReport, ImportStep
+from store.records import ImportProblem, ImportReport, ImportStatus, ImportStep
 
 if TYPE_CHECKING:
     from store.analyses import Analyses
@@ -169,7 +169,7 @@ class Importer:
         analyze: bool,
     ) -> None:
         """Save one batch of parsed articles under the write lock, then report and analyse them."""
-        outcomes: list[tuple[ParsedArticle, str, str]] = []
+        outcomes: list[tuple[ParsedArticle, str, ImportStatus]] = []
         bodies = self.files.bodies
         with (
             self.files.writing(),
@@ -197,6 +197,7 @@ class Importer:
                     outcomes.append((parsed, trashed, "trashed"))
                     continue
                 did = doc_id(aid)
+                status: ImportStatus
                 doc = article_doc(aid, parsed, body_key(parsed.body))
                 current = new_docs.get(did) or docs.get(str(did))
                 if current is None:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from extract.model import Fact
+
+
+AnnotationKind = Literal["highlight", "note", "correction"]
+ANNOTATION_KINDS: tuple[AnnotationKind, ...] = get_args(AnnotationKind)
+ImportStatus = Literal["added", "updated", "present", "trashed", "failed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,7 @@ class ImportStep:
     path: str
     done: int
     total: int
-    status: str
+    status: ImportStatus
     article_id: str | None = None
     message: str | None = None
 
@@ -99,7 +104,7 @@ class Annotation:
 
     id: str
     article_id: str
-    kind: str
+    kind: AnnotationKind
     start: int
     end: int
     exact: str

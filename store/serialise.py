@@ -94,19 +94,17 @@ def meta_from_doc(doc: dict[str, Any], flags: dict[str, Any] | None) -> ArticleM
     )
 
 
+# What describes an article (its metadata minus where it came from and the user's flags), in field order.
+_DESCRIPTIVE = tuple(f.name for f in fields(ArticleMeta) if f.name not in ("path", "read", "starred"))
+
+
 def meta_to_dict(meta: ArticleMeta) -> dict[str, Any]:
     """An article's descriptive metadata as JSON-ready values (`briefing list --json`, the JSON export);
     callers append the keys of their own contract (flags, file)."""
-    return {
-        "id": meta.id,
-        "title": meta.title,
-        "published": meta.published.isoformat() if meta.published else None,
-        "source": meta.source,
-        "url": meta.url,
-        "dateline": meta.dateline,
-        "author": meta.author,
-        "tags": list(meta.tags),
-    }
+    data = {name: getattr(meta, name) for name in _DESCRIPTIVE}
+    data["published"] = meta.published.isoformat() if meta.published else None
+    data["tags"] = list(meta.tags)
+    return data
 
 
 def annotation_to_doc(annotation: Annotation) -> dict[str, Any]:
