@@ -4,6 +4,7 @@ process is run in this one."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -105,3 +106,20 @@ def test_an_analyser_that_cannot_go_to_a_worker_runs_here(tmp_path: Path) -> Non
         assert len(report.added) == 3 and not report.warnings
     assert len(calls) == 3
     assert len(stored_files(tmp_path / "lib")) == 3
+
+
+def test_analyze_with_jobs_prints_the_same_json_lines_in_file_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(str(p) for p in SAMPLES.iterdir() if p.is_file())[:5]
+    missing = str(tmp_path / "missing.txt")
+    argv = ["analyze", files[0], missing, *files[1:], "--json", "--date", "2021-01-05"]
+    assert main([*argv, "--jobs", "1"]) == 1
+    serial = capsys.readouterr()
+    assert main([*argv, "--jobs", "2"]) == 1
+    parallel = capsys.readouterr()
+    assert parallel.out == serial.out
+    assert parallel.err == serial.err and "missing.txt" in parallel.err
+    lines = [json.loads(line) for line in parallel.out.splitlines()]
+    assert [line["path"] for line in lines] == files
+    assert all(line["sentences"] for line in lines)
