@@ -10,15 +10,17 @@ list, without holding it in memory); `--jsonl` writes one compact object per lin
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cli._dates import from_date, to_date
 from cli._help import add_command
 from cli._library import error, note, open_library, stdout_console, tolerant_stdout
 from store.errors import LibraryError
-from store.safetext import safe_json, terminal_text
+from store.safetext import escape_json_text, terminal_text
 
 if TYPE_CHECKING:
     from store.records import TimelineEntry
@@ -78,21 +80,32 @@ def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
+_CHUNK = 256  # entries encoded, escaped and written at a time
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)  # what safe_json uses
+_COMPACT = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
+
+
+def _chunks(items: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, _CHUNK)):
+        yield chunk
+
+
 def write_json_array(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
-    """Write `safe_json(list(items)) + "\\n"` item by item: the same text, never all of it in memory.
-    (Raw line breaks in indented JSON are only indentation: strings hold them escaped.)"""
-    first = True
-    for item in items:
-        out.write("[\n  " if first else ",\n  ")
-        out.write(safe_json(item).replace("\n", "\n  "))
-        first = False
-    out.write("[]\n" if first else "\n]\n")
+    """Write `safe_json(list(items)) + "\\n"` a few entries at a time: the same text, never all of it in
+    memory. (Raw line breaks in indented JSON are only indentation: strings hold them escaped.)"""
+    opening = "[\n  "
+    for chunk in _chunks(items):
+        text = ",\n".join(_INDENTED.encode(item) for item in chunk)
+        out.write(opening + escape_json_text(text).replace("\n", "\n  "))
+        opening = ",\n  "
+    out.write("[]\n" if opening.startswith("[") else "\n]\n")
 
 
 def write_json_lines(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
-    """One compact JSON object per line (`json.dumps` without indent: the C encoder)."""
-    for item in items:
-        out.write(safe_json(item, indent=None) + "\n")
+    """One compact JSON object per line (`json.dumps` without indent: the C encoder), as `safe_json`."""
+    for chunk in _chunks(items):
+        out.write(escape_json_text("\n".join(_COMPACT.encode(item) for item in chunk)) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
