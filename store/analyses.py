@@ -179,11 +179,12 @@ class Analyses:
             tiny = self.files.analysis_file(article_id)
             if self._usable(article_id, tiny, key) is None:
                 todo.append((article_id, tiny, key, body, doc.get("published"), corrections))
-        if not todo:
-            return failed
+        if len(todo) < 2:  # starting worker processes for one analysis would cost more than it saves
+            return self.analyse_in_pool([item[0] for item in todo], 1)
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)))
+        try:
             futures = {
                 pool.submit(analysed_dict, analyzer, body, published, corrections): (article_id, tiny, key)
                 for article_id, tiny, key, body, published, corrections in todo
@@ -197,6 +198,8 @@ class Analyses:
                     continue
                 with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop the import
                     self._store_data(article_id, tiny, key, data)
+        finally:
+            pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
         return failed
 
     def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:

@@ -123,3 +123,24 @@ def test_analyze_with_jobs_prints_the_same_json_lines_in_file_order(
     lines = [json.loads(line) for line in parallel.out.splitlines()]
     assert [line["path"] for line in lines] == files
     assert all(line["sentences"] for line in lines)
+
+
+CALLS_HERE: list[str] = []
+
+
+def counting(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """A module-level analyser: it could go to a worker process, where its calls would not be seen here."""
+    CALLS_HERE.append(text)
+    return extract.analyze(text, published, corrections)
+
+
+def test_one_article_with_jobs_is_analysed_here_and_stored(tmp_path: Path) -> None:
+    CALLS_HERE.clear()
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=counting, analyzer_version="t3"
+    ) as library:
+        report = library.import_articles(articles()[:1], jobs=2)
+        assert len(report.added) == 1 and not report.warnings
+        assert library.analysis(report.added[0]).facts
+    assert len(CALLS_HERE) == 1  # analysed in this process, once (then read back from the stored file)
+    assert len(stored_files(tmp_path / "lib")) == 1
