@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_library import fake_articles
+from bench_library import fake_articles  # this folder is on the path when run as a script
+
 from store.ingest import ParsedArticle
 from store.library import Library
 
