@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
 from cli._library import error, note, stdout_console, tolerant_stdout
+from cli.feeds_cmd import _positive as positive_int
+from cli.import_cmd import default_jobs
 from store.safetext import safe_json
 
 if TYPE_CHECKING:
@@ -49,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "briefing analyze article.txt --date 2021-01-05",
             "briefing analyze article.txt --date 2021-01-05 --json",
             "briefing analyze *.txt --json > analyses.jsonl   one JSON object per line, with its path",
+            "briefing analyze *.txt --json --jobs 2           two files at a time, output in file order",
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text file(s) to analyse")
@@ -60,6 +64,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--json", action="store_true", help="print JSON (JSON Lines with a 'path' key for several files)"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="analyse several files in N worker processes (default: the machine's cores; 1: in this "
+        "process); the output keeps the order of the files",
     )
 
 
@@ -92,34 +104,65 @@ def front_matter_date(path: str, text: str) -> tuple[str, date | None]:
     return blank + text[body_offset:], published if isinstance(published, date) else None
 
 
-def analysis_json(path: str, analysis: Analysis) -> dict[str, Any]:
-    data = analysis.to_dict()
-    return {"path": path, **data}
+Job = tuple[str, str, str, "date | None"]  # file name, its text, the text analysed, publication date
+
+
+def analysed(text: str, published: date | None, as_dict: bool) -> Analysis | dict[str, Any]:
+    """One file's analysis (in a worker process: module level), as the JSON-ready dict when that is
+    what is printed (cheaper to send back than the dataclasses)."""
+    from extract import analyze
+
+    analysis = analyze(text, published)
+    return analysis.to_dict() if as_dict else analysis
+
+
+def _analyses(jobs: Iterable[Job], workers: int, as_dict: bool) -> Iterator[tuple[Job, Any]]:
+    """Each job with its analysis, in input order; computed `workers` at a time in worker processes
+    when workers > 1, else one by one as the jobs come."""
+    if workers <= 1:
+        for job in jobs:
+            yield job, analysed(job[2], job[3], as_dict)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    todo = list(jobs)
+    if len(todo) < 2:
+        yield from _analyses(todo, 1, as_dict)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+        futures = [pool.submit(analysed, job[2], job[3], as_dict) for job in todo]
+        for job, future in zip(todo, futures, strict=True):
+            yield job, future.result()
 
 
 def run(args: argparse.Namespace) -> int:
     from cli._analysis_view import render
-    from extract import analyze
 
     tolerant_stdout()
     console = stdout_console()
     several = len(args.files) > 1
     status = 0
-    for name in args.files:
-        try:
-            text = read_text(Path(name))
-        except InputError as exc:
-            status = error(str(exc))
-            continue
-        analysed, published = front_matter_date(name, text)
-        analysis = analyze(analysed, args.date or published)
+
+    def jobs() -> Iterator[Job]:
+        nonlocal status
+        for name in args.files:
+            try:
+                text = read_text(Path(name))
+            except InputError as exc:
+                status = error(str(exc))
+                continue
+            analysed_text, published = front_matter_date(name, text)
+            yield name, text, analysed_text, args.date or published
+
+    workers = (args.jobs or default_jobs()) if several else 1
+    for (name, text, _, _), result in _analyses(jobs(), workers, as_dict=args.json):
         if args.json:
-            data = analysis_json(name, analysis)
+            data = {"path": name, **result}
             if several:
                 sys.stdout.write(safe_json(data, indent=None) + "\n")
             else:
                 sys.stdout.write(safe_json(data) + "\n")
             sys.stdout.flush()
         else:
-            render(console, name, text, analysis)
+            render(console, name, text, result)
     return status

@@ -8,6 +8,7 @@ input failed or was imported with a warning.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections import Counter
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from cli._help import add_command
 from cli._library import error, open_library, tolerant_stdout
+from cli.feeds_cmd import _positive as positive_int
 from store.errors import LibraryError
 from store.safetext import terminal_text
 
@@ -55,6 +57,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="skip the analysis now (it runs when an article is first opened)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="analyse in N worker processes (default: the machine's cores; 1: in this process)",
+    )
+
+
+def default_jobs() -> int:
+    """The machine's cores (at least 1)."""
+    return os.cpu_count() or 1
 
 
 def summary(report: ImportReport) -> str:
@@ -124,13 +138,14 @@ def _import_rich(
         return library_import(paths, progress=show, analyze=analyze)
 
 
-def _files_and_urls(library: Library) -> Importer:
-    """Import the files and folders, then fetch and import the URLs (with one report)."""
+def _files_and_urls(library: Library, jobs: int = 1) -> Importer:
+    """Import the files and folders (analysed `jobs` at a time), then fetch and import the URLs (with one
+    report)."""
 
     def run_import(inputs: list[str], progress: Callable[[ImportStep], None], analyze: bool) -> ImportReport:
         urls = [item for item in inputs if _URL.match(item)]
         paths = [item for item in inputs if not _URL.match(item)]
-        report = library.import_paths(paths, progress=progress, analyze=analyze)
+        report = library.import_paths(paths, progress=progress, analyze=analyze, jobs=jobs)
         if urls:
             from store.ingest.web import import_urls, merge_reports
 
@@ -145,7 +160,8 @@ def run(args: argparse.Namespace) -> int:
     importer = _import_rich if sys.stdout.isatty() else _import_plain
     try:
         with open_library(args) as library:
-            report = importer(_files_and_urls(library), list(args.paths), not args.no_analyze)
+            jobs = args.jobs or default_jobs()
+            report = importer(_files_and_urls(library, jobs), list(args.paths), not args.no_analyze)
     except LibraryError as exc:
         return error(str(exc))
     except KeyboardInterrupt:

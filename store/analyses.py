@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import pickle
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
 
 _CACHE_ANALYSES = 64
+
+
+def analysed_dict(
+    analyzer: AnalyzeFn, body: str, published: str | None, corrections: Corrections
+) -> dict[str, Any]:
+    """One analysis in its stored (JSON-ready) form: what a worker process sends back, as plain data
+    (cheaper to pass between processes than the dataclass graph, and what is stored anyway)."""
+    day = date.fromisoformat(published) if published else None
+    return analyzer(body, day, corrections).to_dict()
 
 
 def _default_analyzer() -> tuple[AnalyzeFn, str]:
@@ -132,7 +142,9 @@ class Analyses:
         return result, key
 
     def _store(self, article_id: str, tiny: TinyFile, key: dict[str, Any], result: Analysis) -> None:
-        data = result.to_dict()
+        self._store_data(article_id, tiny, key, result.to_dict())
+
+    def _store_data(self, article_id: str, tiny: TinyFile, key: dict[str, Any], data: dict[str, Any]) -> None:
         facts = data.pop("facts")
         fact_docs = {}
         for n, fact in enumerate(facts, start=1):
@@ -142,6 +154,54 @@ class Analyses:
             tiny.storage.write(tables)
         self._distrusted.discard(article_id)
 
+    def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
+        """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
+        in worker processes; results are stored by this process as they arrive (under the write lock).
+        Returns the articles whose analysis failed, with the error. The stored results are the same as
+        `analysis()` makes one by one (which is what happens with jobs <= 1 or an analyzer that cannot be
+        sent to another process)."""
+        analyzer = self._engine()[0]
+        failed: dict[str, Exception] = {}
+        if jobs <= 1 or self.files.read_only or not _picklable(analyzer):
+            for article_id in article_ids:
+                try:
+                    self.analysis(article_id)
+                except LibraryError:
+                    raise
+                except Exception as exc:  # the analyser is other code: the caller reports it
+                    failed[article_id] = exc
+            return failed
+        todo: list[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]] = []
+        for article_id in article_ids:
+            doc = self.articles.doc(article_id)
+            body = self.articles.body(doc)
+            key, corrections = self._key(doc, body)
+            tiny = self.files.analysis_file(article_id)
+            if self._usable(article_id, tiny, key) is None:
+                todo.append((article_id, tiny, key, body, doc.get("published"), corrections))
+        if len(todo) < 2:  # starting worker processes for one analysis would cost more than it saves
+            return self.analyse_in_pool([item[0] for item in todo], 1)
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)))
+        try:
+            futures = {
+                pool.submit(analysed_dict, analyzer, body, published, corrections): (article_id, tiny, key)
+                for article_id, tiny, key, body, published, corrections in todo
+            }
+            for future in as_completed(futures):
+                article_id, tiny, key = futures[future]
+                try:
+                    data = future.result()
+                except Exception as exc:  # the analyser is other code: the caller reports it
+                    failed[article_id] = exc
+                    continue
+                with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop the import
+                    self._store_data(article_id, tiny, key, data)
+        finally:
+            pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
+        return failed
+
     def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:
         """The article's facts, each with the case-folded canonical names of its sentence's entities (for
         entity filters), and its entity alias table."""
@@ -149,3 +209,13 @@ class Analyses:
         entities = analysis.entities
         keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
         return keyed, aliases(entities)
+
+
+def _picklable(analyzer: AnalyzeFn) -> bool:
+    """Whether the analyzer can be sent to a worker process (a module-level function can; a lambda or a
+    local function cannot)."""
+    try:
+        pickle.dumps(analyzer)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True

@@ -74,6 +74,7 @@ class Importer:
         progress: Progress | None,
         analyze: bool,
         commit_seconds: float,
+        jobs: int = 1,
     ) -> ImportReport:
         from store.ingest import IngestError, discover, read_article  # YAML and file rules: import only
 
@@ -92,7 +93,7 @@ class Importer:
                 except IngestError as exc:
                     count.failed(report, progress, ImportProblem(str(path), str(exc)))
 
-        self._import(parsed_files(), report, progress, count, analyze, commit_seconds)
+        self._import(parsed_files(), report, progress, count, analyze, commit_seconds, jobs)
         return report
 
     def import_articles(
@@ -101,11 +102,12 @@ class Importer:
         progress: Progress | None,
         analyze: bool,
         commit_seconds: float,
+        jobs: int = 1,
     ) -> ImportReport:
         self._check_importable()
         items = list(articles)
         report = ImportReport()
-        self._import(iter(items), report, progress, _Count(total=len(items)), analyze, commit_seconds)
+        self._import(iter(items), report, progress, _Count(total=len(items)), analyze, commit_seconds, jobs)
         return report
 
     def _import(
@@ -116,6 +118,7 @@ class Importer:
         count: _Count,
         analyze: bool,
         commit_seconds: float,
+        jobs: int = 1,
     ) -> None:
         batch: list[ParsedArticle] = []
         last_commit = time.monotonic()
@@ -130,13 +133,13 @@ class Importer:
             batch.append(parsed)
             if time.monotonic() - last_commit >= interval:
                 started = time.monotonic()
-                stopped = not self._commit_or_report(batch, report, progress, count, analyze)
+                stopped = not self._commit_or_report(batch, report, progress, count, analyze, jobs)
                 batch = []
                 last_commit = time.monotonic()
                 # Saving rewrites the whole metadata file: in a large library, save less often.
                 interval = max(commit_seconds, 4 * (last_commit - started))
         if batch and not stopped:
-            self._commit_or_report(batch, report, progress, count, analyze)
+            self._commit_or_report(batch, report, progress, count, analyze, jobs)
 
     def _commit_or_report(
         self,
@@ -145,13 +148,14 @@ class Importer:
         progress: Progress | None,
         count: _Count,
         analyze: bool,
+        jobs: int = 1,
     ) -> bool:
         """Save one batch; if it cannot be saved (a full disk, a held lock), report each of its files as
         failed with the reason (the batch's writes are undone) and return False, so the import stops
         with a summary."""
         done = count.done
         try:
-            self._commit(batch, report, progress, count, analyze)
+            self._commit(batch, report, progress, count, analyze, jobs)
         except LibraryError as exc:
             if count.done != done:  # saved and reported; a later step failed
                 raise
@@ -167,8 +171,10 @@ class Importer:
         progress: Progress | None,
         count: _Count,
         analyze: bool,
+        jobs: int = 1,
     ) -> None:
-        """Save one batch of parsed articles under the write lock, then report and analyse them."""
+        """Save one batch of parsed articles under the write lock, then report and analyse them (`jobs` at a
+        time in worker processes when jobs > 1)."""
         outcomes: list[tuple[ParsedArticle, str, ImportStatus]] = []
         bodies = self.files.bodies
         with (
@@ -259,12 +265,11 @@ class Importer:
             if progress:
                 progress(ImportStep(parsed.path, count.done, count.total, status, article_id=aid))
         if analyze:
-            for aid, parsed in {aid: p for p, aid, s in outcomes if s not in ("present", "trashed")}.items():
-                try:
-                    self.analyses.analysis(aid)
-                except LibraryError:
-                    raise
-                except Exception as exc:  # the analyser is other code: keep the article, report the failure
+            to_analyse = {aid: p for p, aid, s in outcomes if s not in ("present", "trashed")}
+            failed = self.analyses.analyse_in_pool(to_analyse, jobs)
+            for aid, parsed in to_analyse.items():  # in input order, however the analyses finished
+                exc = failed.get(aid)
+                if exc is not None:  # the analyser is other code: the article is kept, the failure reported
                     report.warnings.append(
                         ImportProblem(
                             parsed.path, f"imported, but analysis failed ({type(exc).__name__}: {exc})"

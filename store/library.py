@@ -229,19 +229,28 @@ class Library:
     # ------------------------------------------------------------------------------------------------
     # import
     def import_paths(
-        self, paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None, analyze: bool = True
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: Progress | None = None,
+        analyze: bool = True,
+        jobs: int = 1,
     ) -> ImportReport:
         """Import files and folders (recursively). Idempotent: the same article is reported as present;
-        the same path or URL with changed content updates that article in place (same id)."""
+        the same path or URL with changed content updates that article in place (same id). With jobs > 1
+        the analyses run in that many worker processes (the results are the same)."""
         # Files are read without holding the library's lock: only each save (and analysis) takes it,
         # so other threads can use the library during a long import.
-        return self._importer.import_paths(paths, progress, analyze, self.COMMIT_SECONDS)
+        return self._importer.import_paths(paths, progress, analyze, self.COMMIT_SECONDS, jobs)
 
     def import_articles(
-        self, articles: Iterable[ParsedArticle], progress: Progress | None = None, analyze: bool = True
+        self,
+        articles: Iterable[ParsedArticle],
+        progress: Progress | None = None,
+        analyze: bool = True,
+        jobs: int = 1,
     ) -> ImportReport:
         """Import articles already read (e.g. generated or fetched); same rules as `import_paths`."""
-        return self._importer.import_articles(articles, progress, analyze, self.COMMIT_SECONDS)
+        return self._importer.import_articles(articles, progress, analyze, self.COMMIT_SECONDS, jobs)
 
     # ------------------------------------------------------------------------------------------------
     # analysis, timeline, search

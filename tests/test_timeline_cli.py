@@ -44,8 +44,10 @@ def test_user_article_timeline(samples_path: Path, capsys: pytest.CaptureFixture
     assert [d["value"] for d in marotto["dates"]] == ["2020-12", "2021-01-15"]  # type: ignore[index]
 
 
-def test_each_sentence_once_with_all_its_dates(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    entries = timeline(library, capsys)
+def test_each_sentence_once_with_all_its_dates(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = timeline(samples_path, capsys)
     keys = [(e["article_id"], e["sentence"]["start"]) for e in entries]  # type: ignore[index]
     assert len(keys) == len(set(keys))
     erbil = [e for e in entries if str(e["text"]).startswith("ERBIL")]
@@ -55,10 +57,10 @@ def test_each_sentence_once_with_all_its_dates(library: Path, capsys: pytest.Cap
     assert all(e["date"] in e["dates"] for e in entries)  # type: ignore[operator]
 
 
-def test_tag_and_source_filters(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rudaw = timeline(library, capsys, "--source", "rudaw")
+def test_tag_and_source_filters(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rudaw = timeline(samples_path, capsys, "--source", "rudaw")
     assert rudaw and {e["source"] for e in rudaw} == {"Rudaw"}
-    tagged = timeline(library, capsys, "--tag", "VIETNAM")
+    tagged = timeline(samples_path, capsys, "--tag", "VIETNAM")
     assert tagged and {e["article_title"] for e in tagged} >= {
         "Typhoon Kestrel displaces about 12,000 as the Red River rises in northern Vietnam"
     }
@@ -66,10 +68,10 @@ def test_tag_and_source_filters(library: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_table_shows_titles_and_whole_sentences_when_piped(
-    library: Path, capsys: pytest.CaptureFixture[str]
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    assert main(["--library", str(library), "timeline", "--source", "Rudaw"]) == 0
+    assert main(["--library", str(samples_path), "timeline", "--source", "Rudaw"]) == 0
     out = " ".join(capsys.readouterr().out.replace("│", " ").split())
     assert "More than half of American forces will have withdrawn" in out  # the title, not an id
     assert "78032c" not in out

@@ -1,0 +1,146 @@
+"""`briefing import --jobs N`: analyses made in worker processes are stored exactly as the serial path
+stores them; a failing analyser is reported per article; an analyser that cannot be sent to another
+process is run in this one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import extract
+from cli.main import main
+from extract.corrections import Corrections
+from extract.model import Analysis
+from store.ingest import ParsedArticle
+from store.library import Library
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_articles"
+
+
+def stored_files(folder: Path) -> dict[str, bytes]:
+    """Every stored analysis file of a library, by its path inside the library."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted((folder / "analysis").rglob("*.json"))
+    }
+
+
+def import_and_timeline(
+    folder: Path, jobs: int, capsys: pytest.CaptureFixture[str]
+) -> tuple[dict[str, bytes], str]:
+    Library.open(folder, import_samples=False).close()
+    assert main(["--library", str(folder), "import", str(SAMPLES), "--jobs", str(jobs)]) == 0
+    capsys.readouterr()
+    assert main(["--library", str(folder), "timeline", "--json"]) == 0
+    return stored_files(folder), capsys.readouterr().out
+
+
+def test_parallel_import_stores_the_same_analyses_as_the_serial_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    serial_files, serial_timeline = import_and_timeline(tmp_path / "serial", 1, capsys)
+    parallel_files, parallel_timeline = import_and_timeline(tmp_path / "parallel", 2, capsys)
+    assert len(serial_files) == len([p for p in SAMPLES.iterdir() if p.is_file()])  # one per sample
+    assert parallel_files == serial_files  # byte for byte, file for file
+    assert parallel_timeline == serial_timeline
+    assert serial_timeline.count('"article_id"') > 10
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(
+    value: str, library_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--library", str(library_path), "import", str(SAMPLES), "--jobs", value])
+    assert exit_.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def fail_on_flood(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """A module-level analyser (it can be sent to a worker process) that fails on one article."""
+    if "flood" in text:
+        raise ValueError("no floods today")
+    return extract.analyze(text, published, corrections)
+
+
+def articles() -> list[ParsedArticle]:
+    return [
+        ParsedArticle(path=f"/in/{n}.md", title=f"Article {n}", body=body, published=date(2021, 1, 5))
+        for n, body in enumerate(
+            [
+                "The council met on 3 March 2021 in Harbourtown.\n",
+                "A flood reached the river port on 4 March 2021.\n",
+                "Ferry traffic rose 12 percent in February 2021.\n",
+            ]
+        )
+    ]
+
+
+def test_a_failing_analysis_in_a_worker_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=fail_on_flood, analyzer_version="t1"
+    ) as library:
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3
+        assert [(w.path, w.message) for w in report.warnings] == [
+            ("/in/1.md", "imported, but analysis failed (ValueError: no floods today)")
+        ]
+    assert len(stored_files(tmp_path / "lib")) == 2
+
+
+def test_an_analyser_that_cannot_go_to_a_worker_runs_here(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def local(text: str, published: date | None, corrections: Corrections) -> Analysis:
+        calls.append(text)
+        return extract.analyze(text, published, corrections)
+
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=local, analyzer_version="t2"
+    ) as library:
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3 and not report.warnings
+    assert len(calls) == 3
+    assert len(stored_files(tmp_path / "lib")) == 3
+
+
+def test_analyze_with_jobs_prints_the_same_json_lines_in_file_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(str(p) for p in SAMPLES.iterdir() if p.is_file())[:5]
+    missing = str(tmp_path / "missing.txt")
+    argv = ["analyze", files[0], missing, *files[1:], "--json", "--date", "2021-01-05"]
+    assert main([*argv, "--jobs", "1"]) == 1
+    serial = capsys.readouterr()
+    assert main([*argv, "--jobs", "2"]) == 1
+    parallel = capsys.readouterr()
+    assert parallel.out == serial.out
+    assert parallel.err == serial.err and "missing.txt" in parallel.err
+    lines = [json.loads(line) for line in parallel.out.splitlines()]
+    assert [line["path"] for line in lines] == files
+    assert all(line["sentences"] for line in lines)
+
+
+CALLS_HERE: list[str] = []
+
+
+def counting(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """A module-level analyser: it could go to a worker process, where its calls would not be seen here."""
+    CALLS_HERE.append(text)
+    return extract.analyze(text, published, corrections)
+
+
+def test_one_article_with_jobs_is_analysed_here_and_stored(tmp_path: Path) -> None:
+    CALLS_HERE.clear()
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=counting, analyzer_version="t3"
+    ) as library:
+        report = library.import_articles(articles()[:1], jobs=2)
+        assert len(report.added) == 1 and not report.warnings
+        assert library.analysis(report.added[0]).facts
+    assert len(CALLS_HERE) == 1  # analysed in this process, once (then read back from the stored file)
+    assert len(stored_files(tmp_path / "lib")) == 1
