@@ -21,7 +21,9 @@ from extract.entities.patterns import (
     APPOSITION,
     BOWLING_AFTER,
     CAMEL_CASE,
+    DATELINE_HEAD,
     DIGIT_NEXT,
+    INDEX_AFTER,
     LABEL_AFTER,
     LOC_NOUN_BEFORE,
     NUMBER_BEFORE,
@@ -32,9 +34,12 @@ from extract.entities.patterns import (
     PLACE_AFTER,
     PLACE_NOUN_BEFORE,
     POSSESSIVE_NEXT,
+    ROW_FIGURES,
     SCORE_AFTER,
     SCORE_AROUND,
     SCORE_NEXT,
+    STANDINGS_AFTER,
+    STATEMENT_AFTER,
     VESSEL_BEFORE,
     is_acronym,
 )
@@ -135,6 +140,65 @@ def _scored(text: str, start: int, end: int) -> bool:
     )
 
 
+def _dateline_region(text: str, start: int, end: int) -> bool:
+    """'SPRINGFIELD , Ill. 2020-05-14': the region or country after a dateline's city is a place."""
+    if not text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
+        return False
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    if (line_start == 0 and start > 60) or DATELINE_HEAD.fullmatch(text, line_start, start) is None:
+        return False
+    after = text[end : end + 12].lstrip(" \t.")
+    return not after or after[0].isdigit() or after[0] == "\n"
+
+
+def _row_label(text: str, start: int, end: int) -> bool:
+    """Does the word open a line (or follow a number or comma) and come before figures on that line?"""
+    lo = max(0, start - 40)
+    newline = text.rfind("\n", lo, start)
+    before = text[newline + 1 if newline >= 0 else lo : start].strip(" \t-")
+    if before and not (before[-1].isdigit() or before[-1] == ","):
+        return False
+    return ROW_FIGURES.match(text, end) is not None
+
+
+def _market_index(text: str, end: int) -> bool:
+    """'the X composite index', 'the X average': a named index, not the company that compiles it."""
+    m = INDEX_AFTER.match(text, end)
+    return m is not None and (m.group(1) in lx.INDEX_NOUNS_AFTER or m.group(2) in lx.INDEX_NOUNS_AFTER)
+
+
+def _quoted_speaker(text: str, start: int, previous: str) -> bool:
+    """'"...," said X': the name right after a quotation and its speech verb is the speaker."""
+    if previous not in ("said", "says", "added", "asked"):
+        return False
+    before = text[max(0, start - 40) : start].rstrip()
+    before = before[: -len(previous)].rstrip() if before.lower().endswith(previous) else before
+    return bool(before) and before[-1] in "\"”'’"
+
+
+def _table_team(text: str, start: int, end: int) -> bool:
+    """Is the name a side in a results line ("Tulsa 4 Omaha 1") or a league table row opening a line
+    ("Harbour Rovers 6 4 2 0 11 5 14")? Golf cards list people with rounds, all above 60: a table row
+    needs small counts among its first three."""
+    after = SCORE_NEXT.match(text, end)
+    if after is None:
+        return False  # both a results line and a table row go on with a number
+    if int(after.group(1)) >= 60:
+        return False  # "Ana Ruiz 68 71": rounds of golf, not goals
+    if _scored(text, start, end):
+        return True
+    if start and text[start - 1] != "\n":
+        return False
+    m = STANDINGS_AFTER.match(text, end)
+    return m is not None and any(int(n) < 10 for n in m.group(1).split()[:3])
+
+
+def _statement(text: str, end: int) -> bool:
+    """'X said in a statement', 'X said on Monday in a filing': companies speak through documents."""
+    m = STATEMENT_AFTER.match(text, end)
+    return m is not None and m.group(1) in lx.STATEMENT_NOUNS
+
+
 def _venue(text: str, start: int, end: int) -> bool:
     """A place as a venue or an address in a sports report, not a team: "( at Riverside Ground , Harlow )",
     "Harlow : Caddo beat Leith", "the Harlow side" (a place modifying a noun)."""
@@ -143,6 +207,15 @@ def _venue(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 3].lstrip(" \t")
     return after.startswith(":") or _next_word(text, end) in lx.ORG_NOUNS_AFTER
+
+
+def _given_like(words: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """'Paul Ortega', 'Bruce Kamau': a town's name before one unknown word that is neither a plural
+    nickname nor an organisation head is a person's given name, even in a sports report."""
+    if len(words) != 2 or words[1] in lx.ORG_LAST or gaz.lookup(words[1]) is not None:
+        return False
+    last = words[1]
+    return not (last.endswith("s") and last[-2:-1] not in ("s", "i", "u", "a", "o")) and not last.isupper()
 
 
 def _place_prefix(words: tuple[str, ...], gaz: Gazetteer) -> bool:
@@ -178,7 +251,7 @@ def _head_type(words: tuple[str, ...], gaz: Gazetteer) -> str | None:
             return "ORG"
         if last == "State" and (hit := gaz.lookup(first)) is not None and hit[0] == "NORP":
             return "ORG"
-        if last in lx.ORG_LAST:
+        if last in lx.ORG_LAST or last in lx.ORG_DESCRIPTORS:
             return "ORG"
         if any(w.endswith(("'s", "’s")) and words[i + 1] == "of" for i, w in enumerate(words[:-1])):
             return "ORG"  # "Lloyd's of London": a firm named for its founder and city
@@ -259,6 +332,15 @@ def classify(text: str, cand: Candidate, art: Article) -> list[Typed]:
         head = Candidate(first[0], first[1], (first,), cand.titled, cand.sentence_initial)
         rest = Candidate(cand.words[1][0], cand.end, cand.words[1:], cand.titled)
         return classify(text, head, art) + classify(text, rest, art)
+    if (
+        one is not None
+        and one.strength <= ARTICLE
+        and (one.type == "GPE" or (one.type == "PERSON" and one.strength == SHAPE))
+        and not gaz.is_country(one.name)
+        and not any("." in w for w in words)
+        and _table_team(text, cand.start, cand.end)
+    ):
+        one = Typed(one.start, one.end, one.name, "ORG", SHAPE, one.canonical, words, one.initial, "team")
     return [one] if one is not None else []
 
 
@@ -293,6 +375,12 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         before = text[max(0, cand.start - 30) : cand.start].rstrip(" (").rsplit(None, 1)
         if before and before[-1].islower():
             return None  # "twenty-foot equivalent units (TEU)": an abbreviated term, not a name
+    if not acronym and _dateline_region(text, cand.start, cand.end):
+        return typed("GPE", CONTEXT, "dateline", hit[1] if hit is not None and hit[0] == "GPE" else None)
+    if hit is None and (head is None or head == "ORG") and _market_index(text, cand.end):
+        return typed("OTHER", CONTEXT, "index")  # "the Kestrel composite index"
+    if not acronym and not gaz.is_country(name) and _quoted_speaker(text, cand.start, previous):
+        return typed("PERSON", CONTEXT, "speech")  # '"We lost," said Kaldor': the speaker
     if hit is None and not acronym and _after_vessel(text, cand.start, previous):
         return typed("OTHER", ARTICLE, "vessel")  # "the ferry Sado no Kaze"
     if hit is not None:
@@ -315,11 +403,19 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         return typed("PERSON", ARTICLE, "title")
     single = len(words) == 1
     following = _next_word(text, cand.end)
-    if not acronym and _org_described(text, cand.end):
+    if single and name in lx.FAITH_GROUPS and following not in lx.SPEECH_VERBS:
+        return typed("NORP", GAZETTEER, "faith")  # "Sunni clerics", "Moslems": a faith's followers
+    if not acronym and (
+        _org_described(text, cand.end) or _statement(text, cand.end) or previous in lx.ORG_NOUNS_BEFORE
+    ):
         return typed("ORG", CONTEXT, "noun")  # "X, a broadcaster", "X's chief executive"
     if single and name.endswith("ing") and text.startswith(" by ", cand.end):
         return None  # "Editing by ...", "Reporting by ...": a credit line, not a name
-    if following in lx.ORG_NOUNS_AFTER or _org_context_before(text, cand.start):
+    if (
+        following in lx.ORG_NOUNS_AFTER
+        or following in lx.ORG_ROLE_NOUNS_AFTER
+        or _org_context_before(text, cand.start)
+    ):
         return typed("ORG", CONTEXT, "noun")  # "Kyodo news agency", "Rudaw network"
     pair = PAIR_NEXT.match(text, cand.end)
     described = pair.group(1) if pair else following
@@ -337,6 +433,8 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
         and ((following in lx.SPEECH_VERBS and _attributes_quote(text, cand.start)) or _aged(text, cand.end))
     ):
         return typed("PERSON", CONTEXT, "speech")
+    if single and name.title() in lx.TABLE_LABELS and _row_label(text, cand.start, cand.end):
+        return None  # "Sales 4.20 4.75", "Fax +27 ...": a table row's label
     if single and LABEL_AFTER.match(text, cand.end):
         return None  # a table label: "Spectators : 900"
     if single and name.endswith(lx.DEMONYM_SUFFIXES) and len(name) > 5 and not cand.sentence_initial:
@@ -377,7 +475,11 @@ def _classify_one(text: str, cand: Candidate, words: tuple[str, ...], art: Artic
             return typed("PERSON", SHAPE, "given")  # "Chad Osei", "K. Mensah": a given name or an initial
         first, rest = gaz.lookup(words[0]), gaz.lookup(" ".join(words[1:]))
         if (
-            (first is not None and first[0] == "GPE" and (sports or gaz.is_country(words[0])))
+            (
+                first is not None
+                and first[0] == "GPE"
+                and (gaz.is_country(words[0]) or (sports and not _given_like(words, gaz)))
+            )
             or gaz.is_country(words[-1])
             or (is_acronym(words[0]) and rest is not None and rest[0] == "GPE")
             or _place_prefix(words, gaz)

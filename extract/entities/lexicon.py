@@ -122,3 +122,19 @@ UNIT_ABBREVIATIONS = _words("unit_abbreviations")
 FACILITY_NOUNS_AFTER = frozenset({"airport", "bridge", "dam", "reservoir", "canal"})
 # Nouns after a place name that make it a people ("the Turkana tribes").
 TRIBE_NOUNS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans"})
+# Faiths and their followers, which news names as groups ("Sunni leaders", "Moslems"): NORP, not a company.
+FAITH_GROUPS = _words("faith_groups")
+# Documents a company speaks through ("X said in a statement", "in a filing"): evidence of an organisation.
+STATEMENT_NOUNS = _words("statement_nouns")
+# Words between a company's own name and its legal suffix ("X International Inc"): dropped in short mentions.
+ORG_DESCRIPTORS = _words("org_descriptors")
+# Nouns right after a name, or one word later, that make it a market index ("the X composite index").
+INDEX_NOUNS_AFTER = _words("index_nouns_after")
+# Nouns right before a name that make it an organisation ("news agency X", "the daily X", "carmaker X").
+ORG_NOUNS_BEFORE = _words("org_nouns_before")
+# Row labels of financial and sports tables ("Sales 4.20 4.75", "Extras ( b 2 w 1 ) 3", "Fax +27 ..."):
+# ordinary words, never names, when they open a line before figures.
+TABLE_LABELS = _words("table_labels")
+# Nouns right after a name, without "'s", that make it an organisation or a team: its officers, players,
+# followers and aircraft ("X spokesman", "X defender", "X fans", "an X flight").
+ORG_ROLE_NOUNS_AFTER = _words("org_role_nouns_after")

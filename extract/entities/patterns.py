@@ -98,7 +98,20 @@ POSSESSIVE_NEXT = re.compile(r"['’]s[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)\b")
 # A results line: "Tulsa 4 Omaha 1" - a name with a score, then another name with a score.
 SCORE_AFTER = re.compile(rf"[ \t]+\d{{1,3}}[ \t]+{_U}[^\n\d]{{0,40}}?[ \t]\d{{1,3}}\b")
 SCORE_AROUND = re.compile(r"\b\d{1,3}[ \t]+$")
-SCORE_NEXT = re.compile(r"[ \t]+\d{1,3}\b")
+SCORE_NEXT = re.compile(r"[ \t]+(\d{1,3})\b")
+# A league table row: a name opening a line, then five or more small counts ("X 6 4 2 0 11 5 14").
+STANDINGS_AFTER = re.compile(r"((?:[ \t]+\d{1,3}){5,})[ \t]*$", re.MULTILINE)
+# "X index", "X industrial average", "X 100 index": a market index (noun checked).
+INDEX_AFTER = re.compile(r"[ \t]+([\w-]+)(?:[ \t]+([a-z]+)\b)?")
+# "OSLO , X 2020-05-14": the capitals and comma of a dateline before the region or country it names.
+DATELINE_HEAD = re.compile(rf"{_U}[{UPPER}'’.\-]+(?:[ ]{_U}[{UPPER}'’.\-]+){{0,3}}[ \t]*,[ \t]*")
+# Figures after a table row's label: "Sales 41.3", "Fax +27 ...", "Extras ( b 4 w 2 ) 6", "Chg on wk".
+ROW_FIGURES = re.compile(r"[ \t]*\(?[ \t]*(?:[a-z]{1,3}[ -]?)?[\d+$-]|[ \t]+on[ \t]")
+# "X said in a statement": a speech verb, perhaps a day, then "in a/its" and a document (noun checked).
+STATEMENT_AFTER = re.compile(
+    r"[ \t]+(?:said|says|announced|added|confirmed)[ \t]+(?:on[ \t]+[A-Z][a-z]+[ \t]+)?"
+    r"in[ \t]+(?:a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)\b"
+)
 # "the mouth of the X", "the banks of X": a noun and "of" before a natural feature (noun checked).
 LOC_NOUN_BEFORE = re.compile(r"\b([a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 # "the ship, the X" / "the ferry X": a vessel noun shortly before a name (noun checked).

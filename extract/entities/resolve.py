@@ -25,6 +25,7 @@ _SURNAME_PREFIXES = ("al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "a
 
 
 _SHORTENED_HEADS = lx.ORG_LAST | lx.LOC_LAST | lx.FACILITY_LAST
+_ORG_DESCRIPTORS = lx.ORG_DESCRIPTORS
 
 
 def _initials(words: tuple[str, ...]) -> str:
@@ -126,6 +127,7 @@ def _coordinated(text: str, mentions: list[Typed]) -> list[Typed]:
             a, b = out[i - 1], out[i]
             if (
                 b.strength == SHAPE
+                and b.basis != "given"  # "Acme Corp and Lorna Reyes": a given name is evidence of its own
                 and a.strength >= GAZETTEER
                 and a.type != "NORP"
                 and COORDINATION.fullmatch(text, a.end, b.start)
@@ -157,6 +159,11 @@ def resolve(text: str, mentions: list[Typed]) -> list[Typed]:
     for m in mentions:
         if m.basis == "head" and len(m.words) > 1 and m.words[-1].rstrip(".") in _SHORTENED_HEADS:
             shorts.setdefault(" ".join(m.words[:-1]), m)
+            # "Velmora" after "Velmora International Inc": the suffix and descriptors go together
+            k = len(m.words) - 1
+            while k > 1 and (m.words[k - 1] in _ORG_DESCRIPTORS or m.words[k - 1].rstrip(".") in lx.ORG_LAST):
+                k -= 1
+                shorts.setdefault(" ".join(m.words[:k]), m)
     out: list[Typed] = []
     for m in mentions:
         short_of = shorts.get(m.name)
