@@ -86,6 +86,7 @@ _YEAR_KEEP_BEFORE = re.compile(
 )
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
+_CUE_REACH = 64  # how far back a cue word ending right before a mention is looked for (\b sees past it)
 _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
 )
@@ -1012,7 +1013,8 @@ class Resolver:
         explicit = m["y"] or m["yw"]
         if not (explicit or m["pre"] or (rel and rel != "the")):
             if m["s"].lower() == "fall" or not (
-                rel == "the" or _SEASON_PREPOSITION.search(self.text, 0, m.start())
+                rel == "the"
+                or _SEASON_PREPOSITION.search(self.text, max(0, m.start() - _CUE_REACH), m.start())
             ):
                 return None
             if rel == "the" and _OF_NON_YEAR.match(self.text, m.end()):
