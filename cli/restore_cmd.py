@@ -5,11 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cli._help import add_command
-from cli._library import ID_CHARS, error, note, open_library, tolerant_stdout
-from cli._trash import resolve_ids
-from store.errors import LibraryError
-from store.safetext import terminal_text
-from store.wording import counted
+from cli._trash import Move, run_move
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,25 +24,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    tolerant_stdout()
-    try:
-        with open_library(args) as library:
-            found = resolve_ids(
-                args.ids,
-                library.resolve_trashed_id,
-                library.resolve_id,
-                missing="no deleted article with id {id!r} (briefing list --trash shows them)",
-            )
-            titles = {t.meta.id: t.meta.title for t in library.trash() if t.meta.id in found.ids}
-            library.restore(found.ids)
-    except LibraryError as exc:
-        return error(str(exc))
-    for aid in found.already:
-        note(f"{aid[:ID_CHARS]} is not in the trash: it is in the library")
-    for problem in found.problems:
-        error(problem)
-    for aid in found.ids:
-        print(terminal_text(f"restored {aid[:ID_CHARS]}  {titles[aid]}"))
-    if found.ids:
-        print(f"{counted(len(found.ids), 'article')} restored")
-    return 1 if found.problems else 0
+    return run_move(
+        args,
+        Move(
+            verb="restored",
+            missing="no deleted article with id {id!r} (briefing list --trash shows them)",
+            already="{id} is not in the trash: it is in the library",
+            done="restored",
+            from_trash=True,
+        ),
+    )
