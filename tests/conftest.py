@@ -8,6 +8,11 @@ Library fixtures (each in the test's own temporary folder, closed afterwards):
 - `empty_library`: that library, open;
 - `library`: an open library holding the small invented articles of `tests.tui_support.ARTICLES`;
 - `sample_library`: an open library holding the bundled sample briefings.
+
+Network fixtures (the tests never reach anything but this machine):
+- `web`: invented pages and feeds served on 127.0.0.1 (`tests.http_support.serve`);
+- `only_127_0_0_1`: fails the test if it looks up or reaches any other host (files that fetch use it for
+  every test: `pytestmark = pytest.mark.usefixtures("only_127_0_0_1")`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from store.library import Library
+from tests.http_support import LocalServer, local_only, serve
 from tests.tui_support import make_library
 
 settings.register_profile(
@@ -51,3 +57,15 @@ def library(tmp_path: Path) -> Iterator[Library]:
 def sample_library(tmp_path: Path) -> Iterator[Library]:
     with Library.open(tmp_path / "lib", import_samples=True) as library:
         yield library
+
+
+@pytest.fixture
+def web() -> Iterator[LocalServer]:
+    yield from serve()
+
+
+@pytest.fixture
+def only_127_0_0_1(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    refused = local_only(monkeypatch)
+    yield
+    assert not refused, f"a test tried to reach {refused}"

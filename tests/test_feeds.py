@@ -4,7 +4,6 @@ summaries, conditional GET, deduplication, bad feeds, OPML, and the `briefing fe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,23 +15,11 @@ from store.ingest import IngestError
 from store.ingest.feeds import build_opml, parse_feed, parse_opml
 from store.ingest.fetch import HostLimiter, new_client
 from store.library import Library
-from tests.http_support import LocalServer, local_only, serve
+from tests.http_support import LocalServer
 from tests.terminal_support import briefing_on_a_terminal
 from tests.web_fixtures import STORIES, atom, page, rfc822, rss, story_html
 
-
-@pytest.fixture
-def web() -> Iterator[LocalServer]:
-    """Fixture pages and feeds served on 127.0.0.1."""
-    yield from serve()
-
-
-@pytest.fixture(autouse=True)
-def only_127_0_0_1(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No test looks up or reaches any host but 127.0.0.1 (a lookup of another fails the test)."""
-    refused = local_only(monkeypatch)
-    yield
-    assert not refused, f"a test tried to reach {refused}"
+pytestmark = pytest.mark.usefixtures("only_127_0_0_1")
 
 
 def _update(empty_library: Library, urls: list[str] | None = None, **options: object) -> list:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,22 +12,10 @@ from cli.main import main
 from store.ingest.fetch import FetchError, fetch, new_client
 from store.ingest.web import fetch_page, import_urls
 from store.library import Library
-from tests.http_support import LocalServer, local_only, serve
+from tests.http_support import LocalServer
 from tests.web_fixtures import STORIES, page, page_bytes
 
-
-@pytest.fixture
-def web() -> Iterator[LocalServer]:
-    """Fixture pages and feeds served on 127.0.0.1."""
-    yield from serve()
-
-
-@pytest.fixture(autouse=True)
-def only_127_0_0_1(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No test looks up or reaches any host but 127.0.0.1 (a lookup of another fails the test)."""
-    refused = local_only(monkeypatch)
-    yield
-    assert not refused, f"a test tried to reach {refused}"
+pytestmark = pytest.mark.usefixtures("only_127_0_0_1")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from store.errors import LibraryError
 from store.feeds import subscribe, update_feeds
 from store.ingest.fetch import HostLimiter, new_client
 from store.library import Library
-from tests.http_support import LocalServer, local_only, serve
+from tests.http_support import LocalServer, local_only
 from tests.store_support import FakeAnalyzer, article_text, write
 from tests.test_feeds import _full_items
 from tests.web_fixtures import STORIES, rss
@@ -155,11 +155,6 @@ def test_restoring_an_article_imported_again_meanwhile_is_refused(
 
 
 # -- a deleted feed item stays deleted --------------------------------------------------------------------
-@pytest.fixture
-def web() -> Iterator[LocalServer]:
-    yield from serve()
-
-
 def test_a_deleted_feed_item_does_not_come_back(
     web: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,7 +4,6 @@ r updates them from a local server (127.0.0.1 only), enter and f narrow the list
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,27 +12,26 @@ from textual.widgets import DataTable
 from store.feeds import subscribe
 from store.ingest.fetch import HostLimiter
 from store.library import Library
-from tests.http_support import LocalServer, local_only, serve
+from tests.http_support import LocalServer, local_only
 from tests.store_support import write
 from tests.test_feeds import _full_items
-from tests.tui_support import make_app, make_library, settle, widget_text
+from tests.tui_support import make_app, settle, widget_text
 from tests.web_fixtures import STORIES, rss
 from tui.app import BriefingApp
 from tui.screens.feeds import FeedsScreen
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    lib = make_library(tmp_path)
+def library(library: Library, tmp_path: Path) -> Library:
+    """conftest's library, plus an article with a web address and a source."""
     path = write(
         tmp_path / "more",
         "web.md",
         "---\ntitle: Ferry fares rise\nurl: https://news.example/ferry\nsource: Coast Daily\n"
         "published: 2022-04-02\n---\nFares on the island ferry rise by 8% in May, the operator said.\n",
     )
-    assert lib.import_paths([path]).added
-    yield lib
-    lib.close()
+    assert library.import_paths([path]).added
+    return library
 
 
 def ids_shown(app: BriefingApp) -> list[str]:
@@ -181,11 +179,6 @@ async def test_f_narrows_the_list_to_the_source_and_esc_clears(library: Library)
         await pilot.press("escape")
         await settle(pilot)
         assert len(app.article_list.rows) == 4
-
-
-@pytest.fixture
-def web() -> Iterator[LocalServer]:
-    yield from serve()
 
 
 async def test_the_feeds_screen_updates_without_freezing_and_narrows(
