@@ -80,6 +80,27 @@ WED_JAN_6 = date(2021, 1, 6)
         ("Five years from now the harbour will be full.", "Five years from now", JUN_10, "2026"),
         ("The firm lost money in the year ended March 31.", "the year", JUN_10, "P1Y"),
         ("Sales for the year rose by a tenth.", "the year", JUN_10, "2021"),
+        # The verb that governs a date: a fronted date takes the main clause's verb however far it is; a
+        # verb further away still governs a date of its own clause; "next to" is no future.
+        (
+            "On Friday, the mayor and several council members from the coastal towns said the pier was safe.",
+            "Friday",
+            WED_JAN_6,
+            "2021-01-01",
+        ),
+        (
+            "The ferry operator switched its timetable from the summer schedule to a winter one in December.",
+            "December",
+            date(2020, 10, 20),
+            "2019-12",
+        ),
+        ("Crowds gathered next to the station on Friday.", "Friday", WED_JAN_6, "2021-01-01"),
+        # A plan of the past ("had been due to"): its date has gone by.
+        ("The offer had been due to expire on Friday.", "Friday", WED_JAN_6, "2021-01-01"),
+        ("The offer is due to expire on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
+        # A weekday and a part of that day: a TIME of that day.
+        ("The council met on Thursday evening.", "Thursday evening", date(2021, 1, 8), "2021-01-07TEV"),
+        ("Lifeboats searched the bay on Monday night.", "Monday night", WED_JAN_6, "2021-01-04TNI"),
         # A weekday and a time of that day.
         (
             "The market opens Saturday morning at 10 a.m. on the quay.",
@@ -159,3 +180,11 @@ def test_a_dated_statement_is_not_a_comparison() -> None:
 def test_without_a_publication_date_the_year_stays_unknown() -> None:
     found = dates("The ferry service will resume in March. April 15 last year was wet.", None)
     assert [(d.value, d.anchored) for d in found] == [("XXXX-03", False), ("XXXX-04-15", False)]
+
+
+def test_about_stays_outside_a_duration() -> None:
+    """TimeML tags "about a week" as "a week"; the hedge still gives the mod."""
+    found = dates("Repairs to the slipway took about a week.", JUN_10)
+    assert [(d.text, d.value, d.mod) for d in found] == [("a week", "P1W", "APPROX")]
+    found = dates("Repairs to the slipway took nearly a week.", JUN_10)
+    assert [(d.text, d.value, d.mod) for d in found] == [("nearly a week", "P1W", "APPROX")]

@@ -26,10 +26,12 @@ from extract.timex.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
+    OUTSIDE_DURATION_MODS,
     PARTS_OF_DAY,
     POSITION_MODS,
     QUANT_MODS,
     RX_DAY,
+    RX_DURATION_QUANT_MOD,
     RX_DECADE_WORD,
     RX_MONTH,
     RX_ORDINAL_WORD,
@@ -118,6 +120,11 @@ _DEFERRED_TO = re.compile(
 )
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _TENSE_REACH = 45  # characters: a verb further away says little about this expression
+_FRONTED_REACH = 120  # characters: how far the main verb after a fronted date ("On Sunday, ...") may stand
+_CLAUSE_REACH = 100  # characters: how far back the verb of a date's own clause may stand
+_CLAUSE_PUNCT = re.compile(r"[,;:()\"“”]|--")
+_COMMA_AFTER = re.compile(r"\s*,")
+_FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
 
@@ -188,6 +195,12 @@ def _quant_mod(q: str | None) -> str | None:
     return QUANT_MODS.get(_norm(q)) if q else None
 
 
+def _outside_mod(before: str) -> str | None:
+    """The hedge TimeML keeps outside a duration's span when `before` (the text before it) ends with one."""
+    words = before.split()
+    return words[-1] if words and words[-1].lower() in OUTSIDE_DURATION_MODS else None
+
+
 def _capitalised(m: re.Match[str], group: str) -> bool:
     s = m.group(group)
     return bool(s) and s[0].isupper()
@@ -250,11 +263,24 @@ class Resolver:
             markers = self._markers[i] = sentence_markers(self.text, lo, hi)
         # Only markers within reach can decide (a modal before the expression reaches twice as far).
         sentence_start = lo
+        sentence_end = hi
         lo = max(lo, start - 2 * _TENSE_REACH - 1)
         near_lo = start - _TENSE_REACH - 1
         hi = min(hi, end + _TENSE_REACH)
         near = [mk for mk in markers if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE")]
         kind, distance = governing_tense(self.text, near, start, end, lo)
+        if distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
+            # "On Sunday, police and agents of two countries said ...": the main clause's verb governs
+            # a fronted date however far it stands.
+            reach = min(sentence_end, end + _FRONTED_REACH)
+            kind, _ = governing_tense(self.text, [mk for mk in markers if end <= mk[0] < reach], start, end)
+            distance = 0 if kind else distance
+        elif distance > _TENSE_REACH and self._last_word(sentence_start, start) in ("in", "on", "during"):
+            # No verb within reach: the nearest one before it in the same clause (no punctuation between)
+            # still governs ("The operator changed from its old fiscal year to a calendar year in December").
+            clause = self._clause_verb(markers, sentence_start, start)
+            if clause:
+                kind, distance = clause, 0
         word = self._last_word(sentence_start, start)
         cue = self._preposition_cue(word, sentence_start, start)
         if cue:
@@ -266,6 +292,25 @@ class Resolver:
         ):
             return ""  # "had until Friday", "go home by Jan. 14": after the past event, maybe still ahead
         return kind if distance <= _TENSE_REACH else ""
+
+    def _clause_verb(self, markers: list[tuple[int, str]], lo: int, start: int) -> str:
+        """The tense of the nearest marker before `start` with no clause break between, within
+        `_CLAUSE_REACH` characters; "" when there is none."""
+        before = [mk for mk in markers if max(lo, start - _CLAUSE_REACH) <= mk[0] < start]
+        if not before:
+            return ""
+        offset, kind = before[-1]
+        if _CLAUSE_PUNCT.search(self.text, offset, start):
+            return ""
+        kind, _ = governing_tense(self.text, before[-1:], start, start + 1, lo)
+        return kind
+
+    def _fronted(self, lo: int, start: int, end: int) -> bool:
+        """True when text[start:end] opens its sentence (after at most a preposition or a linking word, as
+        in "On Sunday," or "Also on Friday,") and a comma closes it."""
+        if not _COMMA_AFTER.match(self.text, end):
+            return False
+        return _FRONTED_BEFORE.fullmatch(self.text, lo, start) is not None
 
     def _last_word(self, lo: int, start: int) -> str:
         """The lower-cased word just before `start` (within the sentence from `lo`), punctuation stripped."""
@@ -940,7 +985,7 @@ class Resolver:
             "Tuesday": "2021-01-05",
             "last Friday": "2021-01-01",
             "Mondays": "XXXX-WXX-1",
-            "Sunday night": "2021-01-03",
+            "Sunday night": "2021-01-03TNI",
         },
     )
     def r_weekday(self, m: re.Match[str]) -> Timex | None:
@@ -957,7 +1002,7 @@ class Resolver:
             return Timex("TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, False)
         rel = _norm(m["rel"] or "")
         d = anchor.weekday_date(self.dct, wd, self.tense(m.start(), m.end()), rel)
-        return self._day_of(d, None, mod)
+        return self._day_of(d, part, mod)  # "Thursday evening": that day's evening, a TIME
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)\s+)?"
@@ -1101,14 +1146,14 @@ class Resolver:
         return Timex("SET", duration_value(amount, low))
 
     @rule(
-        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_QUANT_MOD})\s+)?"
+        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_DURATION_QUANT_MOD})\s+)?"
         rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
         r"trading|business|more|additional|extra|long|calendar|working|solid))?[\s-]+"
         rf"(?P<u>{RX_UNITS}|{RX_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suf>-long)?(?:\s+or\s+so)?(?![\w-]|\s+old\b)",
         examples={
             "three months": "P3M",
             "a decade": "P10Y",
-            "about two years": "P2Y",
+            "nearly two years": "P2Y",
             "nine-day": "P9D",
         },
     )
@@ -1136,7 +1181,8 @@ class Resolver:
             return Timex("DATE", f"{n}-Q{base[1]}" if base else n)
         if amount is not None and amount > 10000:
             return None
-        return Timex("DURATION", duration_value(amount, unit), _quant_mod(m["q"]))
+        mod = _quant_mod(m["q"]) or _quant_mod(_outside_mod(before))
+        return Timex("DURATION", duration_value(amount, unit), mod)
 
     @rule(
         r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])",

@@ -60,6 +60,7 @@ def _candidate_markers() -> re.Pattern[str]:
 
 
 _APOSTROPHES = ("'", "’")
+_HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|originally|previously|initially)\s+)?been\s+$", re.IGNORECASE)
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
 
 
@@ -84,10 +85,14 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 out.append((lo - 1, CLITICS[low]))
             continue
         kind = _WORD_KINDS.get(low)
+        if low == "next" and _THEN_TO.match(text, m.end(), end):
+            continue  # "next to the embassy": a preposition, not the future
         if kind is None and low in FUTURE_BEFORE_TO and _THEN_TO.match(text, m.end(), end):
             kind = "FUTURE"  # "going to", "plans to", "due to"
         if kind is None and _regular_past(word):
             kind = "PAST"
+        if kind == "FUTURE" and _HAD_BEEN.search(text, max(start, lo - 24), lo):
+            kind = "PAST"  # "had been due to expire Friday": a plan of the past, its date gone by
         if kind is not None:
             out.append((lo, kind))
     return out
