@@ -98,6 +98,21 @@ WED_JAN_6 = date(2021, 1, 6)
         # A plan of the past ("had been due to"): its date has gone by.
         ("The offer had been due to expire on Friday.", "Friday", WED_JAN_6, "2021-01-01"),
         ("The offer is due to expire on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
+        # A participle after "a still", "the recently" describes a noun; the modal governs.
+        ("Bonuses will be paid on a still unspecified date in March.", "March", DEC_10, "2021-03"),
+        # Anaphora: "the following month", "the previous Friday" count from the date just named.
+        (
+            "The union struck in May 2018. The following month, the mill closed.",
+            "The following month",
+            DEC_10,
+            "2018-06",
+        ),
+        (
+            "Shares ended lower on Friday, down 4% from the previous Friday.",
+            "the previous Friday",
+            WED_JAN_6,
+            "2020-12-25",
+        ),
         # A weekday and a part of that day: a TIME of that day.
         ("The council met on Thursday evening.", "Thursday evening", date(2021, 1, 8), "2021-01-07TEV"),
         ("Lifeboats searched the bay on Monday night.", "Monday night", WED_JAN_6, "2021-01-04TNI"),

@@ -248,6 +248,7 @@ class Resolver:
         self.last_day: date | None = None
         self.last_day_end = -1  # where the expression that gave last_day ends
         self.last_season_year: int | None = None  # the year of the last season mentioned
+        self.last_month: tuple[int, int] | None = None  # (year, month) of the last month or day mentioned
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
 
     # --- context -------------------------------------------------------------------------------
@@ -335,6 +336,8 @@ class Resolver:
     def remember(self, value: str, end: int = -1) -> None:
         """Record the calendar reference a resolved value provides for later anaphora (`end`: where the
         expression ends, so a clock time right after a day, "Saturday morning at 10 a.m.", takes that day)."""
+        if len(value) >= 7 and value[4] == "-" and value[:4].isdigit() and value[5:7].isdigit():
+            self.last_month = (int(value[:4]), int(value[5:7]))
         if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace("-", "").isdigit():
             try:
                 self.last_day = date.fromisoformat(value[:10])
@@ -885,6 +888,9 @@ class Resolver:
             and _OVER_SPAN.search(self.text, max(0, m.start() - 12), m.start())
         ):
             return Timex("DURATION", "P10Y")  # "over the coming decade": ten years from now, a span
+        if unit == "month" and referring and self.last_month is not None and word != "latest":
+            year, month = self.last_month  # "the following month": after the month just mentioned
+            return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
@@ -1001,7 +1007,9 @@ class Resolver:
             suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
             return Timex("TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, False)
         rel = _norm(m["rel"] or "")
-        d = anchor.weekday_date(self.dct, wd, self.tense(m.start(), m.end()), rel)
+        # "the previous Friday", "the following Monday": from the day just mentioned, if any
+        base = self.last_day if rel in ("the previous", "the following") and self.last_day else self.dct
+        d = anchor.weekday_date(base, wd, self.tense(m.start(), m.end()), rel)
         return self._day_of(d, part, mod)  # "Thursday evening": that day's evening, a TIME
 
     @rule(

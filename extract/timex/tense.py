@@ -60,6 +60,7 @@ def _candidate_markers() -> re.Pattern[str]:
 
 
 _APOSTROPHES = ("'", "’")
+_MODIFYING_ADVERBS = frozenset({"still", "yet", "as-yet", "recently", "previously", "widely", "long"})
 _HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|originally|previously|initially)\s+)?been\s+$", re.IGNORECASE)
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
 
@@ -170,10 +171,10 @@ def governing_tense(
                 ):
                     continue  # "were planning to": the future of that moment
             if kind == "PAST" and offset and text[offset - 1].isspace():
-                before = text[max(0, offset - 9) : offset].split()
-                if before and (
-                    before[-1].lower() in PASSIVE_AUXILIARIES or before[-1].lower() in ADJECTIVE_CUES
-                ):
+                before = text[max(0, offset - 24) : offset].lower().split()
+                if before and before[-1] in _MODIFYING_ADVERBS:
+                    before.pop()  # "a still unspecified date", "the recently revised plan"
+                if before and (before[-1] in PASSIVE_AUXILIARIES or before[-1] in ADJECTIVE_CUES):
                     continue  # "will be paid"; "a still unspecified date": a participle, not a past tense
         if offset >= end:
             distance = (offset - end) * 1.5 + 4
