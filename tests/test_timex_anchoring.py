@@ -53,6 +53,12 @@ WED_JAN_6 = date(2021, 1, 6)
         ("The hearing was postponed until Monday.", "Monday", WED_JAN_6, "2021-01-11"),
         ("The plant is to restart on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
         ("Dockers were planning to strike on Friday.", "Friday", WED_JAN_6, "2021-01-08"),
+        # The present of a timetable speaks of what is to come.
+        ("The new ferry terminal opens in June.", "June", DEC_10, "2021-06"),
+        ("In June the new ferry terminal opens.", "June", DEC_10, "2021-06"),
+        ("The tender expires on February 2.", "February 2", DEC_10, "2021-02-02"),
+        ("The ferry terminal opened in June.", "June", DEC_10, "2020-06"),
+        ("The group began buying in July, and meets every week.", "July", DEC_10, "2020-07"),
         # Past context: the previous occurrence.
         ("The reservoir overflowed in October.", "October", date(2021, 3, 2), "2020-10"),
         ("Fishermen landed a record catch in July.", "July", date(2021, 3, 2), "2020-07"),
@@ -121,7 +127,7 @@ WED_JAN_6 = date(2021, 1, 6)
             "The market opens Saturday morning at 10 a.m. on the quay.",
             "10 a.m.",
             WED_JAN_6,
-            "2021-01-02T10:00",
+            "2021-01-09T10:00",  # "opens": the coming Saturday
         ),
     ],
 )

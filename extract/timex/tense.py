@@ -22,6 +22,8 @@ _TENSE = table("timex")["tense_words"]
 # Single words that mark a tense, and words that do so when "to" follows ("plans to", "due to").
 FUTURE_WORDS: frozenset[str] = frozenset(_TENSE["future"])
 FUTURE_BEFORE_TO: frozenset[str] = frozenset(_TENSE["future_before_to"])
+# "The plant opens in June", "the offer expires on Friday": a timetable, so the coming date.
+SCHEDULED_PRESENT: frozenset[str] = frozenset(_TENSE["scheduled_present"])
 PAST_WORDS: frozenset[str] = frozenset(_TENSE["past"])
 PRESENT_WORDS: frozenset[str] = frozenset(_TENSE["present"])
 PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the past, for anchoring
@@ -41,7 +43,7 @@ _NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that a
 def _word_kinds() -> MappingProxyType[str, str]:
     kinds = dict.fromkeys(PRESENT_WORDS, "PRESENT")
     kinds.update(dict.fromkeys(PAST_WORDS | PERFECT_WORDS, "PAST"))
-    kinds.update(dict.fromkeys(FUTURE_WORDS, "FUTURE"))  # "expected": the future wins
+    kinds.update(dict.fromkeys(FUTURE_WORDS | SCHEDULED_PRESENT, "FUTURE"))  # "expected": the future wins
     return MappingProxyType(kinds)
 
 
@@ -177,6 +179,13 @@ def governing_tense(
                 if before and (before[-1] in PASSIVE_AUXILIARIES or before[-1] in ADJECTIVE_CUES):
                     continue  # "will be paid"; "a still unspecified date": a participle, not a past tense
         if offset >= end:
+            word = _WORD_AT.match(text, offset)
+            if (
+                word is not None
+                and word.group().lower() in SCHEDULED_PRESENT
+                and _CLAUSE_BREAK.search(text, end, offset)
+            ):
+                continue  # "in July, and holds 14%": a present verb of another clause
             distance = (offset - end) * 1.5 + 4
             if (
                 kind != "FUTURE"
