@@ -140,8 +140,24 @@ def test_race_times_are_not_clock_times() -> None:
     assert values("The winner clocked 1:02:03.", WED_JAN_6) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He ran the mile in 3:59.4 at the indoor meet.",
+        "The winner crossed the line in 2:05.",
+        "She clocked a time of 1:58 over two laps.",
+    ],
+)
+def test_race_times_with_minutes_only_are_not_clock_times(text: str) -> None:
+    assert values(text, WED_JAN_6) == []
+
+
 def test_a_clock_time_still_reads_as_one() -> None:
     assert value_of("The vote starts at 14:30 today.", "14:30 today", WED_JAN_6) == "2021-01-06T14:30"
+    assert values("The train leaves at 10:15 and arrives by 11:40.", WED_JAN_6) == [
+        ("10:15", "2021-01-06T10:15"),
+        ("11:40", "2021-01-06T11:40"),
+    ]
 
 
 @pytest.mark.parametrize(

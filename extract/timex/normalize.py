@@ -88,6 +88,10 @@ _YEAR_KEEP_BEFORE = re.compile(
 )
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
+_DECIMAL_AFTER = re.compile(r"\.\d")
+_RACE_BEFORE = re.compile(
+    r"(?:\bin|\bclocked|\btimed|\btime\s+of|\brecord\s+of|\bbest\s+of)\s+$", re.IGNORECASE
+)
 _CUE_REACH = 64  # how far back a cue word ending right before a mention is looked for (\b sees past it)
 _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
@@ -461,6 +465,11 @@ class Resolver:
                 return None  # "high noon": an idiom
             hour = 24 if word == "midnight" else 12
         else:
+            if m["h2"] and (
+                _DECIMAL_AFTER.match(self.text, m.end("mi2"))
+                or _RACE_BEFORE.search(self.text, max(0, m.start() - 16), m.start())
+            ):
+                return None  # "in 3:59.4", "finished in 2:05", "a time of 1:58": a race time, no clock
             hour = int(m["h"] or m["h2"] or m["h3"] or m["h5"])
             minute = int(m["mi"] or m["mi2"] or 0)
             ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
