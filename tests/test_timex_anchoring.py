@@ -70,6 +70,12 @@ WED_JAN_6 = date(2021, 1, 6)
         ("The winter was mild; the winter before was harsh.", "the winter before", JAN_12, "2019-WI"),
         ("The summer of 2016 was dry and the summer before was wet.", "the summer before", JAN_12, "2015-SU"),
         ("The league expects crowds to return in the summer.", "the summer", JAN_12, "2021-SU"),
+        # "last" or "next" before a month and day: the whole date, on that side of publication.
+        ("The ferry sank last Oct. 23 off the cape.", "last Oct. 23", JUN_10, "2020-10-23"),
+        ("The ballot is set for next March 3.", "next March 3", JUN_10, "2022-03-03"),
+        # "as planned", "previously scheduled": a plan that says nothing of the date's side.
+        ("The regatta went ahead as previously planned on Saturday.", "Saturday", WED_JAN_6, "2021-01-02"),
+        ("The regatta will go ahead as planned on Saturday.", "Saturday", WED_JAN_6, "2021-01-09"),
         # A day and month with a relative year.
         ("April 15 last year was the wettest day.", "April 15 last year", JUN_10, "2020-04-15"),
         ("On 3 May last year the dam gave way.", "3 May last year", JUN_10, "2020-05-03"),

@@ -387,7 +387,9 @@ class Resolver:
     def _anchored(self) -> bool:
         return self.dct is not None
 
-    def _month_day(self, month: int, day: int, year: int | None, m: re.Match[str]) -> Timex | None:
+    def _month_day(
+        self, month: int, day: int, year: int | None, m: re.Match[str], tense: str | None = None
+    ) -> Timex | None:
         if year is None:
             if self.dct is None:
                 try:
@@ -395,7 +397,9 @@ class Resolver:
                 except ValueError:
                     return None
                 return Timex("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
-            year = anchor.year_for_month(self.dct, month, day, self.tense(m.start(), m.end()))
+            if tense is None:
+                tense = self.tense(m.start(), m.end())
+            year = anchor.year_for_month(self.dct, month, day, tense)
         try:
             d = date(year, month, day)
         except ValueError:
@@ -518,10 +522,12 @@ class Resolver:
         )
 
     @rule(
+        rf"(?:(?P<mdrel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
         rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
         examples={
             "January 5": "2021-01-05",
+            "last Oct. 23": "2020-10-23",
             "Tuesday, Jan. 5, 2021": "2021-01-05",
             "March 3rd": "2021-03-03",
             "April 15 last year": "2020-04-15",
@@ -550,7 +556,9 @@ class Resolver:
             if self.dct is None:
                 return Timex("DATE", f"XXXX-{_month(m['mon']):02d}-{day:02d}", anchored=False)
             year = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
-        return self._month_day(_month(m["mon"]), day, year, m)
+        rel = _norm(m.groupdict().get("mdrel") or "")  # "last Oct. 23": the one before publication
+        tense = {"last": "PAST", "this past": "PAST", "next": "FUTURE", "this coming": "FUTURE"}.get(rel)
+        return self._month_day(_month(m["mon"]), day, year, m, tense)
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?P<mon>{RX_MONTH}),?\s+(?:of\s+)?"

@@ -63,6 +63,8 @@ def _candidate_markers() -> re.Pattern[str]:
 
 _APOSTROPHES = ("'", "’")
 _MODIFYING_ADVERBS = frozenset({"still", "yet", "as-yet", "recently", "previously", "widely", "long"})
+_PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected"})
+_SETTLED_BEFORE = re.compile(r"\b(?:as|previously|originally|initially)\s+$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|originally|previously|initially)\s+)?been\s+$", re.IGNORECASE)
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
 
@@ -90,6 +92,8 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
         kind = _WORD_KINDS.get(low)
         if low == "next" and _THEN_TO.match(text, m.end(), end):
             continue  # "next to the embassy": a preposition, not the future
+        if low in _PLAN_PARTICIPLES and _SETTLED_BEFORE.search(text, max(start, lo - 16), lo):
+            continue  # "as planned", "previously scheduled": the plan says nothing of the date's side
         if kind is None and low in FUTURE_BEFORE_TO and _THEN_TO.match(text, m.end(), end):
             kind = "FUTURE"  # "going to", "plans to", "due to"
         if kind is None and _regular_past(word):
