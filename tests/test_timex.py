@@ -288,3 +288,17 @@ def test_scan_finds_exactly_what_the_ordered_alternation_finds() -> None:
     found = [(m.span(), rule) for rule, m in scan(text)]
     assert found == [(m.span(), m.lastgroup) for m in bare.finditer(text)]
     assert len(found) > 30
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Its current owners want to sell the mill.", [("current", "PRESENT_REF")]),
+        ("Holders may buy at the then current price.", [("current", "PAST_REF")]),
+        ("The current account deficit widened.", []),
+        ("Swimmers fought the current in the bay.", []),
+        ("Profit in the current year will rise.", [("the current year", "2021")]),
+    ],
+)
+def test_current_before_a_noun_is_the_present(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, split_sentences(text), date(2021, 1, 5))] == found

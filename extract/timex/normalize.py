@@ -1278,6 +1278,20 @@ class Resolver:
         mod = {"pre": "BEFORE", "post": "AFTER"}.get(pre) or _position_mod(pre)
         return Timex("DATE", f"{year:04d}", mod)
 
+    @rule(
+        r"(?P<w>current)(?![\w-])(?=\s+(?!(?:accounts?|assets|liabilities|affairs|of|and|or|to|in|on|at|"
+        r"is|was|are|were|past)\b)[a-zA-Z]|\Z)",  # before a noun (at the very end of a text none can be checked)
+        examples={
+            "current": "PRESENT_REF",
+        },
+    )
+    def r_ref_adjective(self, m: re.Match[str]) -> Timex | None:
+        """ "current" before a noun ("its current owners", "current prices"): TimeML's PRESENT_REF; "the then
+        current price" speaks of a past present. ("recent" before a noun is left out: TimeML corpora tag it
+        about as often as not.)"""
+        then = self.text[max(0, m.start() - 5) : m.start()].lower() in ("then ", "then-")
+        return Timex("DATE", "PAST_REF" if then else "PRESENT_REF")
+
 
 # Every rule, in the order declared above (the priority order of the grammar).
 RULE_BOOK: tuple[Rule, ...] = declared()
