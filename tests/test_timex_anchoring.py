@@ -76,6 +76,16 @@ WED_JAN_6 = date(2021, 1, 6)
         # "as planned", "previously scheduled": a plan that says nothing of the date's side.
         ("The regatta went ahead as previously planned on Saturday.", "Saturday", WED_JAN_6, "2021-01-02"),
         ("The regatta will go ahead as planned on Saturday.", "Saturday", WED_JAN_6, "2021-01-09"),
+        # A possessive date names the noun's event: the clause's verb does not date it.
+        (
+            "The relatives will appeal against Wednesday's ruling.",
+            "Wednesday",
+            date(2021, 1, 8),
+            "2021-01-06",
+        ),
+        ("The agency revised December's jobs figures on Friday.", "December", date(2021, 2, 5), "2020-12"),
+        # "in March for ...": a date, unlike "the March for Life".
+        ("The chairman stepped down in March for health reasons.", "March", JUN_10, "2021-03"),
         # A day and month with a relative year.
         ("April 15 last year was the wettest day.", "April 15 last year", JUN_10, "2020-04-15"),
         ("On 3 May last year the dam gave way.", "3 May last year", JUN_10, "2020-05-03"),
@@ -231,3 +241,7 @@ def test_about_stays_outside_a_duration() -> None:
     assert [(d.text, d.value, d.mod) for d in found] == [("a week", "P1W", "APPROX")]
     found = dates("Repairs to the slipway took nearly a week.", JUN_10)
     assert [(d.text, d.value, d.mod) for d in found] == [("nearly a week", "P1W", "APPROX")]
+
+
+def test_the_march_for_life_is_no_date() -> None:
+    assert values("The March for Life drew crowds.", JUN_10) == []

@@ -71,6 +71,10 @@ _MAY_VERB = re.compile(
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
 )
 _MARCH_NOUN = re.compile(r"\s+(?:for|of\s+the|on\s+[A-Z]|against|to\s+[A-Z])", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_DATE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|during|from|before|after)\s+$", re.IGNORECASE
+)
 _RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bpercent|%|\bcents?)\s+$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|can|he|she|they|we|I|you|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE
@@ -290,6 +294,8 @@ class Resolver:
         cue = self._preposition_cue(word, sentence_start, start)
         if cue:
             return cue
+        if _POSSESSIVE_AFTER.match(self.text, end):
+            return ""  # "Wednesday's ruling", "December's figures": the noun's event, not the clause's verb
         if (
             kind == "PAST"
             and word in _DEADLINE_WORDS
@@ -1031,7 +1037,8 @@ class Resolver:
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)\s+)?"
-        rf"(?P<mon>{RX_MONTH})(?:\s+(?P<yrel>this|last|next)\s+year)?",
+        rf"(?P<mon>{RX_MONTH}|(?:January|February|September|October|November|December)(?=['’]s\s))"
+        r"(?:\s+(?P<yrel>this|last|next)\s+year)?",
         examples={
             "December": "2020-12",
             "last March": "2020-03",
@@ -1047,8 +1054,13 @@ class Resolver:
             return None  # a bare "Jan" or "Mar" without its full stop is more often a name
         if bare and token == "may" and _MAY_VERB.match(self.text, m.end()):
             return None
-        if bare and token == "march" and _MARCH_NOUN.match(self.text, m.end()):
-            return None  # "the March for Life", "a March of the Mothers"
+        if (
+            bare
+            and token == "march"
+            and _MARCH_NOUN.match(self.text, m.end())
+            and not _DATE_PREPOSITION_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+        ):
+            return None  # "the March for Life", "a March of the Mothers" (but "resigned in March for ...")
         month = _month(m["mon"])
         mod = _position_mod(m["pre"])
         if self.dct is None:
@@ -1280,7 +1292,7 @@ class Resolver:
 
     @rule(
         r"(?P<w>current)(?![\w-])(?=\s+(?!(?:accounts?|assets|liabilities|affairs|of|and|or|to|in|on|at|"
-        r"is|was|are|were|past)\b)[a-zA-Z]|\Z)",  # before a noun (at the very end of a text none can be checked)
+        r"is|was|are|were|past)\b)[a-zA-Z]|\Z)",  # before a noun (or at the end of a text)
         examples={
             "current": "PRESENT_REF",
         },

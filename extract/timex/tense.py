@@ -148,8 +148,8 @@ def governing_tense(
     """
     order: list[tuple[float, int]] = []
     for index, (offset, kind) in enumerate(markers):
-        if start <= offset < end:
-            continue
+        if start <= offset < end or (offset == end and text[offset] in _APOSTROPHES):
+            continue  # inside the expression, or its own possessive ("Friday's vote")
         if offset < start:
             distance: float = start - offset
             if kind == "FUTURE" or text[offset] in _BE_INITIALS:
