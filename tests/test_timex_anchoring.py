@@ -99,6 +99,10 @@ WED_JAN_6 = date(2021, 1, 6)
         ("Repairs to the pier took hours.", "hours", JUN_10, "PTXH"),
         ("The talks dragged on for months.", "months", JUN_10, "PXM"),
         ("Spending will rise over the coming decade.", "the coming decade", JUN_10, "P10Y"),
+        # A split range is one duration, valued by its lower end.
+        ("Repairs to the lock take between 6 and 9 weeks.", "6 and 9 weeks", JUN_10, "P6W"),
+        ("The dredging lasts from two to three months.", "two to three months", JUN_10, "P2M"),
+        ("The quay stays shut for one or two weeks.", "one or two weeks", JUN_10, "P1W"),
         ("Five years from now the harbour will be full.", "Five years from now", JUN_10, "2026"),
         ("The firm lost money in the year ended March 31.", "the year", JUN_10, "P1Y"),
         ("Sales for the year rose by a tenth.", "the year", JUN_10, "2021"),
@@ -245,3 +249,13 @@ def test_about_stays_outside_a_duration() -> None:
 
 def test_the_march_for_life_is_no_date() -> None:
     assert values("The March for Life drew crowds.", JUN_10) == []
+
+
+def test_digit_ranges_outside_between_are_left_to_the_figures() -> None:
+    """ "5-6 days", "10 to 12 days": a range of figures (the figure extractor takes it whole)."""
+    assert values("Seedlings grew for 5-6 days.", JUN_10) == []
+    assert values("The port closed for 10 to 12 days.", JUN_10) == []
+    assert values("Five and a quarter tonnes were landed.", JUN_10) == []
+    assert values("Sales will grow over the next 12 to 18 months.", JUN_10) == [
+        ("the next 12 to 18 months", "P12M")
+    ]

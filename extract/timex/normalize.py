@@ -34,6 +34,7 @@ from extract.timex.lexicon import (
     RX_DECADE_WORD,
     RX_DURATION_QUANT_MOD,
     RX_MONTH,
+    RX_NUMBER_WORD,
     RX_ORDINAL_WORD,
     RX_QUANT_MOD,
     RX_SEASON,
@@ -71,6 +72,7 @@ _MAY_VERB = re.compile(
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
 )
 _MARCH_NOUN = re.compile(r"\s+(?:for|of\s+the|on\s+[A-Z]|against|to\s+[A-Z])", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _DATE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|during|from|before|after)\s+$", re.IGNORECASE
@@ -816,11 +818,13 @@ class Resolver:
     @rule(
         rf"(?:(?P<q>{QMOD_TIGHT})\s+)?(?:(?P<each>each\s+of\s+)?(?P<det>the)\s+)?"
         r"(?P<rel>past|last|next|coming|previous|following|first|final|latest|preceding|remaining|ensuing|"
-        rf"upcoming|initial)\s+(?:(?P<n>{NUM})\s+)?(?:(?:full|straight|consecutive|trading|business|more|"
+        rf"upcoming|initial)\s+(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+(?:\d+|{RX_NUMBER_WORD}))?\s+)?"
+        r"(?:(?:full|straight|consecutive|trading|business|more|"
         rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])",
         examples={
             "the past three months": "P3M",
             "the next 10 days": "P10D",
+            "the next 12 to 18 months": "P12M",
             "the last few years": "PXY",
         },
     )
@@ -1184,7 +1188,9 @@ class Resolver:
 
     @rule(
         rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_DURATION_QUANT_MOD})\s+)?"
-        rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
+        rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})"
+        rf"(?:\s*(?P<to>and|to|or|[-–])\s*(?P<n2>\d+(?:\.\d+)?|{RX_NUMBER_WORD})(?=[\s-]))?"
+        r"(?:\s+(?:full|straight|consecutive|"
         r"trading|business|more|additional|extra|long|calendar|working|solid))?[\s-]+"
         rf"(?P<u>{RX_UNITS}|{RX_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suf>-long)?(?:\s+or\s+so)?(?![\w-]|\s+old\b)",
         examples={
@@ -1192,9 +1198,12 @@ class Resolver:
             "a decade": "P10Y",
             "nearly two years": "P2Y",
             "nine-day": "P9D",
+            "two to three weeks": "P2W",
         },
     )
     def r_duration(self, m: re.Match[str]) -> Timex | None:
+        if m["n2"] and not self._duration_range(m):
+            return None  # "5-6 days", "10 to 12 days": a range of figures, left to the figures
         n = _norm(m["n"])
         unit = m["u"].lower()
         if unit.startswith("quarter") and (n in ("a", "an", "three", "one") or "-" in m.group(0)):
@@ -1220,6 +1229,13 @@ class Resolver:
             return None
         mod = _quant_mod(m["q"]) or _quant_mod(_outside_mod(before))
         return Timex("DURATION", duration_value(amount, unit), mod)
+
+    def _duration_range(self, m: re.Match[str]) -> bool:
+        """A split range that is one duration: any after "between" ("between 6 and 9 weeks"), else one in
+        words joined by "to" or "or" ("two to three weeks", "one or two days")."""
+        if _BETWEEN_BEFORE.search(self.text, max(0, m.start() - 9), m.start()):
+            return m["to"].lower() != "or"
+        return m["to"].lower() in ("to", "or") and m["n"][0].isalpha() and m["n2"][0].isalpha()
 
     @rule(
         r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])",
