@@ -76,6 +76,19 @@ WED_JAN_6 = date(2021, 1, 6)
         # "as planned", "previously scheduled": a plan that says nothing of the date's side.
         ("The regatta went ahead as previously planned on Saturday.", "Saturday", WED_JAN_6, "2021-01-02"),
         ("The regatta will go ahead as planned on Saturday.", "Saturday", WED_JAN_6, "2021-01-09"),
+        # Without a tense of its own, a date listed after another lies on the same side of publication.
+        (
+            "Prices climbed sharply on the news, touching a peak in June after a low in March.",
+            "March",
+            date(2020, 10, 30),
+            "2020-03",
+        ),
+        (
+            "The line will open on March 30, with a third weekly sailing from August 6.",
+            "August 6",
+            date(2020, 2, 13),
+            "2020-08-06",
+        ),
         # A possessive date names the noun's event: the clause's verb does not date it.
         (
             "The relatives will appeal against Wednesday's ruling.",

@@ -72,6 +72,8 @@ _MAY_VERB = re.compile(
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
 )
 _MARCH_NOUN = re.compile(r"\s+(?:for|of\s+the|on\s+[A-Z]|against|to\s+[A-Z])", re.IGNORECASE)
+_SIDED_RULES = frozenset({"md", "dm", "mon_rel", "weekday"})  # dates placed by tense, not by their text
+_CALENDAR_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?![\d-])")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _DATE_PREPOSITION_BEFORE = re.compile(
@@ -260,6 +262,7 @@ class Resolver:
         self.last_season_year: int | None = None  # the year of the last season mentioned
         self.last_month: tuple[int, int] | None = None  # (year, month) of the last month or day mentioned
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
+        self._sentence_side: dict[int, str] = {}  # sentence index -> side of the last dated month or day
 
     # --- context -------------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> str:
@@ -304,7 +307,11 @@ class Resolver:
             and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start)
         ):
             return ""  # "had until Friday", "go home by Jan. 14": after the past event, maybe still ahead
-        return kind if distance <= _TENSE_REACH else ""
+        if distance <= _TENSE_REACH and kind:
+            return kind
+        # No tense of its own: a date listed with another in the same sentence ("a high in June from a low in
+        # March") lies on the same side of publication as the one before it.
+        return self._sentence_side.get(i, "")
 
     def _clause_verb(self, markers: list[tuple[int, str]], lo: int, start: int) -> str:
         """The tense of the nearest marker before `start` with no clause break between, within
@@ -362,11 +369,25 @@ class Resolver:
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
         result: Timex | None = _HANDLERS[rule](self, m)
+        if result is not None and rule in _SIDED_RULES and self.dct is not None:
+            self._note_side(m.start(), result.value)
         outside = _OUTSIDE_CALENDAR.match(result.value) if result is not None else None
         if result is not None and outside is not None:
             # Shifted out of years 1-9999 ("last year" in year 1): no calendar year, so unanchored.
             return replace(result, value="XXXX" + result.value[outside.end() :], anchored=False)
         return result
+
+    def _note_side(self, start: int, value: str) -> None:
+        """Remember on which side of publication the calendar date `value` (at `start`) lies, for its
+        sentence."""
+        if not _CALENDAR_VALUE.match(value) or self.dct is None:
+            return
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0 or not self._sentences or not self._sentences[i].contains(start):
+            i = -1
+        here = self.dct.isoformat()[: len(value[:10])]
+        if value[:10] != here:
+            self._sentence_side[i] = "PAST" if value[:10] < here else "FUTURE"
 
     def comparison(self, rule: str, start: int) -> bool:
         """True when the relative expression at `start` is the base of a comparison ("17% more than a year
