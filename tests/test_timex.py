@@ -302,3 +302,14 @@ def test_scan_finds_exactly_what_the_ordered_alternation_finds() -> None:
 )
 def test_current_before_a_noun_is_the_present(text: str, found: list[tuple[str, str]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, split_sentences(text), date(2021, 1, 5))] == found
+
+
+def test_a_weekday_sharing_a_plural_is_a_set() -> None:
+    text = "Ferries leave on Monday and Tuesday nights."
+    found = find_dates(text, split_sentences(text), date(2021, 1, 5))
+    assert [(d.text, d.type, d.value) for d in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    text = "The talks were on Monday and Tuesday."
+    assert [d.type for d in find_dates(text, split_sentences(text), date(2021, 1, 5))] == ["DATE", "DATE"]

@@ -72,6 +72,9 @@ _MAY_VERB = re.compile(
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
 )
 _MARCH_NOUN = re.compile(r"\s+(?:for|of\s+the|on\s+[A-Z]|against|to\s+[A-Z])", re.IGNORECASE)
+_SHARED_PLURAL_AFTER = re.compile(
+    rf"\s+(?:and|or)\s+{RX_WEEKDAY}(?:s|\s+(?P<pod>morning|afternoon|evening|night)s)(?![\w-])", re.IGNORECASE
+)
 _SIDED_RULES = frozenset({"md", "dm", "mon_rel", "weekday"})  # dates placed by tense, not by their text
 _CALENDAR_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?![\d-])")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -1023,13 +1026,17 @@ class Resolver:
         return self._day_of(d, part, _position_mod(m["pre"]))
 
     @rule(
-        r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])",
+        r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])"
+        r"(?:\s+(?P<w>yesterday|today|tomorrow)(?![\w-]))?",
         examples={
             "late afternoon": "2021-01-05TAF",
+            "mid-afternoon yesterday": "2021-01-04TAF",
         },
     )
     def r_pod(self, m: re.Match[str]) -> Timex | None:
-        return self._day_of(self.dct, m["pod"], _position_mod(m["pre"]))
+        shift = {"yesterday": -1, "tomorrow": 1}.get((m["w"] or "").lower(), 0)
+        d = self.dct + timedelta(days=shift) if self.dct else None
+        return self._day_of(d, m["pod"], _position_mod(m["pre"]))
 
     @rule(
         r"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|this\s+coming|this\s+past|this|next|"
@@ -1047,7 +1054,10 @@ class Resolver:
             return None
         wd = _weekday(m["wd"])
         part = m["pod"]
-        if m["pl"] or (part and m.group(0)[-1] in "sS"):  # "Mondays", "Tuesday nights": recurring
+        shared = None if (m["pl"] or part) else _SHARED_PLURAL_AFTER.match(self.text, m.end())
+        if shared is not None:  # "on Monday and Tuesday nights": Monday nights too
+            part = shared["pod"]
+        if m["pl"] or shared is not None or (part and m.group(0)[-1] in "sS"):  # "Tuesday nights": recurring
             suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
             return Timex("SET", f"XXXX-WXX-{wd + 1}{suffix}")
         mod = _position_mod(m["pre"])
