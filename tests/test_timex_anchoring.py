@@ -134,6 +134,12 @@ WED_JAN_6 = date(2021, 1, 6)
             "2019-12",
         ),
         ("Crowds gathered next to the station on Friday.", "Friday", WED_JAN_6, "2021-01-01"),
+        (
+            "Both unions said they had agreed to pool their data and to meet again in the third quarter.",
+            "the third quarter",
+            date(2019, 5, 21),
+            "2019-Q3",
+        ),
         # A plan of the past ("had been due to"): its date has gone by.
         ("The offer had been due to expire on Friday.", "Friday", WED_JAN_6, "2021-01-01"),
         ("The offer is due to expire on Friday.", "Friday", WED_JAN_6, "2021-01-08"),

@@ -138,6 +138,10 @@ _TENSE_REACH = 45  # characters: a verb further away says little about this expr
 _FRONTED_REACH = 120  # characters: how far the main verb after a fronted date ("On Sunday, ...") may stand
 _CLAUSE_REACH = 100  # characters: how far back the verb of a date's own clause may stand
 _CLAUSE_PUNCT = re.compile(r"[,;:()\"“”]|--")
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|my|your|this|that|these|those|some|any|all|each|every|no)\b)"
+    r"[a-z]+\b"
+)
 _COMMA_AFTER = re.compile(r"\s*,")
 _FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
@@ -323,8 +327,8 @@ class Resolver:
         if not before:
             return ""
         offset, kind = before[-1]
-        if _CLAUSE_PUNCT.search(self.text, offset, start):
-            return ""
+        if _CLAUSE_PUNCT.search(self.text, offset, start) or _INFINITIVE.search(self.text, offset, start):
+            return ""  # another clause, or "agreed ... to meet again in the third quarter": a later act
         kind, _ = governing_tense(self.text, before[-1:], start, start + 1, lo)
         return kind
 
