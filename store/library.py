@@ -47,9 +47,9 @@ if TYPE_CHECKING:
     from datetime import date
 
     from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
-    from store.across import Across
     from extract.corrections import Corrections
     from extract.model import Analysis
+    from store.across import Across
     from store.feeds import FeedStore
     from store.ingest import ParsedArticle
 

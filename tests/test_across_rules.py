@@ -60,8 +60,8 @@ STORM_1 = (
     "Wednesday. Seven people have died."
 )
 STORM_2 = (
-    "More than 38,000 people remain out of their homes, officials said. The count reached a peak of 41,600 on "
-    "Sunday before some families returned. Typhoon Marla stalled over the hills for two days."
+    "More than 38,000 people remain out of their homes, officials said. The count reached a peak of 41,600 "
+    "on Sunday before some families returned. Typhoon Marla stalled over the hills for two days."
 )
 STORM_3 = "About 4,200 people are still living in temporary shelters three months after Typhoon Marla."
 
