@@ -46,27 +46,35 @@ class Across:
         self._token: tuple[Any, ...] | None = None
         self._digests: dict[str, tuple[str, ArticleDigest]] = {}  # id -> (key, digest)
         self._loaded = False
-        self._corrections_seen: object | None = None
+        self._corrections: tuple[object, str] | None = None  # the corrections object and its fingerprint
+        self._corrections_seen: str | None = None  # the fingerprint the digests were last checked against
         self.rebuilt = 0  # digests computed by the last refresh (for tests and the benchmark)
 
     # -- the index -------------------------------------------------------------------------------------
     def index(self) -> AcrossIndex:
         """The index of the library as it is now (rebuilt only when something changed)."""
         docs = self.files.articles_file.raw("articles")
-        corrections = self.analyses.annotations.corrections()
-        token = (self.files.articles_file.storage.version, id(corrections), self.analyses._engine()[1])
+        version = self.analyses.analyzer_version
+        token = (self.files.articles_file.storage.version, self._corrections_fingerprint(), version)
         if self._index is not None and token == self._token:
             return self._index
-        self._refresh(docs, corrections)
+        self._refresh(docs, token[1], version)
         self._token = token
         return self._index  # type: ignore[return-value]
 
-    def _refresh(self, docs: dict[str, Any], corrections: object) -> None:
+    def _corrections_fingerprint(self) -> str:
+        """What the library's corrections are (a highlight or a note changes the annotations, not this)."""
+        corrections = self.analyses.annotations.corrections()
+        if self._corrections is None or self._corrections[0] is not corrections:
+            data = json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True)
+            self._corrections = (corrections, hashlib.sha256(data.encode()).hexdigest())
+        return self._corrections[1]
+
+    def _refresh(self, docs: dict[str, Any], corrections: str, version: str) -> None:
         if not self._loaded:
             self._digests = self._load()
             self._loaded = True
-        recheck = corrections is not self._corrections_seen
-        version = self.analyses._engine()[1]
+        recheck = corrections != self._corrections_seen
         fresh: dict[str, tuple[str, ArticleDigest]] = {}
         changed: set[str] = set()
         self.rebuilt = 0
