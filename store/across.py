@@ -3,12 +3,14 @@ stored analyses, cached in memory and on disk.
 
 Each article is reduced to a digest (`extract.across.digest`), kept in `across/<2 hex>.json` (256 shards
 by article id, plain JSON written atomically; derived data, so not fsynced and never backed up) under a
-key made of the digest version, the analyzer version, the text, the publication date, the corrections
-that apply to the text, and the title and source. The library-wide index is rebuilt from the digests
+key made of the digest version, the analyzer version, the text, the publication date, the title, the
+source and the corrections that apply to the text. The library-wide index is rebuilt from the digests
 when the library changes (an article added, re-imported, deleted or restored; a correction added or
 removed; another analyzer version); only the digests whose key changed are recomputed, from the article's
-analysis. Asked again with nothing changed, the index in memory answers at once. A damaged shard is
-ignored (its digests are recomputed) and written again.
+analysis. While the library's corrections stay the same (each digest records the corrections it was
+checked against), the metadata part of a key is enough, so a refresh reads no article text. Asked again
+with nothing changed, the index in memory answers at once. A damaged shard is ignored (its digests are
+recomputed) and written again.
 """
 
 from __future__ import annotations
