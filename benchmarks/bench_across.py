@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -119,7 +120,7 @@ def measure(n: int, bases: list[ParsedArticle], scratch: Path) -> dict[str, floa
     with Library.open(folder, **options) as library:  # type: ignore[arg-type]
         results["reopen"] = timed(library.series)
         top = [s.key for s in library.entities()[:3]]
-        results["profile first"] = max(timed(lambda k=k: library.entity_profile(k)) for k in top) * 1000
+        results["profile first"] = max(timed(partial(library.entity_profile, key)) for key in top) * 1000
         results["profile"] = median_ms(lambda: library.entity_profile(top[0]))
         results["series"] = median_ms(library.series)
         results["conflicts"] = median_ms(library.conflicts)
