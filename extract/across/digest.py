@@ -4,7 +4,9 @@ and its series candidates (figures that count a known class of thing, with a sub
 
 `digest(info, analysis, text)` is pure and linear in the analysis; `ArticleDigest.to_dict()` /
 `from_dict()` are its stored (JSON) form, so the store can cache digests article by article and rebuild
-the library-wide views without re-reading analyses.
+the library-wide views without re-reading analyses. The many small records are named tuples of plain
+values: the garbage collector stops tracking such tuples, so a library's worth of digests in memory does
+not slow every later collection down.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.across.model import ArticleInfo
 from extract.across.units import INCIDENT_CLASSES, count_class, is_anaphoric, peak_before
@@ -26,16 +28,14 @@ _NEAR_AFTER = 60  # a date this close after a figure, in the same clause, dates 
 _SUBJECT_TYPES = ("GPE", "NORP")
 
 
-@dataclass(frozen=True, slots=True)
-class DigestEntity:
+class DigestEntity(NamedTuple):
     canonical: str
     type: str
     mentions: int
     aliases: tuple[tuple[str, int], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DigestFact:
+class DigestFact(NamedTuple):
     date_value: str
     date_text: str
     start_date: str | None
@@ -45,8 +45,7 @@ class DigestFact:
     entities: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DigestFigure:
+class DigestFigure(NamedTuple):
     text: str
     start: int
     end: int
@@ -61,8 +60,7 @@ class DigestFigure:
     entities: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A figure that may belong to a series: `subject` indexes the article's entities, `unit` the count
     class; `date` None means undated (counted, never plotted). `sort_day` orders points (ISO day)."""
 
@@ -74,55 +72,50 @@ class Candidate:
     qualifier: str | None = None  # the figure's, or "peak" ("a peak of 41,600")
 
 
+Row = tuple[Any, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleDigest:
+    """An article's digest. The records are kept as plain tuples (`*_rows`, what the garbage collector
+    can stop tracking); `entities`, `facts`, `figures` and `candidates` give them as named tuples."""
+
     info: ArticleInfo
-    entities: tuple[DigestEntity, ...]
+    entity_rows: tuple[Row, ...]
     co_sentences: tuple[tuple[int, ...], ...]  # entity indices of sentences naming two or more entities
-    facts: tuple[DigestFact, ...]
-    figures: tuple[DigestFigure, ...]
-    candidates: tuple[Candidate, ...]
+    fact_rows: tuple[Row, ...]
+    figure_rows: tuple[Row, ...]
+    candidate_rows: tuple[Row, ...]
+
+    @property
+    def entities(self) -> tuple[DigestEntity, ...]:
+        return tuple(DigestEntity._make(row) for row in self.entity_rows)
+
+    @property
+    def facts(self) -> tuple[DigestFact, ...]:
+        return tuple(DigestFact._make(row) for row in self.fact_rows)
+
+    @property
+    def figures(self) -> tuple[DigestFigure, ...]:
+        return tuple(DigestFigure._make(row) for row in self.figure_rows)
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        return tuple(Candidate._make(row) for row in self.candidate_rows)
+
+    def figure(self, index: int) -> DigestFigure:
+        return DigestFigure._make(self.figure_rows[index])
 
     def to_dict(self) -> dict[str, Any]:
+        """The stored form (tuples become JSON arrays)."""
         return {
             "v": DIGEST_VERSION,
             "info": self.info.to_dict(),
-            "entities": [
-                [e.canonical, e.type, e.mentions, [list(a) for a in e.aliases]] for e in self.entities
-            ],
-            "co": [list(s) for s in self.co_sentences],
-            "facts": [
-                [
-                    f.date_value,
-                    f.date_text,
-                    f.start_date,
-                    f.sentence_start,
-                    f.sentence_end,
-                    f.text,
-                    list(f.entities),
-                ]
-                for f in self.facts
-            ],
-            "figures": [
-                [
-                    f.text,
-                    f.start,
-                    f.end,
-                    f.value,
-                    f.high,
-                    f.unit,
-                    f.qualifier,
-                    f.kind,
-                    f.sentence_start,
-                    f.sentence_end,
-                    f.sentence,
-                    list(f.entities),
-                ]
-                for f in self.figures
-            ],
-            "candidates": [
-                [c.subject, c.unit, c.date, c.sort_day, c.figure, c.qualifier] for c in self.candidates
-            ],
+            "entities": self.entity_rows,
+            "co": self.co_sentences,
+            "facts": self.fact_rows,
+            "figures": self.figure_rows,
+            "candidates": self.candidate_rows,
         }
 
     @classmethod
@@ -131,23 +124,22 @@ class ArticleDigest:
         try:
             if data["v"] != DIGEST_VERSION:
                 raise ValueError("digest of another version")
-            info = ArticleInfo(**data["info"])
             return cls(
-                info,
+                ArticleInfo(**data["info"]),
                 tuple(
-                    DigestEntity(c, t, int(m), tuple((str(a), int(n)) for a, n in al))
+                    (str(c), str(t), int(m), tuple((str(a), int(n)) for a, n in al))
                     for c, t, m, al in data["entities"]
                 ),
                 tuple(tuple(int(i) for i in s) for s in data["co"]),
                 tuple(
-                    DigestFact(v, t, sd, int(ss), int(se), x, tuple(e))
+                    (v, t, sd, int(ss), int(se), x, tuple(int(i) for i in e))
                     for v, t, sd, ss, se, x, e in data["facts"]
                 ),
                 tuple(
-                    DigestFigure(t, int(s), int(e), v, h, u, q, k, int(ss), int(se), st, tuple(en))
+                    (t, int(s), int(e), v, h, u, q, k, int(ss), int(se), st, tuple(int(i) for i in en))
                     for t, s, e, v, h, u, q, k, ss, se, st, en in data["figures"]
                 ),
-                tuple(Candidate(int(s), u, d, sd, int(f), q) for s, u, d, sd, f, q in data["candidates"]),
+                tuple((int(s), u, d, sd, int(f), q) for s, u, d, sd, f, q in data["candidates"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"malformed digest: {exc}") from exc
@@ -220,7 +212,14 @@ def digest(info: ArticleInfo, analysis: Analysis, text: str) -> ArticleDigest:
             )
         )
     candidates = _candidates(info, analysis, text, sentences, sentence_of_figure, kinds)
-    return ArticleDigest(info, entities, co, facts, tuple(figures), candidates)
+    return ArticleDigest(
+        info,
+        tuple(tuple(e) for e in entities),
+        co,
+        tuple(tuple(f) for f in facts),
+        tuple(tuple(f) for f in figures),
+        tuple(tuple(c) for c in candidates),
+    )
 
 
 def _sentence_index(starts: list[int], sentences: tuple[Sentence, ...], offset: int) -> int | None:

@@ -30,20 +30,20 @@ class AcrossIndex:
 
     def __init__(self, digests: Sequence[ArticleDigest]) -> None:
         self.digests = list(digests)
-        records = ((x.canonical, x.type, x.mentions, x.aliases) for d in self.digests for x in d.entities)
+        records = (row for d in self.digests for row in d.entity_rows)  # (canonical, type, mentions, aliases)
         self.resolution = resolve(records)
         key_of = self.resolution.key_of
-        self._keys: list[list[str]] = [
-            [key_of[(x.canonical, x.type)] for x in d.entities] for d in self.digests
+        self._keys: list[tuple[str, ...]] = [
+            tuple(key_of[(row[0], row[1])] for row in d.entity_rows) for d in self.digests
         ]
         self._position = {id(d): n for n, d in enumerate(self.digests)}
-        postings: dict[str, list[tuple[int, set[int]]]] = {}
+        postings: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         for n, keys in enumerate(self._keys):
             local: dict[str, set[int]] = {}
             for i, key in enumerate(keys):
                 local.setdefault(key, set()).add(i)
             for key, mine in local.items():
-                postings.setdefault(key, []).append((n, mine))
+                postings.setdefault(key, []).append((n, tuple(mine)))  # a tuple of ints: not GC-tracked
         self._postings = postings
         self._summaries = sorted(
             (

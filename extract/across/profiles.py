@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from extract.across.digest import ArticleDigest
+from extract.across.digest import ArticleDigest, DigestFact, DigestFigure
 from extract.across.model import EntityProfile, ProfileArticle, ProfileFact, ProfileFigure
 
 CO_MENTIONS = 12  # the most frequent co-mentioned entities kept in a profile
@@ -28,10 +28,11 @@ def build_profile(
     co: Counter[str] = Counter()
     for digest, mine, keys in postings:
         info = digest.info
-        mentions = sum(digest.entities[i].mentions for i in mine)
+        mentions = sum(digest.entity_rows[i][2] for i in mine)
         articles.append(ProfileArticle(info.article_id, info.title, info.published, info.source, mentions))
-        for fact in digest.facts:
-            if not mine.isdisjoint(fact.entities):
+        for row in digest.fact_rows:
+            if not mine.isdisjoint(row[-1]):  # the entities of its sentence
+                fact = DigestFact._make(row)
                 facts.append(
                     ProfileFact(
                         info.article_id,
@@ -44,8 +45,9 @@ def build_profile(
                         fact.text,
                     )
                 )
-        for fig in digest.figures:
-            if not mine.isdisjoint(fig.entities):
+        for row in digest.figure_rows:
+            if not mine.isdisjoint(row[-1]):
+                fig = DigestFigure._make(row)
                 figures.append(
                     ProfileFigure(
                         info.article_id,

@@ -39,7 +39,7 @@ def build_series(
             subject = key_of(digest, cand.subject)
             key = series_key(subject, cand.unit)
             subjects[key] = (subject, cand.unit)
-            fig = digest.figures[cand.figure]
+            fig = digest.figure(cand.figure)
             if cand.date is None or cand.sort_day is None or fig.value is None:
                 undated[key] = undated.get(key, 0) + 1
                 continue
