@@ -80,6 +80,8 @@ def test_series_groups_by_subject_and_class_in_date_order() -> None:
     assert [p.date for p in points] == ["2022-10-12", "2022-10-16", "2022-10-19", "2023-01-17"]
     assert [p.qualifier for p in points] == ["about", "peak", "more than", "about"]
     assert idx.conflicts() == []
+    assert idx.series_for_figure("a2", points[1].start) == displaced[0]
+    assert idx.series_for_figure("a2", points[1].start + 1) is None
 
 
 def test_one_figure_is_no_series_and_figures_without_subject_are_left_out() -> None:

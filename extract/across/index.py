@@ -63,6 +63,8 @@ class AcrossIndex:
         self._profiles: dict[str, EntityProfile] = {}
         self._series: list[Series] | None = None
         self._conflicts: list[Conflict] | None = None
+        self._by_figure: dict[tuple[str, int], Series] | None = None
+        self._by_article: dict[str, list[Conflict]] | None = None
 
     def key_of(self, digest: ArticleDigest, index: int) -> str:
         return self._keys[self._position[id(digest)]][index]
@@ -124,10 +126,9 @@ class AcrossIndex:
         return [s for s in every if s.key.split("|", 1)[0] in keys]
 
     def series_for_figure(self, article_id: str, start: int) -> Series | None:
-        for series in self.all_series():
-            if any(p.article_id == article_id and p.start == start for p in series.points):
-                return series
-        return None
+        if self._by_figure is None:
+            self._by_figure = {(p.article_id, p.start): s for s in self.all_series() for p in s.points}
+        return self._by_figure.get((article_id, start))
 
     def conflicts(self) -> list[Conflict]:
         if self._conflicts is None:
@@ -135,7 +136,12 @@ class AcrossIndex:
         return self._conflicts
 
     def conflicts_for_article(self, article_id: str) -> list[Conflict]:
-        return [c for c in self.conflicts() if any(claim.article_id == article_id for claim in c.claims)]
+        if self._by_article is None:
+            self._by_article = {}
+            for conflict in self.conflicts():
+                for aid in dict.fromkeys(claim.article_id for claim in conflict.claims):
+                    self._by_article.setdefault(aid, []).append(conflict)
+        return list(self._by_article.get(article_id, ()))
 
 
 def _names_of(summary: EntitySummary) -> set[str]:
