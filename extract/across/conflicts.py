@@ -27,7 +27,6 @@ _APPROX = frozenset(
         "approximately",
         "circa",
         "c.",
-        "nearly",
     }
 )
 _BELOW = frozenset({"nearly", "almost", "just under", "close to"})
