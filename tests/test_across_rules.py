@@ -35,6 +35,7 @@ def test_qualifier_intervals() -> None:
     low, high = allowed(12000, None, "about")
     assert low < 12400 < high
     assert allowed(3000, 4000, "between") == (3000, 4000)
+    assert allowed(100, None, "nearly") == (90.0, 100)
 
 
 def test_conflict_rules() -> None:
