@@ -88,8 +88,8 @@ class Across:
 
     def _refresh(self, docs: dict[str, Any], corrections: str, version: str) -> None:
         # A bulk build of many small long-lived objects: the cyclic garbage collector would scan the
-        # growing heap again and again (and nothing built here forms cycles); reference counting still
-        # frees everything as usual.
+        # growing heap again and again (nothing built here forms cycles; reference counting still frees
+        # everything as usual), so it waits until the build is done.
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -97,6 +97,9 @@ class Across:
         finally:
             if collecting:
                 gc.enable()
+                # One collection now, as part of the build, instead of a long one at the next question:
+                # it also lets the collector stop tracking the digests' plain tuples.
+                gc.collect()
 
     def _rebuild(self, docs: dict[str, Any], corrections: str, version: str) -> None:
         if not self._loaded:
