@@ -1,43 +1,183 @@
-"""Entity profiles, figure series and conflicts over the whole library, computed from the stored
-analyses by `extract.across` and cached (see `AcrossCache`)."""
+"""Entity profiles, figure series and conflicts over the whole library: `extract.across` run on the
+stored analyses, cached in memory and on disk.
+
+Each article is reduced to a digest (`extract.across.digest`), kept in `across/<2 hex>.json` (256 shards
+by article id, plain JSON written atomically; derived data, so not fsynced and never backed up) under a
+key made of the digest version, the analyzer version, the text, the publication date, the corrections
+that apply to the text, and the title and source. The library-wide index is rebuilt from the digests
+when the library changes (an article added, re-imported, deleted or restored; a correction added or
+removed; another analyzer version); only the digests whose key changed are recomputed, from the article's
+analysis. Asked again with nothing changed, the index in memory answers at once. A damaged shard is
+ignored (its digests are recomputed) and written again.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import contextlib
+import hashlib
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+from extract.across.digest import DIGEST_VERSION, ArticleDigest, digest
+from extract.across.index import AcrossIndex
+from extract.across.model import ArticleInfo
+from store.articles import ArticleTextMissing
+from store.atomic import atomic_write
+from store.errors import LibraryError
+from store.ids import shard
 
 if TYPE_CHECKING:
     from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
     from store.analyses import Analyses
     from store.articles import Articles
 
+FOLDER = "across"
+
 
 class Across:
-    """The cross-article questions of one library (filled in by the following commits)."""
+    """The cross-article questions of one library (see the module docstring)."""
 
     def __init__(self, articles: Articles, analyses: Analyses) -> None:
         self.articles = articles
         self.analyses = analyses
+        self.files = articles.files
+        self._index: AcrossIndex | None = None
+        self._token: tuple[Any, ...] | None = None
+        self._digests: dict[str, tuple[str, ArticleDigest]] = {}  # id -> (key, digest)
+        self._loaded = False
+        self._corrections_seen: object | None = None
+        self.rebuilt = 0  # digests computed by the last refresh (for tests and the benchmark)
 
+    # -- the index -------------------------------------------------------------------------------------
+    def index(self) -> AcrossIndex:
+        """The index of the library as it is now (rebuilt only when something changed)."""
+        docs = self.files.articles_file.raw("articles")
+        corrections = self.analyses.annotations.corrections()
+        token = (self.files.articles_file.storage.version, id(corrections), self.analyses._engine()[1])
+        if self._index is not None and token == self._token:
+            return self._index
+        self._refresh(docs, corrections)
+        self._token = token
+        return self._index  # type: ignore[return-value]
+
+    def _refresh(self, docs: dict[str, Any], corrections: object) -> None:
+        if not self._loaded:
+            self._digests = self._load()
+            self._loaded = True
+        recheck = corrections is not self._corrections_seen
+        version = self.analyses._engine()[1]
+        fresh: dict[str, tuple[str, ArticleDigest]] = {}
+        changed: set[str] = set()
+        self.rebuilt = 0
+        for doc in docs.values():
+            aid = doc["id"]
+            cheap = _cheap_key(doc, version)
+            held = self._digests.get(aid)
+            if held is not None and not recheck and held[0].startswith(cheap):
+                fresh[aid] = held
+                continue
+            try:
+                body = self.articles.body(doc)
+            except ArticleTextMissing:
+                continue
+            key = cheap + _corrections_key(self.analyses, body)
+            if held is not None and held[0] == key:
+                fresh[aid] = held
+                continue
+            try:
+                analysis = self.analyses.analysis(aid)
+            except LibraryError:
+                raise
+            except Exception as exc:  # the analyser is other code: leave the article out, say so once
+                self.files.notice_once(f"{doc.get('title')!r} [{aid[:12]}] could not be analysed: {exc}")
+                continue
+            fresh[aid] = (key, digest(_info(doc), analysis, body))
+            changed.add(aid)
+            self.rebuilt += 1
+        gone = set(self._digests) - set(fresh)
+        self._digests = fresh
+        self._corrections_seen = corrections
+        self._save({shard(aid) for aid in changed | gone})
+        ordered = sorted(fresh.items(), key=lambda item: item[0])
+        self._index = AcrossIndex([d for _, (_, d) in ordered])
+
+    # -- the digests on disk ---------------------------------------------------------------------------
+    def _load(self) -> dict[str, tuple[str, ArticleDigest]]:
+        folder = self.files.path / FOLDER
+        found: dict[str, tuple[str, ArticleDigest]] = {}
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".json"))
+        except OSError:
+            return found
+        for name in names:
+            try:
+                data = json.loads((folder / name).read_bytes())
+                for aid, entry in data.items():
+                    found[aid] = (entry["key"], ArticleDigest.from_dict(entry["digest"]))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                continue  # damaged: its digests are recomputed and the shard written again
+        return found
+
+    def _save(self, shards: set[str]) -> None:
+        if not shards or self.files.read_only:
+            return
+        folder = self.files.path / FOLDER
+        by_shard: dict[str, dict[str, Any]] = {s: {} for s in shards}
+        for aid, (key, dig) in self._digests.items():
+            s = shard(aid)
+            if s in by_shard:
+                by_shard[s][aid] = {"key": key, "digest": dig.to_dict()}
+        with contextlib.suppress(LibraryError, OSError), self.files.writing():  # a cache: never fatal
+            folder.mkdir(exist_ok=True)
+            for s, entries in sorted(by_shard.items()):
+                data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+                atomic_write(folder / f"{s}.json", data, durable=False)
+
+    # -- the questions ---------------------------------------------------------------------------------
     def entities(self, type: str | None = None) -> list[EntitySummary]:
-        raise NotImplementedError
+        return self.index().entities(type)
 
     def find_entities(self, name: str) -> list[EntitySummary]:
-        raise NotImplementedError
+        return self.index().find_entities(name)
 
     def entity_suggestions(self, name: str) -> list[str]:
-        raise NotImplementedError
+        return self.index().suggestions(name)
 
     def entity_profile(self, key: str) -> EntityProfile:
-        raise NotImplementedError
+        return self.index().profile(key)
 
     def series(self, entity: str | None = None) -> list[Series]:
-        raise NotImplementedError
+        return self.index().series(entity)
 
     def series_for_figure(self, article_id: str, start: int) -> Series | None:
-        raise NotImplementedError
+        return self.index().series_for_figure(article_id, start)
 
     def conflicts(self) -> list[Conflict]:
-        raise NotImplementedError
+        return self.index().conflicts()
 
     def conflicts_for_article(self, article_id: str) -> list[Conflict]:
-        raise NotImplementedError
+        return self.index().conflicts_for_article(article_id)
+
+
+def _info(doc: dict[str, Any]) -> ArticleInfo:
+    return ArticleInfo(doc["id"], doc.get("title") or "(untitled)", doc.get("source"), doc.get("published"))
+
+
+def _cheap_key(doc: dict[str, Any], version: str) -> str:
+    """The part of a digest's key read from the metadata alone (the corrections part follows it)."""
+    parts = [
+        DIGEST_VERSION,
+        version,
+        doc.get("body"),
+        doc.get("published"),
+        doc.get("title"),
+        doc.get("source"),
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24] + ":"
+
+
+def _corrections_key(analyses: Analyses, body: str) -> str:
+    corrections = analyses.annotations.corrections_for(body)
+    data = json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:16]

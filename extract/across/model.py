@@ -16,16 +16,16 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 __all__ = [
+    "ArticleInfo",
+    "Claim",
+    "Conflict",
+    "EntityProfile",
     "EntitySummary",
     "ProfileArticle",
     "ProfileFact",
     "ProfileFigure",
-    "EntityProfile",
-    "SeriesPoint",
     "Series",
-    "Claim",
-    "Conflict",
-    "ArticleInfo",
+    "SeriesPoint",
 ]
 
 

@@ -1,0 +1,133 @@
+"""The library-wide index over article digests: entities (resolved across articles), profiles, series
+and conflicts, answering the questions `store.library.Library` forwards (same names and meanings).
+
+Built in one pass over the digests (linear in their entities, facts and figures); profiles are
+assembled on request from the postings, series and conflicts once, on first request.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from extract.across.conflicts import conflicts as find_conflicts
+from extract.across.digest import ArticleDigest
+from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
+from extract.across.profiles import build_profile
+from extract.across.resolve import resolve
+from extract.across.series import build_series
+
+_TITLES = re.compile(
+    r"^(?:(?:acting|deputy|former|prime minister|president|minister|secretary|spokesman|spokeswoman|general"
+    r"|gen\.?|pm|mr\.?|mrs\.?|ms\.?|dr\.?|sir|prof\.?|king|queen|senator|sen\.?|gov\.?|governor|director)\s+)+",
+    re.IGNORECASE,
+)
+
+
+class AcrossIndex:
+    """Entities, profiles, series and conflicts of a set of article digests."""
+
+    def __init__(self, digests: Sequence[ArticleDigest]) -> None:
+        self.digests = list(digests)
+        records = ((x.canonical, x.type, x.mentions, x.aliases) for d in self.digests for x in d.entities)
+        self.resolution = resolve(records)
+        key_of = self.resolution.key_of
+        self._keys: list[list[str]] = [
+            [key_of[(x.canonical, x.type)] for x in d.entities] for d in self.digests
+        ]
+        self._position = {id(d): n for n, d in enumerate(self.digests)}
+        postings: dict[str, list[tuple[int, set[int]]]] = {}
+        for n, keys in enumerate(self._keys):
+            local: dict[str, set[int]] = {}
+            for i, key in enumerate(keys):
+                local.setdefault(key, set()).add(i)
+            for key, mine in local.items():
+                postings.setdefault(key, []).append((n, mine))
+        self._postings = postings
+        self._summaries = sorted(
+            (
+                EntitySummary(
+                    key,
+                    self.resolution.names[key],
+                    self.resolution.types[key],
+                    self.resolution.mentions[key],
+                    len(postings.get(key, ())),
+                    self.resolution.aliases[key],
+                )
+                for key in self.resolution.names
+            ),
+            key=lambda s: (-s.mentions, s.name.casefold(), s.key),
+        )
+        self._by_key = {s.key: s for s in self._summaries}
+        self._series: list[Series] | None = None
+        self._conflicts: list[Conflict] | None = None
+
+    def key_of(self, digest: ArticleDigest, index: int) -> str:
+        return self._keys[self._position[id(digest)]][index]
+
+    # entities ----------------------------------------------------------------------------------------
+    def entities(self, type_: str | None = None) -> list[EntitySummary]:
+        if type_ is None:
+            return list(self._summaries)
+        wanted = type_.upper()
+        return [s for s in self._summaries if s.type == wanted]
+
+    def find_entities(self, name: str) -> list[EntitySummary]:
+        query = " ".join(name.split()).casefold()
+        if not query:
+            return []
+        if query in self._by_key:
+            return [self._by_key[query]]
+        for attempt in (query, _TITLES.sub("", query)):
+            exact = [s for s in self._summaries if attempt in _names_of(s)]
+            if exact:
+                return exact
+        words = _TITLES.sub("", query).split()
+        return [s for s in self._summaries if any(all(w in n for w in words) for n in _names_of(s))]
+
+    def suggestions(self, name: str, limit: int = 5) -> list[str]:
+        choices: dict[str, str] = {}
+        for summary in self._summaries:
+            for n in (summary.name, *(a for a, _ in summary.aliases)):
+                choices.setdefault(n.casefold(), n)
+        close = difflib.get_close_matches(name.casefold(), list(choices), n=limit, cutoff=0.6)
+        return [choices[c] for c in close]
+
+    def profile(self, key: str) -> EntityProfile:
+        summary = self._by_key[key]  # KeyError for an unknown key
+        postings = [(self.digests[n], frozenset(mine)) for n, mine in self._postings.get(key, ())]
+        return build_profile(
+            key, summary.name, summary.type, summary.aliases, postings, self.key_of, self.resolution.names
+        )
+
+    # series and conflicts ------------------------------------------------------------------------------
+    def all_series(self) -> list[Series]:
+        if self._series is None:
+            self._series = build_series(self.digests, self.key_of, self.resolution.names)
+        return self._series
+
+    def series(self, entity: str | None = None) -> list[Series]:
+        every = self.all_series()
+        if entity is None:
+            return list(every)
+        keys = {s.key for s in self.find_entities(entity)} if entity not in self._by_key else {entity}
+        return [s for s in every if s.key.split("|", 1)[0] in keys]
+
+    def series_for_figure(self, article_id: str, start: int) -> Series | None:
+        for series in self.all_series():
+            if any(p.article_id == article_id and p.start == start for p in series.points):
+                return series
+        return None
+
+    def conflicts(self) -> list[Conflict]:
+        if self._conflicts is None:
+            self._conflicts = find_conflicts(self.all_series())
+        return self._conflicts
+
+    def conflicts_for_article(self, article_id: str) -> list[Conflict]:
+        return [c for c in self.conflicts() if any(claim.article_id == article_id for claim in c.claims)]
+
+
+def _names_of(summary: EntitySummary) -> set[str]:
+    return {summary.name.casefold(), *(a.casefold() for a, _ in summary.aliases)}
