@@ -16,6 +16,7 @@ from rich.text import Text
 
 from store.safetext import one_line
 from tui.across_render import conflict_status
+from tui.keys import binding_rows
 from tui.threads import post
 
 if TYPE_CHECKING:
@@ -24,9 +25,11 @@ if TYPE_CHECKING:
     from extract.across.model import Conflict, EntitySummary, Series
     from store.library import Library
     from tui.render import Highlight
+    from tui.screens.help import Section
     from tui.widgets.bars import StatusLine
     from tui.widgets.reader import Reader
 
+WARM_UP_ARTICLES = 2_000  # a larger library builds the cross-article index on the first view, not at once
 Jump = Callable[[str, tuple[int, int] | None], None]  # article id, body range to mark (None: the top)
 
 
@@ -55,6 +58,16 @@ class AcrossViews:
         self.reader = reader
         self.on_jump = on_jump
         self.on_filter = on_filter
+        self.ready = False  # the library's cross-article index has been built in this session
+
+    def built(self) -> None:
+        """A worker got an answer from the cross-article index: from now on each article opened gets its
+        conflict marker, starting with the open one."""
+        if not self.ready:
+            self.ready = True
+            article_id = self.reader.article_id
+            if article_id is not None:
+                self.run(lambda: self._load_conflicts(article_id), "across-marker")
 
     def run(self, work: Callable[[], None], group: str) -> None:
         """`work` in a thread worker of the app (one at a time per group)."""
@@ -63,6 +76,24 @@ class AcrossViews:
     def say(self, message: str | Text) -> None:
         """A message in the status line, from any thread."""
         post(self.app, self.status.show_text, message)
+
+    @staticmethod
+    def help_sections() -> list[Section]:
+        """The screens' keys for the help screen (`?`), from their own bindings."""
+        from tui.screens.conflicts import ConflictsScreen
+        from tui.screens.entities import EntityIndexScreen
+        from tui.screens.profile import ProfileScreen
+        from tui.screens.series import SeriesScreen
+
+        return [
+            ("Names (I)", [("type", "Filter by name or alias"), *binding_rows(EntityIndexScreen.BINDINGS)]),
+            ("Profile (e, or enter on a name)", binding_rows(ProfileScreen.BINDINGS)),
+            (
+                "Figures over time (P, or p on a figure)",
+                [("enter", "Jump to the point in the reader"), *binding_rows(SeriesScreen.BINDINGS)],
+            ),
+            ("Sources disagree (C)", binding_rows(ConflictsScreen.BINDINGS)),
+        ]
 
     # -- the screens ---------------------------------------------------------------------------------
     def show_index(self) -> None:
@@ -76,10 +107,14 @@ class AcrossViews:
 
         self.app.push_screen(ProfileScreen(self, key))
 
-    def show_series(self, key: str | None = None, entity: str | None = None) -> None:
+    def show_series(
+        self, key: str | None = None, entity: str | None = None, figure: tuple[str, int] | None = None
+    ) -> None:
+        """The series view on series `key` (the first when None), of the series about `entity` only when
+        given; `figure` (article id, offset) selects that figure's point."""
         from tui.screens.series import SeriesScreen
 
-        self.app.push_screen(SeriesScreen(self, key=key, entity=entity))
+        self.app.push_screen(SeriesScreen(self, key=key, entity=entity, figure=figure))
 
     def show_conflicts(self) -> None:
         from tui.screens.conflicts import ConflictsScreen
@@ -120,6 +155,7 @@ class AcrossViews:
         except Exception as error:
             self.say(f"Could not read the entities: {one_line(str(error))}")
             return
+        post(self.app, self.built)
         if found is None:
             self.say(f"No profile for {name} (I lists every name).")
             return
@@ -139,17 +175,19 @@ class AcrossViews:
         except Exception as error:
             self.say(f"Could not read the series: {one_line(str(error))}")
             return
+        post(self.app, self.built)
         if series is None:
-            self.say(
-                "This figure is in no series (no dated figure elsewhere counts the same thing); P lists all."
-            )
+            self.say("This figure is in no series (P lists every series).")
             return
-        post(self.app, self.show_series, series.key)
+        post(self.app, self.show_series, series.key, None, (article_id, start))
 
     # -- the conflict marker ---------------------------------------------------------------------------
-    def load_conflicts(self, article_id: str) -> None:
-        """Flag the open article's figures that other articles contradict (in a worker)."""
-        self.run(lambda: self._load_conflicts(article_id), "across-marker")
+    def load_conflicts(self, article_id: str, library_size: int) -> None:
+        """Flag the open article's figures that other articles contradict (in a worker). The first call
+        builds the cross-article index, which holds the library for as long as that takes: a library of
+        more than `WARM_UP_ARTICLES` articles waits until a cross-article view has built it."""
+        if self.ready or library_size <= WARM_UP_ARTICLES:
+            self.run(lambda: self._load_conflicts(article_id), "across-marker")
 
     def _load_conflicts(self, article_id: str) -> None:
         try:
@@ -157,6 +195,7 @@ class AcrossViews:
         except Exception as error:  # the marker is an extra: the reader works without it
             self.app.log.warning(f"conflicts of {article_id}: {error!r}")
             return
+        self.ready = True
         if conflicts:
             post(self.app, self.reader.set_conflicts, article_id, conflicts)
 

@@ -6,6 +6,7 @@ No I/O, no widgets."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     )
 
 CONFLICT_MARK = "⚠"
+TITLE_CELLS = 60  # an article's title beside a fact or figure is cut to this width
+ARTICLE_CELLS = 24  # a source's name in a table cell is cut to this width
 EXCERPT_CELLS = 70  # a sentence in a table cell is trimmed around its figure to about this width
 
 
@@ -140,23 +143,35 @@ def profile_article(article: ProfileArticle) -> Text:
     return out
 
 
+def short_title(title: str) -> Text:
+    """An article's title cut to `TITLE_CELLS`, in the timeline's title colour."""
+    out = Text(one_line(title) or "(untitled)", theme.active().timeline_title)
+    out.truncate(TITLE_CELLS, overflow="ellipsis")
+    return out
+
+
 def profile_fact(fact: ProfileFact) -> Text:
+    """The date (normalised, then as written), the article, and the whole sentence below."""
     palette = theme.active()
     out = Text()
     out.append(one_line(fact.date_value) or "?", palette.timeline_date)
-    out.append(f"  “{one_line(fact.date_text)}”", META_STYLE)
-    out.append("  " + one_line(fact.title), palette.timeline_title)
+    out.append(f"  “{one_line(fact.date_text)}”  ", META_STYLE)
+    out.append_text(short_title(fact.title))
     out.append("\n  ")
     out.append(one_line(fact.text))
     return out
 
 
 def profile_figure(figure: ProfileFigure) -> Text:
-    out = value_text(figure.value, figure.high, figure.qualifier)
+    """The figure as written and what it counts, the article, and the sentence around it below."""
+    out = Text(one_line(figure.text), theme.active().timeline_figure)
     if figure.unit:
         out.append(" " + one_line(figure.unit))
-    out.append(f"  “{one_line(figure.text)}”", META_STYLE)
-    out.append("  " + one_line(figure.title), theme.active().timeline_title)
+    if figure.value is not None and figure.kind != "fraction":
+        out.append("  = ", META_STYLE)
+        out.append_text(value_text(figure.value, figure.high, None))
+    out.append("  ")
+    out.append_text(short_title(figure.title))
     out.append("\n  ")
     a = figure.start - figure.sentence_start
     out.append_text(excerpt(figure.sentence, a, a + (figure.end - figure.start), 200))
@@ -192,11 +207,11 @@ def series_label(series: Series) -> Text:
     return out
 
 
-def point_cells(point: SeriesPoint) -> tuple[Text, Text, Text, Text]:
-    """The points table's row: date, value (range, qualifier), article (source), sentence excerpt."""
-    article = Text(one_line(point.title) or "(untitled)", theme.active().timeline_title)
-    if point.source:
-        article.append(f" · {one_line(point.source)}", META_STYLE)
+def point_cells(point: SeriesPoint, cells: int = EXCERPT_CELLS) -> tuple[Text, Text, Text, Text]:
+    """The points table's row: date, value (range, qualifier), source (else the article's title), the
+    sentence trimmed to about `cells` around the figure."""
+    article = Text(one_line(point.source) or one_line(point.title) or "?", theme.active().timeline_title)
+    article.truncate(ARTICLE_CELLS, overflow="ellipsis")
     sentence = point.sentence or point.text
     at = one_line(sentence).find(one_line(point.text)) if point.sentence else 0
     at = max(at, 0)
@@ -204,27 +219,34 @@ def point_cells(point: SeriesPoint) -> tuple[Text, Text, Text, Text]:
         Text(one_line(point.date), theme.active().timeline_date),
         value_text(point.value, point.high, point.qualifier),
         article,
-        excerpt(sentence, at, at + len(one_line(point.text))),
+        excerpt(sentence, at, at + len(one_line(point.text)), cells),
     )
 
 
-def plot_points(series: Series) -> tuple[list[str], list[float], list[int]]:
-    """Where each point goes on the plot: its day (`YYYY-MM-DD`, the first day its date covers), its
-    value (a range's middle) and its index in `series.points`. Points whose date names no day (a
-    duration, an unknown year) are left out of the plot; the table still lists them."""
+def plot_points(series: Series) -> tuple[list[str], list[float]]:
+    """The plot's points in day order: each point's day (`YYYY-MM-DD`, the middle of the days its date
+    covers: "2022-10" is drawn on 16 October) and value (a range's middle). Points whose date names no
+    day (a duration, an unknown year) are left out of the plot; the table still lists them."""
     from extract.facts import interval
 
-    days: list[str] = []
-    values: list[float] = []
-    kept: list[int] = []
-    for i, point in enumerate(series.points):
-        first, _ = interval(point.date)
-        if first is None:
+    placed: list[tuple[date, float]] = []
+    for point in series.points:
+        first, last = interval(point.date)
+        if first is None or last is None:
             continue
-        days.append(first.isoformat())
-        values.append(point.value if point.high is None else (point.value + point.high) / 2)
-        kept.append(i)
-    return days, values, kept
+        middle = first + (last - first) / 2
+        placed.append((middle, point.value if point.high is None else (point.value + point.high) / 2))
+    placed.sort(key=lambda p: p[0])
+    return [day.isoformat() for day, _ in placed], [value for _, value in placed]
+
+
+def value_ticks(values: Sequence[float], count: int = 5) -> tuple[list[float], list[str]]:
+    """`count` evenly spaced ticks from 0 to the largest value, labelled as the tables write numbers."""
+    top = max(values, default=0.0)
+    if top <= 0:
+        return [0.0], ["0"]
+    ticks = [top * n / (count - 1) for n in range(count)]
+    return ticks, [format_number(round(t)) if top >= count else format_number(t) for t in ticks]
 
 
 # -- conflicts -------------------------------------------------------------------------------------------

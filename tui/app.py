@@ -444,7 +444,7 @@ class BriefingApp(App[None]):
             self.timeline.set_items(items, scope="article")
         self._apply_pending_mark()
         self._apply_pending_select()
-        self.across.load_conflicts(article_id)
+        self.across.load_conflicts(article_id, len(self.article_list.all_articles))
 
     def _reanalysed(self, article_id: str, analysis: Analysis, items: list[TimelineEntry]) -> None:
         """A correction changed the analysis: redraw the reader and the timeline."""
@@ -777,6 +777,7 @@ class BriefingApp(App[None]):
             ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
             ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
             ("Feeds screen (F)", binding_rows(FeedsScreen.BINDINGS)),
+            *self.across.help_sections(),
             (
                 "Annotating",
                 [

@@ -79,6 +79,7 @@ class ConflictsScreen(ModalScreen[None]):
         except Exception as error:
             post(self.app, self._note, no_data(f"Could not compare the figures: {one_line(str(error))}"))
             return
+        post(self.app, self.views.built)
         post(self.app, self._loaded, conflicts)
 
     def _note(self, text: Text) -> None:

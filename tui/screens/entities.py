@@ -108,6 +108,7 @@ class EntityIndexScreen(ModalScreen[None]):
         except Exception as error:
             post(self.app, self._failed, one_line(str(error)))
             return
+        post(self.app, self.views.built)
         post(self.app, self._loaded, entities)
 
     def _failed(self, message: str) -> None:

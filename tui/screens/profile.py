@@ -106,6 +106,7 @@ class ProfileScreen(ModalScreen[None]):
         except Exception as error:
             post(self.app, self._failed, f"Could not read the profile: {one_line(str(error))}")
             return
+        post(self.app, self.views.built)
         post(self.app, self._show, profile)
 
     def _failed(self, message: str) -> None:
@@ -166,7 +167,7 @@ class ProfileScreen(ModalScreen[None]):
         if series is None:
             post(self.app, self.notify, "This figure is in no series.", markup=False)
             return
-        post(self.app, self.views.show_series, series.key)
+        post(self.app, self.views.show_series, series.key, None, (article_id, start))
 
     def action_entity_series(self) -> None:
         if self.profile is not None:

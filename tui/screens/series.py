@@ -20,7 +20,7 @@ from textual_plotext import PlotextPlot
 
 from store.safetext import one_line
 from store.wording import counted
-from tui.across_render import no_data, plot_points, point_cells, series_label, series_title
+from tui.across_render import no_data, plot_points, point_cells, series_label, series_title, value_ticks
 from tui.render import META_STYLE
 from tui.threads import post
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from extract.across.model import Series
     from tui.across import AcrossViews
 
+SENTENCE_MARGIN = 62  # the points table's other columns: the sentence gets the rest of its width
 NARROW = 100  # below this many columns the series list goes above the plot
 
 
@@ -58,10 +59,18 @@ class SeriesScreen(ModalScreen[None]):
     SeriesScreen.-narrow #series-list { width: 1fr; height: 5; }
     """
 
-    def __init__(self, views: AcrossViews, *, key: str | None = None, entity: str | None = None) -> None:
+    def __init__(
+        self,
+        views: AcrossViews,
+        *,
+        key: str | None = None,
+        entity: str | None = None,
+        figure: tuple[str, int] | None = None,
+    ) -> None:
         super().__init__()
         self.views = views
         self.wanted = key
+        self.figure = figure  # (article id, offset) of the figure `p` was pressed on: its row is selected
         self.entity = entity
         self.series: list[Series] = []
         self.current: Series | None = None
@@ -79,7 +88,7 @@ class SeriesScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Value", "Article", "Sentence")
+        table.add_columns("Date", "Value", "Source", "Sentence")
         self.query_one(OptionList).focus()
         self.views.run(self._load, "across-series")
 
@@ -92,6 +101,7 @@ class SeriesScreen(ModalScreen[None]):
         except Exception as error:
             post(self.app, self._note, no_data(f"Could not read the series: {one_line(str(error))}"))
             return
+        post(self.app, self.views.built)
         post(self.app, self._loaded, series)
 
     def _note(self, text: Text) -> None:
@@ -115,8 +125,21 @@ class SeriesScreen(ModalScreen[None]):
         index = next((n for n, s in enumerate(series) if s.key == self.wanted), 0)
         options.highlighted = index
         self._show(series[index])
-        if self.wanted is not None:  # came from a figure: straight to its points
-            self.query_one(DataTable).focus()
+        if self.wanted is not None:  # came from a figure: straight to its points, on its row
+            table = self.query_one(DataTable)
+            table.focus()
+            if self.figure is not None:
+                article_id, start = self.figure
+                points = series[index].points
+                row = next(
+                    (
+                        n
+                        for n, p in enumerate(points)
+                        if p.article_id == article_id and p.start <= start < p.end
+                    ),
+                    0,
+                )
+                table.move_cursor(row=row)
 
     @on(OptionList.OptionHighlighted, "#series-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -135,18 +158,21 @@ class SeriesScreen(ModalScreen[None]):
         self.query_one(Vertical).border_title = f"Figures over time · {series_title(series)}"
         table = self.query_one(DataTable)
         table.clear()
+        cells = max(24, table.scrollable_content_region.width - SENTENCE_MARGIN)
         for n, point in enumerate(series.points):
-            table.add_row(*point_cells(point), key=str(n))
+            table.add_row(*point_cells(point, cells), key=str(n))
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        days, values, _ = plot_points(series)
+        days, values = plot_points(series)
         if days:
             plt.date_form("Y-m-d")
             plt.plot(days, values, marker="braille")
             plt.scatter(days, values, marker="●")
-            plt.ylabel(one_line(series.unit))
+            ticks, labels = value_ticks(values)
+            plt.yticks(ticks, labels)
+            plt.ylim(0, max(values) * 1.05 or 1)
         plot.refresh()
 
     @on(DataTable.RowSelected, "#series-points")
