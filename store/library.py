@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store import migrations
-from store.across import Across
 from store.analyses import Analyses, AnalyzeFn
 from store.annotations import Annotations
 from store.articles import Articles
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
     from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
     from extract.corrections import Corrections
     from extract.model import Analysis
+    from store.across import Across
     from store.feeds import FeedStore
     from store.ingest import ParsedArticle
 
@@ -78,7 +78,7 @@ class Library:
         self._annotations = Annotations(self._articles)
         self._analyses = Analyses(self._articles, self._annotations, analyzer, analyzer_version)
         self._queries = Queries(self._articles, self._analyses)
-        self._across = Across(self._articles, self._analyses)
+        self._across_part: Across | None = None  # made on first use: it loads the analysis engine
         self._trash = Trash(self._articles)
         self._importer = Importer(self._articles, self._annotations, self._analyses, self._trash)
         self._notices_taken = 0
@@ -284,6 +284,14 @@ class Library:
     # The first call builds the library-wide index from the stored analyses (analysing articles that have
     # none yet) and caches it on disk; later calls are served from the cache, which follows additions,
     # deletions, restores, re-analyses and corrections article by article.
+    @property
+    def _across(self) -> Across:
+        if self._across_part is None:
+            from store.across import Across
+
+            self._across_part = Across(self._articles, self._analyses)
+        return self._across_part
+
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         """Every entity of the library (names resolved across articles), most mentioned first; only those
         of `type` (PERSON, ORG, GPE, LOC, NORP, EVENT, OTHER; any case) when given."""

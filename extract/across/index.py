@@ -90,9 +90,11 @@ class AcrossIndex:
         choices: dict[str, str] = {}
         for summary in self._summaries:
             for n in (summary.name, *(a for a, _ in summary.aliases)):
-                choices.setdefault(n.casefold(), n)
-        close = difflib.get_close_matches(name.casefold(), list(choices), n=limit, cutoff=0.6)
-        return [choices[c] for c in close]
+                choices.setdefault(n.casefold(), summary.name)
+                for word in n.split():  # a misspelt surname finds the full name
+                    choices.setdefault(word.casefold(), summary.name)
+        close = difflib.get_close_matches(name.casefold(), list(choices), n=limit * 3, cutoff=0.7)
+        return list(dict.fromkeys(choices[c] for c in close))[:limit]
 
     def profile(self, key: str) -> EntityProfile:
         summary = self._by_key[key]  # KeyError for an unknown key

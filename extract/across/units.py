@@ -43,7 +43,7 @@ _PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:displaced|displacement|evacuated|homeless"
             r"|(?:moved |forced |driven )?out of (?:their )?homes"
-            r"|(?:living |staying |sheltering )?in (?:temporary |emergency |evacuation )?(?:shelters|camps)"
+            r"|(?:living |staying |sheltering )?in (?:\w+ )?(?:shelters|camps)"
             r"|fled (?:their )?homes)\b",
             re.IGNORECASE,
         ),
