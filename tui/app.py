@@ -464,6 +464,7 @@ class BriefingApp(App[None]):
             _, start, end = self._pending_mark
             self._pending_mark = None
             self.reader.mark(start, end)
+            self.reader.walk_to(start, end)  # a figure (series point, conflicting claim): its details
 
     # -- pane messages -------------------------------------------------------------------------------
     @on(VirtualList.CursorMoved, "#list")

@@ -138,6 +138,7 @@ class Reader(ScrollView, can_focus=True):
         self._user_spans: list[tuple[int, int, Style]] = []
         self.conflicts: list[Conflict] = []  # those with a claim of this article (`set_conflicts`)
         self._flagged: list[tuple[int, int]] = []  # this article's figures in them
+        self._walk_target: tuple[int, int] | None = None  # `walk_to` waiting for the analysis
         self._title_span: tuple[int, int] | None = None  # the body's first line when it is the title
         self._header: list[Text] = []
         self._lines: list[tuple[int, int]] = []
@@ -174,6 +175,7 @@ class Reader(ScrollView, can_focus=True):
         self._user_spans = []
         self.conflicts = []
         self._flagged = []
+        self._walk_target = None
 
     def show_message(self, *lines: str) -> None:
         """No article: show a message in place (empty library, nothing selected)."""
@@ -225,6 +227,8 @@ class Reader(ScrollView, can_focus=True):
         self.analysis = analysis
         self._rebuild_rows()
         self._rebuild_highlights()
+        if self._walk_target is not None:
+            self.walk_to(*self._walk_target)
 
     def show_analysis_error(self, article_id: str, message: str) -> None:
         if article_id != self.article_id:
@@ -703,6 +707,18 @@ class Reader(ScrollView, can_focus=True):
         if self._lines:
             self._scroll_to_offset(start)
         self._invalidate()
+
+    def walk_to(self, start: int, end: int) -> bool:
+        """Put the cursor on the highlight spanning exactly [start, end), as `n` would (a figure a
+        cross-article view jumped to: the status line then explains it); False when there is none."""
+        self._walk_target = None
+        i = self.index.at(start)
+        if i is None or (self.index.items[i].start, self.index.items[i].end) != (start, end):
+            if self.analysis is None:  # the highlights are not there yet: when they come
+                self._walk_target = (start, end)
+            return False
+        self._go_to_highlight(i)
+        return True
 
     def select_range(self, start: int, end: int) -> None:
         """Put the cursor on a body range (an annotation): its sentence, or its words inside one sentence."""
