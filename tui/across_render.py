@@ -18,6 +18,7 @@ from tui.render import (
     ENTITY_LABELS,
     META_STYLE,
     NOTICE_STYLE,
+    SHORT_LABELS,
     TITLE_STYLE,
     format_number,
     one_line,
@@ -38,14 +39,16 @@ if TYPE_CHECKING:
     )
 
 CONFLICT_MARK = "⚠"
+NAME_CELLS = 32  # a name in the entity index is cut to this width
 TITLE_CELLS = 60  # an article's title beside a fact or figure is cut to this width
 ARTICLE_CELLS = 24  # a source's name in a table cell is cut to this width
 EXCERPT_CELLS = 70  # a sentence in a table cell is trimmed around its figure to about this width
 
 
-def type_label(kind: str) -> Text:
-    """'PERSON' -> 'person' in the person colour."""
-    return Text(ENTITY_LABELS.get(kind, kind.lower()), theme.active().entity_style(kind))
+def type_label(kind: str, *, short: bool = False) -> Text:
+    """'PERSON' -> 'person' in the person colour ('ORG' -> 'organisation', or 'org' when `short`)."""
+    labels = SHORT_LABELS if short else ENTITY_LABELS
+    return Text(labels.get(kind, kind.lower()), theme.active().entity_style(kind))
 
 
 def entity_name(name: str, kind: str) -> Text:
@@ -67,13 +70,15 @@ def aliases_text(aliases: Sequence[tuple[str, int]], *, limit: int | None = None
 
 
 def entity_cells(entity: EntitySummary) -> tuple[Text, Text, Text, Text, Text]:
-    """The entity index's row: name, type, mentions, articles, other forms."""
+    """The entity index's row: name (cut to `NAME_CELLS`), mentions, articles, type, other forms."""
     others = tuple((a, c) for a, c in entity.aliases if a != entity.name)
+    name = entity_name(entity.name, entity.type)
+    name.truncate(NAME_CELLS, overflow="ellipsis")
     return (
-        entity_name(entity.name, entity.type),
-        type_label(entity.type),
+        name,
         Text(f"{entity.mentions:,}", justify="right"),
         Text(f"{entity.article_count:,}", justify="right"),
+        type_label(entity.type, short=True),
         aliases_text(others, limit=3),
     )
 

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Static
 from store.safetext import one_line
 from store.wording import counted
 from tui.across_render import entity_cells
-from tui.render import ENTITY_LABELS, META_STYLE
+from tui.render import META_STYLE, SHORT_LABELS
 from tui.theme import ENTITY_ORDER
 from tui.threads import post
 
@@ -47,7 +47,7 @@ def type_bar(current: str | None) -> Text:
     for n, kind in enumerate(TYPES):
         if n:
             out.append(" · ", META_STYLE)
-        label = "all" if kind is None else ENTITY_LABELS.get(kind, kind.lower())
+        label = "all" if kind is None else SHORT_LABELS.get(kind, kind.lower())
         out.append(label, Style(reverse=True, bold=True) if kind == current else Style(dim=True))
     return out
 
@@ -98,7 +98,7 @@ class EntityIndexScreen(ModalScreen[None]):
         field = self.query_one(Input)
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
         table = self.query_one(DataTable)
-        table.add_columns("Name", "Type", "Mentions", "Articles", "Also written")
+        table.add_columns("Name", "Mentions", "Articles", "Type", "Also written")
         field.focus()
         self.views.run(self._load, "across-index")
 
