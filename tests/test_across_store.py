@@ -96,3 +96,16 @@ def test_an_unknown_profile_key_is_a_key_error(sample_library: Library) -> None:
         sample_library.entity_profile("PERSON:nobody")
     profile = sample_library.entity_profile(sample_library.find_entities("Kadhimi")[0].key)
     assert profile.name == "Mustafa al-Kadhimi"
+
+
+def test_a_killed_writers_temporary_file_in_the_cache_is_swept(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "lib"
+    Library.open(folder, import_samples=False).close()
+    (folder / "across").mkdir()
+    left = folder / "across" / ".3f.json.abcd1234.tmp"
+    left.write_text("{")
+    os.utime(left, (1, 1))
+    Library.open(folder).close()
+    assert not left.exists()

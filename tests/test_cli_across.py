@@ -112,3 +112,17 @@ def test_an_empty_library_has_no_series_and_no_conflicts(
     assert run(capsys, library_path, "conflicts", "--json")[:2] == (0, "[]\n")
     status, _, err = run(capsys, library_path, "series")
     assert status == 0 and "no figure series" in err
+
+
+def test_markdown_briefing_has_figures_over_time_and_disagreements(
+    samples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, samples, "export", "--format", "md", "--tag", "Cyclone Oriel")
+    assert status == 0
+    over_time = out[out.index("## Figures over time") : out.index("## Sources disagree")]
+    assert "### Cyclone Oriel: people killed" in over_time
+    assert "| 27 May 2024 | At least 120 | Bay Desk Wire |" in over_time
+    disagree = out[out.index("## Sources disagree") : out.index("## Sources\n")]
+    assert "**At least 120** (Bay Desk Wire)" in disagree and "**85** (Coastal Monitor)" in disagree
+    status, out, _ = run(capsys, samples, "export", "--format", "md", "--tag", "floods")
+    assert "## Sources disagree" not in out and "Typhoon Kestrel: people displaced" in out

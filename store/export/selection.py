@@ -27,6 +27,7 @@ from store.records import Annotation, Article, ArticleMeta, TimelineEntry
 from store.timeline import article_bounds, name_matches, sort_key
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
+    from extract.across.model import Claim, Conflict, Series
     from extract.model import Analysis, Fact
 
 KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
@@ -50,6 +51,8 @@ class LibraryView(Protocol):
         end: date | None = None,
     ) -> list[TimelineEntry]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
+    def series(self, entity: str | None = None) -> list[Series]: ...
+    def conflicts(self) -> list[Conflict]: ...
 
 
 def select(
@@ -101,6 +104,7 @@ def select(
         key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
     )
     articles = tuple(meta for meta, _, _ in chosen)
+    series, conflicts = across_selected(library, {meta.id for meta in articles})
     return Briefing(
         title=title or default_title(articles, selection),
         selection=selection,
@@ -109,7 +113,55 @@ def select(
         figures=tuple(figures),
         annotations=tuple(annotations),
         key_facts=key_facts,
+        series=series,
+        conflicts=conflicts,
     )
+
+
+def across_selected(
+    library: LibraryView, article_ids: set[str]
+) -> tuple[tuple[Series, ...], tuple[Conflict, ...]]:
+    """The library's figure series and conflicts cut down to the selected articles: a series keeps its
+    points from them (and stays a series only with two dates or more), a conflict its claims from them
+    (and stays one only with two articles or more)."""
+    from dataclasses import replace
+
+    from extract.across.conflicts import conflicts as find_conflicts
+
+    series = []
+    for whole in library.series():
+        points = tuple(p for p in whole.points if p.article_id in article_ids)
+        if len({p.date for p in points}) >= 2:
+            series.append(whole if len(points) == len(whole.points) else replace(whole, points=points))
+    conflicts = []
+    for conflict in library.conflicts():
+        claims = tuple(c for c in conflict.claims if c.article_id in article_ids)
+        if len(claims) == len(conflict.claims):
+            conflicts.append(conflict)
+        elif len({c.article_id for c in claims}) >= 2:
+            conflicts.extend(find_conflicts([_as_series(conflict, claims)]))
+    return tuple(series), tuple(conflicts)
+
+
+def _as_series(conflict: Conflict, claims: tuple[Claim, ...]) -> Series:
+    from extract.across.model import Series, SeriesPoint
+
+    points = tuple(
+        SeriesPoint(
+            conflict.date,
+            c.value,
+            c.high,
+            c.qualifier,
+            c.article_id,
+            c.source,
+            c.title,
+            c.text,
+            c.start,
+            c.end,
+        )
+        for c in claims
+    )
+    return Series(conflict.series_key, conflict.subject, conflict.unit, points)
 
 
 def describe(selection: Selection) -> str:
