@@ -122,6 +122,43 @@ async def test_f_in_a_profile_filters_the_list_and_timeline_by_the_name(sample_l
         assert 0 < app.article_list.row_count < len(sample_library.articles())
 
 
+async def test_enter_in_a_profile_opens_an_article_or_a_co_mentioned_name(sample_library: Library) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.across.show_profile(KADHIMI)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen) and screen.profile is not None
+        options = screen.query_one(OptionList)
+        options.highlighted = _option_ids(screen, "#profile").index("co:0")
+        await pilot.press("enter")
+        await settle(pilot)
+        other = app.screen
+        assert isinstance(other, ProfileScreen) and other.key == screen.profile.co_mentions[0][1]
+        await pilot.press("escape")
+        assert app.screen is screen
+        options.highlighted = _option_ids(screen, "#profile").index("article:0")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0]
+        assert app.reader.article_id == screen.profile.articles[0].article_id
+
+
+async def test_a_library_without_series_or_conflicts_says_so(library: Library) -> None:
+    app = make_app(library)  # three small invented articles: no figure counts the same thing twice
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        assert isinstance(app.screen, SeriesScreen) and not app.screen.series
+        assert "No figure series" in str(app.screen.query_one("#series-note").render())
+        await pilot.press("escape", "C")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictsScreen)
+        assert "No conflicts" in str(app.screen.query_one("#conflicts-note").render())
+
+
 # -- series ----------------------------------------------------------------------------------------------
 
 
