@@ -73,6 +73,11 @@ class Analyses:
             self._analyzer, self._version = _default_analyzer()
         return self._analyzer, self._version
 
+    @property
+    def analyzer_version(self) -> str:
+        """The version of the analyzer in use (stored analyses of another version are recomputed)."""
+        return self._engine()[1]
+
     def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
         corrections = self.annotations.corrections_for(body)
         fingerprint = hashlib.sha256(

@@ -109,3 +109,23 @@ def test_a_killed_writers_temporary_file_in_the_cache_is_swept(tmp_path: Path) -
     os.utime(left, (1, 1))
     Library.open(folder).close()
     assert not left.exists()
+
+
+def test_a_highlight_recomputes_nothing_a_correction_its_article(
+    empty_library: Library, tmp_path: Path
+) -> None:
+    src = tmp_path / "in"
+    first = _add(empty_library, src, "one", ONE, "2022-10-12", "A")
+    _add(empty_library, src, "two", TWO, "2022-10-19", "B")
+    empty_library.series()
+    empty_library._across.rebuilt = 0
+    empty_library.add_annotation(first, 0, 5, "highlight", color="yellow")
+    empty_library.series()
+    assert empty_library._across.rebuilt == 0
+    text = empty_library.article(first).body
+    start = text.index("Typhoon Marla")
+    empty_library.add_annotation(
+        first, start, start + len("Typhoon Marla"), "correction", correction={"type": "NONE"}
+    )
+    assert len(empty_library.series()) == 0  # the first article's figure lost its subject
+    assert empty_library._across.rebuilt >= 1

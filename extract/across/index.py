@@ -60,6 +60,7 @@ class AcrossIndex:
             key=lambda s: (-s.mentions, s.name.casefold(), s.key),
         )
         self._by_key = {s.key: s for s in self._summaries}
+        self._profiles: dict[str, EntityProfile] = {}
         self._series: list[Series] | None = None
         self._conflicts: list[Conflict] | None = None
 
@@ -97,11 +98,17 @@ class AcrossIndex:
         return list(dict.fromkeys(choices[c] for c in close))[:limit]
 
     def profile(self, key: str) -> EntityProfile:
-        summary = self._by_key[key]  # KeyError for an unknown key
-        postings = [(self.digests[n], frozenset(mine)) for n, mine in self._postings.get(key, ())]
-        return build_profile(
-            key, summary.name, summary.type, summary.aliases, postings, self.key_of, self.resolution.names
-        )
+        found = self._profiles.get(key)
+        if found is None:
+            summary = self._by_key[key]  # KeyError for an unknown key
+            postings = [
+                (self.digests[n], frozenset(mine), self._keys[n]) for n, mine in self._postings.get(key, ())
+            ]
+            found = build_profile(
+                key, summary.name, summary.type, summary.aliases, postings, self.resolution.names
+            )
+            self._profiles[key] = found
+        return found
 
     # series and conflicts ------------------------------------------------------------------------------
     def all_series(self) -> list[Series]:

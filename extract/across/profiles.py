@@ -4,7 +4,7 @@ gathered from the article digests that name it."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from extract.across.digest import ArticleDigest
 from extract.across.model import EntityProfile, ProfileArticle, ProfileFact, ProfileFigure
@@ -17,22 +17,21 @@ def build_profile(
     name: str,
     type_: str,
     aliases: tuple[tuple[str, int], ...],
-    postings: Sequence[tuple[ArticleDigest, frozenset[int]]],
-    key_of: Callable[[ArticleDigest, int], str],
+    postings: Sequence[tuple[ArticleDigest, frozenset[int], Sequence[str]]],
     names: dict[str, str],
 ) -> EntityProfile:
     """The profile of entity `key`; `postings` are the digests naming it, each with the indices its
-    entities have there."""
+    entities have there and the library-wide keys of all its entities."""
     articles = []
     facts = []
     figures = []
     co: Counter[str] = Counter()
-    for digest, mine in postings:
+    for digest, mine, keys in postings:
         info = digest.info
         mentions = sum(digest.entities[i].mentions for i in mine)
         articles.append(ProfileArticle(info.article_id, info.title, info.published, info.source, mentions))
         for fact in digest.facts:
-            if mine.intersection(fact.entities):
+            if not mine.isdisjoint(fact.entities):
                 facts.append(
                     ProfileFact(
                         info.article_id,
@@ -46,7 +45,7 @@ def build_profile(
                     )
                 )
         for fig in digest.figures:
-            if mine.intersection(fig.entities):
+            if not mine.isdisjoint(fig.entities):
                 figures.append(
                     ProfileFigure(
                         info.article_id,
@@ -65,8 +64,8 @@ def build_profile(
                     )
                 )
         for sentence in digest.co_sentences:
-            if mine.intersection(sentence):
-                others = {key_of(digest, i) for i in sentence if i not in mine}
+            if not mine.isdisjoint(sentence):
+                others = {keys[i] for i in sentence if i not in mine}
                 others.discard(key)
                 co.update(others)
     articles.sort(key=lambda a: (-a.mentions, a.published or "", a.article_id))
