@@ -35,6 +35,7 @@ from store.records import Annotation, ArticleMeta, TimelineEntry
 from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
+from tui.across import AcrossViews
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
 from tui.article_actions import ArticleActions
 from tui.exporting import Exporter
@@ -98,7 +99,7 @@ class BriefingApp(App[None]):
         Binding("1", "toggle_layer('entity')", "Names highlights on/off", show=False),
         Binding("2", "toggle_layer('figure')", "Figures highlights on/off", show=False),
         Binding("3", "toggle_layer('date')", "Dates highlights on/off", show=False),
-        Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
+        Binding("e", "profile", "About", tooltip="Profile of the name under the cursor (f in it filters)"),
         Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
         Binding("S", "toggle_sort", "Sort by date/source", show=False),
         Binding("less_than_sign", "resize_list(-4)", "Narrower article list", show=False),
@@ -126,6 +127,15 @@ class BriefingApp(App[None]):
         ),
         Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
         Binding("E", "export", "Export", tooltip="Write a Markdown briefing of the list's articles"),
+        # across articles (issue 12): tui/across.py
+        Binding(
+            "p", "figure_series", "Series", show=False, tooltip="The series of the figure under the cursor"
+        ),
+        Binding("P", "series", "All series", show=False, tooltip="Figures over time: every series, plotted"),
+        Binding(
+            "I", "entities", "Names", show=False, tooltip="Every name in the library; enter: its profile"
+        ),
+        Binding("C", "conflicts", "Conflicts", show=False, tooltip="Figures on which the sources disagree"),
     ]
 
     # The filters. Setting one refreshes what depends on it (the watchers below).
@@ -212,6 +222,18 @@ class BriefingApp(App[None]):
             status=self.status,
             on_deleted=self._after_delete,
             on_restored=self._after_delete,
+        )
+
+    @cached_property
+    def across(self) -> AcrossViews:
+        """The cross-article screens and the conflict marker (e p P I C)."""
+        return AcrossViews(
+            self,
+            self.library,
+            status=self.status,
+            reader=self.reader,
+            on_jump=self.jump_to_sentence,
+            on_filter=self.filter_by_name,
         )
 
     @cached_property
@@ -422,6 +444,7 @@ class BriefingApp(App[None]):
             self.timeline.set_items(items, scope="article")
         self._apply_pending_mark()
         self._apply_pending_select()
+        self.across.load_conflicts(article_id, len(self.article_list.all_articles))
 
     def _reanalysed(self, article_id: str, analysis: Analysis, items: list[TimelineEntry]) -> None:
         """A correction changed the analysis: redraw the reader and the timeline."""
@@ -441,6 +464,7 @@ class BriefingApp(App[None]):
             _, start, end = self._pending_mark
             self._pending_mark = None
             self.reader.mark(start, end)
+            self.reader.walk_to(start, end)  # a figure (series point, conflicting claim): its details
 
     # -- pane messages -------------------------------------------------------------------------------
     @on(VirtualList.CursorMoved, "#list")
@@ -461,12 +485,17 @@ class BriefingApp(App[None]):
         item = self.timeline.current
         if item is None:
             return
-        start, end = item.fact.sentence.start, item.fact.sentence.end
-        self._pending_mark = (item.article_id, start, end)
-        if item.article_id != self.reader.article_id:
-            self.article_list.select_id(item.article_id)
-        self.open_article(item.article_id)
+        self.jump_to_sentence(item.article_id, (item.fact.sentence.start, item.fact.sentence.end))
         self.status.show_text(f"Jumped to the sentence of {item.fact.value}")
+
+    def jump_to_sentence(self, article_id: str, span: tuple[int, int] | None) -> None:
+        """Open the article with `span` marked and in view (None: as it opens): the timeline's `enter`
+        and the cross-article screens'."""
+        if span is not None:
+            self._pending_mark = (article_id, *span)
+        if article_id != self.reader.article_id:
+            self.article_list.select_id(article_id)
+        self.open_article(article_id)
 
     @on(Reader.CursorChanged)
     def _reader_cursor(self, event: Reader.CursorChanged) -> None:
@@ -481,7 +510,7 @@ class BriefingApp(App[None]):
         ):
             self.status.show_annotation(annotation)
         else:  # n/N walked to a name, figure or date: its details, even inside an annotated sentence
-            self.status.show_highlight(highlight)
+            self.status.show_highlight(highlight, self.across.conflict_note(highlight))
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = self.focused
@@ -749,6 +778,7 @@ class BriefingApp(App[None]):
             ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
             ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
             ("Feeds screen (F)", binding_rows(FeedsScreen.BINDINGS)),
+            *self.across.help_sections(),
             (
                 "Annotating",
                 [
@@ -972,8 +1002,28 @@ class BriefingApp(App[None]):
         if highlight is None or highlight.layer != "entity":
             self.status.show_text("Put the reader's cursor on a name first (n/N walk the highlights).")
             return
+        self.filter_by_name(one_line(getattr(highlight.item, "canonical", "")))
+
+    def filter_by_name(self, name: str) -> None:
+        """The list and the library timeline: everything about `name` (esc clears)."""
         self.set_reactive(BriefingApp.timeline_scope, "library")  # the entity's watcher redraws it
-        self.entity = one_line(getattr(highlight.item, "canonical", ""))
+        self.entity = name
+
+    # -- across articles (issue 12): the screens and the conflict marker live in tui/across.py ---------
+    def action_profile(self) -> None:
+        self.across.profile_of(self.reader.current_highlight)
+
+    def action_figure_series(self) -> None:
+        self.across.series_of(self.reader.article_id, self.reader.current_highlight)
+
+    def action_series(self) -> None:
+        self.across.show_series()
+
+    def action_entities(self) -> None:
+        self.across.show_index()
+
+    def action_conflicts(self) -> None:
+        self.across.show_conflicts()
 
     @work(thread=True, exclusive=True, group="entity", exit_on_error=False)
     def _filter_by_entity(self, entity: str) -> None:

@@ -133,7 +133,7 @@ def build_highlights(analysis: Analysis | None, layers: Iterable[Layer] = LAYERS
     return out
 
 
-def _format_number(value: float) -> str:
+def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -159,7 +159,7 @@ def highlight_details(h: Highlight) -> Text:
             out.append("vague amount, no definite value", META_STYLE)
         else:
             out.append("value ", META_STYLE)
-            out.append(_format_number(figure.value), TITLE_STYLE)
+            out.append(format_number(figure.value), TITLE_STYLE)
         if figure.unit:
             out.append("  unit ", META_STYLE)
             out.append(one_line(figure.unit))
@@ -305,9 +305,11 @@ def body_line(
     selection: tuple[int, int] | None = None,
     selection_style: Style | None = None,
     user_spans: Sequence[tuple[int, int, Style]] = (),
+    flagged: Sequence[tuple[int, int]] = (),
 ) -> Text:
     """One wrapped line of the (sanitised) body with the selection, the user's highlights, the marked
-    sentence, the analysis highlights and the cursor highlight, in that order (later styles win)."""
+    sentence, the analysis highlights, the flagged spans (figures other articles contradict, in the
+    palette's `conflict` style) and the cursor highlight, in that order (later styles win)."""
     visible_end = end
     while visible_end > start and text[visible_end - 1] == " ":
         visible_end -= 1
@@ -326,6 +328,10 @@ def body_line(
             line.stylize(theme.active().marked_sentence, a - start, b - start)
     for h in index.overlapping(start, visible_end):
         line.stylize(h.style, max(h.start, start) - start, min(h.end, visible_end) - start)
+    for a, b in flagged:
+        a, b = max(a, start), min(b, visible_end)
+        if a < b:
+            line.stylize(theme.active().conflict, a - start, b - start)
     if current is not None and current.end > start and current.start < visible_end:
         line.stylize(
             CURRENT_HIGHLIGHT_STYLE, max(current.start, start) - start, min(current.end, visible_end) - start
