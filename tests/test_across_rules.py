@@ -169,3 +169,15 @@ def test_digest_round_trips_through_json() -> None:
     dig = make("a2", STORM_2, "2022-10-19")
     again = ArticleDigest.from_dict(json.loads(json.dumps(dig.to_dict())))
     assert again == dig
+
+
+def test_a_profile_lists_an_open_future_after_the_dated_facts_of_its_day() -> None:
+    text = (
+        "Minister Talia Brenner said the ferries will return in the coming weeks. "
+        "Brenner opened the new pier on Tuesday. "
+        "Brenner visited the shipyard on Monday."
+    )
+    idx = index(make("p1", text, "2021-01-05"))
+    (found,) = idx.find_entities("Brenner")
+    values = [fact.date_value for fact in idx.profile(found.key).facts]
+    assert values == ["2021-01-04", "2021-01-05", "FUTURE_REF"]

@@ -98,7 +98,7 @@ async def test_e_opens_the_profile_and_enter_on_a_fact_jumps_to_its_sentence(sam
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ProfileScreen) and screen.key == KADHIMI
-        assert screen.profile is not None and len(screen.profile.facts) == 3
+        assert screen.profile is not None and len(screen.profile.facts) == 4  # the title is a sentence too
         options = screen.query_one(OptionList)
         options.highlighted = _option_ids(screen, "#profile").index("fact:0")
         await pilot.press("enter")

@@ -21,7 +21,7 @@ from extract.across.units import INCIDENT_CLASSES, count_class, is_anaphoric, pe
 from extract.facts import interval
 from extract.model import Analysis, DateMention, Entity, Figure, Sentence
 
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
 """Bump when the digest's content or rules change: stored digests of another version are rebuilt."""
 
 _NEAR_AFTER = 60  # a date this close after a figure, in the same clause, dates it ("2,500 by January 15")
@@ -185,7 +185,7 @@ def digest(info: ArticleInfo, analysis: Analysis, text: str) -> ArticleDigest:
             fact.sentence.start,
             fact.sentence.end,
             fact.text,
-            tuple(per_sentence.get(_sentence_index(starts, sentences, fact.sentence.start) or -1, ())),
+            _entities_of(per_sentence, _sentence_index(starts, sentences, fact.sentence.start)),
         )
         for fact in analysis.facts
     )
@@ -208,7 +208,7 @@ def digest(info: ArticleInfo, analysis: Analysis, text: str) -> ArticleDigest:
                 sent.start,
                 sent.end,
                 text[sent.start : sent.end],
-                tuple(per_sentence.get(k, ())) if k is not None else (),
+                _entities_of(per_sentence, k),
             )
         )
     candidates = _candidates(info, analysis, text, sentences, sentence_of_figure, kinds)
@@ -220,6 +220,11 @@ def digest(info: ArticleInfo, analysis: Analysis, text: str) -> ArticleDigest:
         tuple(tuple(f) for f in figures),
         tuple(tuple(c) for c in candidates),
     )
+
+
+def _entities_of(per_sentence: dict[int, list[int]], k: int | None) -> tuple[int, ...]:
+    """The entities named in sentence `k` (none when the offset lies in no sentence)."""
+    return tuple(per_sentence.get(k, ())) if k is not None else ()
 
 
 def _sentence_index(starts: list[int], sentences: tuple[Sentence, ...], offset: int) -> int | None:

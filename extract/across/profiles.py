@@ -71,7 +71,7 @@ def build_profile(
                 others.discard(key)
                 co.update(others)
     articles.sort(key=lambda a: (-a.mentions, a.published or "", a.article_id))
-    facts.sort(key=lambda f: (f.start_date is None, f.start_date or "", f.article_id, f.sentence_start))
+    facts.sort(key=_fact_order)
     top = sorted(co.items(), key=lambda item: (-item[1], names.get(item[0], item[0]).casefold()))[
         :CO_MENTIONS
     ]
@@ -85,3 +85,13 @@ def build_profile(
         tuple(figures),
         tuple((names.get(k, k), k, n) for k, n in top),
     )
+
+
+_REF_RANK = {"PAST_REF": 0, "PRESENT_REF": 1, "FUTURE_REF": 2}
+
+
+def _fact_order(fact: ProfileFact) -> tuple[object, ...]:
+    """Calendar order; an open future ("in the coming days", dated from its article's day) after the
+    facts of that day, an undated fact last."""
+    rank = _REF_RANK.get(fact.date_value, 1)
+    return (fact.start_date is None, fact.start_date or "", rank, fact.article_id, fact.sentence_start)
