@@ -84,6 +84,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.empty_message: str = "Nothing here."
         self._style_memo: tuple[Style, Style, Style] | None = None
         self._empty_memo: tuple[str, int, list[Text]] | None = None
+        self._row_memo: tuple[tuple[int, int, int], list[Text]] | None = None  # the last row drawn
 
     # -- content ---------------------------------------------------------------------------------------
     @property
@@ -111,16 +112,23 @@ class VirtualList(ScrollView, can_focus=True):
         """Forget cached rows (call when the rows' data changed but not their number)."""
         self._generation += 1
         self._cache.clear()
+        self._row_memo = None
         self.refresh()
 
     def refresh_row(self, index: int) -> None:
         self._generation += 1
         self._cache.clear()
+        self._row_memo = None
         self.refresh_lines(index * self.row_height, self.row_height)
 
     # -- rendering -------------------------------------------------------------------------------------
+    def fit_rows(self) -> None:
+        """Called when the size changes, before the rows are measured: a subclass may set `row_height`."""
+
     def on_resize(self, event: events.Resize) -> None:
+        self.fit_rows()
         self._cache.clear()
+        self._row_memo = None
         self.virtual_size = Size(self.scrollable_content_region.width, self._row_count * self.row_height)
         self._scroll_cursor_into_view(animate=False)
 
@@ -145,7 +153,12 @@ class VirtualList(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        lines = self.render_row(index, width)
+        memo_key = (index, width, self._generation)
+        if self._row_memo is not None and self._row_memo[0] == memo_key:
+            lines = self._row_memo[1]  # the row's other lines: drawn together, wrapped once
+        else:
+            lines = self.render_row(index, width)
+            self._row_memo = (memo_key, lines)
         text = lines[sub] if sub < len(lines) else Text("")
         text = text.copy()
         text.no_wrap = True
@@ -171,6 +184,7 @@ class VirtualList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self._style_memo = None
         self._cache.clear()
+        self._row_memo = None
         super().notify_style_update()
 
     def on_focus(self) -> None:
