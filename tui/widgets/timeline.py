@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Literal
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.strip import Strip
 
 from store.records import TimelineEntry
 from store.timeline import is_vague
 from store.wording import counted
+from tui.prefetch import DrawAhead, DrawnRows
 from tui.render import SENTENCE_LINES, timeline_lines
 from tui.widgets.virtual_list import VirtualList
 
@@ -51,6 +54,7 @@ class Timeline(VirtualList):
         self.sentence_lines = SENTENCE_LINES
         self.row_height = SENTENCE_LINES
         self._focused = False  # between a focus event and its blur (`has_focus` lags behind the events)
+        self._drawn: DrawnRows | None = None
         self.empty_message = "No dated facts yet."
         self._update_title()
 
@@ -61,7 +65,10 @@ class Timeline(VirtualList):
         scope: Scope,
         entity: str | None = None,
         empty_message: str = "No dated facts in this article.",
+        drawn: DrawnRows | None = None,
     ) -> None:
+        """Show `items`; `drawn` are their first rows drawn ahead (`tui.prefetch`), used while the pane
+        has the width and the lines a sentence they were drawn for."""
         self.scope = scope
         self.entity = entity
         self.fit_rows()
@@ -69,6 +76,7 @@ class Timeline(VirtualList):
         self.all_items = list(items)  # the library's calendar order
         self.empty_message = empty_message
         self._filter(cursor=0)
+        self._drawn = drawn if scope == "article" else None  # after `_filter`, which invalidates
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def _widen(self, focused: bool | None = None) -> None:
@@ -83,6 +91,28 @@ class Timeline(VirtualList):
 
     def on_blur(self) -> None:
         self._widen(focused=False)
+
+    def draw_ahead(self) -> DrawAhead:
+        """How to draw an article's first entries ahead: this pane's width, lines a sentence, entries in
+        view and styles (the row under the cursor in the style it has now, focused or not)."""
+        region = self.scrollable_content_region
+        count = region.height // max(1, self.sentence_lines) + 1
+        base, cursor_style, _ = self._styles()
+        return DrawAhead(region.width, self.sentence_lines, count, base, cursor_style, self.app.console)
+
+    def drawn_line(self, index: int, sub: int, width: int, style: Style) -> Strip | None:
+        drawn = self._drawn
+        if drawn is None or (drawn.width, drawn.sentence_lines) != (width, self.sentence_lines):
+            return None
+        if index == 0 and style == drawn.cursor_style and sub < len(drawn.cursor_strips):
+            return drawn.cursor_strips[sub]
+        if style == drawn.style and index < len(drawn.strips) and sub < len(drawn.strips[index]):
+            return drawn.strips[index][sub]
+        return None
+
+    def invalidate(self) -> None:
+        self._drawn = None  # drawn with the colours of before
+        super().invalidate()
 
     def fit_rows(self) -> None:
         """Three lines of sentence per entry; two in a short pane (the timeline under the reader at 80x24),
@@ -116,6 +146,10 @@ class Timeline(VirtualList):
         return self.items[self.cursor] if 0 <= self.cursor < len(self.items) else None
 
     def render_row(self, index: int, width: int) -> list[Text]:
+        drawn = self._drawn
+        drawn_for = None if drawn is None else (drawn.width, drawn.sentence_lines)
+        if drawn is not None and index < len(drawn.rows) and drawn_for == (width, self.sentence_lines):
+            return drawn.rows[index]
         item = self.items[index]
         if self.scope == "library":
             return timeline_lines(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -19,6 +20,17 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+def line_strip(text: Text, width: int, style: Style, console: Console) -> Strip:
+    """One list line: `text` cut with an ellipsis or padded to `width` cells, over `style`. Pure, so a
+    worker thread may draw lines ahead (`tui.prefetch`)."""
+    text = text.copy()
+    text.no_wrap = True
+    text.end = ""
+    text.truncate(width, overflow="ellipsis", pad=True)
+    strip = Strip(list(text.render(console, end="")), width).apply_style(style)
+    return strip.crop_extend(0, width, style)
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -99,7 +111,7 @@ class VirtualList(ScrollView, can_focus=True):
         """Replace the content (rows are drawn on demand); keeps the cursor in range."""
         self._row_count = max(0, count)
         self.invalidate()
-        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count * self.row_height)
+        self._set_virtual_size(Size(self.scrollable_content_region.width, self._row_count * self.row_height))
         target = self.cursor if cursor is None else cursor
         clamped = min(max(0, target), max(0, self._row_count - 1))
         if clamped != self.cursor:
@@ -107,6 +119,17 @@ class VirtualList(ScrollView, can_focus=True):
         else:
             self._scroll_cursor_into_view()
         self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Assigning `virtual_size` lays out the whole screen again; the list's own size does not depend on
+        its content, so only its scrollbar is updated (a layout only when the scrollbar appears or goes)."""
+        if size == self.virtual_size:
+            return
+        had_scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(VirtualList.virtual_size, size)
+        self._scroll_update(size)
+        if self.show_vertical_scrollbar != had_scrollbar:
+            self.refresh(layout=True)
 
     def invalidate(self) -> None:
         """Forget cached rows (call when the rows' data changed but not their number)."""
@@ -153,22 +176,23 @@ class VirtualList(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        memo_key = (index, width, self._generation)
-        if self._row_memo is not None and self._row_memo[0] == memo_key:
-            lines = self._row_memo[1]  # the row's other lines: drawn together, wrapped once
-        else:
-            lines = self.render_row(index, width)
-            self._row_memo = (memo_key, lines)
-        text = lines[sub] if sub < len(lines) else Text("")
-        text = text.copy()
-        text.no_wrap = True
-        text.end = ""
-        text.truncate(width, overflow="ellipsis", pad=True)
         style = cursor_style if is_cursor else base
-        strip = Strip(list(text.render(self.app.console, end="")), width).apply_style(style)
-        strip = strip.crop_extend(0, width, style)
+        strip = self.drawn_line(index, sub, width, style)
+        if strip is None:
+            memo_key = (index, width, self._generation)
+            if self._row_memo is not None and self._row_memo[0] == memo_key:
+                lines = self._row_memo[1]  # the row's other lines: drawn together, wrapped once
+            else:
+                lines = self.render_row(index, width)
+                self._row_memo = (memo_key, lines)
+            text = lines[sub] if sub < len(lines) else Text("")
+            strip = line_strip(text, width, style, self.app.console)
         self._cache[key] = strip
         return strip
+
+    def drawn_line(self, index: int, sub: int, width: int, style: Style) -> Strip | None:
+        """Line `sub` of row `index` if it was drawn ahead for this width and style; override."""
+        return None
 
     def _styles(self) -> tuple[Style, Style, Style]:
         """Base, cursor-row and empty-message styles; computed once per style change (not per line)."""
