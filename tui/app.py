@@ -242,6 +242,7 @@ class BriefingApp(App[None]):
         self.article_list.focus()
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
+        self.article_list.cursor_hook = self._list_cursor_now
         self.library_watch = LibraryWatch(self, self.library, self._articles_changed)
         self.library_watch.start()
         self._load_library()
@@ -382,6 +383,13 @@ class BriefingApp(App[None]):
     def prefetched(self) -> ArticleCache:
         return ArticleCache()
 
+    def _list_cursor_now(self, index: int) -> None:
+        """The list's cursor moved: an article loaded ahead is shown in the same frame as the cursor (the
+        others are opened when `CursorMoved` arrives, `_list_moved`)."""
+        meta = self.article_list.current
+        if meta is not None and meta.id in self.prefetched and self.reader.article_id != meta.id:
+            self.open_article(meta.id)
+
     def _show_loaded(self, loaded: Loaded) -> None:
         """A prefetched article: its text at once, its analysis at once or from a worker."""
         self.workers.cancel_group(self, "article")  # a load still running for the article before
@@ -392,8 +400,12 @@ class BriefingApp(App[None]):
             self._analysis_ready(meta.id, loaded.analysis, list(loaded.entries), loaded.drawn)
         elif loaded.error is not None:
             self._analysis_failed(meta.id, loaded.error)
-        else:
-            self._load_article(meta.id, loaded)
+        else:  # analysed once the text is on screen, not beside its drawing
+            self.call_after_refresh(self._analyse_shown, loaded)
+
+    def _analyse_shown(self, loaded: Loaded) -> None:
+        if self.reader.article_id == loaded.article.meta.id and self.reader.analysis is None:
+            self._load_article(loaded.article.meta.id, loaded)
 
     def _prefetch_neighbours(self) -> None:
         """Load the articles around the list's cursor that are not loaded yet (after the open article's
@@ -855,7 +867,7 @@ class BriefingApp(App[None]):
                 [
                     ("Ctrl+S Esc", "Note editor: save · cancel"),
                     ("→ Enter", "Tags: complete the tag · save (comma-separated)"),
-                    ("↑ ↓ Enter", "Correction: choose; a date takes YYYY-MM-DD"),
+                    ("↑ ↓ Enter", "Correction: choose; a date takes any date value (2020-11, 2020-Q3, P3D…)"),
                     ("#tag Enter", "Annotations list (A): filter by tag or words · jump"),
                 ],
             ),

@@ -7,6 +7,7 @@ proportional to the screen height, not to the number of rows (smooth at 100,000 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.console import Console
@@ -95,6 +96,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int, int, bool, int, bool], Strip] = LRUCache(512)
         self.empty_message: str = "Nothing here."
         self._style_memo: tuple[Style, Style, Style] | None = None
+        # Called at once when the cursor moves, before `CursorMoved` travels up the DOM: what it changes is
+        # drawn in the same frame as the cursor (the app shows an article loaded ahead this way).
+        self.cursor_hook: Callable[[int], None] | None = None
         self._empty_memo: tuple[str, int, list[Text]] | None = None
         self._row_memo: tuple[tuple[int, int, int], list[Text]] | None = None  # the last row drawn
 
@@ -241,6 +245,8 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh_lines(new * self.row_height, self.row_height)
         self._scroll_cursor_into_view()
         if self._row_count:
+            if self.cursor_hook is not None:
+                self.cursor_hook(new)
             self.post_message(self.CursorMoved(self, new))
 
     def validate_cursor(self, value: int) -> int:
