@@ -414,17 +414,21 @@ class BriefingApp(App[None]):
         listing = self.article_list
         if not self.prefetch or listing.current_id != self.reader.article_id:
             return
-        ids = neighbours(listing.rows, listing.cursor)
-        wanted = [i for i in ids if not self.prefetched.complete(i)]
+        wanted = [i for i in neighbours(listing.rows, listing.cursor) if not self.prefetched.complete(i)]
         if wanted:
             article_scope = self.timeline_scope == "article" and self.entity is None
             draw = self.timeline.draw_ahead() if article_scope else None
-            self._prefetch(wanted, self.prefetched.generation, draw)
+            texts = [loaded for i in wanted if (loaded := self.prefetched.get(i)) is not None]
+            missing = [i for i in wanted if i not in self.prefetched]
+            self._prefetch(missing, texts, self.prefetched.generation, draw)
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def _prefetch(self, article_ids: list[str], generation: int, draw: DrawAhead | None = None) -> None:
+    def _prefetch(
+        self, article_ids: list[str], texts: list[Loaded], generation: int, draw: DrawAhead | None = None
+    ) -> None:
+        """Load the texts of `article_ids`, then analyse them and `texts` (loaded before, not analysed)."""
         worker = get_current_worker()
-        texts: list[Loaded] = []
+        texts = list(texts)
         for article_id in article_ids:  # the texts first: cheap, and what `j` shows first
             if worker.is_cancelled:
                 return

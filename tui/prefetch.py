@@ -121,6 +121,10 @@ class ArticleCache:
         loaded = self._items.get(article_id)
         return loaded is not None and loaded.complete
 
+    def get(self, article_id: str) -> Loaded | None:
+        """The record loaded for `article_id`, left in the cache (None if there is none)."""
+        return self._items.get(article_id)
+
     def take(self, article_id: str) -> Loaded | None:
         """The record loaded for `article_id`, removed from the cache; None if there is none."""
         loaded = self._items.pop(article_id, None)
