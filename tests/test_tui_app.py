@@ -519,7 +519,8 @@ async def test_mouse_click_on_timeline_fact_jumps(library: Library) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.timeline.row_count >= 2
-        await pilot.click("#timeline", offset=(5, 3))  # border row, then fact 0 (rows 1-2), fact 1 (rows 3-4)
+        height = app.timeline.row_height  # the border row, then fact 0's rows, then fact 1's
+        await pilot.click("#timeline", offset=(5, 1 + height))
         await settle(pilot)
         assert app.timeline.cursor == 1
         sentence = app.timeline.items[1].fact.sentence
