@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from store import fastjson
-from store.atomic import atomic_write, fsync_dir
+from store.atomic import atomic_write, atomic_write_many, fsync_dir
 from store.bulk import collector_paused
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
 from store.serialise import RECORD_CHECKS, RecordCheck
@@ -213,23 +213,7 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: Tables) -> None:
-        if self.read_only:
-            raise LibraryReadOnly(f"the library is open read-only; {self.path.name} was not changed")
-        try:
-            blob = dump_tinydb(data)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, blob, backup=self.backup if self._keep_backup else None)
-        except OSError as exc:
-            self.invalidate()
-            # A failed rename names its destination: the backup (e.g. a folder in its place) or the file.
-            failed = Path(exc.filename2) if exc.filename2 else self.path
-            what = f"{failed} (the backup of {self.path.name})" if failed == self.backup else str(failed)
-            raise save_error(what, exc) from exc
-        except BaseException:
-            self.invalidate()  # TinyDB changed the cached tables in place before calling write
-            raise
-        self._data, self._sig = data, file_signature(self.path)
-        self.version += 1
+        write_many([(self, data)])
 
     def close(self) -> None:
         self._data = None
@@ -387,6 +371,40 @@ class AtomicJSONStorage(Storage):
                 f"was kept as {aside}; the library continues without it."
             )
             return None
+
+
+def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables]]) -> None:
+    """Write library files, each replaced atomically (`store.atomic.atomic_write_many`: the waits for the
+    disk are shared by all of them). On a failure, the files not yet replaced are unchanged, and every
+    storage of the call forgets its cached tables (TinyDB changes them in place before calling write)."""
+    for storage, _ in changes:
+        if storage.read_only:
+            raise LibraryReadOnly(f"the library is open read-only; {storage.path.name} was not changed")
+    try:
+        items = []
+        for storage, data in changes:
+            blob = dump_tinydb(data)
+            if not storage.path.parent.is_dir():
+                storage.path.parent.mkdir(parents=True, exist_ok=True)
+            items.append((storage.path, blob, storage.backup if storage._keep_backup else None))
+        atomic_write_many(items)
+    except OSError as exc:
+        for storage, _ in changes:
+            storage.invalidate()
+        # A failed rename names its destination: the backup (e.g. a folder in its place) or the file.
+        failed = Path(exc.filename2) if exc.filename2 else None
+        named = [s for s, _ in changes if failed in (s.path, s.backup)] or [changes[0][0]]
+        if failed is None:
+            failed = named[0].path
+        what = f"{failed} (the backup of {named[0].path.name})" if failed == named[0].backup else str(failed)
+        raise save_error(what, exc) from exc
+    except BaseException:
+        for storage, _ in changes:
+            storage.invalidate()
+        raise
+    for storage, data in changes:
+        storage._data, storage._sig = data, file_signature(storage.path)
+        storage.version += 1
 
 
 class RepairingTable(Table):
