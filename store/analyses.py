@@ -7,8 +7,8 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 
 Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
 a time under one hold of the write lock (each file still replaced atomically on its own), and during an
-import (`workers(jobs)`) one pool of worker processes serves every batch, forked from a process that has
-already loaded the analyser's data.
+import (`workers(jobs)`) one pool of worker processes serves every batch (each worker loads the
+analyser's data once per import, not once per batch).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import pickle
 import time
 from collections import OrderedDict
@@ -44,10 +43,6 @@ _CACHE_ANALYSES = 64
 # Analyses made in this process are stored a group at a time: this many, or those made in this long.
 _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
-# A short text that makes the analyser load all its data (names, places, dates, figures).
-_WARM_UP = (
-    "On 3 March 2021 Prime Minister Mustafa al-Kadhimi told Rudaw in Baghdad that 2,500 US troops would stay."
-)
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
 
@@ -91,12 +86,10 @@ class Analyses:
         self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
         self._pool_jobs = 0
         self._pooling = False
-        self._default_engine = False  # extract.analyze: warmed up before worker processes are forked
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
             self._analyzer, self._version = _default_analyzer()
-            self._default_engine = True
         return self._analyzer, self._version
 
     def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
@@ -252,13 +245,6 @@ class Analyses:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
 
-    def _start_pool(self, analyzer: AnalyzeFn, jobs: int) -> ProcessPoolExecutor:
-        if self._default_engine and multiprocessing.get_start_method() == "fork":
-            # Load the analyser's data here once: every forked worker starts with it (~1 s each otherwise).
-            with contextlib.suppress(Exception):
-                analyzer(_WARM_UP, None, _no_corrections())
-        return ProcessPoolExecutor(max_workers=jobs)
-
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
         in worker processes; results are stored by this process as they arrive, each group of finished
@@ -289,28 +275,34 @@ class Analyses:
             return self.analyse_in_pool([item[0] for item in todo], 1)
         shared = self._pooling
         if shared and self._pool is None:
-            self._pool = self._start_pool(analyzer, self._pool_jobs)
-        pool = (
-            self._pool
-            if shared and self._pool is not None
-            else self._start_pool(analyzer, min(jobs, len(todo)))
-        )
+            self._pool = ProcessPoolExecutor(max_workers=self._pool_jobs)
+        pool = self._pool if shared and self._pool is not None else ProcessPoolExecutor(min(jobs, len(todo)))
         futures: dict[Future[dict[str, Any]], tuple[str, TinyFile, dict[str, Any]]] = {}
         try:
             for article_id, tiny, key, body, published, corrections in todo:
                 future = pool.submit(analysed_dict, analyzer, body, published, corrections)
                 futures[future] = (article_id, tiny, key)
             pending = set(futures)
+            group: list[Unsaved] = []
+            started = time.monotonic()
             while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                group: list[Unsaved] = []
+                timeout = max(0.0, started + _GROUP_SECONDS - time.monotonic()) if group else None
+                done, pending = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
                 for future in done:
                     article_id, tiny, key = futures[future]
                     try:
-                        group.append((article_id, tiny, key, future.result()))
+                        result = future.result()
                     except Exception as exc:  # the analyser is other code: the caller reports it
                         failed[article_id] = exc
-                self._store_group(group)  # those finished meanwhile, stored as one group
+                        continue
+                    if not group:
+                        started = time.monotonic()
+                    group.append((article_id, tiny, key, result))
+                if group and (
+                    not pending or len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS
+                ):
+                    self._store_group(group)  # those finished meanwhile, stored as one group
+                    group = []
         finally:
             if pool is not self._pool or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
                 if pool is self._pool:
@@ -328,12 +320,6 @@ class Analyses:
         entities = analysis.entities
         keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
         return keyed, aliases(entities)
-
-
-def _no_corrections() -> Corrections:
-    from extract.corrections import NO_CORRECTIONS
-
-    return NO_CORRECTIONS
 
 
 def _picklable(analyzer: AnalyzeFn) -> bool:
