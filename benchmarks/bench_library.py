@@ -170,11 +170,23 @@ def process_seconds(args: list[str], runs: int) -> float:
     return timed(once, runs)
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM, not ru_maxrss: that one keeps the parent's
+    peak across fork and exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child_open(folder: str, runs: int, stdlib_json: bool) -> None:
     """Open+list `runs` times in this fresh process (the parent chose the store with BENCH_CODE); prints
     the wall and CPU times and the peak RSS."""
-    import resource
-
     import store
 
     if stdlib_json:
@@ -187,7 +199,7 @@ def child_open(folder: str, runs: int, stdlib_json: bool) -> None:
         with Library.open(folder, import_samples=False) as lib:
             count = len(lib.articles())
         times.append((time.perf_counter() - t0, time.process_time() - c0))
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_rss_mb()
     print(json.dumps({"times": times, "count": count, "rss_mb": rss_mb, "store": store.__file__}))
 
 

@@ -82,8 +82,9 @@ def _rows(
         title = get("title") or "(untitled)"
         user = flags.get(doc["id"])
         row = new(ArticleRow)
-        put(row, "_doc", doc)
-        put(row, "_flags", user)
+        put(row, "_doc", doc)  # article documents are replaced, never changed in place
+        # TinyDB changes a flags document in place (a star, new tags): keep the tags the row was made with.
+        put(row, "_flags", None if user is None else {"tags": user.get("tags")})
         put(row, "id", doc["id"])
         put(row, "title", title)
         put(row, "published", day)

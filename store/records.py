@@ -38,8 +38,8 @@ class ArticleRow(ArticleMeta):
     document the first time one of them is asked for.
 
     Equal to, and hashed as, the `ArticleMeta` with the same values; `dataclasses.replace` gives a
-    complete one. The document and flags must not change afterwards (the storage's cached tables are
-    replaced, never modified, when a file changes).
+    complete one. `_doc` is the article's stored document and `_flags` what the row needs of its flags
+    (None: none); neither may change afterwards.
     """
 
     __slots__ = ("_doc", "_flags")

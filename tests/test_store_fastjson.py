@@ -344,3 +344,12 @@ def test_nan_survives_a_round_trip_through_a_library_file(tmp_path: Path) -> Non
         library.set_state("odd", [math.inf, -math.inf])
     with Library.open(tmp_path / "lib", import_samples=False) as library:
         assert library.get_state("odd") == [math.inf, -math.inf]
+
+
+def test_a_row_keeps_the_tags_it_was_made_with_when_its_flags_change_in_place() -> None:
+    # TinyDB updates a cached flags document in place (set_tags): a row not yet filled must not see that.
+    doc = {"id": _ID, "body": "ab" * 16, "title": "T", "tags": ["from-file"]}
+    flags = {"id": _ID, "tags": ["mine"]}
+    [row], _ = _rows([doc], {_ID: flags})
+    flags.update({"tags": ["changed"], "starred": True})
+    assert row.tags == ("mine",) and row.starred is False
