@@ -20,7 +20,7 @@ import pickle
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -282,27 +282,22 @@ class Analyses:
             for article_id, tiny, key, body, published, corrections in todo:
                 future = pool.submit(analysed_dict, analyzer, body, published, corrections)
                 futures[future] = (article_id, tiny, key)
-            pending = set(futures)
             group: list[Unsaved] = []
             started = time.monotonic()
-            while pending:
-                timeout = max(0.0, started + _GROUP_SECONDS - time.monotonic()) if group else None
-                done, pending = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
-                for future in done:
-                    article_id, tiny, key = futures[future]
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # the analyser is other code: the caller reports it
-                        failed[article_id] = exc
-                        continue
-                    if not group:
-                        started = time.monotonic()
-                    group.append((article_id, tiny, key, result))
-                if group and (
-                    not pending or len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS
-                ):
-                    self._store_group(group)  # those finished meanwhile, stored as one group
+            for future in as_completed(futures):
+                article_id, tiny, key = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # the analyser is other code: the caller reports it
+                    failed[article_id] = exc
+                    continue
+                if not group:
+                    started = time.monotonic()
+                group.append((article_id, tiny, key, result))
+                if len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS:
+                    self._store_group(group)
                     group = []
+            self._store_group(group)
         finally:
             if pool is not self._pool or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
                 if pool is self._pool:
