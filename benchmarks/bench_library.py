@@ -4,9 +4,8 @@ opening it against an earlier revision's store.
 Generates libraries of 10,000 (and with --with-100k, 100,000; with --with-300k, 300,000) articles of
 ~3 KB, then measures:
   open+list   Library.open + articles() on the generated library (fresh object each time)
-  versus      open+list in fresh processes by turns: this work tree's store, the same with the standard
-              library's json instead of orjson, and `git archive REV store` (--baseline, default 14a84cb);
-              median wall and CPU time and the peak memory (RSS) of each
+  versus      open+list in fresh processes by turns: this work tree's store and `git archive REV store`
+              (--baseline, default 14a84cb); median wall and CPU time and the peak memory (RSS) of each
   star        one set_starred: an annotation-sized, atomic, durable (fsynced) update
   annotate    one add_annotation (same)
   import      articles/s excluding analysis: in-memory articles for the whole library, and from files
@@ -184,15 +183,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_open(folder: str, runs: int, stdlib_json: bool) -> None:
+def child_open(folder: str, runs: int) -> None:
     """Open+list `runs` times in this fresh process (the parent chose the store with BENCH_CODE); prints
     the wall and CPU times and the peak RSS."""
     import store
 
-    if stdlib_json:
-        from store import fastjson
-
-        fastjson.use_stdlib(True)
     times = []
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.process_time()
@@ -206,15 +201,12 @@ def child_open(folder: str, runs: int, stdlib_json: bool) -> None:
 def versus_baseline(folder: Path, runs: int, codes: dict[str, Path]) -> dict[str, dict[str, float]]:
     """Open+list in fresh processes, the variants by turns (see the module docstring)."""
     script = Path(__file__).resolve()
-    variants = {"ours": (CODE, False), "ours, standard json": (CODE, True)}
-    variants.update({name: (code, False) for name, code in codes.items()})
+    variants = {"ours": CODE, **codes}
     found: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     rss: dict[str, float] = {}
     for _ in range(runs):
-        for name, (code, stdlib_json) in variants.items():
-            out = run_child(
-                script, code, ["--child-open", str(folder), *(["--stdlib-json"] if stdlib_json else [])]
-            )
+        for name, code in variants.items():
+            out = run_child(script, code, ["--child-open", str(folder)])
             found[name] += out["times"]
             rss[name] = max(rss.get(name, 0.0), out["rss_mb"])
     return {
@@ -298,10 +290,9 @@ def main() -> int:
         "--baseline", default=DEFAULT_BASELINE, help="revision whose store to compare with ('none': skip)"
     )
     parser.add_argument("--child-open", help=argparse.SUPPRESS)
-    parser.add_argument("--stdlib-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_open:
-        child_open(args.child_open, 1, args.stdlib_json)
+        child_open(args.child_open, 1)
         return 0
     sizes = [10_000] + ([100_000] if args.with_100k else []) + ([300_000] if args.with_300k else [])
     work = Path(tempfile.mkdtemp(prefix="bench-library-"))

@@ -172,6 +172,7 @@ def _tags_problem(value: Any) -> str | None:
 
 
 _HEX_DIGITS = "0123456789abcdef"
+_TEXT_OR_NONE = (str, type(None))
 
 
 def _well_formed_article(doc: dict[str, Any], key: str) -> bool:
@@ -179,18 +180,20 @@ def _well_formed_article(doc: dict[str, Any], key: str) -> bool:
     per article when a library is opened (anything unusual gets the full check and its message)."""
     get = doc.get
     aid, body, tags, published = get("id"), get("body"), get("tags"), get("published")
-    kinds = list(map(type, doc.values()))
-    lists = kinds.count(list)
     if not (
-        lists + kinds.count(str) == len(kinds)  # every field is text, or a list:
-        and (tags is None or type(tags) is list)
-        and lists == (tags is not None)  # only the tags are a list
-        and type(aid) is str
+        type(aid) is str
         and 0 < len(aid) <= 32
         and not aid.strip(_HEX_DIGITS)
         and type(body) is str
         and len(body) == 32
         and not body.strip(_HEX_DIGITS)
+        and type(get("title")) in _TEXT_OR_NONE
+        and type(get("source")) in _TEXT_OR_NONE
+        and type(get("url")) in _TEXT_OR_NONE
+        and type(get("dateline")) in _TEXT_OR_NONE
+        and type(get("author")) in _TEXT_OR_NONE
+        and type(get("path")) in _TEXT_OR_NONE
+        and (tags is None or type(tags) is list)
         and str(int(aid, 16)) == key
     ):
         return False
