@@ -16,7 +16,6 @@ recomputed) and written again.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -27,6 +26,7 @@ from extract.across.index import AcrossIndex
 from extract.across.model import ArticleInfo
 from store.articles import ArticleTextMissing
 from store.atomic import atomic_write
+from store.bulk import collector_paused
 from store.errors import LibraryError
 from store.ids import shard
 
@@ -87,19 +87,10 @@ class Across:
         return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()[:16]
 
     def _refresh(self, docs: dict[str, Any], corrections: str, version: str) -> None:
-        # A bulk build of many small long-lived objects: the cyclic garbage collector would scan the
-        # growing heap again and again (nothing built here forms cycles; reference counting still frees
-        # everything as usual), so it waits until the build is done.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # A bulk build of many small long-lived objects: the collector waits until it is done, and the
+        # index is then kept out of its way (store/bulk.py).
+        with collector_paused(freeze=True):
             self._rebuild(docs, corrections, version)
-        finally:
-            if collecting:
-                gc.enable()
-                # One collection now, as part of the build, instead of a long one at the next question:
-                # it also lets the collector stop tracking the digests' plain tuples.
-                gc.collect()
 
     def _rebuild(self, docs: dict[str, Any], corrections: str, version: str) -> None:
         if not self._loaded:
