@@ -9,7 +9,6 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import pickle
 from collections import OrderedDict
@@ -18,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
+from store.facts_index import FactsIndex, corrections_fingerprint
 from store.serialise import analysis_from_dict
 from store.timeline import aliases, entity_keys
 
@@ -67,6 +67,7 @@ class Analyses:
         self._version = version
         self._memo: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
         self._distrusted: set[str] = set()  # ids whose stored file was found damaged and not yet replaced
+        self.index = FactsIndex(self)  # mirrors each stored analysis's facts (store.facts_index)
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
@@ -75,16 +76,21 @@ class Analyses:
 
     def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
         corrections = self.annotations.corrections_for(body)
-        fingerprint = hashlib.sha256(
-            json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True).encode()
-        ).hexdigest()[:16]
         key = {
             "analyzer": self._engine()[1],
             "body": doc["body"],
             "published": doc.get("published"),
-            "corrections": fingerprint,
+            "corrections": corrections_fingerprint(corrections),
         }
         return key, corrections
+
+    def key_for(self, doc: dict[str, Any]) -> tuple[dict[str, Any], Corrections]:
+        """The key an analysis of the article `doc` describes must have (reads its text)."""
+        return self._key(doc, self.articles.body(doc))
+
+    def version(self) -> str:
+        """The analyzer's version (the stored analyses and the facts index are keyed by it)."""
+        return self._engine()[1]
 
     def _usable(self, article_id: str, tiny: TinyFile, key: dict[str, Any]) -> dict[str, Any] | None:
         """The stored analysis record when it is current and intact, else None."""
@@ -150,8 +156,8 @@ class Analyses:
         for n, fact in enumerate(facts, start=1):
             fact_docs[str(n)] = {**fact, "article_id": article_id}
         tables = {"analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}}, "facts": fact_docs}
-        with self.files.writing():
-            tiny.storage.write(tables)
+        with self.files.writing():  # the analysis and its facts index entry: one journaled change
+            self.files.commit([(tiny, tables), self.index.change(article_id, key, data, facts)])
         self._distrusted.discard(article_id)
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
