@@ -96,7 +96,7 @@ def build(folder: Path, n: int, templates: int) -> dict[str, float]:
             facts = [{k: v for k, v in f.items() if k != "article_id"} for f in tables["facts"].values()]
             stored.append((data, facts))
     shards: dict[str, dict[str, Any]] = {}
-    template_entries = [make_entry("", {}, {**data, "facts": facts}, empty) for data, facts in stored]
+    template_entries = [make_entry("", {}, {**data, "facts": facts}, empty, None) for data, facts in stored]
     for n_doc, doc in enumerate(docs[templates:]):
         aid = doc["id"]
         data, facts = stored[n_doc % len(stored)]
@@ -112,8 +112,14 @@ def build(folder: Path, n: int, templates: int) -> dict[str, float]:
         }
         path = folder / "analysis" / shard(aid) / f"{aid}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(dump_tinydb(tables))
-        entry = {**template_entries[n_doc % len(stored)], "id": aid, "key": key}  # as make_entry makes it
+        blob = dump_tinydb(tables)
+        path.write_bytes(blob)
+        entry = {
+            **template_entries[n_doc % len(stored)],
+            "id": aid,
+            "key": key,
+            "size": len(blob),
+        }  # as make_entry
         shards.setdefault(index_shard(aid), {})[str(doc_id(aid))] = entry
     (folder / FOLDER).mkdir(exist_ok=True)
     for name, entries in shards.items():

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 import pickle
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.errors import LibraryError
+from store.errors import LibraryError, save_error
 from store.facts_index import FactsIndex, corrections_fingerprint
 from store.serialise import analysis_from_dict
 from store.timeline import aliases, entity_keys
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
 
 _CACHE_ANALYSES = 64
+_STORE_BATCH = 16  # analyses from worker processes stored (with their index entries) in one change...
+_STORE_SECONDS = 1.0  # ...or at least this often
 
 
 def analysed_dict(
@@ -151,14 +154,31 @@ class Analyses:
         self._store_data(article_id, tiny, key, result.to_dict())
 
     def _store_data(self, article_id: str, tiny: TinyFile, key: dict[str, Any], data: dict[str, Any]) -> None:
-        facts = data.pop("facts")
-        fact_docs = {}
-        for n, fact in enumerate(facts, start=1):
-            fact_docs[str(n)] = {**fact, "article_id": article_id}
-        tables = {"analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}}, "facts": fact_docs}
-        with self.files.writing():  # the analysis and its facts index entry: one journaled change
-            self.files.commit([(tiny, tables), self.index.change(article_id, key, data, facts)])
-        self._distrusted.discard(article_id)
+        self._store_many([(article_id, tiny, key, data)])
+
+    def _store_many(self, items: list[tuple[str, TinyFile, dict[str, Any], dict[str, Any]]]) -> None:
+        """Store analyses (article id, file, key, `to_dict()` form) and their facts index entries as one
+        journaled change."""
+        changes: list[tuple[TinyFile, dict[str, Any]]] = []
+        mirrored = []
+        for article_id, tiny, key, data in items:
+            facts = data.pop("facts")
+            fact_docs = {}
+            for n, fact in enumerate(facts, start=1):
+                fact_docs[str(n)] = {**fact, "article_id": article_id}
+            tables = {
+                "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
+                "facts": fact_docs,
+            }
+            changes.append((tiny, tables))
+            mirrored.append((article_id, key, data, facts, tables))
+        with self.files.writing():
+            try:
+                self.files.commit([*changes, *self.index.changes(mirrored)])
+            except OSError as exc:  # the journal could not be written (a full disk): nothing changed
+                raise save_error(str(self.files.journal.path), exc) from exc
+        for article_id, *_ in items:
+            self._distrusted.discard(article_id)
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
@@ -195,15 +215,21 @@ class Analyses:
                 pool.submit(analysed_dict, analyzer, body, published, corrections): (article_id, tiny, key)
                 for article_id, tiny, key, body, published, corrections in todo
             }
+            done: list[tuple[str, TinyFile, dict[str, Any], dict[str, Any]]] = []
+            stored_at = time.monotonic()
             for future in as_completed(futures):
                 article_id, tiny, key = futures[future]
                 try:
-                    data = future.result()
+                    done.append((article_id, tiny, key, future.result()))
                 except Exception as exc:  # the analyser is other code: the caller reports it
                     failed[article_id] = exc
-                    continue
-                with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop the import
-                    self._store_data(article_id, tiny, key, data)
+                if done and (len(done) >= _STORE_BATCH or time.monotonic() - stored_at >= _STORE_SECONDS):
+                    with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop the import
+                        self._store_many(done)
+                    done, stored_at = [], time.monotonic()
+            if done:
+                with contextlib.suppress(LibraryError):
+                    self._store_many(done)
         finally:
             pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
         return failed

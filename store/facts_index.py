@@ -11,7 +11,9 @@ name, case-folded -> canonical) and its figures with the sentence around each (f
 - Trusted only when its key is the article's current key: a missing, damaged, stale or older-format
   entry is made again from the article's analysis (computed if needed, as any reader would) and saved,
   one write per shard (kept in memory only when the library is read-only). `seen` records the library's
-  corrections when the entry was checked, so an unchanged set of corrections needs no text to be read.
+  corrections when the entry was checked, so an unchanged set of corrections needs no text to be read;
+  `size` is the length of the analysis file it mirrors: a file changed, damaged or gone since (one stat
+  per article tells) is read again through the analysis cache, which recomputes it if it must.
 - Entries of deleted articles stay (like their analyses), so a restore needs nothing rebuilt; every
   question starts from the articles in the library.
 - `BRIEFING_NO_FACTS_INDEX=1` makes questions read the analyses instead (for benchmarks and checks).
@@ -28,7 +30,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.ids import doc_id
+from store.ids import doc_id, shard
+from store.storage import dump_tinydb
 
 if TYPE_CHECKING:
     from extract.corrections import Corrections
@@ -65,8 +68,11 @@ def _sentence_keys(entities: list[dict[str, Any]]) -> tuple[list[int], list[tupl
     return [e["start"] for e in ordered], [(e["end"], e["canonical"].casefold()) for e in ordered]
 
 
-def make_entry(article_id: str, key: dict[str, Any], data: dict[str, Any], seen: str) -> Entry:
-    """The entry of an analysis in its stored form (`Analysis.to_dict()`, facts included)."""
+def make_entry(
+    article_id: str, key: dict[str, Any], data: dict[str, Any], seen: str, size: int | None
+) -> Entry:
+    """The entry of an analysis in its stored form (`Analysis.to_dict()`, facts included); `size`: the
+    length of the analysis file it mirrors (None: there is none)."""
     entities = data.get("entities", [])
     starts, items = _sentence_keys(entities)
     facts = data.get("facts", [])
@@ -105,11 +111,19 @@ def make_entry(article_id: str, key: dict[str, Any], data: dict[str, Any], seen:
         "format": FORMAT,
         "key": key,
         "seen": seen,
+        "size": size,
         "names": names,
         "facts": facts,
         "keys": keys,
         "figures": figures,
     }
+
+
+def _size(path: str) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 def entry_figures(entry: Entry) -> Iterator[tuple[dict[str, Any], tuple[int, int] | None]]:
@@ -134,6 +148,7 @@ class FactsIndex:
         self.analyses = analyses
         self.files = analyses.files
         self._memory: dict[str, Entry] = {}  # entries made while read-only (or unsaved), by article id
+        self._analysis_folder = str(self.files.path / "analysis")
 
     # -- writing --------------------------------------------------------------------------------------------
     def _shard_file(self, key: str) -> TinyFile:
@@ -154,17 +169,25 @@ class FactsIndex:
         except LibraryError:  # damaged and read-only, or unreadable: entries are made again
             return {}
 
-    def change(
-        self, article_id: str, key: dict[str, Any], data: dict[str, Any], facts: list[dict[str, Any]]
-    ) -> tuple[TinyFile, Tables]:
-        """The new content of the shard holding this article's entry, for the analysis `data` (without
-        its facts) and `facts` stored under `key`: to be committed with the analysis file."""
-        entry = make_entry(article_id, key, {**data, "facts": facts}, self._seen())
-        tiny = self._shard_file(index_shard(article_id))
-        with contextlib.suppress(LibraryError):
-            tiny.raw(TABLE)  # a damaged shard is moved aside now, not overwritten unread
-        self._memory.pop(article_id, None)
-        return tiny, tiny.with_docs(TABLE, {doc_id(article_id): entry})
+    def changes(
+        self, analyses: Iterable[tuple[str, dict[str, Any], dict[str, Any], list[Any], Tables]]
+    ) -> list[tuple[TinyFile, Tables]]:
+        """The new content of the shards holding the entries of these analyses (article id, key, the
+        analysis's `to_dict()` form without its facts, the facts, the analysis file's tables): to be
+        committed with the analysis files, under the write lock."""
+        seen = self._seen()
+        by_shard: dict[str, dict[int, Entry]] = {}
+        for article_id, key, data, facts, tables in analyses:
+            entry = make_entry(article_id, key, {**data, "facts": facts}, seen, len(dump_tinydb(tables)))
+            by_shard.setdefault(index_shard(article_id), {})[doc_id(article_id)] = entry
+            self._memory.pop(article_id, None)
+        found = []
+        for name, docs in by_shard.items():
+            tiny = self._shard_file(name)
+            with contextlib.suppress(LibraryError):
+                tiny.raw(TABLE)  # a damaged shard is moved aside now, not overwritten unread
+            found.append((tiny, tiny.with_docs(TABLE, docs)))
+        return found
 
     def _save(self, key: str, entries: dict[str, Entry]) -> None:
         """Put these entries into shard `key` (one write); kept in memory when that is not possible."""
@@ -185,6 +208,9 @@ class FactsIndex:
             self._memory.pop(aid, None)
 
     # -- reading --------------------------------------------------------------------------------------------
+    def _analysis_path(self, article_id: str) -> str:
+        return os.path.join(self._analysis_folder, shard(article_id), article_id + ".json")
+
     def _seen(self) -> str:
         return corrections_fingerprint(self.analyses.annotations.corrections())
 
@@ -215,7 +241,8 @@ class FactsIndex:
                         analysis, analysis_key = self.analyses.analysis_and_key(aid)
                     except ArticleTextMissing:
                         continue
-                    entry = make_entry(aid, analysis_key, analysis.to_dict(), seen)
+                    size = _size(self._analysis_path(aid))
+                    entry = make_entry(aid, analysis_key, analysis.to_dict(), seen, size)
                     fresh[aid] = entry
                 elif state == "restamp":
                     assert entry is not None
@@ -242,6 +269,8 @@ class FactsIndex:
             or len(entry["facts"]) != len(entry["keys"])
         ):
             return "stale"
+        if entry.get("size") != _size(self._analysis_path(doc["id"])):
+            return "stale"  # the analysis file changed, was damaged or is gone: check it
         if entry.get("seen") == seen:
             return "ok"
         current, _ = self.analyses.key_for(doc)
