@@ -216,7 +216,19 @@ class Queries:
         found = [m.id for m in self.articles.metas() if all(t in self._haystack(m) for t in terms)]
         if start is None and end is None:
             return found
-        return [aid for aid in found if self._has_fact_in(aid, start, end)]
+        if bypassed():
+            return [aid for aid in found if self._has_fact_in(aid, start, end)]
+        dated = {
+            aid
+            for aid, entry in self.entries(found)
+            if any(
+                f["start_date"]
+                and f["end_date"]
+                and interval_overlaps(f["start_date"], f["end_date"], start, end)
+                for f in entry["facts"]
+            )
+        }
+        return [aid for aid in found if aid in dated]
 
     def _has_fact_in(self, article_id: str, start: date | None, end: date | None) -> bool:
         try:

@@ -274,3 +274,12 @@ def test_a_read_only_library_answers_without_its_index(
         assert viewer.timeline() == expected
         assert fake.calls == 0  # the stored analyses serve; nothing is written
     assert not list((library.path / FOLDER).glob("*.json"))
+
+
+@pytest.mark.parametrize("query", ["2020..2021", "..2019", "troops 2021-01..", "2035.."])
+def test_search_by_date_range_from_the_index(
+    sample_library: Library, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    found = sample_library.search(query)
+    monkeypatch.setenv(BYPASS_ENV, "1")
+    assert sample_library.search(query) == found
