@@ -150,6 +150,18 @@ class Analyses:
             self._memo.popitem(last=False)
         return result, key
 
+    def stored_data(self, article_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The key and the stored analysis in its `to_dict()` form (facts included) when it is current and
+        intact, read without making an Analysis (for the facts index); None otherwise."""
+        doc = self.articles.doc(article_id)
+        key, _ = self._key(doc, self.articles.body(doc))
+        tiny = self.files.analysis_file(article_id)
+        stored = self._usable(article_id, tiny, key)
+        if stored is None:
+            return None
+        facts = [{k: v for k, v in fact.items() if k != "article_id"} for fact in tiny.raw("facts").values()]
+        return key, {**stored["data"], "facts": facts}
+
     def _store(self, article_id: str, tiny: TinyFile, key: dict[str, Any], result: Analysis) -> None:
         self._store_data(article_id, tiny, key, result.to_dict())
 

@@ -238,11 +238,9 @@ class FactsIndex:
                 state = self._state(entry, doc, version, seen)
                 if state == "stale":
                     try:
-                        analysis, analysis_key = self.analyses.analysis_and_key(aid)
+                        entry = self._made_again(aid, seen)
                     except ArticleTextMissing:
                         continue
-                    size = _size(self._analysis_path(aid))
-                    entry = make_entry(aid, analysis_key, analysis.to_dict(), seen, size)
                     fresh[aid] = entry
                 elif state == "restamp":
                     assert entry is not None
@@ -252,6 +250,17 @@ class FactsIndex:
                 yield aid, entry
             if fresh:
                 self._save(key, fresh)
+
+    def _made_again(self, article_id: str, seen: str) -> Entry:
+        """The entry of the article's current analysis: from the stored one when it is current and intact
+        (no Analysis made), else from the analysis the cache makes (and stores, with its entry)."""
+        stored = self.analyses.stored_data(article_id)
+        if stored is not None:
+            with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError, IndexError):
+                return make_entry(article_id, *stored, seen, _size(self._analysis_path(article_id)))
+            self.files.damaged_analyses[article_id] = "its records are malformed"  # reported, made again
+        analysis, key = self.analyses.analysis_and_key(article_id)
+        return make_entry(article_id, key, analysis.to_dict(), seen, _size(self._analysis_path(article_id)))
 
     def _state(self, entry: Entry | None, doc: dict[str, Any], version: str, seen: str) -> str:
         """ "ok" (current), "restamp" (current; checked against new corrections) or "stale"."""
