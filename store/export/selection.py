@@ -70,7 +70,10 @@ def select(
         metas = [m for m in metas if m.starred]
 
     by_id = {meta.id: meta for meta in metas}
-    chosen: list[tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[FigureRow]]] = []
+    chosen: list[
+        tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[Annotation], list[KeyFigure]]
+    ]
+    chosen = []
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
@@ -81,28 +84,26 @@ def select(
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
         span = interval_bounds((f["start_date"], f["end_date"]) for f in entry["facts"])
-        chosen.append((meta, facts, span, [tuple(row) for row in entry["figures"]]))
+        notes = library.annotations(aid)
+        rows: list[FigureRow] = [tuple(row) for row in entry["figures"]]
+        figures = _key_figures(library, aid, rows, facts, notes, selection.narrows_facts)
+        chosen.append((meta, facts, span, _annotation_order(notes), figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
         raise ExportError(f"no articles match {describe(selection)}")
 
     chosen.sort(key=lambda item: _article_order(item[0]))
-    annotations: list[Annotation] = []
-    figures: list[KeyFigure] = []
-    timeline: list[TimelineFact] = []
-    for meta, facts, _, rows in chosen:
-        notes = library.annotations(meta.id)
-        annotations.extend(_annotation_order(notes))
-        timeline.extend(TimelineFact(meta.id, f) for f in facts)
-        figures.extend(_key_figures(library, meta.id, rows, facts, notes, selection.narrows_facts))
-    published = {meta.id: meta.published for meta, _, _, _ in chosen}
+    annotations = [a for *_, notes, _ in chosen for a in notes]
+    timeline = [TimelineFact(meta.id, f) for meta, facts, *_ in chosen for f in facts]
+    published = {meta.id: meta.published for meta, *_ in chosen}
     # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline.
-    bounds = {meta.id: span for meta, _, span, _ in chosen}
+    bounds = {meta.id: span for meta, _, span, *_ in chosen}
     timeline.sort(
         key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
     )
-    articles = tuple(meta for meta, _, _, _ in chosen)
+    figures = [f for *_, article_figures in chosen for f in article_figures]
+    articles = tuple(meta for meta, *_ in chosen)
     return Briefing(
         title=title or default_title(articles, selection),
         selection=selection,
