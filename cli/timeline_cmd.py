@@ -3,9 +3,10 @@
 with all its dates), optionally for one article, entity, tag, source and date range. The table names
 articles by title and never cuts a sentence.
 
-`--json` writes the JSON array entry by entry (the same text as one indented `json.dumps` of the whole
-list, without holding it in memory); `--jsonl` writes one compact object per line with the C encoder
-(faster, for large libraries)."""
+Both JSON outputs come from the facts index's texts (`Library.timeline_json`: no Fact is made). `--json`
+writes the JSON array entry by entry (the same text as one indented `json.dumps` of the whole list, made
+with the C encoder by `store.jsonout`, never all in memory); `--jsonl` writes one compact object per line
+as the index holds it (faster, for large libraries)."""
 
 from __future__ import annotations
 

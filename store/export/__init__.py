@@ -3,6 +3,7 @@
 briefing = select(library, Selection(tag="iraq"))      # ExportError if nothing matches
 text = render(briefing, "md")                            # pure; "md" | "json" | "timelinejs"
 write_atomic(path, text)                                 # a new file; replace=True: also over a regular file
+write_atomic(path, export_chunks(library, selection, "json"))   # the same, written as it is made
 """
 
 from __future__ import annotations
