@@ -13,7 +13,10 @@ name, case-folded -> canonical) and its figures with the sentence around each (f
   one write per shard (kept in memory only when the library is read-only). `seen` records the library's
   corrections when the entry was checked, so an unchanged set of corrections needs no text to be read;
   `size` is the length of the analysis file it mirrors: a file changed, damaged or gone since (one stat
-  per article tells) is read again through the analysis cache, which recomputes it if it must.
+  per article tells) is read again through the analysis cache, which recomputes it if it must; `text` is
+  the size and modification time of the article's text file when it was last read and found intact, so
+  an unchanged text file is not read again (a changed one is, and one that is gone or damaged leaves
+  the article out, with a notice, as before).
 - Entries of deleted articles stay (like their analyses), so a restore needs nothing rebuilt; every
   question starts from the articles in the library.
 - `BRIEFING_NO_FACTS_INDEX=1` makes questions read the analyses instead (for benchmarks and checks).
@@ -149,6 +152,7 @@ class FactsIndex:
         self.files = analyses.files
         self._memory: dict[str, Entry] = {}  # entries made while read-only (or unsaved), by article id
         self._analysis_folder = str(self.files.path / "analysis")
+        self._bodies_folder = str(self.files.bodies.folder)
 
     # -- writing --------------------------------------------------------------------------------------------
     def _shard_file(self, key: str) -> TinyFile:
@@ -179,6 +183,7 @@ class FactsIndex:
         by_shard: dict[str, dict[int, Entry]] = {}
         for article_id, key, data, facts, tables in analyses:
             entry = make_entry(article_id, key, {**data, "facts": facts}, seen, len(dump_tinydb(tables)))
+            entry["text"] = self._text_signature(key["body"])
             by_shard.setdefault(index_shard(article_id), {})[doc_id(article_id)] = entry
             self._memory.pop(article_id, None)
         found = []
@@ -208,6 +213,14 @@ class FactsIndex:
             self._memory.pop(aid, None)
 
     # -- reading --------------------------------------------------------------------------------------------
+    def _text_signature(self, body_key: str) -> list[int] | None:
+        """The size and modification time of an article's text file (None: there is none)."""
+        try:
+            st = os.stat(os.path.join(self._bodies_folder, body_key[:2], body_key + ".txt"))
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
     def _analysis_path(self, article_id: str) -> str:
         return os.path.join(self._analysis_folder, shard(article_id), article_id + ".json")
 
@@ -230,21 +243,25 @@ class FactsIndex:
             fresh: dict[str, Entry] = {}
             for doc in by_shard[key]:
                 aid = doc["id"]
-                try:
-                    articles.body(doc)  # an article whose text is gone is left out, as it always was
-                except ArticleTextMissing:
-                    continue
                 entry = self._memory.get(aid) or stored.get(str(doc_id(aid)))
+                text = self._text_signature(doc["body"])
+                if text is None or not isinstance(entry, dict) or entry.get("text") != text:
+                    try:  # read and checked as before; then its signature (size, mtime) is trusted
+                        articles.body(doc)  # an article whose text is gone is left out, as it always was
+                    except ArticleTextMissing:
+                        continue
                 state = self._state(entry, doc, version, seen)
+                if state == "ok" and isinstance(entry, dict) and entry.get("text") != text:
+                    state = "restamp"
                 if state == "stale":
                     try:
-                        entry = self._made_again(aid, seen)
+                        entry = {**self._made_again(aid, seen), "text": text}
                     except ArticleTextMissing:
                         continue
                     fresh[aid] = entry
                 elif state == "restamp":
                     assert entry is not None
-                    entry = {**entry, "seen": seen}
+                    entry = {**entry, "seen": seen, "text": text}
                     fresh[aid] = entry
                 assert entry is not None
                 yield aid, entry

@@ -20,33 +20,38 @@ _encoders: dict[int, _Encode] = {}
 
 
 def compact(value: Any) -> str:
-    """`json.dumps(value, ensure_ascii=False)`."""
-    return _COMPACT.encode(value)
+    """`json.dumps(value, ensure_ascii=False)` (the C encoder made once, not at every call)."""
+    return "".join(_compact(value, 0))
 
 
 def _unsupported(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+def _encoder(separator: str) -> _Encode:
+    """The C encoder with this item separator (non-ASCII kept, ": " between key and value)."""
+    if _make is not None:
+        made: _Encode = _make(
+            None, _unsupported, json.encoder.encode_basestring, None, ": ", separator, False, False, True
+        )
+        return made
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(separator, ": "))  # no C encoder here
+
+    def encode(value: Any, _level: int) -> Any:
+        return encoder.iterencode(value)
+
+    return encode
+
+
 def _flat(level: int) -> _Encode:
     """An encoder (made once per level) whose item separator starts a new line at `level`."""
     found = _encoders.get(level)
-    if found is not None:
-        return found
-    separator = ",\n" + "  " * level
-    encode: _Encode
-    if _make is not None:
-        encode = _make(
-            None, _unsupported, json.encoder.encode_basestring, None, ": ", separator, False, False, True
-        )
-    else:  # no C encoder in this Python: the same text, more slowly
-        encoder = json.JSONEncoder(ensure_ascii=False, separators=(separator, ": "))
+    if found is None:
+        found = _encoders[level] = _encoder(",\n" + "  " * level)
+    return found
 
-        def encode(value: Any, _level: int) -> Any:
-            return encoder.iterencode(value)
 
-    _encoders[level] = encode
-    return encode
+_compact = _encoder(", ")
 
 
 def _run(values: Any, level: int) -> str:
@@ -54,8 +59,11 @@ def _run(values: Any, level: int) -> str:
     return "".join(_flat(level)(values, 0))[1:-1]
 
 
+_CONTAINERS = (dict, list, tuple)
+
+
 def _nested(value: Any) -> bool:
-    return isinstance(value, dict | list | tuple) and bool(value)
+    return isinstance(value, _CONTAINERS) and bool(value)
 
 
 def indented(value: Any, level: int = 0) -> str:

@@ -93,10 +93,14 @@ class Queries:
             for entry in self._timeline_from_analyses(metas, ids, entity, start, end):
                 yield compact(timeline_entry_dict(entry))
             return
+        heads: dict[str, str] = {}  # the article's part of its entries' text, made once per article
         for aid, text in self._indexed(metas, ids, entity, start, end, compact):
-            meta = metas[aid]
-            head = compact({"article_id": aid, "article_title": meta.title, "source": meta.source})
-            yield head[:-1] + ", " + text[1:]
+            head = heads.get(aid)
+            if head is None:
+                meta = metas[aid]
+                head = compact({"article_id": aid, "article_title": meta.title, "source": meta.source})[:-1]
+                heads[aid] = head
+            yield head + ", " + text[1:]
 
     def _chosen(
         self, article_id: str | None, tag: str | None, source: str | None
