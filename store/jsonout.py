@@ -60,10 +60,11 @@ def _run(values: Any, level: int) -> str:
 
 
 _CONTAINERS = (dict, list, tuple)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _nested(value: Any) -> bool:
-    return isinstance(value, _CONTAINERS) and bool(value)
+    return type(value) not in _PLAIN and isinstance(value, _CONTAINERS) and bool(value)
 
 
 def indented(value: Any, level: int = 0) -> str:
@@ -72,9 +73,12 @@ def indented(value: Any, level: int = 0) -> str:
     if not _nested(value):
         return "".join(_flat(level)(value, 0))
     inner = "\n" + "  " * (level + 1)
+    is_dict = isinstance(value, dict)
+    opening, closing = ("{", "}") if is_dict else ("[", "]")
+    if all(type(item) in _PLAIN for item in (value.values() if is_dict else value)):
+        return opening + inner + _run(value, level + 1) + "\n" + "  " * level + closing  # one C call
     parts: list[str] = []
-    if isinstance(value, dict):
-        opening, closing = "{", "}"
+    if is_dict:
         run: dict[Any, Any] = {}
         for key, item in value.items():
             if _nested(item):
@@ -87,7 +91,6 @@ def indented(value: Any, level: int = 0) -> str:
         if run:
             parts.append(_run(run, level + 1))
     else:
-        opening, closing = "[", "]"
         items: list[Any] = []
         for item in value:
             if _nested(item):

@@ -227,13 +227,16 @@ def _key_figures(
     unmarked = 0
     body: str | None = None
     for start, end, text, value, kind, unit, qualifier, s_start, s_end in rows:
-        marked = any(s <= start and end <= e for s, e in highlighted)
-        in_facts = any(s <= start and end <= e for s, e in fact_sentences)
+        marked = bool(highlighted) and any(s <= start and end <= e for s, e in highlighted)
         if not marked:
-            small = kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT
-            if kind not in KEY_FIGURE_KINDS or small or (narrowed and not in_facts):
-                continue
             if unmarked >= FIGURES_PER_ARTICLE:
+                if not highlighted:
+                    break  # only highlighted figures could still be picked
+                continue
+            small = kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT
+            if kind not in KEY_FIGURE_KINDS or small:
+                continue
+            if narrowed and not any(s <= start and end <= e for s, e in fact_sentences):
                 continue
         key = (" ".join(text.split()).casefold(), value)
         if key in seen:  # a headline figure repeated in the lede is one figure
