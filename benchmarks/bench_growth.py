@@ -267,6 +267,7 @@ def main() -> int:
             print(f"{n:,} articles: generated in {made['total_s']:.0f} s", file=sys.stderr, flush=True)
             result = measure(folder, peer if n <= args.peer_max else None, args.batch)
             rows.append((n, result))
+            print(f"{n:,} articles: {json.dumps(result)}", file=sys.stderr, flush=True)
             shutil.rmtree(folder)
     finally:
         if args.work is None:
