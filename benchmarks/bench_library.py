@@ -1,7 +1,11 @@
-"""Benchmark the library layout against a naive single-file TinyDB (JSONStorage) in the same run.
+"""Benchmark the library layout against a naive single-file TinyDB (JSONStorage) in the same run, and
+opening it against an earlier revision's store.
 
-Generates libraries of 10,000 (and with --with-100k, 100,000) articles of ~3 KB, then measures:
+Generates libraries of 10,000 (and with --with-100k, 100,000; with --with-300k, 300,000) articles of
+~3 KB, then measures:
   open+list   Library.open + articles() on the generated library (fresh object each time)
+  versus      open+list in fresh processes by turns: this work tree's store and `git archive REV store`
+              (--baseline, default 14a84cb); median wall and CPU time and the peak memory (RSS) of each
   star        one set_starred: an annotation-sized, atomic, durable (fsynced) update
   annotate    one add_annotation (same)
   import      articles/s excluding analysis: in-memory articles for the whole library, and from files
@@ -10,12 +14,13 @@ Generates libraries of 10,000 (and with --with-100k, 100,000) articles of ~3 KB,
 The peer stores everything (bodies, flags, annotations) in one TinyDB JSONStorage file, as a naive
 program would; its updates are neither atomic nor fsynced, which favours it.
 
-    /work/venv/bin/python benchmarks/bench_library.py [--with-100k] [--runs 5]
+    .venv/bin/python benchmarks/bench_library.py [--with-100k] [--with-300k] [--runs 5] [--baseline REV|none]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -27,13 +32,16 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from baseline import DEFAULT_BASELINE, code_path, load_average, run_child, unpack_store
 
-from tinydb import TinyDB
+CODE = code_path()
 
-from store.ingest import ParsedArticle
-from store.library import Library
+from tinydb import TinyDB  # noqa: E402
+
+from store.ingest import ParsedArticle  # noqa: E402
+from store.library import Library  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,7 +169,57 @@ def process_seconds(args: list[str], runs: int) -> float:
     return timed(once, runs)
 
 
-def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM, not ru_maxrss: that one keeps the parent's
+    peak across fork and exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_open(folder: str, runs: int) -> None:
+    """Open+list `runs` times in this fresh process (the parent chose the store with BENCH_CODE); prints
+    the wall and CPU times and the peak RSS."""
+    import store
+
+    times = []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        with Library.open(folder, import_samples=False) as lib:
+            count = len(lib.articles())
+        times.append((time.perf_counter() - t0, time.process_time() - c0))
+    rss_mb = peak_rss_mb()
+    print(json.dumps({"times": times, "count": count, "rss_mb": rss_mb, "store": store.__file__}))
+
+
+def versus_baseline(folder: Path, runs: int, codes: dict[str, Path]) -> dict[str, dict[str, float]]:
+    """Open+list in fresh processes, the variants by turns (see the module docstring)."""
+    script = Path(__file__).resolve()
+    variants = {"ours": CODE, **codes}
+    found: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    rss: dict[str, float] = {}
+    for _ in range(runs):
+        for name, code in variants.items():
+            out = run_child(script, code, ["--child-open", str(folder)])
+            found[name] += out["times"]
+            rss[name] = max(rss.get(name, 0.0), out["rss_mb"])
+    return {
+        name: {
+            "wall": statistics.median(t[0] for t in times),
+            "cpu": statistics.median(t[1] for t in times),
+            "rss_mb": rss[name],
+        }
+        for name, times in found.items()
+    }
+
+
+def bench_size(n: int, runs: int, work: Path, peer: bool, codes: dict[str, Path]) -> dict[str, Any]:
     folder = work / f"lib-{n}"
     t0 = time.perf_counter()
     import_rate, ids = build_library(folder, n)
@@ -177,7 +235,8 @@ def bench_size(n: int, runs: int, work: Path, peer: bool) -> dict[str, float]:
         annotate = timed(lambda: lib.add_annotation(rng.choice(ids), 5, 30, "note", note="check"), runs * 4)
     open_wall, open_cpu = timed_cpu(open_list, runs)
     list_process = process_seconds(["-m", "cli.main", "--library", str(folder), "list"], runs)
-    result = {
+    result: dict[str, Any] = {
+        "versus": versus_baseline(folder, runs, codes),
         "build_s": build_s,
         "import_per_s": import_rate,
         "open_list_s": open_wall,
@@ -226,10 +285,22 @@ def main() -> int:
     parser.add_argument("--peer-100k", action="store_true", help="also build the peer at 100,000 (~4 GB RAM)")
     parser.add_argument("--runs", type=int, default=3, help="repetitions per measurement (median)")
     parser.add_argument("--files", type=int, default=2000, help="articles for the from-files import rate")
+    parser.add_argument("--with-300k", action="store_true", help="also build and measure 300,000 articles")
+    parser.add_argument(
+        "--baseline", default=DEFAULT_BASELINE, help="revision whose store to compare with ('none': skip)"
+    )
+    parser.add_argument("--child-open", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sizes = [10_000] + ([100_000] if args.with_100k else [])
+    if args.child_open:
+        child_open(args.child_open, 1)
+        return 0
+    sizes = [10_000] + ([100_000] if args.with_100k else []) + ([300_000] if args.with_300k else [])
     work = Path(tempfile.mkdtemp(prefix="bench-library-"))
+    print(f"load average at the start: {load_average()}")
     try:
+        codes = (
+            {} if args.baseline == "none" else {args.baseline: unpack_store(args.baseline, work / "baseline")}
+        )
         rate_files = file_import_rate(args.files, work)
         peer_rate = peer_import_rate(min(args.files, 500), work)
         versus = ratio(rate_files, peer_rate, True)
@@ -239,7 +310,7 @@ def main() -> int:
         version = process_seconds(["-m", "cli.main", "--version"], args.runs * 3)
         print(f"briefing --version (fresh process): {version:.3f} s; bare interpreter: {bare:.3f} s")
         for n in sizes:
-            r = bench_size(n, args.runs, work, peer=(n <= 10_000 or args.peer_100k))
+            r = bench_size(n, args.runs, work, peer=(n <= 10_000 or args.peer_100k), codes=codes)
             print(f"\n{n:,} articles (built in {r['build_s']:.1f} s)")
             print(f"  import in memory (no analysis): {r['import_per_s']:,.0f} articles/s")
             versus = ratio(r["open_list_s"], r.get("peer_open_list_s"))
@@ -252,6 +323,13 @@ def main() -> int:
                 f"  briefing list (fresh process): {r['list_process_s']:.3f} s "
                 f"(bare interpreter: {bare:.3f} s)"
             )
+            ours = r["versus"]["ours"]
+            for name, v in r["versus"].items():
+                versus = "" if name == "ours" else f"  (ours: {v['wall'] / ours['wall']:.2f}x faster)"
+                print(
+                    f"  open+list, fresh process, {name + ':':<21} {v['wall']:.3f} s (CPU {v['cpu']:.3f} s), "
+                    f"peak RSS {v['rss_mb']:,.0f} MB{versus}"
+                )
             if "peer_open_list_s" in r:
                 print(
                     f"  peer: open+list {r['peer_open_list_s']:.3f} s, star {r['peer_star_ms']:.1f} ms, "
@@ -259,6 +337,7 @@ def main() -> int:
                 )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print(f"\nload average at the end: {load_average()}")
     return 0
 
 

@@ -2,11 +2,13 @@
 
 Measures, and prints with ratios against a peer measured in the same run:
   1. cold start: time from process start (fresh interpreter) to the first article's text on screen;
-  2. `j` in the article list: time until the reader shows the next article (and until its highlights);
+  2. `j` in the article list: time until the reader shows the next article (and until its highlights),
+     as shipped (the list's neighbours loaded ahead, `tui.prefetch`) and without that, alternated;
   3. peak RSS of the app process;
   4. the article list at 100,000 entries (virtualised line-API list) against Textual's ListView with
      10,000 items (one widget per row): time to fill, time per key press.
-Targets (issue 5): first article <= 1.0 s cold at 10k; next article <= 50 ms; peak RSS <= 300 MB.
+Targets (issues 5, 15): first article <= 1.0 s cold at 10k; next article median <= 30 ms, p95 <= 60 ms;
+peak RSS <= 300 MB.
 
 Usage: python benchmarks/bench_tui.py [--articles 10000] [--keep PATH]
 """
@@ -109,6 +111,7 @@ async def frame(app) -> None:
 async def next_article() -> None:
     from textual import events
     app2 = BriefingApp(library, cursor_blink=False)
+    app2.prefetch = sys.argv[5] == "prefetch"
     text_ms, full_ms = [], []
     async with app2.run_test(size=(160, 48)) as pilot:
         await app2.workers.wait_for_complete()
@@ -136,10 +139,11 @@ print(json.dumps(result))
 """
 
 
-def run_child(library: Path, presses: int) -> dict[str, Any]:
+def run_child(library: Path, presses: int, prefetch: bool = True) -> dict[str, Any]:
     t0 = time.time()
+    mode = "prefetch" if prefetch else "off"
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(library), repr(t0), str(ROOT), str(presses)],
+        [sys.executable, "-c", CHILD, str(library), repr(t0), str(ROOT), str(presses), mode],
         capture_output=True,
         text=True,
         check=False,
@@ -249,11 +253,16 @@ def main() -> int:
         print(f"built a {args.articles:,}-article library with Library.import_paths in {seconds:.1f} s")
 
     warm = run_child(workdir / "lib", 2)  # first run also warms the OS file cache
-    runs = [run_child(workdir / "lib", args.presses) for _ in range(2)]
+    runs, plain = [], []
+    for _ in range(2):  # alternated: the app as shipped, and without loading the neighbours ahead
+        runs.append(run_child(workdir / "lib", args.presses))
+        plain.append(run_child(workdir / "lib", args.presses, prefetch=False))
     firsts = [float(r["first_article_s"]) for r in (warm, *runs)]
     text_ms = [v for r in runs for v in r["next_text_ms"]]
     full_ms = [v for r in runs for v in r["next_full_ms"]]
-    peak = max(float(r["rss_peak_mb"]) for r in (warm, *runs))
+    plain_text = [v for r in plain for v in r["next_text_ms"]]
+    plain_full = [v for r in plain for v in r["next_full_ms"]]
+    peak = max(float(r["rss_peak_mb"]) for r in (warm, *runs, *plain))
 
     def p95(values: list[float]) -> float:
         return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
@@ -265,11 +274,22 @@ def main() -> int:
     )
     print(
         f"  j -> next article text shown: median {statistics.median(text_ms):.1f} ms, "
-        f"p95 {p95(text_ms):.1f} ms   (target <= 50 ms; n={len(text_ms)})"
+        f"p95 {p95(text_ms):.1f} ms   (target <= 30 ms, p95 <= 60 ms; n={len(text_ms)})"
     )
     print(
         f"  j -> next article with highlights (analysis computed): median "
         f"{statistics.median(full_ms):.1f} ms, p95 {p95(full_ms):.1f} ms"
+    )
+    print(
+        f"  without prefetch (same run, alternated): text median {statistics.median(plain_text):.1f} ms, "
+        f"p95 {p95(plain_text):.1f} ms; with highlights median {statistics.median(plain_full):.1f} ms, "
+        f"p95 {p95(plain_full):.1f} ms"
+    )
+    print(
+        f"  ratio no-prefetch / prefetch: text median "
+        f"{statistics.median(plain_text) / statistics.median(text_ms):.1f}x, p95 "
+        f"{p95(plain_text) / p95(text_ms):.1f}x; with highlights median "
+        f"{statistics.median(plain_full) / statistics.median(full_ms):.1f}x"
     )
     print(f"  peak RSS: {peak:.0f} MB   (target <= 300 MB)")
 

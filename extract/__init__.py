@@ -8,7 +8,9 @@ from extract.analyze import analyze
 from extract.corrections import NO_CORRECTIONS, NOT_AN_ENTITY, Corrections
 from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
 
-ANALYZER_VERSION = "10"  # 10: organisations from statements, table rows; faith groups. 9: one fact per
+ANALYZER_VERSION = "11"  # 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
+# timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
+# 10: organisations from statements, table rows; faith groups. 9: one fact per
 # sentence at its event date; anchoring by the governing clause,
 # comparison flag, centuries "18"; names: sentence-initial evidence, guessed types, larger gazetteer
 

@@ -4,6 +4,11 @@ A stored analysis is used when it was made by this analyzer version from the sam
 and relevant corrections (its key), and holds as many facts as it says; otherwise it is computed with the
 analyzer this cache was given (`extract.analyze` by default) and stored (in memory only when read-only).
 A file found damaged is never trusted: the analysis is recomputed, and the user told once.
+
+Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
+a time under one hold of the write lock (each file still replaced atomically on its own), and during an
+import (`workers(jobs)`) one pool of worker processes serves every batch (each worker loads the
+analyser's data once per import, not once per batch).
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ import json
 import pickle
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.errors import LibraryError, save_error
+from store.errors import LibraryError
 from store.facts_index import FactsIndex, corrections_fingerprint
 from store.serialise import analysis_from_dict
+from store.storage import write_many
 from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
@@ -32,8 +40,11 @@ if TYPE_CHECKING:
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
 
 _CACHE_ANALYSES = 64
-_STORE_BATCH = 16  # analyses from worker processes stored (with their index entries) in one change...
-_STORE_SECONDS = 1.0  # ...or at least this often
+# Analyses made in this process are stored a group at a time: this many, or those made in this long.
+_GROUP_SIZE = 32
+_GROUP_SECONDS = 0.5
+
+Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
 
 
 def analysed_dict(
@@ -71,11 +82,21 @@ class Analyses:
         self._memo: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
         self._distrusted: set[str] = set()  # ids whose stored file was found damaged and not yet replaced
         self.index = FactsIndex(self)  # mirrors each stored analysis's facts (store.facts_index)
+        self._unsaved: list[Unsaved] | None = None  # while grouping: analyses made here, not yet stored
+        self._group_started = 0.0
+        self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
+        self._pool_jobs = 0
+        self._pooling = False
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
             self._analyzer, self._version = _default_analyzer()
         return self._analyzer, self._version
+
+    @property
+    def analyzer_version(self) -> str:
+        """The version of the analyzer in use (stored analyses of another version are recomputed)."""
+        return self._engine()[1]
 
     def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
         corrections = self.annotations.corrections_for(body)
@@ -142,7 +163,10 @@ class Analyses:
             analyze = self._engine()[0]
             published = date.fromisoformat(doc["published"]) if doc.get("published") else None
             result = analyze(body, published, corrections)
-            if not self.files.read_only:
+            if self._unsaved is not None:
+                self._unsaved.append((article_id, tiny, key, result.to_dict()))
+                self._store_unsaved(finished=False)
+            elif not self.files.read_only:
                 with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop reading
                     self._store(article_id, tiny, key, result)
         self._memo[memo] = result
@@ -168,12 +192,16 @@ class Analyses:
     def _store_data(self, article_id: str, tiny: TinyFile, key: dict[str, Any], data: dict[str, Any]) -> None:
         self._store_many([(article_id, tiny, key, data)])
 
-    def _store_many(self, items: list[tuple[str, TinyFile, dict[str, Any], dict[str, Any]]]) -> None:
-        """Store analyses (article id, file, key, `to_dict()` form) and their facts index entries as one
-        journaled change."""
-        changes: list[tuple[TinyFile, dict[str, Any]]] = []
+    # -- storing (one analysis or a group: every stored analysis goes through _store_many) ---------------
+    def _store_many(self, group: Sequence[Unsaved]) -> None:
+        """Write these analyses (`data` is `Analysis.to_dict()`, taken over) and their facts index entries
+        (store.facts_index), each file replaced atomically and the waits for the disk shared by the group
+        (`store.storage.write_many`). The analysis files are replaced first; an index entry is trusted only
+        while it matches its analysis's key and file, so a crash between two files leaves each entry
+        right or made again."""
+        changes = []
         mirrored = []
-        for article_id, tiny, key, data in items:
+        for article_id, tiny, key, data in group:
             facts = data.pop("facts")
             fact_docs = {}
             for n, fact in enumerate(facts, start=1):
@@ -182,32 +210,87 @@ class Analyses:
                 "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
                 "facts": fact_docs,
             }
-            changes.append((tiny, tables))
+            changes.append((tiny.storage, tables))
             mirrored.append((article_id, key, data, facts, tables))
         with self.files.writing():
-            try:
-                self.files.commit([*changes, *self.index.changes(mirrored)])
-            except OSError as exc:  # the journal could not be written (a full disk): nothing changed
-                raise save_error(str(self.files.journal.path), exc) from exc
-        for article_id, *_ in items:
+            index = [(tiny.storage, tables) for tiny, tables in self.index.changes(mirrored)]
+            write_many([*changes, *index])
+        for article_id, *_ in group:
             self._distrusted.discard(article_id)
+
+    def _store_group(self, group: list[Unsaved]) -> None:
+        """Store analyses made in a run of many (an import, a whole-library run) as one group. They are a
+        cache: a crash part way leaves each analysis stored or to be made again, and a full disk or a
+        held lock does not stop the work."""
+        if not group or self.files.read_only:
+            return
+        with contextlib.suppress(LibraryError):
+            self._store_many(group)
+
+    # -- making many (an import, a whole-library run) -----------------------------------------------------
+
+    def _store_unsaved(self, *, finished: bool) -> None:
+        """Store the analyses made while grouping when the group is full or old enough (or `finished`)."""
+        unsaved = self._unsaved
+        if not unsaved:
+            self._group_started = time.monotonic()
+            return
+        if (
+            finished
+            or len(unsaved) >= _GROUP_SIZE
+            or time.monotonic() - self._group_started >= _GROUP_SECONDS
+        ):
+            self._unsaved = []
+            self._store_group(unsaved)
+            self._group_started = time.monotonic()
+
+    @contextlib.contextmanager
+    def _grouping(self) -> Iterator[None]:
+        """Analyses made by `analysis()` in this block are stored a group at a time (see `_GROUP_SIZE`)."""
+        if self._unsaved is not None or self.files.read_only:
+            yield
+            return
+        self._unsaved, self._group_started = [], time.monotonic()
+        try:
+            yield
+        finally:
+            try:
+                self._store_unsaved(finished=True)
+            finally:
+                self._unsaved = None
+
+    @contextlib.contextmanager
+    def workers(self, jobs: int) -> Iterator[None]:
+        """Keep one pool of `jobs` worker processes for every `analyse_in_pool` in this block (an import's
+        batches), started when first needed and stopped at the end."""
+        if self._pooling or jobs <= 1:
+            yield
+            return
+        self._pooling, self._pool_jobs = True, jobs
+        try:
+            yield
+        finally:
+            pool, self._pool, self._pooling = self._pool, None, False
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
-        in worker processes; results are stored by this process as they arrive (under the write lock).
-        Returns the articles whose analysis failed, with the error. The stored results are the same as
-        `analysis()` makes one by one (which is what happens with jobs <= 1 or an analyzer that cannot be
-        sent to another process)."""
+        in worker processes; results are stored by this process as they arrive, each group of finished
+        ones under one hold of the write lock. Returns the articles whose analysis failed, with the error.
+        The stored results are the same as `analysis()` makes one by one (which is what happens, with the
+        same grouped storing, with jobs <= 1 or an analyzer that cannot be sent to another process)."""
         analyzer = self._engine()[0]
         failed: dict[str, Exception] = {}
         if jobs <= 1 or self.files.read_only or not _picklable(analyzer):
-            for article_id in article_ids:
-                try:
-                    self.analysis(article_id)
-                except LibraryError:
-                    raise
-                except Exception as exc:  # the analyser is other code: the caller reports it
-                    failed[article_id] = exc
+            with self._grouping():
+                for article_id in article_ids:
+                    try:
+                        self.analysis(article_id)
+                    except LibraryError:
+                        raise
+                    except Exception as exc:  # the analyser is other code: the caller reports it
+                        failed[article_id] = exc
             return failed
         todo: list[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]] = []
         for article_id in article_ids:
@@ -217,33 +300,41 @@ class Analyses:
             tiny = self.files.analysis_file(article_id)
             if self._usable(article_id, tiny, key) is None:
                 todo.append((article_id, tiny, key, body, doc.get("published"), corrections))
-        if len(todo) < 2:  # starting worker processes for one analysis would cost more than it saves
+        if len(todo) < 2 and self._pool is None:  # starting workers for one analysis costs more than it saves
             return self.analyse_in_pool([item[0] for item in todo], 1)
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)))
+        shared = self._pooling
+        if shared and self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self._pool_jobs)
+        pool = self._pool if shared and self._pool is not None else ProcessPoolExecutor(min(jobs, len(todo)))
+        futures: dict[Future[dict[str, Any]], tuple[str, TinyFile, dict[str, Any]]] = {}
         try:
-            futures = {
-                pool.submit(analysed_dict, analyzer, body, published, corrections): (article_id, tiny, key)
-                for article_id, tiny, key, body, published, corrections in todo
-            }
-            done: list[tuple[str, TinyFile, dict[str, Any], dict[str, Any]]] = []
-            stored_at = time.monotonic()
+            for article_id, tiny, key, body, published, corrections in todo:
+                future = pool.submit(analysed_dict, analyzer, body, published, corrections)
+                futures[future] = (article_id, tiny, key)
+            group: list[Unsaved] = []
+            started = time.monotonic()
             for future in as_completed(futures):
                 article_id, tiny, key = futures[future]
                 try:
-                    done.append((article_id, tiny, key, future.result()))
+                    result = future.result()
                 except Exception as exc:  # the analyser is other code: the caller reports it
                     failed[article_id] = exc
-                if done and (len(done) >= _STORE_BATCH or time.monotonic() - stored_at >= _STORE_SECONDS):
-                    with contextlib.suppress(LibraryError):  # a cache: a full disk must not stop the import
-                        self._store_many(done)
-                    done, stored_at = [], time.monotonic()
-            if done:
-                with contextlib.suppress(LibraryError):
-                    self._store_many(done)
+                    continue
+                if not group:
+                    started = time.monotonic()
+                group.append((article_id, tiny, key, result))
+                if len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS:
+                    self._store_group(group)
+                    group = []
+            self._store_group(group)
         finally:
-            pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
+            if pool is not self._pool or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
+                if pool is self._pool:
+                    self._pool = None  # a worker died: the next batch starts a new pool
+                pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
+            else:
+                for future in futures:
+                    future.cancel()  # interrupted: drop the analyses not started; the pool stays
         return failed
 
     def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document
 
+from store.bulk import collector_paused
 from store.errors import LibraryCorrupt, LibraryError
 from store.ids import doc_id, key_doc_id, normalise_url, shard
-from store.records import Article, ArticleMeta
+from store.records import Article, ArticleMeta, ArticleRow
 from store.serialise import meta_from_doc
 
 if TYPE_CHECKING:
@@ -56,9 +58,51 @@ def article_doc(article_id: str, parsed: ParsedArticle, body: str) -> dict[str, 
     return {k: v for k, v in doc.items() if v not in (None, [])}
 
 
-def _newest_first(meta: ArticleMeta) -> tuple[int, str]:
-    """Sort key: newest publication first, undated last, then by title."""
-    return (-meta.published.toordinal() if meta.published else 0, meta.title.casefold())
+# The list's order, newest publication first (undated last), then by title, as one string per article:
+# the ISO date with each digit inverted (so that ascending order is newest first) and the case-folded title.
+_INVERTED_DIGITS = str.maketrans("0123456789", "9876543210")
+_UNDATED = "~" * 10  # after every inverted date
+# Lists at least this long are built with the garbage collector paused and then frozen (store.bulk).
+BULK_ROWS = 20_000
+
+
+def _rows(
+    docs: Iterable[dict[str, Any]], flags: dict[str, dict[str, Any]]
+) -> tuple[list[ArticleMeta], list[str]]:
+    """The list's rows (`ArticleRow`: the fields the list needs at once, the rest when asked for) and the
+    sort key of each. Called once per article when the list is built, so it avoids every avoidable step."""
+    new, put, fromisoformat = object.__new__, object.__setattr__, date.fromisoformat
+    invert, undated = _INVERTED_DIGITS, _UNDATED
+    rows: list[ArticleMeta] = []
+    keys: list[str] = []
+    for doc in docs:
+        get = doc.get
+        published = get("published")
+        day = fromisoformat(published) if published else None
+        title = get("title") or "(untitled)"
+        user = flags.get(doc["id"])
+        row = new(ArticleRow)
+        put(row, "_doc", doc)  # article documents are replaced, never changed in place
+        # TinyDB changes a flags document in place (a star, new tags): keep the tags the row was made with.
+        put(row, "_flags", None if user is None else {"tags": user.get("tags")})
+        put(row, "id", doc["id"])
+        put(row, "title", title)
+        put(row, "published", day)
+        if user is None:
+            put(row, "read", False)
+            put(row, "starred", False)
+        else:
+            put(row, "read", bool(user.get("read", False)))
+            put(row, "starred", bool(user.get("starred", False)))
+        rows.append(row)
+        if day is None:
+            keys.append(undated + title.casefold())
+        else:  # the stored date is ISO, except in a hand-edited file ("20210105" reads as a date too)
+            iso = str(published)  # text already (a date was read from it)
+            if len(iso) != 10 or not iso[4] == "-" == iso[7]:
+                iso = day.isoformat()
+            keys.append(iso.translate(invert) + title.casefold())
+    return rows, keys
 
 
 class Articles:
@@ -110,8 +154,11 @@ class Articles:
         cache_key = (articles_file.storage.version, self._flags_cache and self._flags_cache[0])
         if self._list_cache is not None and self._list_cache[0] == cache_key:
             return list(self._list_cache[1])
-        metas = [meta_from_doc(doc, flags.get(doc["id"])) for doc in docs.values()]
-        metas.sort(key=_newest_first)
+        with collector_paused(freeze=len(docs) >= BULK_ROWS):
+            rows, keys = _rows(docs.values(), flags)
+            metas = [
+                rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)
+            ]  # stable: ties in file order
         self._list_cache = (cache_key, metas)
         return list(metas)
 

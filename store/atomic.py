@@ -4,6 +4,13 @@ A reader (or a crash) at any moment sees either the complete old file or the com
 previous generation can be kept as a backup: it is hard-linked (no copy) to `<name>.bak` just before
 the replace.
 
+`atomic_write_many` replaces several files the same way with the waits for the disk shared: every new
+content is written to its temporary file, all of them are made durable at once, then each file is
+replaced, then the renames are made durable at once. Each file is still old or new after a crash at any
+instant (they are not one change: for that, see `store.journal`). "At once" is one `sync()` on Linux,
+where one fsync waits for the filesystem's whole journal anyway and a busy disk makes each wait long;
+elsewhere, one fsync per file and per folder.
+
 Tests simulate a crash at any write step with `set_step_hook`: the hook is called just before and just
 after every replace (and before every durable removal), and may raise to stop the program there.
 """
@@ -14,8 +21,9 @@ import contextlib
 import os
 import secrets
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 StepHook = Callable[[str, Path], None]
@@ -93,6 +101,52 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, durable
     _step("replaced", path)
     if durable:
         fsync_dir(folder)
+
+
+def _sync_all(paths: Sequence[Path]) -> None:
+    """Make the content of `paths` (files or folders) durable."""
+    if sys.platform.startswith("linux") and len(paths) > 1:
+        os.sync()  # on Linux, returns when everything is on disk
+        return
+    for path in paths:
+        if path.is_dir():
+            fsync_dir(path)
+        else:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def atomic_write_many(items: Sequence[tuple[Path, bytes, Path | None]]) -> None:
+    """Replace each `path` with its `data` atomically (keeping the old content as `backup` when given),
+    waiting for the disk once for all of them (see the module docstring). On a failure the files not yet
+    replaced are left untouched and every temporary file is removed."""
+    if len(items) == 1:
+        path, data, backup = items[0]
+        atomic_write(path, data, backup=backup)
+        return
+    temps: list[Path] = []
+    try:
+        for path, data, _ in items:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps.append(Path(tmp_name))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        _sync_all(temps)
+        for (path, _, backup), tmp in zip(items, list(temps), strict=True):
+            _step("replace", path)
+            if backup is not None and path.exists():
+                keep_backup(path, backup)
+            os.replace(tmp, path)
+            temps.remove(tmp)
+            _step("replaced", path)
+    finally:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    _sync_all(sorted({path.parent for path, _, _ in items}))
 
 
 def remove_file(path: Path) -> None:

@@ -120,6 +120,19 @@ class Importer:
         commit_seconds: float,
         jobs: int = 1,
     ) -> None:
+        with self.analyses.workers(jobs if analyze else 1):  # one pool of worker processes for every batch
+            self._import_batches(articles, report, progress, count, analyze, commit_seconds, jobs)
+
+    def _import_batches(
+        self,
+        articles: Iterator[ParsedArticle],
+        report: ImportReport,
+        progress: Progress | None,
+        count: _Count,
+        analyze: bool,
+        commit_seconds: float,
+        jobs: int,
+    ) -> None:
         batch: list[ParsedArticle] = []
         last_commit = time.monotonic()
         interval = commit_seconds

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from store import fastjson
 from store.atomic import atomic_write, remove_file
 
 JOURNAL_NAME = "journal.json"
@@ -67,13 +68,12 @@ class Journal:
             "version": _VERSION,
             "files": [{"path": c.path, "backup": c.backup, "tables": c.tables} for c in changes],
         }
-        blob = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write(self.path, blob)
+        atomic_write(self.path, fastjson.dumps(record))
 
     def read(self) -> list[FileChange]:
         """The recorded changes; JournalDamaged if the record is not one this version wrote."""
         try:
-            record = json.loads(self.path.read_bytes())
+            record = fastjson.loads(self.path.read_bytes())
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise JournalDamaged(f"not valid JSON ({exc})") from None
         if not isinstance(record, dict) or record.get("version") != _VERSION:

@@ -47,8 +47,10 @@ from store.wording import counted
 if TYPE_CHECKING:
     from datetime import date
 
+    from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
     from extract.corrections import Corrections
     from extract.model import Analysis
+    from store.across import Across
     from store.feeds import FeedStore
     from store.ingest import ParsedArticle
 
@@ -77,6 +79,7 @@ class Library:
         self._annotations = Annotations(self._articles)
         self._analyses = Analyses(self._articles, self._annotations, analyzer, analyzer_version)
         self._queries = Queries(self._articles, self._analyses)
+        self._across_part: Across | None = None  # made on first use: it loads the analysis engine
         self._trash = Trash(self._articles)
         self._importer = Importer(self._articles, self._annotations, self._analyses, self._trash)
         self._notices_taken = 0
@@ -296,6 +299,64 @@ class Library:
         text cannot be read; the library is locked until the last one is taken."""
         with self._lock:
             yield from self._queries.entries(article_ids)
+
+    # ------------------------------------------------------------------------------------------------
+    # across articles: entity profiles, figure series, conflicts (store/across.py over extract/across/)
+    # The first call builds the library-wide index from the stored analyses (analysing articles that have
+    # none yet) and caches it on disk; later calls are served from the cache, which follows additions,
+    # deletions, restores, re-analyses and corrections article by article.
+    @property
+    def _across(self) -> Across:
+        if self._across_part is None:
+            from store.across import Across
+
+            self._across_part = Across(self._articles, self._analyses)
+        return self._across_part
+
+    def entities(self, type: str | None = None) -> list[EntitySummary]:
+        """Every entity of the library (names resolved across articles), most mentioned first; only those
+        of `type` (PERSON, ORG, GPE, LOC, NORP, EVENT, OTHER; any case) when given."""
+        with self._lock:
+            return self._across.entities(type)
+
+    def find_entities(self, name: str) -> list[EntitySummary]:
+        """The entities `name` denotes, case-insensitive: exact canonical-name or alias matches first (when
+        any, only those); else entities whose name or an alias contains every word of `name`. Most mentioned
+        first; an empty list when nothing matches; more than one entry means the name is ambiguous."""
+        with self._lock:
+            return self._across.find_entities(name)
+
+    def entity_suggestions(self, name: str) -> list[str]:
+        """A few entity names close to `name` (spelling), for a "did you mean" message; may be empty."""
+        with self._lock:
+            return self._across.entity_suggestions(name)
+
+    def entity_profile(self, key: str) -> EntityProfile:
+        """The profile of the entity with this `EntitySummary.key`; KeyError if there is none."""
+        with self._lock:
+            return self._across.entity_profile(key)
+
+    def series(self, entity: str | None = None) -> list[Series]:
+        """Figure series (figures counting the same thing on different dates), each sorted by date; with
+        `entity` (a name or alias, or an `EntitySummary.key`), only the series about that entity."""
+        with self._lock:
+            return self._across.series(entity)
+
+    def series_for_figure(self, article_id: str, start: int) -> Series | None:
+        """The series that has the figure starting at offset `start` of the article, or None."""
+        with self._lock:
+            return self._across.series_for_figure(article_id, start)
+
+    def conflicts(self) -> list[Conflict]:
+        """Dates on which articles give incompatible values for the same series (beyond what their
+        qualifiers allow), in series then date order."""
+        with self._lock:
+            return self._across.conflicts()
+
+    def conflicts_for_article(self, article_id: str) -> list[Conflict]:
+        """The conflicts with a claim from this article (for a marker on its figures)."""
+        with self._lock:
+            return self._across.conflicts_for_article(article_id)
 
     def feed_store(self) -> FeedStore:
         """The feed subscriptions kept in this library (see store/feeds.py)."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from extract.model import Fact
@@ -30,6 +30,52 @@ class ArticleMeta:
     path: str | None = None  # the file it was imported from
     read: bool = False
     starred: bool = False
+
+
+class ArticleRow(ArticleMeta):
+    """An `ArticleMeta` of the article list, made from its stored document and flags with only what the
+    list needs at once (id, title, publication date, read, starred); the other fields are read from the
+    document the first time one of them is asked for.
+
+    Equal to, and hashed as, the `ArticleMeta` with the same values; `dataclasses.replace` gives a
+    complete one. `_doc` is the article's stored document and `_flags` what the row needs of its flags
+    (None: none); neither may change afterwards.
+    """
+
+    __slots__ = ("_doc", "_flags")
+    _doc: dict[str, Any]
+    _flags: dict[str, Any] | None
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a field not set yet (an unset slot): fill the lazy ones from the document.
+        if name in _LAZY_FIELDS:
+            from store.serialise import meta_from_doc  # serialise builds on this module
+
+            full = meta_from_doc(self._doc, self._flags)
+            for lazy in _LAZY_FIELDS:
+                object.__setattr__(self, lazy, getattr(full, lazy))
+            return getattr(full, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ArticleMeta):
+            return _values(self) == _values(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(_values(self))
+
+    def __repr__(self) -> str:
+        return repr(ArticleMeta(*_values(self)))
+
+
+_META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
+_LAZY_FIELDS = frozenset(_META_FIELDS) - {"id", "title", "published", "read", "starred"}
+
+
+def _values(meta: ArticleMeta) -> tuple[Any, ...]:
+    """The field values in order: what the dataclass compares and hashes."""
+    return tuple(getattr(meta, name) for name in _META_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

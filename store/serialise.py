@@ -193,8 +193,46 @@ def _tags_problem(value: Any) -> str | None:
     return None
 
 
+_HEX_DIGITS = "0123456789abcdef"
+_TEXT_OR_NONE = (str, type(None))
+
+
+def _well_formed_article(doc: dict[str, Any], key: str) -> bool:
+    """True for the usual article document, which `article_doc_problem` passes: the quick test made once
+    per article when a library is opened (anything unusual gets the full check and its message)."""
+    get = doc.get
+    aid, body, tags, published = get("id"), get("body"), get("tags"), get("published")
+    if not (
+        type(aid) is str
+        and 0 < len(aid) <= 32
+        and not aid.strip(_HEX_DIGITS)
+        and type(body) is str
+        and len(body) == 32
+        and not body.strip(_HEX_DIGITS)
+        and type(get("title")) in _TEXT_OR_NONE
+        and type(get("source")) in _TEXT_OR_NONE
+        and type(get("url")) in _TEXT_OR_NONE
+        and type(get("dateline")) in _TEXT_OR_NONE
+        and type(get("author")) in _TEXT_OR_NONE
+        and type(get("path")) in _TEXT_OR_NONE
+        and (tags is None or type(tags) is list)
+        and str(int(aid, 16)) == key
+    ):
+        return False
+    try:
+        if tags:
+            "".join(tags)  # TypeError unless every tag is text
+        if published is not None:
+            date.fromisoformat(published)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def article_doc_problem(doc: dict[str, Any], key: str) -> str | None:
     """Why an `articles` document cannot be read (see the module docstring), or None."""
+    if _well_formed_article(doc, key):
+        return None
     problem = _id_problem(doc, key) or _text_problem(doc, _ARTICLE_TEXT) or _tags_problem(doc.get("tags"))
     if problem:
         return problem

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +27,9 @@ from typing import Any
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from store.atomic import atomic_write, fsync_dir
+from store import fastjson
+from store.atomic import atomic_write, atomic_write_many, fsync_dir
+from store.bulk import collector_paused
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
 from store.serialise import RECORD_CHECKS, RecordCheck
 from store.wording import counted
@@ -35,15 +37,22 @@ from store.wording import counted
 Tables = dict[str, dict[str, Any]]
 Signature = tuple[int, int, int]
 
+# Files at least this large are parsed with the garbage collector paused and their objects then frozen.
+BULK_BYTES = 1 << 20
+
 
 class NotTinyDB(ValueError):
     """The bytes are not a TinyDB file; the message says why."""
 
 
 def parse_tinydb(raw: bytes) -> Tables:
-    """Parse and validate TinyDB's JSON layout: {table: {"<int id>": {document}}}."""
+    """Parse and validate TinyDB's JSON layout: {table: {"<int id>": {document}}}.
+
+    A large file is parsed with the cyclic garbage collector paused and its objects frozen afterwards
+    (`store.bulk`): they hold no cycles, and collecting would only walk them again and again."""
     try:
-        data = json.loads(raw)
+        with collector_paused(freeze=len(raw) >= BULK_BYTES):
+            data = fastjson.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NotTinyDB(f"not valid JSON ({exc})") from None
     if not isinstance(data, dict):
@@ -51,6 +60,8 @@ def parse_tinydb(raw: bytes) -> Tables:
     for name, table in data.items():
         if not isinstance(table, dict):
             raise NotTinyDB(f"not a TinyDB file (table {name!r} is not an object of documents)")
+        if all(map(str.isdigit, table)) and all(type(doc) is dict for doc in table.values()):
+            continue  # the usual case, tested quickly; otherwise find the culprit for the message
         for key, doc in table.items():
             if not key.isdigit() or not isinstance(doc, dict):
                 raise NotTinyDB(f"not a TinyDB file (table {name!r} has a malformed document {key!r})")
@@ -115,7 +126,8 @@ def salvage_tinydb(raw: bytes) -> Tables:
 
 
 def dump_tinydb(data: Tables) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The file's bytes: compact UTF-8 JSON, the same whether orjson or the standard library wrote them."""
+    return fastjson.dumps(data)
 
 
 def file_signature(path: Path) -> Signature | None:
@@ -201,23 +213,7 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: Tables) -> None:
-        if self.read_only:
-            raise LibraryReadOnly(f"the library is open read-only; {self.path.name} was not changed")
-        try:
-            blob = dump_tinydb(data)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, blob, backup=self.backup if self._keep_backup else None)
-        except OSError as exc:
-            self.invalidate()
-            # A failed rename names its destination: the backup (e.g. a folder in its place) or the file.
-            failed = Path(exc.filename2) if exc.filename2 else self.path
-            what = f"{failed} (the backup of {self.path.name})" if failed == self.backup else str(failed)
-            raise save_error(what, exc) from exc
-        except BaseException:
-            self.invalidate()  # TinyDB changed the cached tables in place before calling write
-            raise
-        self._data, self._sig = data, file_signature(self.path)
-        self.version += 1
+        write_many([(self, data)])
 
     def close(self) -> None:
         self._data = None
@@ -245,18 +241,20 @@ class AtomicJSONStorage(Storage):
         cached = self._checked.get(name)
         if cached is not None and cached[0] == self.version:
             return cached[1]
+        problems = list(map(check, docs.values(), docs))  # once per document when a file is read
+        if problems.count(None) == len(problems):  # the usual case: all usable
+            self._checked[name] = (self.version, docs, frozenset())
+            return docs
         usable: dict[str, Any] = {}
         bad: set[str] = set()
-        for key, doc in docs.items():
-            problem = check(doc, key)
+        for (key, doc), problem in zip(docs.items(), problems, strict=True):
             if problem is None:
                 usable[key] = doc
             else:
                 bad.add(key)
                 self._report_bad(name, key, doc, problem)
-        result = docs if not bad else usable
-        self._checked[name] = (self.version, result, frozenset(bad))
-        return result
+        self._checked[name] = (self.version, usable, frozenset(bad))
+        return usable
 
     def rejected(self, name: str) -> frozenset[str]:
         """The keys of the documents `table(name)` leaves out."""
@@ -375,6 +373,40 @@ class AtomicJSONStorage(Storage):
                 f"was kept as {aside}; the library continues without it."
             )
             return None
+
+
+def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables]]) -> None:
+    """Write library files, each replaced atomically (`store.atomic.atomic_write_many`: the waits for the
+    disk are shared by all of them). On a failure, the files not yet replaced are unchanged, and every
+    storage of the call forgets its cached tables (TinyDB changes them in place before calling write)."""
+    for storage, _ in changes:
+        if storage.read_only:
+            raise LibraryReadOnly(f"the library is open read-only; {storage.path.name} was not changed")
+    try:
+        items = []
+        for storage, data in changes:
+            blob = dump_tinydb(data)
+            if not storage.path.parent.is_dir():
+                storage.path.parent.mkdir(parents=True, exist_ok=True)
+            items.append((storage.path, blob, storage.backup if storage._keep_backup else None))
+        atomic_write_many(items)
+    except OSError as exc:
+        for storage, _ in changes:
+            storage.invalidate()
+        # A failed rename names its destination: the backup (e.g. a folder in its place) or the file.
+        failed = Path(exc.filename2) if exc.filename2 else None
+        named = [s for s, _ in changes if failed in (s.path, s.backup)] or [changes[0][0]]
+        if failed is None:
+            failed = named[0].path
+        what = f"{failed} (the backup of {named[0].path.name})" if failed == named[0].backup else str(failed)
+        raise save_error(what, exc) from exc
+    except BaseException:
+        for storage, _ in changes:
+            storage.invalidate()
+        raise
+    for storage, data in changes:
+        storage._data, storage._sig = data, file_signature(storage.path)
+        storage.version += 1
 
 
 class RepairingTable(Table):

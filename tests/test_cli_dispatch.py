@@ -59,6 +59,7 @@ def _minimal_args(name: str) -> list[str]:
         "export": ["--format", "md"],
         "delete": ["id"],
         "restore": ["id"],
+        "entity": ["name"],
     }
     return [name, *required.get(name, [])]
 

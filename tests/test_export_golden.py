@@ -211,9 +211,10 @@ def test_date_range_narrows_the_facts(annotated_library: Library) -> None:
 
 
 def test_markdown_structure_as_github_parses_it(annotated_library: Library) -> None:
-    """CommonMark with GFM tables: one title, key facts and sources then one h2 per article, a two-column
-    timeline table per article with facts (one row per fact), and one blockquote per annotation, whatever
-    the article text contains."""
+    """CommonMark with GFM tables: one title, key facts, figures over time (a three-column table per
+    series), sources disagreeing and sources, then one h2 per article, a two-column timeline table per
+    article with facts (one row per fact), and one blockquote per annotation, whatever the article text
+    contains."""
     from markdown_it import MarkdownIt
 
     briefing = select(annotated_library, Selection())
@@ -222,16 +223,22 @@ def test_markdown_structure_as_github_parses_it(annotated_library: Library) -> N
     headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h for h in headings if h[0] == "h1"] == [("h1", "Briefing")]
     titles = [f"{n}. {meta.title}" for n, meta in enumerate(briefing.articles, 1)]
-    assert [c for tag, c in headings if tag == "h2"] == ["Key facts", "Sources", *titles]
+    across = ["Figures over time", "Sources disagree"]
+    assert briefing.series and briefing.conflicts  # the samples have both
+    assert [c for tag, c in headings if tag == "h2"] == ["Key facts", *across, "Sources", *titles]
     with_facts = {item.article_id for item in briefing.facts}
-    assert [t.type for t in tokens].count("table_open") == len(with_facts)
+    tables = len(with_facts) + len(briefing.series)
+    assert [t.type for t in tokens].count("table_open") == tables
     rows: list[int] = []
     for token in tokens:
         if token.type == "tr_open":
             rows.append(0)
         elif token.type in ("th_open", "td_open"):
             rows[-1] += 1
-    assert rows == [2] * (len(with_facts) + len(briefing.facts))
+    points = sum(len(s.points) for s in briefing.series)
+    assert sorted(rows) == sorted(
+        [3] * (len(briefing.series) + points) + [2] * (len(with_facts) + len(briefing.facts))
+    )
     assert [t.type for t in tokens].count("blockquote_open") == len(briefing.annotations)
     ordered = [t for t in tokens if t.type == "ordered_list_open"]
     assert len(ordered) == 1  # the sources

@@ -77,5 +77,5 @@ def test_a_wheel_install_lists_the_bundled_samples_from_another_folder(tmp_path:
 
     listed = _run(venv / "bin" / "briefing", "--library", tmp_path / "lib", "list", cwd=elsewhere)
     assert listed.returncode == 0, listed.stderr
-    assert len(listed.stdout.splitlines()) == len(SAMPLES) == 13
-    assert "imported 13 sample briefings" in listed.stderr
+    assert len(listed.stdout.splitlines()) == len(SAMPLES) == 16
+    assert "imported 16 sample briefings" in listed.stderr

@@ -84,7 +84,7 @@ def test_relative_dates(text: str, span: str, value: str) -> None:
         ("Shops reopened in late 2020.", "late 2020", "2020", "END"),
         ("The decision was announced in mid-November.", "mid-November", "2020-11", "MID"),
         ("The deal was signed at the end of 2019.", "the end of 2019", "2019", "END"),
-        ("It lasted about three months.", "about three months", "P3M", "APPROX"),
+        ("It lasted about three months.", "three months", "P3M", "APPROX"),  # TimeML: "about" outside
         ("It lasted more than two years.", "more than two years", "P2Y", "MORE_THAN"),
     ],
 )
@@ -288,3 +288,28 @@ def test_scan_finds_exactly_what_the_ordered_alternation_finds() -> None:
     found = [(m.span(), rule) for rule, m in scan(text)]
     assert found == [(m.span(), m.lastgroup) for m in bare.finditer(text)]
     assert len(found) > 30
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Its current owners want to sell the mill.", [("current", "PRESENT_REF")]),
+        ("Holders may buy at the then current price.", [("current", "PAST_REF")]),
+        ("The current account deficit widened.", []),
+        ("Swimmers fought the current in the bay.", []),
+        ("Profit in the current year will rise.", [("the current year", "2021")]),
+    ],
+)
+def test_current_before_a_noun_is_the_present(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, split_sentences(text), date(2021, 1, 5))] == found
+
+
+def test_a_weekday_sharing_a_plural_is_a_set() -> None:
+    text = "Ferries leave on Monday and Tuesday nights."
+    found = find_dates(text, split_sentences(text), date(2021, 1, 5))
+    assert [(d.text, d.type, d.value) for d in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    text = "The talks were on Monday and Tuesday."
+    assert [d.type for d in find_dates(text, split_sentences(text), date(2021, 1, 5))] == ["DATE", "DATE"]

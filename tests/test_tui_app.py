@@ -12,6 +12,7 @@ from store.library import Library
 from tests.tui_support import ARTICLES, make_app, make_library, settle, widget_text
 from tui.app import BriefingApp
 from tui.screens.help import HelpScreen
+from tui.screens.profile import ProfileScreen
 from tui.widgets.bars import FilterBar, StatusLine
 
 
@@ -263,7 +264,10 @@ async def test_entity_filter_and_escape(library: Library) -> None:
         while app.reader.current_highlight is None or app.reader.current_highlight.layer != "entity":
             await pilot.press("n")
         name = app.reader.current_highlight.item.canonical
-        await pilot.press("e")
+        await pilot.press("e")  # the name's profile (issue 12); `f` in it filters by the name
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("f")
         await settle(pilot)
         assert app.entity == name
         bar = app.query_one(FilterBar)
@@ -515,7 +519,8 @@ async def test_mouse_click_on_timeline_fact_jumps(library: Library) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.timeline.row_count >= 2
-        await pilot.click("#timeline", offset=(5, 3))  # border row, then fact 0 (rows 1-2), fact 1 (rows 3-4)
+        height = app.timeline.row_height  # the border row, then fact 0's rows, then fact 1's
+        await pilot.click("#timeline", offset=(5, 1 + height))
         await settle(pilot)
         assert app.timeline.cursor == 1
         sentence = app.timeline.items[1].fact.sentence

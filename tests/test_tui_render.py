@@ -9,22 +9,24 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.text import Text
 
 from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
 from store.records import ArticleMeta
 from tui.render import (
+    DATE_COLUMN,
     DATE_STYLE,
     UNANCHORED_DATE_STYLE,
     HighlightIndex,
     body_line,
     build_highlights,
+    excerpt_lines,
     highlight_details,
     legend,
     list_row,
     reader_header,
     sanitize,
     timeline_lines,
-    trim_around,
     wrap_offsets,
 )
 
@@ -187,19 +189,52 @@ def test_list_row_aligns_wide_characters() -> None:
 def test_timeline_entry_shows_value_written_date_and_bold_figures() -> None:
     fact = next(f for f in ANALYSIS.facts if f.value == "2021-01-05")
     lines = timeline_lines(fact, 30, article_title="Kadhimi speech")
-    assert len(lines) == 3
-    assert lines[0].plain.startswith("2021-01-05")
-    assert "Tuesday" in lines[0].plain
-    assert "Kadhimi speech" in lines[1].plain
+    assert lines[0].plain.startswith("2021-01-05  Kadhimi speech")  # the date column, then the title
     assert all(line.cell_len <= 30 for line in lines)
-    assert any(span.style.bold for span in lines[2].spans if not isinstance(span.style, str))
+    body = Text("\n").join(line[DATE_COLUMN + 1 :] for line in lines[1:])
+    assert " ".join(body.plain.split()) == TEXT  # short enough: the whole sentence, wrapped
+    assert [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)] == ["Tuesday"]
+    assert any(span.style.bold for span in body.spans if not isinstance(span.style, str))
 
 
-def test_trim_around_keeps_the_date_visible() -> None:
-    text = "x" * 100 + "DATE" + "y" * 100
-    trimmed, a, b = trim_around(text, 100, 104, 20)
-    assert trimmed[a:b] == "DATE"
-    assert cell_len(trimmed) <= 22
+LONG = (
+    "Officials in the northern province said that the convoys, which had been delayed for weeks by "
+    "flooding on the main road, would finally leave the base on March 3, 2021 under a new escort plan "
+    "agreed with the regional council."
+)
+
+
+def test_timeline_entry_wraps_a_long_sentence_at_words_and_keeps_the_date() -> None:
+    start = LONG.index("March 3, 2021")
+    event = DateMention(start, start + 13, "March 3, 2021", "DATE", "2021-03-03")
+    fact = Fact("2021-03-03", "2021-03-03", "2021-03-03", Sentence(0, len(LONG)), LONG, event, dates=(event,))
+    for width, sentence_lines in ((40, 3), (40, 2), (60, 3), (120, 2)):
+        lines = timeline_lines(fact, width, sentence_lines=sentence_lines)
+        assert 1 < len(lines) <= sentence_lines and all(line.cell_len <= width for line in lines)
+        parts = [line.plain[DATE_COLUMN + 1 :].strip() for line in lines]
+        shown = " ".join(parts)
+        assert "March 3, 2021" in shown  # the event date is always in view
+        words = set(LONG.split())
+        for part in parts:  # cut at word boundaries: every word is whole, ellipses at the cuts
+            inner = part.strip("…").split()
+            assert all(w in words for w in inner[1:-1]), part
+        if width < 120:
+            assert shown.endswith("…")
+    assert timeline_lines(fact, 40)[0].plain.startswith("2021-03-03")
+
+
+def test_excerpt_lines_start_near_a_late_date_and_fill_the_lines() -> None:
+    start = LONG.index("March 3, 2021")
+    shown, ranges = excerpt_lines(LONG, start, start + 13, 30, 3)
+    assert shown.startswith("…") and len(ranges) == 3
+    text = "".join(shown[a:b] for a, b in ranges)
+    assert "March 3, 2021" in text and text.lstrip("…").split()[0] in LONG.split()
+    assert all(cell_len(shown[a:b].rstrip()) <= 30 for a, b in ranges)
+    assert cell_len(shown[ranges[-1][0] : ranges[-1][1]]) <= 29  # room for the final "…"
+    assert excerpt_lines("Short sentence on Monday.", 18, 24, 30, 3) == (
+        "Short sentence on Monday.",
+        [(0, 25)],
+    )
 
 
 def test_legend_lists_every_layer() -> None:
@@ -213,18 +248,41 @@ def test_timeline_entry_words_for_reference_values() -> None:
     future = DateMention(0, 11, "coming days", "DATE", "FUTURE_REF")
     sentence = Sentence(0, 20)
     fact = Fact("FUTURE_REF", "2021-01-05", None, sentence, "coming days, he said", future)
-    assert timeline_lines(fact, 40)[0].plain.startswith("future")
+    assert timeline_lines(fact, 40)[0].plain.startswith("future ")
 
 
 def test_timeline_entry_names_the_sentences_other_dates() -> None:
-    event = DateMention(40, 50, "January 15", "DATE", "2021-01-15")
+    event = DateMention(40, 50, "January 15", "DATE", "2021-01-15", mod="END")
     told = DateMention(10, 18, "December", "DATE", "2020-12")
     span = DateMention(20, 28, "two days", "DURATION", "P2D")
     text = "x" * 10 + "December" + "xx" + "two days" + "x" * 12 + "January 15" + "."
     fact = Fact(
         "2021-01-15", "2021-01-15", "2021-01-15", Sentence(0, 51), text, event, dates=(told, span, event)
     )
-    head = timeline_lines(fact, 80)[0].plain
-    assert head.startswith("2021-01-15") and "also 2020-12, “two days”" in head
-    body = timeline_lines(fact, 80)[-1]
+    lines = timeline_lines(fact, 80)
+    column = [line.plain[:DATE_COLUMN].strip() for line in lines]
+    assert column == ["2021-01-15", "late", "+2020-12"]  # the modifier, then the other calendar date
+    assert [c.plain[:DATE_COLUMN].strip() for c in timeline_lines(fact, 80, sentence_lines=2)] == [
+        "2021-01-15",
+        "late",
+    ]
+    body = lines[0]
     assert [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)] == ["January 15"]
+    four = timeline_lines(fact, 80, article_title="T")  # a line more: the other date and the duration
+    assert [line.plain[:DATE_COLUMN].strip() for line in four] == [
+        "2021-01-15",
+        "late",
+        "+2020-12",
+        "+1 more",
+    ]
+
+
+def test_trim_around_keeps_the_span_visible() -> None:
+    """The one-line excerpts of the cross-article screens (a figure in its sentence)."""
+    from tui.render import trim_around
+
+    text = "x" * 100 + "FIGURE" + "y" * 100
+    trimmed, a, b = trim_around(text, 100, 106, 20)
+    assert trimmed[a:b] == "FIGURE"
+    assert trimmed.startswith("…") and trimmed.endswith("…")
+    assert cell_len(trimmed) <= 22

@@ -127,3 +127,68 @@ async def test_search_filters_the_library_timeline_by_tag_and_date_range(library
         values = {e.fact.value for e in app.timeline.items}
         assert values and all(v.startswith("2020-") for v in values), values
         assert "Ferry refit" not in widget_text(app.timeline)
+
+
+LONG_FACT = "The drawdown to 2,500 troops will be completed by January 15"
+
+
+async def test_a_long_sentence_wraps_over_lines_in_its_own_row(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _library_scope(pilot, app)
+        timeline = app.timeline
+        index = next(i for i, e in enumerate(timeline.items) if e.fact.value == "2021-01-15")
+        sentence = " ".join(timeline.items[index].fact.text.split())
+        timeline.cursor = index
+        await pilot.pause()
+        top = index * timeline.row_height - timeline.scroll_offset.y
+        rows = [timeline.render_line(top + k).text for k in range(timeline.row_height)]
+        assert rows[0].startswith("2021-01-15  Kadhimi speech · Rudaw")  # date column, title, source
+        assert [line[:11].strip() for line in rows[1:]] == ["+2020-12", "", ""]  # its other date
+        shown = " ".join(line[11:].strip() for line in rows[1:]).replace("…", " ")
+        assert len(shown.split()) > 10  # far more than a one-line excerpt of ~26 characters
+        assert all(word in sentence.split() for word in shown.split()[1:-1])  # whole words, in order
+        assert "January 15" in shown
+        # the next entry starts right after: one row per statement, every row the same height
+        after = timeline.render_line(top + timeline.row_height).text
+        assert after.startswith(timeline.items[index + 1].fact.value[:10])
+        assert timeline.virtual_size.height == len(timeline.items) * timeline.row_height
+
+
+async def test_the_pane_is_wider_when_focused_or_in_library_scope(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.reader.focus()
+        await pilot.pause()
+        article_width = app.timeline.outer_size.width
+        assert article_width >= 36
+        app.timeline.focus()
+        await pilot.pause()
+        focused = app.timeline.outer_size.width
+        assert focused > article_width and app.reader.outer_size.width >= 36
+        app.reader.focus()
+        await pilot.pause()
+        assert app.timeline.outer_size.width == article_width
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.timeline.outer_size.width == focused  # the library scope keeps the larger share
+        assert app.timeline.row_height == app.timeline.sentence_lines + 1  # + the article's title
+
+
+async def test_under_the_reader_the_focused_timeline_grows_and_shows_shorter_entries(
+    library: Library,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.reader.focus()
+        await pilot.pause()
+        low = app.timeline.outer_size.height
+        assert app.timeline.sentence_lines == 2  # a short pane: two lines a sentence
+        app.timeline.focus()
+        await pilot.pause()
+        assert app.timeline.outer_size.height > low
+        assert app.reader.outer_size.height >= 6
+        shown = app.timeline.scrollable_content_region.height // app.timeline.row_height
+        assert shown >= 3

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import threading
+import time
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -28,18 +29,30 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.library import Library
 from store.records import Annotation, ArticleMeta, TimelineEntry
 from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
+from tui.across import AcrossViews
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
 from tui.article_actions import ArticleActions
 from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
+from tui.prefetch import (
+    PREFETCH_IDLE,
+    ArticleCache,
+    DrawAhead,
+    DrawnRows,
+    Loaded,
+    draw_rows,
+    load_analysis,
+    load_text,
+    neighbours,
+)
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen, Section
@@ -98,7 +111,7 @@ class BriefingApp(App[None]):
         Binding("1", "toggle_layer('entity')", "Names highlights on/off", show=False),
         Binding("2", "toggle_layer('figure')", "Figures highlights on/off", show=False),
         Binding("3", "toggle_layer('date')", "Dates highlights on/off", show=False),
-        Binding("e", "filter_entity", "About", tooltip="List and timeline: the name under the cursor"),
+        Binding("e", "profile", "About", tooltip="Profile of the name under the cursor (f in it filters)"),
         Binding("l", "toggle_timeline_scope", "Timeline: this article / whole library", show=False),
         Binding("S", "toggle_sort", "Sort by date/source", show=False),
         Binding("less_than_sign", "resize_list(-4)", "Narrower article list", show=False),
@@ -126,6 +139,15 @@ class BriefingApp(App[None]):
         ),
         Binding("A", "annotations", "Annotations", tooltip="Every annotation; filter, enter jumps"),
         Binding("E", "export", "Export", tooltip="Write a Markdown briefing of the list's articles"),
+        # across articles (issue 12): tui/across.py
+        Binding(
+            "p", "figure_series", "Series", show=False, tooltip="The series of the figure under the cursor"
+        ),
+        Binding("P", "series", "All series", show=False, tooltip="Figures over time: every series, plotted"),
+        Binding(
+            "I", "entities", "Names", show=False, tooltip="Every name in the library; enter: its profile"
+        ),
+        Binding("C", "conflicts", "Conflicts", show=False, tooltip="Figures on which the sources disagree"),
     ]
 
     # The filters. Setting one refreshes what depends on it (the watchers below).
@@ -145,6 +167,7 @@ class BriefingApp(App[None]):
         self.cursor_blink = cursor_blink
         self.layers: set[Layer] = set(LAYERS)
         self.first_article_shown: Callable[[], None] | None = None  # benchmark hook
+        self.prefetch = True  # load the list's neighbours ahead (the benchmark compares without)
         self._pending_mark: tuple[str, int, int] | None = None
         self._restoring_pane: str | None = None
         self._article_items: tuple[str | None, list[TimelineEntry]] = (None, [])
@@ -215,6 +238,18 @@ class BriefingApp(App[None]):
         )
 
     @cached_property
+    def across(self) -> AcrossViews:
+        """The cross-article screens and the conflict marker (e p P I C)."""
+        return AcrossViews(
+            self,
+            self.library,
+            status=self.status,
+            reader=self.reader,
+            on_jump=self.jump_to_sentence,
+            on_filter=self.filter_by_name,
+        )
+
+    @cached_property
     def exporter(self) -> Exporter:
         """The Markdown export (E)."""
         return Exporter(self, self.library, self.status)
@@ -229,6 +264,7 @@ class BriefingApp(App[None]):
         self.article_list.focus()
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
+        self.article_list.cursor_hook = self._list_cursor_now
         self.library_watch = LibraryWatch(self, self.library, self._articles_changed)
         self.library_watch.start()
         self._load_library()
@@ -237,6 +273,7 @@ class BriefingApp(App[None]):
         """Entity and highlight colours follow the theme: `tui.theme`'s light palette on a light theme."""
         if not palettes.use(dark):
             return
+        self.prefetched.forget()  # timeline rows drawn ahead in the former colours
         self.query_one(Legend).show_layers(self.layers)
         if self.reader.article_id is not None:  # the user's highlights are coloured when set
             self.reader.set_annotations(self.reader.article_id, self.reader.annotations)
@@ -277,6 +314,7 @@ class BriefingApp(App[None]):
             return False  # a mark being saved would flicker back: take the list at the next poll
         listing = self.article_list
         was_empty = self.reader.article_id is None
+        self.prefetched.forget()  # a re-import may have changed an article's text
         listing.set_articles(metas, keep_id=listing.current_id)
         if self.search_query:
             self._run_search(self.search_query)  # new articles may match it
@@ -353,23 +391,114 @@ class BriefingApp(App[None]):
             return
         if self._loading == article_id:  # already on its way (the list's cursor message and a direct call)
             return
+        self._save_state(STATE_ARTICLE, article_id)
+        loaded = self.prefetched.take(article_id) if self.prefetch else None
+        if loaded is not None:  # loaded beforehand (`tui.prefetch`): shown now, on this thread
+            self._show_loaded(loaded)
+            return
         self._loading = article_id
         self.reader.border_subtitle = "loading…"
         self._load_article(article_id)
-        self._save_state(STATE_ARTICLE, article_id)
+
+    # -- the next-article path: neighbours loaded ahead in a worker (`tui.prefetch`) -------------------
+    @cached_property
+    def prefetched(self) -> ArticleCache:
+        return ArticleCache()
+
+    def _list_cursor_now(self, index: int) -> None:
+        """The list's cursor moved: an article loaded ahead is shown in the same frame as the cursor (the
+        others are opened when `CursorMoved` arrives, `_list_moved`)."""
+        meta = self.article_list.current
+        if meta is not None and meta.id in self.prefetched and self.reader.article_id != meta.id:
+            self.open_article(meta.id)
+
+    def _show_loaded(self, loaded: Loaded) -> None:
+        """A prefetched article: its text at once, its analysis at once or from a worker."""
+        self.workers.cancel_group(self, "article")  # a load still running for the article before
+        self._loading = None
+        meta = loaded.article.meta
+        self._show_text(meta, loaded.article.body, None, loaded.annotations)
+        if loaded.analysis is not None:
+            self._analysis_ready(meta.id, loaded.analysis, list(loaded.entries), loaded.drawn)
+        elif loaded.error is not None:
+            self._analysis_failed(meta.id, loaded.error)
+        else:  # analysed once the text is on screen, not beside its drawing
+            self.call_after_refresh(self._analyse_shown, loaded)
+
+    def _analyse_shown(self, loaded: Loaded) -> None:
+        if self.reader.article_id == loaded.article.meta.id and self.reader.analysis is None:
+            self._load_article(loaded.article.meta.id, loaded)
+
+    def _prefetch_neighbours(self) -> None:
+        """Load the articles around the list's cursor that are not loaded yet (after the open article's
+        analysis is on screen, so that they never compete with it): their texts at once, their analyses
+        and timeline rows after `PREFETCH_IDLE` seconds on this article."""
+        listing = self.article_list
+        if not self.prefetch or listing.current_id != self.reader.article_id:
+            return
+        wanted = [i for i in neighbours(listing.rows, listing.cursor) if not self.prefetched.complete(i)]
+        if wanted:
+            article_scope = self.timeline_scope == "article" and self.entity is None
+            draw = self.timeline.draw_ahead() if article_scope else None
+            texts = [loaded for i in wanted if (loaded := self.prefetched.get(i)) is not None]
+            missing = [i for i in wanted if i not in self.prefetched]
+            self._prefetch(missing, texts, self.prefetched.generation, draw)
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(
+        self, article_ids: list[str], texts: list[Loaded], generation: int, draw: DrawAhead | None = None
+    ) -> None:
+        """Load the texts of `article_ids`, then analyse them and `texts` (loaded before, not analysed)."""
+        worker = get_current_worker()
+        texts = list(texts)
+        for article_id in article_ids:  # the texts first: cheap, and what `j` shows first
+            if worker.is_cancelled:
+                return
+            try:
+                loaded = load_text(self.library, article_id)
+            except Exception:  # opening it will say what is wrong
+                continue
+            texts.append(loaded)
+            self._from_thread(self._prefetch_done, generation, loaded)
+        # The analyses only once the reader lingers on this article: `j` pressed again at once must not
+        # find the interpreter busy analysing beside it (the next article's analysis then comes on demand).
+        lingered = 0.0
+        while lingered < PREFETCH_IDLE:
+            if worker.is_cancelled:
+                return
+            time.sleep(0.02)
+            lingered += 0.02
+        for loaded in texts:
+            if worker.is_cancelled:
+                return
+            loaded = load_analysis(self.library, loaded, one_line)
+            if draw is not None:  # the timeline's first entries, drawn here rather than when shown
+                loaded = dataclasses.replace(loaded, drawn=draw_rows(loaded.entries, draw))
+            self._from_thread(self._prefetch_done, generation, loaded)
+
+    def _prefetch_done(self, generation: int, loaded: Loaded) -> None:
+        if loaded.article.meta.id != self.reader.article_id:  # the open article is never served again
+            self.prefetched.put(generation, loaded)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An annotation, a correction or tags were saved: prefetched articles may be out of date."""
+        if event.worker.group == "annotate" and event.state == WorkerState.SUCCESS:
+            self.prefetched.forget()
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_article(self, article_id: str) -> None:
-        try:
-            article = self.library.article(article_id)
-            notes = self.library.annotations(article_id)
-        except Exception as error:
-            self._from_thread(self._article_failed, article_id, str(error))
-            return
-        drawn = threading.Event()
-        self._from_thread(self._show_text, article.meta, article.body, drawn, notes)
-        # let the text reach the screen before the analysis competes for the interpreter
-        drawn.wait(timeout=0.5)
+    def _load_article(self, article_id: str, shown: Loaded | None = None) -> None:
+        """The article's text (unless `shown` already on screen), then its analysis and timeline."""
+        if shown is None:
+            try:
+                article = self.library.article(article_id)
+                notes = self.library.annotations(article_id)
+            except Exception as error:
+                self._from_thread(self._article_failed, article_id, str(error))
+                return
+            drawn = threading.Event()
+            self._from_thread(self._show_text, article.meta, article.body, drawn, notes)
+            # let the text reach the screen before the analysis competes for the interpreter
+            drawn.wait(timeout=0.5)
         if get_current_worker().is_cancelled:
             return
         try:
@@ -409,7 +538,13 @@ class BriefingApp(App[None]):
             callback, self.first_article_shown = self.first_article_shown, None
             self.call_after_refresh(callback)
 
-    def _analysis_ready(self, article_id: str, analysis: Analysis, items: list[TimelineEntry]) -> None:
+    def _analysis_ready(
+        self,
+        article_id: str,
+        analysis: Analysis,
+        items: list[TimelineEntry],
+        drawn: DrawnRows | None = None,
+    ) -> None:
         if article_id != self.reader.article_id:
             return
         self.reader.show_analysis(article_id, analysis)
@@ -419,12 +554,15 @@ class BriefingApp(App[None]):
         )
         self._article_items = (article_id, items)
         if self.timeline_scope == "article" and self.entity is None:
-            self.timeline.set_items(items, scope="article")
+            self.timeline.set_items(items, scope="article", drawn=drawn)
         self._apply_pending_mark()
         self._apply_pending_select()
+        self.across.load_conflicts(article_id, len(self.article_list.all_articles))
+        self.call_after_refresh(self._prefetch_neighbours)  # once this article is drawn
 
     def _reanalysed(self, article_id: str, analysis: Analysis, items: list[TimelineEntry]) -> None:
         """A correction changed the analysis: redraw the reader and the timeline."""
+        self.prefetched.forget()
         self._analysis_ready(article_id, analysis, items)
         if self.timeline_scope != "article" or self.entity is not None:
             self._refresh_timeline()
@@ -435,12 +573,14 @@ class BriefingApp(App[None]):
         if self.timeline_scope == "article" and self.entity is None:
             self.timeline.set_items([], scope="article", empty_message="No facts: the analysis failed.")
         self._apply_pending_select()
+        self.call_after_refresh(self._prefetch_neighbours)  # once this article is drawn
 
     def _apply_pending_mark(self) -> None:
         if self._pending_mark and self._pending_mark[0] == self.reader.article_id:
             _, start, end = self._pending_mark
             self._pending_mark = None
             self.reader.mark(start, end)
+            self.reader.walk_to(start, end)  # a figure (series point, conflicting claim): its details
 
     # -- pane messages -------------------------------------------------------------------------------
     @on(VirtualList.CursorMoved, "#list")
@@ -461,12 +601,17 @@ class BriefingApp(App[None]):
         item = self.timeline.current
         if item is None:
             return
-        start, end = item.fact.sentence.start, item.fact.sentence.end
-        self._pending_mark = (item.article_id, start, end)
-        if item.article_id != self.reader.article_id:
-            self.article_list.select_id(item.article_id)
-        self.open_article(item.article_id)
+        self.jump_to_sentence(item.article_id, (item.fact.sentence.start, item.fact.sentence.end))
         self.status.show_text(f"Jumped to the sentence of {item.fact.value}")
+
+    def jump_to_sentence(self, article_id: str, span: tuple[int, int] | None) -> None:
+        """Open the article with `span` marked and in view (None: as it opens): the timeline's `enter`
+        and the cross-article screens'."""
+        if span is not None:
+            self._pending_mark = (article_id, *span)
+        if article_id != self.reader.article_id:
+            self.article_list.select_id(article_id)
+        self.open_article(article_id)
 
     @on(Reader.CursorChanged)
     def _reader_cursor(self, event: Reader.CursorChanged) -> None:
@@ -481,7 +626,7 @@ class BriefingApp(App[None]):
         ):
             self.status.show_annotation(annotation)
         else:  # n/N walked to a name, figure or date: its details, even inside an annotated sentence
-            self.status.show_highlight(highlight)
+            self.status.show_highlight(highlight, self.across.conflict_note(highlight))
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = self.focused
@@ -597,6 +742,7 @@ class BriefingApp(App[None]):
 
     def _after_delete(self, metas: list[ArticleMeta], show_id: str | None) -> None:
         """The library's articles changed by a delete or its undo: refresh the list, show `show_id`."""
+        self.prefetched.forget()
         listing = self.article_list
         listing.set_articles(metas, keep_id=show_id)
         if self.narrowed is not None:
@@ -749,12 +895,13 @@ class BriefingApp(App[None]):
             ("Timeline", binding_rows([*VirtualList.BINDINGS[:-1], *Timeline.BINDINGS])),
             ("Search box", [("Esc", "Clear the search and close the box"), ("Enter", "Back to the list")]),
             ("Feeds screen (F)", binding_rows(FeedsScreen.BINDINGS)),
+            *self.across.help_sections(),
             (
                 "Annotating",
                 [
                     ("Ctrl+S Esc", "Note editor: save · cancel"),
                     ("→ Enter", "Tags: complete the tag · save (comma-separated)"),
-                    ("↑ ↓ Enter", "Correction: choose; a date takes YYYY-MM-DD"),
+                    ("↑ ↓ Enter", "Correction: choose; a date takes any date value (2020-11, 2020-Q3, P3D…)"),
                     ("#tag Enter", "Annotations list (A): filter by tag or words · jump"),
                 ],
             ),
@@ -972,8 +1119,28 @@ class BriefingApp(App[None]):
         if highlight is None or highlight.layer != "entity":
             self.status.show_text("Put the reader's cursor on a name first (n/N walk the highlights).")
             return
+        self.filter_by_name(one_line(getattr(highlight.item, "canonical", "")))
+
+    def filter_by_name(self, name: str) -> None:
+        """The list and the library timeline: everything about `name` (esc clears)."""
         self.set_reactive(BriefingApp.timeline_scope, "library")  # the entity's watcher redraws it
-        self.entity = one_line(getattr(highlight.item, "canonical", ""))
+        self.entity = name
+
+    # -- across articles (issue 12): the screens and the conflict marker live in tui/across.py ---------
+    def action_profile(self) -> None:
+        self.across.profile_of(self.reader.current_highlight)
+
+    def action_figure_series(self) -> None:
+        self.across.series_of(self.reader.article_id, self.reader.current_highlight)
+
+    def action_series(self) -> None:
+        self.across.show_series()
+
+    def action_entities(self) -> None:
+        self.across.show_index()
+
+    def action_conflicts(self) -> None:
+        self.across.show_conflicts()
 
     @work(thread=True, exclusive=True, group="entity", exit_on_error=False)
     def _filter_by_entity(self, entity: str) -> None:

@@ -18,11 +18,16 @@ if TYPE_CHECKING:
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Search articles", "Titles, text and names; results update as you type", "search"),
     ("Clear filters", "Forget the search and the entity filter", "clear"),
+    ("Profile of the name under the cursor", "Articles, dated facts, figures, names around it", "profile"),
     (
         "Filter by the name under the cursor",
         "List and timeline show everything about it",
         "filter_entity",
     ),
+    ("Names across the library", "Every name by mentions, by type; enter opens its profile", "entities"),
+    ("Series of the figure under the cursor", "How this number moved over time, plotted", "figure_series"),
+    ("Figures over time", "Every figure series of the library, plotted, with its points", "series"),
+    ("Sources disagree", "Figures on which articles give incompatible values", "conflicts"),
     ("Toggle timeline scope", "This article or the whole library", "toggle_timeline_scope"),
     (
         "Toggle name highlights",

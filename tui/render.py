@@ -133,7 +133,7 @@ def build_highlights(analysis: Analysis | None, layers: Iterable[Layer] = LAYERS
     return out
 
 
-def _format_number(value: float) -> str:
+def format_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -159,7 +159,7 @@ def highlight_details(h: Highlight) -> Text:
             out.append("vague amount, no definite value", META_STYLE)
         else:
             out.append("value ", META_STYLE)
-            out.append(_format_number(figure.value), TITLE_STYLE)
+            out.append(format_number(figure.value), TITLE_STYLE)
         if figure.unit:
             out.append("  unit ", META_STYLE)
             out.append(one_line(figure.unit))
@@ -305,9 +305,11 @@ def body_line(
     selection: tuple[int, int] | None = None,
     selection_style: Style | None = None,
     user_spans: Sequence[tuple[int, int, Style]] = (),
+    flagged: Sequence[tuple[int, int]] = (),
 ) -> Text:
     """One wrapped line of the (sanitised) body with the selection, the user's highlights, the marked
-    sentence, the analysis highlights and the cursor highlight, in that order (later styles win)."""
+    sentence, the analysis highlights, the flagged spans (figures other articles contradict, in the
+    palette's `conflict` style) and the cursor highlight, in that order (later styles win)."""
     visible_end = end
     while visible_end > start and text[visible_end - 1] == " ":
         visible_end -= 1
@@ -326,6 +328,10 @@ def body_line(
             line.stylize(theme.active().marked_sentence, a - start, b - start)
     for h in index.overlapping(start, visible_end):
         line.stylize(h.style, max(h.start, start) - start, min(h.end, visible_end) - start)
+    for a, b in flagged:
+        a, b = max(a, start), min(b, visible_end)
+        if a < b:
+            line.stylize(theme.active().conflict, a - start, b - start)
     if current is not None and current.end > start and current.start < visible_end:
         line.stylize(
             CURRENT_HIGHLIGHT_STYLE, max(current.start, start) - start, min(current.end, visible_end) - start
@@ -445,47 +451,152 @@ def _date_value(mention: DateMention) -> str:
     return REFERENCE_WORDS.get(value, value)
 
 
-def timeline_lines(fact: Fact, width: int, article_title: str | None = None) -> list[Text]:
-    """A timeline entry: normalised event date and date as written (and how many other dates the sentence
-    gives); optional article title; trimmed sentence with the date underlined and figures in bold."""
-    date_rec = fact.date
-    anchored = date_rec.anchored
-    head = Text(no_wrap=True, overflow="ellipsis", end="")
-    value = REFERENCE_WORDS.get(one_line(fact.value), one_line(fact.value)) or "?"
+DATE_COLUMN = 11  # the timeline's date column: "2021-01-15", "+2020-12" (longer values cut; a time below)
+SENTENCE_LINES = 3  # lines of a timeline entry's sentence (fewer in a short pane: `Timeline.sentence_lines`)
+
+
+def _column_style(mention: DateMention, palette: Palette) -> Style:
+    return palette.timeline_date if mention.anchored else palette.timeline_unanchored
+
+
+def _date_column(fact: Fact, lines: int) -> list[Text]:
+    """The compact date column of a timeline entry, `lines` tall at most: the event value (a time on the
+    next line), its modifier in words, "unanchored", then the sentence's other calendar dates ("+2020-12";
+    "+2 more" when they do not fit)."""
+    from store.export.datefmt import MOD_WORDS  # not at startup: it loads the export package
+
+    mention = fact.date
     palette = theme.active()
-    head.append(value, palette.timeline_date if anchored else palette.timeline_unanchored)
-    if date_rec.mod:
-        head.append(f" {one_line(date_rec.mod).lower()}", META_STYLE)
-    head.append("  ")
-    head.append(f"“{one_line(date_rec.text)}”", META_STYLE)
-    others = [d for d in fact.dates if d != date_rec]
-    if others:
-        # other calendar dates by value, durations and sets as written ("also 2020-12, “every year”")
-        also = [_date_value(d) if d.type in ("DATE", "TIME") else f"“{one_line(d.text)}”" for d in others]
-        head.append("  also " + ", ".join(also), META_STYLE)
-    if not anchored:
-        head.append("  unanchored", NOTICE_STYLE)
-    head.truncate(width, overflow="ellipsis")
-    lines = [head]
+    value = REFERENCE_WORDS.get(one_line(fact.value), one_line(fact.value)) or "?"
+    day, _, clock = value.partition("T") if value[:4].isdigit() or value.startswith("X") else (value, "", "")
+    out = [Text(day, style=_column_style(mention, palette))]
+    below = " ".join(w for w in (MOD_WORDS.get(mention.mod or "", (mention.mod or "").lower()), clock) if w)
+    if below:
+        out.append(Text(below, style=META_STYLE))
+    if not mention.anchored:
+        out.append(Text("unanchored", style=NOTICE_STYLE))
+    others = [d for d in fact.dates if d != mention]
+    calendar = [d for d in others if d.type in ("DATE", "TIME")]
+    rest = len(others) - len(calendar)
+    for n, other in enumerate(calendar):
+        room = lines - len(out)
+        if room <= 0:
+            break
+        left = len(calendar) - n  # durations and sets are in the sentence; calendar dates come first
+        if room == 1 and left > 1:
+            out.append(Text(f"+{left} more", style=META_STYLE))
+            break
+        out.append(Text(f"+{_date_value(other).partition('T')[0]}", style=META_STYLE))
+    else:
+        if rest and len(out) < lines:  # durations and sets ("for two days", "every year")
+            out.append(Text(f"+{rest} more", style=META_STYLE))
+    for cell in out:
+        cell.truncate(DATE_COLUMN, overflow="ellipsis", pad=True)
+    return out[:lines]
+
+
+def excerpt_lines(
+    text: str, start: int, end: int, width: int, lines: int
+) -> tuple[str, list[tuple[int, int]]]:
+    """Wrap `text` to `width` cells in at most `lines` lines that show [start, end) (the event date) and a
+    few words after it: from the sentence's start when they fit, else from the earliest word that lets
+    them fit, behind "…". Returns the shown string (`text`, or "…" + a tail of it) and its line ranges; when
+    text is left out at the end, the last range stops after a whole word with room for an "…"."""
+    width, lines = max(1, width), max(1, lines)
+    shown, ranges = text, wrap_offsets(text, width)
+    need = min(len(text.rstrip(" ")), end + width // 3)  # the date and about a third of a line after it
+    if len(ranges) > lines and need > ranges[lines - 1][1]:  # the date would be cut off: start nearer it
+
+        def window(cut: int) -> tuple[str, list[tuple[int, int]]] | None:
+            tail = "…" + text[cut:]
+            wrapped = wrap_offsets(tail, width)
+            fits = len(wrapped) <= lines or need - cut + 1 <= wrapped[lines - 1][1]
+            return (tail, wrapped) if fits else None
+
+        words = [i for i in range(1, start + 1) if text[i] != " " and text[i - 1] == " "] or [start]
+        lo, hi = 0, len(words) - 1  # the earliest word start that fits (a later start fits more easily)
+        found = window(words[hi]) or ("…" + text[start:], wrap_offsets("…" + text[start:], width))
+        while lo < hi:
+            mid = (lo + hi) // 2
+            candidate = window(words[mid])
+            if candidate is None:
+                lo = mid + 1
+            else:
+                found, hi = candidate, mid
+        shown, ranges = found
+    if len(ranges) <= lines:
+        return shown, ranges
+    kept = ranges[:lines]
+    a, b = kept[-1]
+    while b > a and shown[b - 1] == " ":
+        b -= 1
+    while b > a and cell_len(shown[a:b]) + 1 > width:  # room for the "…": drop the last word
+        space = shown.rfind(" ", a, b - 1)
+        b = space if space > a else b - 1
+        while b > a and shown[b - 1] == " ":
+            b -= 1
+    kept[-1] = (a, b)
+    return shown, kept
+
+
+def timeline_lines(
+    fact: Fact,
+    width: int,
+    article_title: str | None = None,
+    *,
+    source: str | None = None,
+    sentence_lines: int = SENTENCE_LINES,
+) -> list[Text]:
+    """A timeline entry: a compact date column (event date, its modifier or time, other dates) beside the
+    sentence wrapped over `sentence_lines` lines at word boundaries (cut with "…", always showing the event
+    date, which is underlined; the other dates coloured; figures in bold); in library scope the article's
+    title (and source) above the sentence. Every line is `width` cells at most."""
+    palette = theme.active()
+    text_w = max(1, width - DATE_COLUMN - 1)
+    right: list[Text] = []
     if article_title is not None:
-        t = Text("  " + (one_line(article_title) or "(untitled)"), style=palette.timeline_title, end="")
-        t.truncate(width, overflow="ellipsis")
-        lines.append(t)
-    sentence_text = one_line(fact.text)
+        t = Text(one_line(article_title) or "(untitled)", style=palette.timeline_title, end="")
+        if source:
+            t.append(f" · {one_line(source)}", META_STYLE)
+        t.truncate(text_w, overflow="ellipsis")
+        right.append(t)
+    sentence = sanitize(fact.text, keep_newlines=False)
     origin = fact.text_offset if fact.text_offset is not None else fact.sentence.start  # an excerpt
-    d_start = date_rec.start - origin
-    d_end = date_rec.end - origin
-    if not (0 <= d_start <= d_end <= len(sentence_text)):
+    d_start, d_end = fact.date.start - origin, fact.date.end - origin
+    if not (0 <= d_start <= d_end <= len(sentence)):
         d_start = d_end = 0
-    body_w = max(1, width - 2)
-    trimmed, a, b = trim_around(sentence_text, d_start, d_end, body_w)
-    body = Text("  " + trimmed, no_wrap=True, overflow="ellipsis", end="")
-    if b > a:
-        body.stylize(Style(underline=True), a + 2, b + 2)
-    _stylize_figures(body, trimmed, fact.figures, 2, palette.timeline_figure)
-    body.truncate(width, overflow="ellipsis")
-    lines.append(body)
-    return lines
+    lead = len(sentence) - len(sentence.lstrip(" "))
+    body = sentence[lead:].rstrip(" ")
+    d_start, d_end = max(0, d_start - lead), max(0, d_end - lead)
+    shown, ranges = excerpt_lines(body, d_start, d_end, text_w, sentence_lines)
+    shift = len(shown) - len(body)  # "…" + a tail of the sentence: offsets move by the cut
+    styled = Text(shown, end="")
+    for mention in fact.dates or (fact.date,):
+        a, b = mention.start - origin - lead + shift, mention.end - origin - lead + shift
+        if 0 <= a < b <= len(shown):
+            if mention == fact.date:  # the date as written, in the date's colour, underlined
+                styled.stylize(_column_style(mention, palette) + Style(underline=True), a, b)
+            else:
+                styled.stylize(_column_style(mention, palette) + Style(bold=False), a, b)
+    _stylize_figures(styled, shown, fact.figures, 0, palette.timeline_figure)
+    parts = styled.divide([offset for r in ranges for offset in r])
+    for n, (_, b) in enumerate(ranges):
+        line = parts[2 * n + 1] if 2 * n + 1 < len(parts) else Text("")
+        line.rstrip()
+        if n == len(ranges) - 1 and b < len(shown.rstrip(" ")):
+            line.append("…")
+        right.append(line)
+    column = _date_column(fact, sentence_lines + (article_title is not None))
+    out: list[Text] = []
+    for n in range(max(len(right), len(column))):
+        row = Text(no_wrap=True, overflow="ellipsis", end="")
+        row.append_text(column[n] if n < len(column) else Text(" " * DATE_COLUMN))
+        row.append(" ")
+        if n < len(right):
+            row.append_text(right[n])
+        row.truncate(width, overflow="ellipsis")
+        out.append(row)
+    return out
 
 
 def _stylize_figures(out: Text, plain: str, figures: Sequence[str], shift: int, style: Style | str) -> None:

@@ -104,6 +104,7 @@ class Palette:
     star: Style
     tags: Style
     correction: Style
+    conflict: Style  # a figure that other articles contradict (issue 12): the reader's marker
 
     def entity_style(self, kind: str) -> Style:
         return self.entity.get(kind, self.entity["OTHER"])
@@ -131,6 +132,7 @@ DARK = Palette(
     star=Style(color="#ffd54f"),
     tags=Style(color="#80cbc4", italic=False),
     correction=Style(bold=True, color="#ff9e80"),
+    conflict=Style(color="#1b1b1b", bgcolor="#ff8a80", bold=True, underline=True),
 )
 
 LIGHT = Palette(
@@ -155,6 +157,7 @@ LIGHT = Palette(
     star=Style(color="#a86f00"),
     tags=Style(color="#00695c", italic=False),
     correction=Style(bold=True, color="#b5401a"),
+    conflict=Style(color="#1b1b1b", bgcolor="#ffb3a7", bold=True, underline=True),
 )
 
 # The commands: readable whatever the terminal's background (Rich drops colours when piped).
@@ -180,6 +183,7 @@ TERMINAL = Palette(
     star=Style(color="#a17000"),
     tags=Style(color="#008964"),
     correction=Style(bold=True, color="#c65800"),
+    conflict=Style(color="#c65800", bold=True, reverse=True),
 )
 
 

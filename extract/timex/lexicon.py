@@ -85,6 +85,9 @@ RX_ORDINAL_WORD = _alt(list(ORDINALS))
 RX_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)"
 RX_UNITS = r"(?:seconds|minutes|hours|days|weeks|fortnights|months|quarters|years|decades|centuries)"
 RX_QUANT_MOD = _alt(list(QUANT_MODS))
+# Hedges TimeML leaves outside a duration's span ("about a week" is tagged "a week"; "nearly a week" whole).
+OUTSIDE_DURATION_MODS: frozenset[str] = frozenset({"about"})
+RX_DURATION_QUANT_MOD = _alt([w for w in QUANT_MODS if w not in OUTSIDE_DURATION_MODS])
 RX_DECADE_WORD = _alt(list(DECADE_WORDS))
 RX_TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local\s+time)"
 

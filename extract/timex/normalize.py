@@ -26,12 +26,15 @@ from extract.timex.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
+    OUTSIDE_DURATION_MODS,
     PARTS_OF_DAY,
     POSITION_MODS,
     QUANT_MODS,
     RX_DAY,
     RX_DECADE_WORD,
+    RX_DURATION_QUANT_MOD,
     RX_MONTH,
+    RX_NUMBER_WORD,
     RX_ORDINAL_WORD,
     RX_QUANT_MOD,
     RX_SEASON,
@@ -69,6 +72,16 @@ _MAY_VERB = re.compile(
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
 )
 _MARCH_NOUN = re.compile(r"\s+(?:for|of\s+the|on\s+[A-Z]|against|to\s+[A-Z])", re.IGNORECASE)
+_SHARED_PLURAL_AFTER = re.compile(
+    rf"\s+(?:and|or)\s+{RX_WEEKDAY}(?:s|\s+(?P<pod>morning|afternoon|evening|night)s)(?![\w-])", re.IGNORECASE
+)
+_SIDED_RULES = frozenset({"md", "dm", "mon_rel", "weekday"})  # dates placed by tense, not by their text
+_CALENDAR_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?![\d-])")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_DATE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|during|from|before|after)\s+$", re.IGNORECASE
+)
 _RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bpercent|%|\bcents?)\s+$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|can|he|she|they|we|I|you|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE
@@ -86,6 +99,10 @@ _YEAR_KEEP_BEFORE = re.compile(
 )
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
+_DECIMAL_AFTER = re.compile(r"\.\d")
+_RACE_BEFORE = re.compile(
+    r"(?:\bin|\bclocked|\btimed|\btime\s+of|\brecord\s+of|\bbest\s+of)\s+$", re.IGNORECASE
+)
 _CUE_REACH = 64  # how far back a cue word ending right before a mention is looked for (\b sees past it)
 _SEASON_PREPOSITION = re.compile(
     r"\b(?:in|during|since|by|until|over|through|this|last|next|early|late)\s+$", re.I
@@ -118,6 +135,15 @@ _DEFERRED_TO = re.compile(
 )
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _TENSE_REACH = 45  # characters: a verb further away says little about this expression
+_FRONTED_REACH = 120  # characters: how far the main verb after a fronted date ("On Sunday, ...") may stand
+_CLAUSE_REACH = 100  # characters: how far back the verb of a date's own clause may stand
+_CLAUSE_PUNCT = re.compile(r"[,;:()\"“”]|--")
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|my|your|this|that|these|those|some|any|all|each|every|no)\b)"
+    r"[a-z]+\b"
+)
+_COMMA_AFTER = re.compile(r"\s*,")
+_FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
 
@@ -188,6 +214,12 @@ def _quant_mod(q: str | None) -> str | None:
     return QUANT_MODS.get(_norm(q)) if q else None
 
 
+def _outside_mod(before: str) -> str | None:
+    """The hedge TimeML keeps outside a duration's span when `before` (the text before it) ends with one."""
+    words = before.split()
+    return words[-1] if words and words[-1].lower() in OUTSIDE_DURATION_MODS else None
+
+
 def _capitalised(m: re.Match[str], group: str) -> bool:
     s = m.group(group)
     return bool(s) and s[0].isupper()
@@ -235,7 +267,9 @@ class Resolver:
         self.last_day: date | None = None
         self.last_day_end = -1  # where the expression that gave last_day ends
         self.last_season_year: int | None = None  # the year of the last season mentioned
+        self.last_month: tuple[int, int] | None = None  # (year, month) of the last month or day mentioned
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
+        self._sentence_side: dict[int, str] = {}  # sentence index -> side of the last dated month or day
 
     # --- context -------------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> str:
@@ -250,22 +284,60 @@ class Resolver:
             markers = self._markers[i] = sentence_markers(self.text, lo, hi)
         # Only markers within reach can decide (a modal before the expression reaches twice as far).
         sentence_start = lo
+        sentence_end = hi
         lo = max(lo, start - 2 * _TENSE_REACH - 1)
         near_lo = start - _TENSE_REACH - 1
         hi = min(hi, end + _TENSE_REACH)
         near = [mk for mk in markers if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE")]
         kind, distance = governing_tense(self.text, near, start, end, lo)
+        if distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
+            # "On Sunday, police and agents of two countries said ...": the main clause's verb governs
+            # a fronted date however far it stands.
+            reach = min(sentence_end, end + _FRONTED_REACH)
+            kind, _ = governing_tense(self.text, [mk for mk in markers if end <= mk[0] < reach], start, end)
+            distance = 0 if kind else distance
+        elif distance > _TENSE_REACH and self._last_word(sentence_start, start) in ("in", "on", "during"):
+            # No verb within reach: the nearest one before it in the same clause (no punctuation between)
+            # still governs ("The operator changed from its old fiscal year to a calendar year in December").
+            clause = self._clause_verb(markers, sentence_start, start)
+            if clause:
+                kind, distance = clause, 0
         word = self._last_word(sentence_start, start)
         cue = self._preposition_cue(word, sentence_start, start)
         if cue:
             return cue
+        if _POSSESSIVE_AFTER.match(self.text, end):
+            return ""  # "Wednesday's ruling", "December's figures": the noun's event, not the clause's verb
         if (
             kind == "PAST"
             and word in _DEADLINE_WORDS
             and _DEADLINE_BEFORE.search(self.text, max(0, start - 40), start)
         ):
             return ""  # "had until Friday", "go home by Jan. 14": after the past event, maybe still ahead
-        return kind if distance <= _TENSE_REACH else ""
+        if distance <= _TENSE_REACH and kind:
+            return kind
+        # No tense of its own: a date listed with another in the same sentence ("a high in June from a low in
+        # March") lies on the same side of publication as the one before it.
+        return self._sentence_side.get(i, "")
+
+    def _clause_verb(self, markers: list[tuple[int, str]], lo: int, start: int) -> str:
+        """The tense of the nearest marker before `start` with no clause break between, within
+        `_CLAUSE_REACH` characters; "" when there is none."""
+        before = [mk for mk in markers if max(lo, start - _CLAUSE_REACH) <= mk[0] < start]
+        if not before:
+            return ""
+        offset, kind = before[-1]
+        if _CLAUSE_PUNCT.search(self.text, offset, start) or _INFINITIVE.search(self.text, offset, start):
+            return ""  # another clause, or "agreed ... to meet again in the third quarter": a later act
+        kind, _ = governing_tense(self.text, before[-1:], start, start + 1, lo)
+        return kind
+
+    def _fronted(self, lo: int, start: int, end: int) -> bool:
+        """True when text[start:end] opens its sentence (after at most a preposition or a linking word, as
+        in "On Sunday," or "Also on Friday,") and a comma closes it."""
+        if not _COMMA_AFTER.match(self.text, end):
+            return False
+        return _FRONTED_BEFORE.fullmatch(self.text, lo, start) is not None
 
     def _last_word(self, lo: int, start: int) -> str:
         """The lower-cased word just before `start` (within the sentence from `lo`), punctuation stripped."""
@@ -290,6 +362,8 @@ class Resolver:
     def remember(self, value: str, end: int = -1) -> None:
         """Record the calendar reference a resolved value provides for later anaphora (`end`: where the
         expression ends, so a clock time right after a day, "Saturday morning at 10 a.m.", takes that day)."""
+        if len(value) >= 7 and value[4] == "-" and value[:4].isdigit() and value[5:7].isdigit():
+            self.last_month = (int(value[:4]), int(value[5:7]))
         if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace("-", "").isdigit():
             try:
                 self.last_day = date.fromisoformat(value[:10])
@@ -302,11 +376,25 @@ class Resolver:
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
         result: Timex | None = _HANDLERS[rule](self, m)
+        if result is not None and rule in _SIDED_RULES and self.dct is not None:
+            self._note_side(m.start(), result.value)
         outside = _OUTSIDE_CALENDAR.match(result.value) if result is not None else None
         if result is not None and outside is not None:
             # Shifted out of years 1-9999 ("last year" in year 1): no calendar year, so unanchored.
             return replace(result, value="XXXX" + result.value[outside.end() :], anchored=False)
         return result
+
+    def _note_side(self, start: int, value: str) -> None:
+        """Remember on which side of publication the calendar date `value` (at `start`) lies, for its
+        sentence."""
+        if not _CALENDAR_VALUE.match(value) or self.dct is None:
+            return
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0 or not self._sentences or not self._sentences[i].contains(start):
+            i = -1
+        here = self.dct.isoformat()[: len(value[:10])]
+        if value[:10] != here:
+            self._sentence_side[i] = "PAST" if value[:10] < here else "FUTURE"
 
     def comparison(self, rule: str, start: int) -> bool:
         """True when the relative expression at `start` is the base of a comparison ("17% more than a year
@@ -335,7 +423,9 @@ class Resolver:
     def _anchored(self) -> bool:
         return self.dct is not None
 
-    def _month_day(self, month: int, day: int, year: int | None, m: re.Match[str]) -> Timex | None:
+    def _month_day(
+        self, month: int, day: int, year: int | None, m: re.Match[str], tense: str | None = None
+    ) -> Timex | None:
         if year is None:
             if self.dct is None:
                 try:
@@ -343,7 +433,9 @@ class Resolver:
                 except ValueError:
                     return None
                 return Timex("DATE", f"XXXX-{month:02d}-{day:02d}", anchored=False)
-            year = anchor.year_for_month(self.dct, month, day, self.tense(m.start(), m.end()))
+            if tense is None:
+                tense = self.tense(m.start(), m.end())
+            year = anchor.year_for_month(self.dct, month, day, tense)
         try:
             d = date(year, month, day)
         except ValueError:
@@ -413,6 +505,11 @@ class Resolver:
                 return None  # "high noon": an idiom
             hour = 24 if word == "midnight" else 12
         else:
+            if m["h2"] and (
+                _DECIMAL_AFTER.match(self.text, m.end("mi2"))
+                or _RACE_BEFORE.search(self.text, max(0, m.start() - 16), m.start())
+            ):
+                return None  # "in 3:59.4", "finished in 2:05", "a time of 1:58": a race time, no clock
             hour = int(m["h"] or m["h2"] or m["h3"] or m["h5"])
             minute = int(m["mi"] or m["mi2"] or 0)
             ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
@@ -461,10 +558,12 @@ class Resolver:
         )
 
     @rule(
+        rf"(?:(?P<mdrel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
         rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
         examples={
             "January 5": "2021-01-05",
+            "last Oct. 23": "2020-10-23",
             "Tuesday, Jan. 5, 2021": "2021-01-05",
             "March 3rd": "2021-03-03",
             "April 15 last year": "2020-04-15",
@@ -493,7 +592,9 @@ class Resolver:
             if self.dct is None:
                 return Timex("DATE", f"XXXX-{_month(m['mon']):02d}-{day:02d}", anchored=False)
             year = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
-        return self._month_day(_month(m["mon"]), day, year, m)
+        rel = _norm(m.groupdict().get("mdrel") or "")  # "last Oct. 23": the one before publication
+        tense = {"last": "PAST", "this past": "PAST", "next": "FUTURE", "this coming": "FUTURE"}.get(rel)
+        return self._month_day(_month(m["mon"]), day, year, m, tense)
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?P<mon>{RX_MONTH}),?\s+(?:of\s+)?"
@@ -745,11 +846,13 @@ class Resolver:
     @rule(
         rf"(?:(?P<q>{QMOD_TIGHT})\s+)?(?:(?P<each>each\s+of\s+)?(?P<det>the)\s+)?"
         r"(?P<rel>past|last|next|coming|previous|following|first|final|latest|preceding|remaining|ensuing|"
-        rf"upcoming|initial)\s+(?:(?P<n>{NUM})\s+)?(?:(?:full|straight|consecutive|trading|business|more|"
+        rf"upcoming|initial)\s+(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+(?:\d+|{RX_NUMBER_WORD}))?\s+)?"
+        r"(?:(?:full|straight|consecutive|trading|business|more|"
         rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])",
         examples={
             "the past three months": "P3M",
             "the next 10 days": "P10D",
+            "the next 12 to 18 months": "P12M",
             "the last few years": "PXY",
         },
     )
@@ -840,6 +943,9 @@ class Resolver:
             and _OVER_SPAN.search(self.text, max(0, m.start() - 12), m.start())
         ):
             return Timex("DURATION", "P10Y")  # "over the coming decade": ten years from now, a span
+        if unit == "month" and referring and self.last_month is not None and word != "latest":
+            year, month = self.last_month  # "the following month": after the month just mentioned
+            return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
@@ -924,13 +1030,17 @@ class Resolver:
         return self._day_of(d, part, _position_mod(m["pre"]))
 
     @rule(
-        r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])",
+        r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])"
+        r"(?:\s+(?P<w>yesterday|today|tomorrow)(?![\w-]))?",
         examples={
             "late afternoon": "2021-01-05TAF",
+            "mid-afternoon yesterday": "2021-01-04TAF",
         },
     )
     def r_pod(self, m: re.Match[str]) -> Timex | None:
-        return self._day_of(self.dct, m["pod"], _position_mod(m["pre"]))
+        shift = {"yesterday": -1, "tomorrow": 1}.get((m["w"] or "").lower(), 0)
+        d = self.dct + timedelta(days=shift) if self.dct else None
+        return self._day_of(d, m["pod"], _position_mod(m["pre"]))
 
     @rule(
         r"(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|this\s+coming|this\s+past|this|next|"
@@ -940,7 +1050,7 @@ class Resolver:
             "Tuesday": "2021-01-05",
             "last Friday": "2021-01-01",
             "Mondays": "XXXX-WXX-1",
-            "Sunday night": "2021-01-03",
+            "Sunday night": "2021-01-03TNI",
         },
     )
     def r_weekday(self, m: re.Match[str]) -> Timex | None:
@@ -948,7 +1058,10 @@ class Resolver:
             return None
         wd = _weekday(m["wd"])
         part = m["pod"]
-        if m["pl"] or (part and m.group(0)[-1] in "sS"):  # "Mondays", "Tuesday nights": recurring
+        shared = None if (m["pl"] or part) else _SHARED_PLURAL_AFTER.match(self.text, m.end())
+        if shared is not None:  # "on Monday and Tuesday nights": Monday nights too
+            part = shared["pod"]
+        if m["pl"] or shared is not None or (part and m.group(0)[-1] in "sS"):  # "Tuesday nights": recurring
             suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
             return Timex("SET", f"XXXX-WXX-{wd + 1}{suffix}")
         mod = _position_mod(m["pre"])
@@ -956,12 +1069,15 @@ class Resolver:
             suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
             return Timex("TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}{suffix}", mod, False)
         rel = _norm(m["rel"] or "")
-        d = anchor.weekday_date(self.dct, wd, self.tense(m.start(), m.end()), rel)
-        return self._day_of(d, None, mod)
+        # "the previous Friday", "the following Monday": from the day just mentioned, if any
+        base = self.last_day if rel in ("the previous", "the following") and self.last_day else self.dct
+        d = anchor.weekday_date(base, wd, self.tense(m.start(), m.end()), rel)
+        return self._day_of(d, part, mod)  # "Thursday evening": that day's evening, a TIME
 
     @rule(
         rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming)\s+)?"
-        rf"(?P<mon>{RX_MONTH})(?:\s+(?P<yrel>this|last|next)\s+year)?",
+        rf"(?P<mon>{RX_MONTH}|(?:January|February|September|October|November|December)(?=['’]s\s))"
+        r"(?:\s+(?P<yrel>this|last|next)\s+year)?",
         examples={
             "December": "2020-12",
             "last March": "2020-03",
@@ -977,8 +1093,13 @@ class Resolver:
             return None  # a bare "Jan" or "Mar" without its full stop is more often a name
         if bare and token == "may" and _MAY_VERB.match(self.text, m.end()):
             return None
-        if bare and token == "march" and _MARCH_NOUN.match(self.text, m.end()):
-            return None  # "the March for Life", "a March of the Mothers"
+        if (
+            bare
+            and token == "march"
+            and _MARCH_NOUN.match(self.text, m.end())
+            and not _DATE_PREPOSITION_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+        ):
+            return None  # "the March for Life", "a March of the Mothers" (but "resigned in March for ...")
         month = _month(m["mon"])
         mod = _position_mod(m["pre"])
         if self.dct is None:
@@ -1101,18 +1222,23 @@ class Resolver:
         return Timex("SET", duration_value(amount, low))
 
     @rule(
-        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_QUANT_MOD})\s+)?"
-        rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})(?:\s+(?:full|straight|consecutive|"
+        rf"(?:(?<!\d\s)(?<!%\s)(?<!percent\s)(?<!points\s)(?P<q>{RX_DURATION_QUANT_MOD})\s+)?"
+        rf"(?:(?P<det>the)\s+)?(?P<n>{NUM})"
+        rf"(?:\s*(?P<to>and|to|or|[-–])\s*(?P<n2>\d+(?:\.\d+)?|{RX_NUMBER_WORD})(?=[\s-]))?"
+        r"(?:\s+(?:full|straight|consecutive|"
         r"trading|business|more|additional|extra|long|calendar|working|solid))?[\s-]+"
         rf"(?P<u>{RX_UNITS}|{RX_UNIT})(?P<half>\s+and\s+a\s+half)?(?P<suf>-long)?(?:\s+or\s+so)?(?![\w-]|\s+old\b)",
         examples={
             "three months": "P3M",
             "a decade": "P10Y",
-            "about two years": "P2Y",
+            "nearly two years": "P2Y",
             "nine-day": "P9D",
+            "two to three weeks": "P2W",
         },
     )
     def r_duration(self, m: re.Match[str]) -> Timex | None:
+        if m["n2"] and not self._duration_range(m):
+            return None  # "5-6 days", "10 to 12 days": a range of figures, left to the figures
         n = _norm(m["n"])
         unit = m["u"].lower()
         if unit.startswith("quarter") and (n in ("a", "an", "three", "one") or "-" in m.group(0)):
@@ -1136,7 +1262,15 @@ class Resolver:
             return Timex("DATE", f"{n}-Q{base[1]}" if base else n)
         if amount is not None and amount > 10000:
             return None
-        return Timex("DURATION", duration_value(amount, unit), _quant_mod(m["q"]))
+        mod = _quant_mod(m["q"]) or _quant_mod(_outside_mod(before))
+        return Timex("DURATION", duration_value(amount, unit), mod)
+
+    def _duration_range(self, m: re.Match[str]) -> bool:
+        """A split range that is one duration: any after "between" ("between 6 and 9 weeks"), else one in
+        words joined by "to" or "or" ("two to three weeks", "one or two days")."""
+        if _BETWEEN_BEFORE.search(self.text, max(0, m.start() - 9), m.start()):
+            return m["to"].lower() != "or"
+        return m["to"].lower() in ("to", "or") and m["n"][0].isalpha() and m["n2"][0].isalpha()
 
     @rule(
         r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])",
@@ -1206,6 +1340,20 @@ class Resolver:
                 return None
         mod = {"pre": "BEFORE", "post": "AFTER"}.get(pre) or _position_mod(pre)
         return Timex("DATE", f"{year:04d}", mod)
+
+    @rule(
+        r"(?P<w>current)(?![\w-])(?=\s+(?!(?:accounts?|assets|liabilities|affairs|of|and|or|to|in|on|at|"
+        r"is|was|are|were|past)\b)[a-zA-Z]|\Z)",  # before a noun (or at the end of a text)
+        examples={
+            "current": "PRESENT_REF",
+        },
+    )
+    def r_ref_adjective(self, m: re.Match[str]) -> Timex | None:
+        """ "current" before a noun ("its current owners", "current prices"): TimeML's PRESENT_REF; "the then
+        current price" speaks of a past present. ("recent" before a noun is left out: TimeML corpora tag it
+        about as often as not.)"""
+        then = self.text[max(0, m.start() - 5) : m.start()].lower() in ("then ", "then-")
+        return Timex("DATE", "PAST_REF" if then else "PRESENT_REF")
 
 
 # Every rule, in the order declared above (the priority order of the grammar).

@@ -22,6 +22,8 @@ _TENSE = table("timex")["tense_words"]
 # Single words that mark a tense, and words that do so when "to" follows ("plans to", "due to").
 FUTURE_WORDS: frozenset[str] = frozenset(_TENSE["future"])
 FUTURE_BEFORE_TO: frozenset[str] = frozenset(_TENSE["future_before_to"])
+# "The plant opens in June", "the offer expires on Friday": a timetable, so the coming date.
+SCHEDULED_PRESENT: frozenset[str] = frozenset(_TENSE["scheduled_present"])
 PAST_WORDS: frozenset[str] = frozenset(_TENSE["past"])
 PRESENT_WORDS: frozenset[str] = frozenset(_TENSE["present"])
 PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the past, for anchoring
@@ -41,7 +43,7 @@ _NOT_PAST_STEMS = ("ne", "ee", "hundr")  # "need", "hundred": -ed endings that a
 def _word_kinds() -> MappingProxyType[str, str]:
     kinds = dict.fromkeys(PRESENT_WORDS, "PRESENT")
     kinds.update(dict.fromkeys(PAST_WORDS | PERFECT_WORDS, "PAST"))
-    kinds.update(dict.fromkeys(FUTURE_WORDS, "FUTURE"))  # "expected": the future wins
+    kinds.update(dict.fromkeys(FUTURE_WORDS | SCHEDULED_PRESENT, "FUTURE"))  # "expected": the future wins
     return MappingProxyType(kinds)
 
 
@@ -60,6 +62,10 @@ def _candidate_markers() -> re.Pattern[str]:
 
 
 _APOSTROPHES = ("'", "’")
+_MODIFYING_ADVERBS = frozenset({"still", "yet", "as-yet", "recently", "previously", "widely", "long"})
+_PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected"})
+_SETTLED_BEFORE = re.compile(r"\b(?:as|previously|originally|initially)\s+$", re.IGNORECASE)
+_HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|originally|previously|initially)\s+)?been\s+$", re.IGNORECASE)
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
 
 
@@ -84,10 +90,16 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
                 out.append((lo - 1, CLITICS[low]))
             continue
         kind = _WORD_KINDS.get(low)
+        if low == "next" and _THEN_TO.match(text, m.end(), end):
+            continue  # "next to the embassy": a preposition, not the future
+        if low in _PLAN_PARTICIPLES and _SETTLED_BEFORE.search(text, max(start, lo - 16), lo):
+            continue  # "as planned", "previously scheduled": the plan says nothing of the date's side
         if kind is None and low in FUTURE_BEFORE_TO and _THEN_TO.match(text, m.end(), end):
             kind = "FUTURE"  # "going to", "plans to", "due to"
         if kind is None and _regular_past(word):
             kind = "PAST"
+        if kind == "FUTURE" and _HAD_BEEN.search(text, max(start, lo - 24), lo):
+            kind = "PAST"  # "had been due to expire Friday": a plan of the past, its date gone by
         if kind is not None:
             out.append((lo, kind))
     return out
@@ -136,8 +148,8 @@ def governing_tense(
     """
     order: list[tuple[float, int]] = []
     for index, (offset, kind) in enumerate(markers):
-        if start <= offset < end:
-            continue
+        if start <= offset < end or (offset == end and text[offset] in _APOSTROPHES):
+            continue  # inside the expression, or its own possessive ("Friday's vote")
         if offset < start:
             distance: float = start - offset
             if kind == "FUTURE" or text[offset] in _BE_INITIALS:
@@ -165,12 +177,19 @@ def governing_tense(
                 ):
                     continue  # "were planning to": the future of that moment
             if kind == "PAST" and offset and text[offset - 1].isspace():
-                before = text[max(0, offset - 9) : offset].split()
-                if before and (
-                    before[-1].lower() in PASSIVE_AUXILIARIES or before[-1].lower() in ADJECTIVE_CUES
-                ):
+                before = text[max(0, offset - 24) : offset].lower().split()
+                if before and before[-1] in _MODIFYING_ADVERBS:
+                    before.pop()  # "a still unspecified date", "the recently revised plan"
+                if before and (before[-1] in PASSIVE_AUXILIARIES or before[-1] in ADJECTIVE_CUES):
                     continue  # "will be paid"; "a still unspecified date": a participle, not a past tense
         if offset >= end:
+            word = _WORD_AT.match(text, offset)
+            if (
+                word is not None
+                and word.group().lower() in SCHEDULED_PRESENT
+                and _CLAUSE_BREAK.search(text, end, offset)
+            ):
+                continue  # "in July, and holds 14%": a present verb of another clause
             distance = (offset - end) * 1.5 + 4
             if (
                 kind != "FUTURE"

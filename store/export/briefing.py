@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from store.records import Annotation, ArticleMeta
 
 if TYPE_CHECKING:
+    from extract.across.model import Conflict, Series
     from extract.model import Fact
 
 PERIOD_LIMITS = (31, 366)  # days: a month, else a year
@@ -79,8 +80,9 @@ class TimelineFact:
 
 @dataclass(frozen=True, slots=True)
 class Briefing:
-    """Articles in reading order (oldest first), their selected facts in date order, key figures, and
-    every annotation of the selected articles (anchored ones in text order, then orphaned ones)."""
+    """Articles in reading order (oldest first), their selected facts in date order, key figures,
+    every annotation of the selected articles (anchored ones in text order, then orphaned ones), and the
+    figure series and conflicts across the selected articles."""
 
     title: str
     selection: Selection
@@ -89,6 +91,8 @@ class Briefing:
     figures: tuple[KeyFigure, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     key_facts: int = KEY_FACTS
+    series: tuple[Series, ...] = ()  # figures over time, only the points of the selected articles
+    conflicts: tuple[Conflict, ...] = ()  # sources disagreeing, only the claims of the selected articles
     _by_id: dict[str, ArticleMeta] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,11 +1,12 @@
 """The Markdown briefing: a document that reads well as plain text and renders well on GitHub.
 
 Sections: title and period; key facts first (dated statements that give figures and name actors, newest
-first, at most `Briefing.key_facts`); sources with links; then one section per article: its timeline
-(date, statement: each sentence once), its key figures, its highlights as blockquotes with their notes
-and corrections; and orphaned annotations (quotes no longer found in the article text) in a section of
-their own. The header's period is that of the key facts listed (of the selected facts when none is). A
-pure function of the Briefing.
+first, at most `Briefing.key_facts`); figures over time (each series as a small table) and sources that
+disagree (conflicting figures), when there are any; sources with links; then one section per article:
+its timeline (date, statement: each sentence once), its key figures, its highlights as blockquotes with
+their notes and corrections; and orphaned annotations (quotes no longer found in the article text) in a
+section of their own. The header's period is that of the key facts listed (of the selected facts when none
+is). A pure function of the Briefing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from itertools import chain
 
 from store.export import mdtext
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
-from store.export.datefmt import describe_fact_date, human_day, interval_words
+from store.export.datefmt import describe_fact_date, human_day, human_value, interval_words
 from store.export.selection import describe
 from store.records import Annotation, ArticleMeta
 from store.timeline import is_vague
@@ -46,6 +47,8 @@ def markdown_chunks(briefing: Briefing) -> Iterator[str]:
     blocks: Iterable[str] = chain(
         [f"# {mdtext.inline(briefing.title)}", _summary(briefing, key)],
         _key_facts(briefing, key),
+        _series(briefing),
+        _disagreements(briefing),
         _sources(briefing),
         _articles(briefing, groups),
         _orphans(briefing, groups),
@@ -125,6 +128,43 @@ def _key_facts(briefing: Briefing, key: list[TimelineFact]) -> Iterator[str]:
         if several:
             line += f" ({_source_cell(briefing.article(item.article_id))})"
         items.append(line)
+    yield "\n".join(items)
+
+
+def _when(value: str) -> str:
+    return human_value(value) or value
+
+
+def _series(briefing: Briefing) -> Iterator[str]:
+    """ "Figures over time": each series as a small table (date, figure as written, source)."""
+    if not briefing.series:
+        return
+    yield "## Figures over time"
+    for series in briefing.series:
+        left = f" ({series.undated} undated not shown)" if series.undated else ""
+        yield f"### {mdtext.inline(series.subject)}: {mdtext.inline(series.unit)}{left}"
+        rows = ["| Date | Figure | Source |", "| --- | --- | --- |"]
+        for point in series.points:
+            figure = point.text
+            if point.qualifier and point.qualifier.casefold() not in figure.casefold():
+                figure = f"{point.qualifier} {figure}"  # "peak 41,600" (the peak is said before the figure)
+            cells = (_when(point.date), figure, point.source or point.title)
+            rows.append("| " + " | ".join(mdtext.cell(c) for c in cells) + " |")
+        yield "\n".join(rows)
+
+
+def _disagreements(briefing: Briefing) -> Iterator[str]:
+    """ "Sources disagree": each conflict with its claims, one per article."""
+    if not briefing.conflicts:
+        return
+    yield "## Sources disagree"
+    items = []
+    for conflict in briefing.conflicts:
+        claims = "; ".join(
+            f"**{mdtext.inline(c.text)}** ({mdtext.inline(c.source or c.title)})" for c in conflict.claims
+        )
+        subject = f"{mdtext.inline(conflict.subject)}, {mdtext.inline(conflict.unit)}"
+        items.append(f"- {subject}, {_when(conflict.date)}: {claims}")
     yield "\n".join(items)
 
 

@@ -34,6 +34,7 @@ from store.timeline import (
 )
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
+    from extract.across.model import Claim, Conflict, Series
     from extract.model import Fact
 
 KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
@@ -50,6 +51,8 @@ class LibraryView(Protocol):
     def resolve_id(self, prefix: str) -> str: ...
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
+    def series(self, entity: str | None = None) -> list[Series]: ...
+    def conflicts(self) -> list[Conflict]: ...
 
 
 FigureRow = tuple[int, int, str, "float | None", str, "str | None", "str | None", "int | None", "int | None"]
@@ -104,6 +107,7 @@ def select(
     )
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
+    series, conflicts = across_selected(library, {meta.id for meta in articles})
     return Briefing(
         title=title or default_title(articles, selection),
         selection=selection,
@@ -112,6 +116,8 @@ def select(
         figures=tuple(figures),
         annotations=tuple(annotations),
         key_facts=key_facts,
+        series=series,
+        conflicts=conflicts,
     )
 
 
@@ -128,6 +134,52 @@ def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
         if _open_side_in_range(fact["start_date"], fact["end_date"], selection):
             facts.append(fast_fact_from_dict(fact))
     return facts
+
+
+def across_selected(
+    library: LibraryView, article_ids: set[str]
+) -> tuple[tuple[Series, ...], tuple[Conflict, ...]]:
+    """The library's figure series and conflicts cut down to the selected articles: a series keeps its
+    points from them (and stays a series only with two dates or more), a conflict its claims from them
+    (and stays one only with two articles or more)."""
+    from dataclasses import replace
+
+    from extract.across.conflicts import conflicts as find_conflicts
+
+    series = []
+    for whole in library.series():
+        points = tuple(p for p in whole.points if p.article_id in article_ids)
+        if len({p.date for p in points}) >= 2:
+            series.append(whole if len(points) == len(whole.points) else replace(whole, points=points))
+    conflicts = []
+    for conflict in library.conflicts():
+        claims = tuple(c for c in conflict.claims if c.article_id in article_ids)
+        if len(claims) == len(conflict.claims):
+            conflicts.append(conflict)
+        elif len({c.article_id for c in claims}) >= 2:
+            conflicts.extend(find_conflicts([_as_series(conflict, claims)]))
+    return tuple(series), tuple(conflicts)
+
+
+def _as_series(conflict: Conflict, claims: tuple[Claim, ...]) -> Series:
+    from extract.across.model import Series, SeriesPoint
+
+    points = tuple(
+        SeriesPoint(
+            conflict.date,
+            c.value,
+            c.high,
+            c.qualifier,
+            c.article_id,
+            c.source,
+            c.title,
+            c.text,
+            c.start,
+            c.end,
+        )
+        for c in claims
+    )
+    return Series(conflict.series_key, conflict.subject, conflict.unit, points)
 
 
 def describe(selection: Selection) -> str:

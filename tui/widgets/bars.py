@@ -66,11 +66,14 @@ class StatusLine(Static):
         self.held = message
         self.show_text(message)
 
-    def show_highlight(self, highlight: Highlight | None) -> None:
+    def show_highlight(self, highlight: Highlight | None, flag: Text | None = None) -> None:
+        """The highlight's details; `flag` (a conflict over this figure, say) goes first."""
         if highlight is None:
             self.update(Text(self.HINT, style=META_STYLE, no_wrap=True, overflow="ellipsis"), layout=False)
         else:
             details = highlight_details(highlight)
+            if flag is not None:
+                details = flag + Text("  ·  ") + details
             details.no_wrap = True
             details.overflow = "ellipsis"
             self.update(details, layout=False)

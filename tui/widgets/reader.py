@@ -45,6 +45,7 @@ from tui.render import (
 from tui.selection import Selection, Span
 
 if TYPE_CHECKING:
+    from extract.across.model import Conflict
     from extract.model import Analysis
 
 SYNC_LAYOUT_CHARS = 60_000  # longer bodies are wrapped in a worker thread
@@ -135,6 +136,9 @@ class Reader(ScrollView, can_focus=True):
         self.sel = Selection()
         self.annotations: list[Annotation] = []
         self._user_spans: list[tuple[int, int, Style]] = []
+        self.conflicts: list[Conflict] = []  # those with a claim of this article (`set_conflicts`)
+        self._flagged: list[tuple[int, int]] = []  # this article's figures in them
+        self._walk_target: tuple[int, int] | None = None  # `walk_to` waiting for the analysis
         self._title_span: tuple[int, int] | None = None  # the body's first line when it is the title
         self._header: list[Text] = []
         self._lines: list[tuple[int, int]] = []
@@ -169,6 +173,9 @@ class Reader(ScrollView, can_focus=True):
         self.sel = Selection()
         self.annotations = []
         self._user_spans = []
+        self.conflicts = []
+        self._flagged = []
+        self._walk_target = None
 
     def show_message(self, *lines: str) -> None:
         """No article: show a message in place (empty library, nothing selected)."""
@@ -220,6 +227,8 @@ class Reader(ScrollView, can_focus=True):
         self.analysis = analysis
         self._rebuild_rows()
         self._rebuild_highlights()
+        if self._walk_target is not None:
+            self.walk_to(*self._walk_target)
 
     def show_analysis_error(self, article_id: str, message: str) -> None:
         if article_id != self.article_id:
@@ -241,6 +250,26 @@ class Reader(ScrollView, can_focus=True):
         self._rebuild_rows()
         self._invalidate()
         self._post_cursor(moved=False)
+
+    def set_conflicts(self, article_id: str, conflicts: Iterable[Conflict]) -> None:
+        """Flag the article's figures that other articles contradict (the conflict marker)."""
+        if article_id != self.article_id:
+            return
+        self.conflicts = list(conflicts)
+        spans = {(c.start, c.end) for k in self.conflicts for c in k.claims if c.article_id == article_id}
+        self._flagged = sorted(spans)
+        self._invalidate()
+        self._post_cursor(moved=False)
+
+    def conflict_at(self, highlight: Highlight | None) -> Conflict | None:
+        """The conflict the figure `highlight` is a claim of, if any."""
+        if highlight is None or highlight.layer != "figure":
+            return None
+        for conflict in self.conflicts:
+            for c in conflict.claims:
+                if c.article_id == self.article_id and c.start < highlight.end and highlight.start < c.end:
+                    return conflict
+        return None
 
     def _spans_of(self, annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
         spans = [] if self._title_span is None else [(*self._title_span, TITLE_STYLE)]
@@ -530,6 +559,7 @@ class Reader(ScrollView, can_focus=True):
                     selection=self.sel.span(self.sentences),
                     selection_style=selection_style,
                     user_spans=self._user_spans,
+                    flagged=self._flagged,
                 )
         if self.meta is not None and line_no == self.cursor_line and not self.sentences:
             style = cursor_style
@@ -677,6 +707,18 @@ class Reader(ScrollView, can_focus=True):
         if self._lines:
             self._scroll_to_offset(start)
         self._invalidate()
+
+    def walk_to(self, start: int, end: int) -> bool:
+        """Put the cursor on the highlight spanning exactly [start, end), as `n` would (a figure a
+        cross-article view jumped to: the status line then explains it); False when there is none."""
+        self._walk_target = None
+        i = self.index.at(start)
+        if i is None or (self.index.items[i].start, self.index.items[i].end) != (start, end):
+            if self.analysis is None:  # the highlights are not there yet: when they come
+                self._walk_target = (start, end)
+            return False
+        self._go_to_highlight(i)
+        return True
 
     def select_range(self, start: int, end: int) -> None:
         """Put the cursor on a body range (an annotation): its sentence, or its words inside one sentence."""

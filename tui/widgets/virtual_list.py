@@ -7,8 +7,10 @@ proportional to the screen height, not to the number of rows (smooth at 100,000 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -19,6 +21,17 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+def line_strip(text: Text, width: int, style: Style, console: Console) -> Strip:
+    """One list line: `text` cut with an ellipsis or padded to `width` cells, over `style`. Pure, so a
+    worker thread may draw lines ahead (`tui.prefetch`)."""
+    text = text.copy()
+    text.no_wrap = True
+    text.end = ""
+    text.truncate(width, overflow="ellipsis", pad=True)
+    strip = Strip(list(text.render(console, end="")), width).apply_style(style)
+    return strip.crop_extend(0, width, style)
 
 
 class VirtualList(ScrollView, can_focus=True):
@@ -83,7 +96,11 @@ class VirtualList(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int, int, bool, int, bool], Strip] = LRUCache(512)
         self.empty_message: str = "Nothing here."
         self._style_memo: tuple[Style, Style, Style] | None = None
+        # Called at once when the cursor moves, before `CursorMoved` travels up the DOM: what it changes is
+        # drawn in the same frame as the cursor (the app shows an article loaded ahead this way).
+        self.cursor_hook: Callable[[int], None] | None = None
         self._empty_memo: tuple[str, int, list[Text]] | None = None
+        self._row_memo: tuple[tuple[int, int, int], list[Text]] | None = None  # the last row drawn
 
     # -- content ---------------------------------------------------------------------------------------
     @property
@@ -98,7 +115,7 @@ class VirtualList(ScrollView, can_focus=True):
         """Replace the content (rows are drawn on demand); keeps the cursor in range."""
         self._row_count = max(0, count)
         self.invalidate()
-        self.virtual_size = Size(self.scrollable_content_region.width, self._row_count * self.row_height)
+        self._set_virtual_size(Size(self.scrollable_content_region.width, self._row_count * self.row_height))
         target = self.cursor if cursor is None else cursor
         clamped = min(max(0, target), max(0, self._row_count - 1))
         if clamped != self.cursor:
@@ -107,20 +124,38 @@ class VirtualList(ScrollView, can_focus=True):
             self._scroll_cursor_into_view()
         self.refresh()
 
+    def _set_virtual_size(self, size: Size) -> None:
+        """Assigning `virtual_size` lays out the whole screen again; the list's own size does not depend on
+        its content, so only its scrollbar is updated (a layout only when the scrollbar appears or goes)."""
+        if size == self.virtual_size:
+            return
+        had_scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(VirtualList.virtual_size, size)
+        self._scroll_update(size)
+        if self.show_vertical_scrollbar != had_scrollbar:
+            self.refresh(layout=True)
+
     def invalidate(self) -> None:
         """Forget cached rows (call when the rows' data changed but not their number)."""
         self._generation += 1
         self._cache.clear()
+        self._row_memo = None
         self.refresh()
 
     def refresh_row(self, index: int) -> None:
         self._generation += 1
         self._cache.clear()
+        self._row_memo = None
         self.refresh_lines(index * self.row_height, self.row_height)
 
     # -- rendering -------------------------------------------------------------------------------------
+    def fit_rows(self) -> None:
+        """Called when the size changes, before the rows are measured: a subclass may set `row_height`."""
+
     def on_resize(self, event: events.Resize) -> None:
+        self.fit_rows()
         self._cache.clear()
+        self._row_memo = None
         self.virtual_size = Size(self.scrollable_content_region.width, self._row_count * self.row_height)
         self._scroll_cursor_into_view(animate=False)
 
@@ -145,17 +180,23 @@ class VirtualList(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        lines = self.render_row(index, width)
-        text = lines[sub] if sub < len(lines) else Text("")
-        text = text.copy()
-        text.no_wrap = True
-        text.end = ""
-        text.truncate(width, overflow="ellipsis", pad=True)
         style = cursor_style if is_cursor else base
-        strip = Strip(list(text.render(self.app.console, end="")), width).apply_style(style)
-        strip = strip.crop_extend(0, width, style)
+        strip = self.drawn_line(index, sub, width, style)
+        if strip is None:
+            memo_key = (index, width, self._generation)
+            if self._row_memo is not None and self._row_memo[0] == memo_key:
+                lines = self._row_memo[1]  # the row's other lines: drawn together, wrapped once
+            else:
+                lines = self.render_row(index, width)
+                self._row_memo = (memo_key, lines)
+            text = lines[sub] if sub < len(lines) else Text("")
+            strip = line_strip(text, width, style, self.app.console)
         self._cache[key] = strip
         return strip
+
+    def drawn_line(self, index: int, sub: int, width: int, style: Style) -> Strip | None:
+        """Line `sub` of row `index` if it was drawn ahead for this width and style; override."""
+        return None
 
     def _styles(self) -> tuple[Style, Style, Style]:
         """Base, cursor-row and empty-message styles; computed once per style change (not per line)."""
@@ -171,6 +212,7 @@ class VirtualList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self._style_memo = None
         self._cache.clear()
+        self._row_memo = None
         super().notify_style_update()
 
     def on_focus(self) -> None:
@@ -203,6 +245,8 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh_lines(new * self.row_height, self.row_height)
         self._scroll_cursor_into_view()
         if self._row_count:
+            if self.cursor_hook is not None:
+                self.cursor_hook(new)
             self.post_message(self.CursorMoved(self, new))
 
     def validate_cursor(self, value: int) -> int:

@@ -1,0 +1,217 @@
+"""Entity profiles, figure series and conflicts over the whole library: `extract.across` run on the
+stored analyses, cached in memory and on disk.
+
+Each article is reduced to a digest (`extract.across.digest`), kept in `across/<2 hex>.json` (256 shards
+by article id, plain JSON written atomically; derived data, so not fsynced and never backed up) under a
+key made of the digest version, the analyzer version, the text, the publication date, the title, the
+source and the corrections that apply to the text. The library-wide index is rebuilt from the digests
+when the library changes (an article added, re-imported, deleted or restored; a correction added or
+removed; another analyzer version); only the digests whose key changed are recomputed, from the article's
+analysis. While the library's corrections stay the same (each digest records the corrections it was
+checked against), the metadata part of a key is enough, so a refresh reads no article text. Asked again
+with nothing changed, the index in memory answers at once. A damaged shard is ignored (its digests are
+recomputed) and written again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+from extract.across.digest import DIGEST_VERSION, ArticleDigest, digest
+from extract.across.index import AcrossIndex
+from extract.across.model import ArticleInfo
+from store.articles import ArticleTextMissing
+from store.atomic import atomic_write
+from store.errors import LibraryError
+from store.ids import shard
+
+if TYPE_CHECKING:
+    from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
+    from extract.corrections import Corrections
+    from store.analyses import Analyses
+    from store.articles import Articles
+
+FOLDER = "across"
+
+_Held = tuple[str, str, ArticleDigest]
+"""An article's digest with its key and the fingerprint of the library's corrections when the key was
+last checked (while that fingerprint holds, the metadata part of the key is enough)."""
+
+
+class Across:
+    """The cross-article questions of one library (see the module docstring)."""
+
+    def __init__(self, articles: Articles, analyses: Analyses) -> None:
+        self.articles = articles
+        self.analyses = analyses
+        self.files = articles.files
+        self._index: AcrossIndex | None = None
+        self._token: tuple[Any, ...] | None = None
+        self._digests: dict[str, _Held] = {}
+        self._loaded = False
+        self._corrections: tuple[Corrections, str] | None = None  # the corrections and their fingerprint
+        self.rebuilt = 0  # digests computed by the last refresh (for tests and the benchmark)
+
+    # -- the index -------------------------------------------------------------------------------------
+    def index(self) -> AcrossIndex:
+        """The index of the library as it is now (rebuilt only when something changed)."""
+        docs = self.files.articles_file.raw("articles")
+        version = self.analyses.analyzer_version
+        token = (self.files.articles_file.storage.version, self._corrections_fingerprint(), version)
+        if self._index is not None and token == self._token:
+            return self._index
+        self._refresh(docs, token[1], version)
+        self._token = token
+        return self._index  # type: ignore[return-value]
+
+    def _corrections_fingerprint(self) -> str:
+        """What the library's corrections are (a highlight or a note changes the annotations, not this)."""
+        corrections = self.analyses.annotations.corrections()
+        if self._corrections is None or self._corrections[0] is not corrections:
+            data = json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True)
+            self._corrections = (corrections, hashlib.sha256(data.encode()).hexdigest())
+        return self._corrections[1]
+
+    def _corrections_key(self, body: str) -> str:
+        """The corrections that can change this text's analysis (those whose quote it contains, as
+        `Annotations.corrections_for` picks them), from the library's corrections read once per refresh."""
+        every = self._corrections[0] if self._corrections else self.analyses.annotations.corrections()
+        wanted = [
+            {k: v for k, v in table.items() if k in body} for table in (every.entity_types, every.date_values)
+        ]
+        return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()[:16]
+
+    def _refresh(self, docs: dict[str, Any], corrections: str, version: str) -> None:
+        # A bulk build of many small long-lived objects: the cyclic garbage collector would scan the
+        # growing heap again and again (nothing built here forms cycles; reference counting still frees
+        # everything as usual), so it waits until the build is done.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild(docs, corrections, version)
+        finally:
+            if collecting:
+                gc.enable()
+                # One collection now, as part of the build, instead of a long one at the next question:
+                # it also lets the collector stop tracking the digests' plain tuples.
+                gc.collect()
+
+    def _rebuild(self, docs: dict[str, Any], corrections: str, version: str) -> None:
+        if not self._loaded:
+            self._digests = self._load()
+            self._loaded = True
+        fresh: dict[str, _Held] = {}
+        dirty: set[str] = set()
+        self.rebuilt = 0
+        for doc in docs.values():
+            aid = doc["id"]
+            cheap = _cheap_key(doc, version)
+            held = self._digests.get(aid)
+            if held is not None and held[1] == corrections and held[0].startswith(cheap):
+                fresh[aid] = held
+                continue
+            try:
+                body = self.articles.body(doc)
+            except ArticleTextMissing:
+                continue
+            key = cheap + self._corrections_key(body)
+            dirty.add(aid)
+            if held is not None and held[0] == key:  # the corrections changed, not those of this text
+                fresh[aid] = (key, corrections, held[2])
+                continue
+            try:
+                analysis = self.analyses.analysis(aid)
+            except LibraryError:
+                raise
+            except Exception as exc:  # the analyser is other code: leave the article out, say so once
+                self.files.notice_once(f"{doc.get('title')!r} [{aid[:12]}] could not be analysed: {exc}")
+                continue
+            fresh[aid] = (key, corrections, digest(_info(doc), analysis, body))
+            self.rebuilt += 1
+        gone = set(self._digests) - set(fresh)
+        self._digests = fresh
+        self._save({shard(aid) for aid in dirty | gone})
+        ordered = sorted(fresh.items(), key=lambda item: item[0])
+        self._index = AcrossIndex([held[2] for _, held in ordered])
+
+    # -- the digests on disk ---------------------------------------------------------------------------
+    def _load(self) -> dict[str, _Held]:
+        folder = self.files.path / FOLDER
+        found: dict[str, _Held] = {}
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".json"))
+        except OSError:
+            return found
+        for name in names:
+            try:
+                data = json.loads((folder / name).read_bytes())
+                entries = {
+                    aid: (entry["key"], entry["seen"], ArticleDigest.from_dict(entry["digest"]))
+                    for aid, entry in data.items()
+                }
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                continue  # damaged: its digests are recomputed and the shard written again
+            found.update(entries)
+        return found
+
+    def _save(self, shards: set[str]) -> None:
+        if not shards or self.files.read_only:
+            return
+        folder = self.files.path / FOLDER
+        by_shard: dict[str, dict[str, Any]] = {s: {} for s in shards}
+        for aid, (key, seen, dig) in self._digests.items():
+            s = shard(aid)
+            if s in by_shard:
+                by_shard[s][aid] = {"key": key, "seen": seen, "digest": dig.to_dict()}
+        with contextlib.suppress(LibraryError, OSError), self.files.writing():  # a cache: never fatal
+            folder.mkdir(exist_ok=True)
+            for s, entries in sorted(by_shard.items()):
+                data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+                atomic_write(folder / f"{s}.json", data, durable=False)
+
+    # -- the questions ---------------------------------------------------------------------------------
+    def entities(self, type: str | None = None) -> list[EntitySummary]:
+        return self.index().entities(type)
+
+    def find_entities(self, name: str) -> list[EntitySummary]:
+        return self.index().find_entities(name)
+
+    def entity_suggestions(self, name: str) -> list[str]:
+        return self.index().suggestions(name)
+
+    def entity_profile(self, key: str) -> EntityProfile:
+        return self.index().profile(key)
+
+    def series(self, entity: str | None = None) -> list[Series]:
+        return self.index().series(entity)
+
+    def series_for_figure(self, article_id: str, start: int) -> Series | None:
+        return self.index().series_for_figure(article_id, start)
+
+    def conflicts(self) -> list[Conflict]:
+        return self.index().conflicts()
+
+    def conflicts_for_article(self, article_id: str) -> list[Conflict]:
+        return self.index().conflicts_for_article(article_id)
+
+
+def _info(doc: dict[str, Any]) -> ArticleInfo:
+    return ArticleInfo(doc["id"], doc.get("title") or "(untitled)", doc.get("source"), doc.get("published"))
+
+
+def _cheap_key(doc: dict[str, Any], version: str) -> str:
+    """The part of a digest's key read from the metadata alone (the corrections part follows it)."""
+    parts = [
+        DIGEST_VERSION,
+        version,
+        doc.get("body"),
+        doc.get("published"),
+        doc.get("title"),
+        doc.get("source"),
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24] + ":"

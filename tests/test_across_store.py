@@ -1,0 +1,131 @@
+"""The library's cross-article views: built from the stored analyses, cached per article on disk, and
+kept current when an article is added, deleted, restored or corrected; a damaged cache is rebuilt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.library import Library
+from tests.store_support import article_text, write
+
+ONE = "About 12,000 people have been displaced by Typhoon Marla, officials said."
+TWO = "More than 38,000 people remain out of their homes after Typhoon Marla, officials said."
+THREE = "The agency said 20,000 people remain out of their homes after Typhoon Marla."
+
+
+def _add(library: Library, folder: Path, name: str, body: str, published: str, source: str) -> str:
+    path = write(folder, f"{name}.md", article_text(name, body, published=published, source=source))
+    report = library.import_paths([path])
+    return (report.added or report.present)[0]
+
+
+def test_views_follow_additions_deletions_restores(empty_library: Library, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    assert empty_library.series() == [] and empty_library.conflicts() == []
+    first = _add(empty_library, src, "one", ONE, "2022-10-12", "A")
+    assert empty_library.series() == []  # one figure is no series
+    second = _add(empty_library, src, "two", TWO, "2022-10-19", "B")
+    (series,) = empty_library.series()
+    assert [p.article_id for p in series.points] == [first, second]
+    assert empty_library.series_for_figure(second, series.points[1].start) == series
+    third = _add(empty_library, src, "three", THREE, "2022-10-19", "C")
+    (conflict,) = empty_library.conflicts()  # "more than 38,000" against "20,000" on the same day
+    assert {c.article_id for c in conflict.claims} == {second, third}
+    assert empty_library.conflicts_for_article(first) == []
+    empty_library.delete([third])
+    assert empty_library.conflicts() == []
+    empty_library.restore([third])
+    assert len(empty_library.conflicts()) == 1
+
+
+def test_a_reopened_library_reuses_the_cached_digests(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        _add(library, src, "one", ONE, "2022-10-12", "A")
+        _add(library, src, "two", TWO, "2022-10-19", "B")
+        before = library.series()
+        assert library._across.rebuilt == 2
+    assert any((tmp_path / "lib" / "across").glob("*.json"))
+    with Library.open(tmp_path / "lib") as library:
+        assert library.series() == before
+        assert library._across.rebuilt == 0
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        _add(library, src, "one", ONE, "2022-10-12", "A")
+        _add(library, src, "two", TWO, "2022-10-19", "B")
+        before = library.series()
+    shards = sorted((tmp_path / "lib" / "across").glob("*.json"))
+    for shard in shards:
+        shard.write_bytes(b'{"cut short')
+    with Library.open(tmp_path / "lib") as library:
+        assert library.series() == before
+        assert library._across.rebuilt == 2
+    with Library.open(tmp_path / "lib") as library:
+        assert library.series() == before
+        assert library._across.rebuilt == 0  # written again, whole
+
+
+def test_corrections_are_honoured(empty_library: Library, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    body = "Prime Minister Mustafa al-Kadhimi spoke in Baghdad on Monday. Kadhimi said the talks went well."
+    aid = _add(empty_library, src, "pm", body, "2021-01-05", "A")
+    (found,) = empty_library.find_entities("Kadhimi")
+    assert found.type == "PERSON"
+    text = empty_library.article(aid).body
+    start = text.index("Baghdad")
+    empty_library.add_annotation(
+        aid, start, start + len("Baghdad"), "correction", correction={"type": "NONE"}
+    )
+    assert empty_library.find_entities("Baghdad") == []
+    assert empty_library.entity_suggestions("Kadhimi") == ["Mustafa al-Kadhimi"]
+    start = text.index("Mustafa al-Kadhimi")
+    empty_library.add_annotation(
+        aid, start, start + len("Mustafa al-Kadhimi"), "correction", correction={"type": "ORG"}
+    )
+    types = {s.type for s in empty_library.find_entities("Mustafa al-Kadhimi")}
+    assert "ORG" in types
+
+
+def test_an_unknown_profile_key_is_a_key_error(sample_library: Library) -> None:
+    import pytest
+
+    with pytest.raises(KeyError):
+        sample_library.entity_profile("PERSON:nobody")
+    profile = sample_library.entity_profile(sample_library.find_entities("Kadhimi")[0].key)
+    assert profile.name == "Mustafa al-Kadhimi"
+
+
+def test_a_killed_writers_temporary_file_in_the_cache_is_swept(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "lib"
+    Library.open(folder, import_samples=False).close()
+    (folder / "across").mkdir()
+    left = folder / "across" / ".3f.json.abcd1234.tmp"
+    left.write_text("{")
+    os.utime(left, (1, 1))
+    Library.open(folder).close()
+    assert not left.exists()
+
+
+def test_a_highlight_recomputes_nothing_a_correction_its_article(
+    empty_library: Library, tmp_path: Path
+) -> None:
+    src = tmp_path / "in"
+    first = _add(empty_library, src, "one", ONE, "2022-10-12", "A")
+    _add(empty_library, src, "two", TWO, "2022-10-19", "B")
+    empty_library.series()
+    empty_library._across.rebuilt = 0
+    empty_library.add_annotation(first, 0, 5, "highlight", color="yellow")
+    empty_library.series()
+    assert empty_library._across.rebuilt == 0
+    text = empty_library.article(first).body
+    start = text.index("Typhoon Marla")
+    empty_library.add_annotation(
+        first, start, start + len("Typhoon Marla"), "correction", correction={"type": "NONE"}
+    )
+    assert len(empty_library.series()) == 0  # the first article's figure lost its subject
+    assert empty_library._across.rebuilt >= 1

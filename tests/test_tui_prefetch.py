@@ -1,0 +1,99 @@
+"""The next-article path (`tui.prefetch`): neighbours loaded ahead, shown at once, never stale or wrong."""
+
+from __future__ import annotations
+
+from store.library import Library
+from store.records import Article, ArticleMeta
+from tests.tui_support import make_app, settle, widget_text
+from tui.prefetch import ArticleCache, Loaded, neighbours
+
+
+def _loaded(article_id: str, body: str = "Text.") -> Loaded:
+    return Loaded(Article(ArticleMeta(id=article_id, title=article_id), body), ())
+
+
+def test_the_cache_drops_loads_begun_before_it_was_cleared_and_stays_bounded() -> None:
+    cache = ArticleCache(size=2)
+    began = cache.generation
+    cache.forget()  # e.g. an annotation was saved while the load ran
+    assert not cache.put(began, _loaded("a"))
+    assert cache.take("a") is None
+    for article_id in ("a", "b", "c"):
+        assert cache.put(cache.generation, _loaded(article_id))
+    assert "a" not in cache and "b" in cache and "c" in cache  # least recently put goes first
+    taken = cache.take("c")
+    assert taken is not None and taken.article.meta.id == "c"
+    assert cache.take("c") is None  # taken once: the open article is never served from the cache again
+
+
+def test_neighbours_are_the_next_rows_first() -> None:
+    rows = [ArticleMeta(id=str(n), title=str(n)) for n in range(5)]
+    assert neighbours(rows, 2) == ["3", "1", "4"]
+    assert neighbours(rows, 4) == ["3"]
+    assert neighbours(rows, 0) == ["1", "2"]
+
+
+async def test_j_shows_a_prefetched_article_with_its_analysis_at_once(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        following = app.article_list.rows[app.article_list.cursor + 1].id
+        assert app.prefetched.complete(following)  # loaded and analysed while the first was read
+        app.article_list.focus()
+        await pilot.press("j")
+        await pilot.pause()  # no worker: the text, the highlights and the timeline in one go
+        assert app.reader.article_id == following
+        assert app.reader.analysis is not None and app.reader.index.items
+        assert app.reader.body == library.article(following).body
+        drawn = widget_text(app.timeline)
+        app.timeline.invalidate()  # draw the rows again without what was drawn ahead
+        await pilot.pause()
+        assert widget_text(app.timeline) == drawn
+
+
+async def test_fast_keys_end_on_the_article_under_the_cursor(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.article_list.focus()
+        for keys in (("j", "j"), ("k",), ("j", "k", "j"), ("G", "k", "g", "j")):
+            await pilot.press(*keys)
+            await settle(pilot)
+            current = app.article_list.current_id
+            assert current is not None and app.reader.article_id == current
+            assert app.reader.body == library.article(current).body
+            items = app.timeline.items
+            assert all(item.article_id == current for item in items)
+
+
+async def test_a_saved_annotation_forgets_what_was_loaded_ahead(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = app.reader.article_id
+        assert first is not None
+        before = app.prefetched.generation
+        app.reader.focus()
+        await pilot.press("h")  # highlight the first sentence
+        await settle(pilot)
+        assert app.prefetched.generation > before
+        app.article_list.focus()
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("k")  # back: its highlight is there, not a copy loaded before it was made
+        await settle(pilot)
+        assert app.reader.article_id == first
+        assert [a.kind for a in app.reader.annotations] == ["highlight"]
+
+
+async def test_without_prefetch_the_same_articles_are_shown(library: Library) -> None:
+    app = make_app(library)
+    app.prefetch = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not app.prefetched.complete(app.article_list.rows[1].id)
+        app.article_list.focus()
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.reader.article_id == app.article_list.rows[1].id
+        assert app.reader.analysis is not None
