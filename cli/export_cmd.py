@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from cli._dates import bound as _bound
@@ -83,7 +84,7 @@ def _count(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from store.export import OutputExists, Selection, check_target, export_document, write_atomic
+    from store.export import OutputExists, Selection, check_target, export_chunks, write_atomic
 
     to_file = bool(args.output) and args.output != "-"
     existed = False
@@ -106,19 +107,18 @@ def run(args: argparse.Namespace) -> int:
                     library.resolve_id(given)
                 except KeyError:
                     return error(f"no article with id {given!r} (see `briefing list`)")
-            if args.limit is None:
-                text = export_document(library, selection, args.format, title=args.title)
-            else:
-                text = export_document(
-                    library, selection, args.format, title=args.title, key_facts=args.limit
-                )
+            options: dict[str, Any] = {"title": args.title}
+            if args.limit is not None:
+                options["key_facts"] = args.limit
+            chunks: Iterator[str] = export_chunks(library, selection, args.format, **options)
         if args.format != "md":  # JSON: terminal controls in article text become \u escapes
-            text = escape_json_text(text)
-        if to_file:
-            write_atomic(args.output, text, replace=args.force)
+            chunks = (escape_json_text(chunk) for chunk in chunks)
+        if to_file:  # written as it is made: the document is never whole in memory
+            write_atomic(args.output, chunks, replace=args.force)
         else:
             tolerant_stdout()
-            sys.stdout.write(text)
+            for chunk in chunks:
+                sys.stdout.write(chunk)
             sys.stdout.flush()
     except OutputExists as exc:
         return error(f"{exc}{FORCE_HINT}")

@@ -3,9 +3,10 @@
 with all its dates), optionally for one article, entity, tag, source and date range. The table names
 articles by title and never cuts a sentence.
 
-`--json` writes the JSON array entry by entry (the same text as one indented `json.dumps` of the whole
-list, without holding it in memory); `--jsonl` writes one compact object per line with the C encoder
-(faster, for large libraries)."""
+Both JSON outputs come from the facts index's texts (`Library.timeline_json`: no Fact is made). `--json`
+writes the JSON array entry by entry (the same text as one indented `json.dumps` of the whole list, made
+with the C encoder by `store.jsonout`, never all in memory); `--jsonl` writes one compact object per line
+as the index holds it (faster, for large libraries)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from cli._dates import from_date, to_date
 from cli._help import add_command
 from cli._library import error, note, open_library, stdout_console, tolerant_stdout
 from store.errors import LibraryError
+from store.jsonout import array_chunks, compact
+from store.queries import timeline_entry_dict
 from store.safetext import escape_json_text, terminal_text
 
 if TYPE_CHECKING:
@@ -70,22 +73,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
     """One statement: its article, the fact (`extract.model.fact_to_dict`) with all its dates in "dates"."""
-    from extract.model import fact_to_dict
-
-    return {
-        "article_id": entry.article_id,
-        "article_title": entry.article_title,
-        "source": entry.source,
-        **fact_to_dict(entry.fact),
-    }
+    return timeline_entry_dict(entry)
 
 
 _CHUNK = 256  # entries encoded, escaped and written at a time
-_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)  # what safe_json uses
-_COMPACT = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder
 
 
-def _chunks(items: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, _CHUNK)):
         yield chunk
@@ -93,19 +87,21 @@ def _chunks(items: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 def write_json_array(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
     """Write `safe_json(list(items)) + "\\n"` a few entries at a time: the same text, never all of it in
-    memory. (Raw line breaks in indented JSON are only indentation: strings hold them escaped.)"""
-    opening = "[\n  "
-    for chunk in _chunks(items):
-        text = ",\n".join(_INDENTED.encode(item) for item in chunk)
-        out.write(opening + escape_json_text(text).replace("\n", "\n  "))
-        opening = ",\n  "
-    out.write("[]\n" if opening.startswith("[") else "\n]\n")
+    memory (`store.jsonout`: the C encoder)."""
+    for text in array_chunks(items, chunk=_CHUNK):
+        out.write(escape_json_text(text))
+    out.write("\n")
 
 
 def write_json_lines(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
     """One compact JSON object per line (`json.dumps` without indent: the C encoder), as `safe_json`."""
-    for chunk in _chunks(items):
-        out.write(escape_json_text("\n".join(_COMPACT.encode(item) for item in chunk)) + "\n")
+    write_text_lines(out, (compact(item) for item in items))
+
+
+def write_text_lines(out: TextIO, texts: Iterable[str]) -> None:
+    """JSON texts already encoded, one per line, escaped as `safe_json` escapes."""
+    for chunk in _chunks(texts):
+        out.write(escape_json_text("\n".join(chunk)) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,20 +116,23 @@ def run(args: argparse.Namespace) -> int:
                     article_id = library.resolve_id(args.article)
                 except KeyError:
                     return error(f"no article with id {args.article!r} (see `briefing list`)")
-            entries = library.timeline(
-                article_id=article_id,
-                entity=args.entity,
-                start=args.start,
-                end=args.end,
-                tag=args.tag,
-                source=args.source,
-            )
+            filters: dict[str, Any] = {
+                "article_id": article_id,
+                "entity": args.entity,
+                "start": args.start,
+                "end": args.end,
+                "tag": args.tag,
+                "source": args.source,
+            }
+            if args.jsonl:  # the entries' texts as the index holds them: no Fact made, no dict encoded
+                write_text_lines(sys.stdout, library.timeline_json(**filters))
+                return 0
+            if args.json:
+                write_json_array(sys.stdout, (json.loads(t) for t in library.timeline_json(**filters)))
+                return 0
+            entries = library.timeline(**filters)
     except LibraryError as exc:
         return error(str(exc))
-    if args.json or args.jsonl:
-        write = write_json_lines if args.jsonl else write_json_array
-        write(sys.stdout, (entry_to_json(e) for e in entries))
-        return 0
     if not entries:
         if args.article or args.entity or args.tag or args.source or args.start or args.end:
             note("no dated facts match these filters")

@@ -14,7 +14,6 @@ analyser's data once per import, not once per batch).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import pickle
 import time
@@ -26,6 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
+from store.facts_index import FactsIndex, corrections_fingerprint
 from store.serialise import analysis_from_dict
 from store.storage import write_many
 from store.timeline import aliases, entity_keys
@@ -81,6 +81,7 @@ class Analyses:
         self._version = version
         self._memo: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
         self._distrusted: set[str] = set()  # ids whose stored file was found damaged and not yet replaced
+        self.index = FactsIndex(self)  # mirrors each stored analysis's facts (store.facts_index)
         self._unsaved: list[Unsaved] | None = None  # while grouping: analyses made here, not yet stored
         self._group_started = 0.0
         self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
@@ -99,16 +100,21 @@ class Analyses:
 
     def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
         corrections = self.annotations.corrections_for(body)
-        fingerprint = hashlib.sha256(
-            json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True).encode()
-        ).hexdigest()[:16]
         key = {
             "analyzer": self._engine()[1],
             "body": doc["body"],
             "published": doc.get("published"),
-            "corrections": fingerprint,
+            "corrections": corrections_fingerprint(corrections),
         }
         return key, corrections
+
+    def key_for(self, doc: dict[str, Any]) -> tuple[dict[str, Any], Corrections]:
+        """The key an analysis of the article `doc` describes must have (reads its text)."""
+        return self._key(doc, self.articles.body(doc))
+
+    def version(self) -> str:
+        """The analyzer's version (the stored analyses and the facts index are keyed by it)."""
+        return self._engine()[1]
 
     def _usable(self, article_id: str, tiny: TinyFile, key: dict[str, Any]) -> dict[str, Any] | None:
         """The stored analysis record when it is current and intact, else None."""
@@ -168,6 +174,18 @@ class Analyses:
             self._memo.popitem(last=False)
         return result, key
 
+    def stored_data(self, article_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The key and the stored analysis in its `to_dict()` form (facts included) when it is current and
+        intact, read without making an Analysis (for the facts index); None otherwise."""
+        doc = self.articles.doc(article_id)
+        key, _ = self._key(doc, self.articles.body(doc))
+        tiny = self.files.analysis_file(article_id)
+        stored = self._usable(article_id, tiny, key)
+        if stored is None:
+            return None
+        facts = [{k: v for k, v in fact.items() if k != "article_id"} for fact in tiny.raw("facts").values()]
+        return key, {**stored["data"], "facts": facts}
+
     def _store(self, article_id: str, tiny: TinyFile, key: dict[str, Any], result: Analysis) -> None:
         self._store_data(article_id, tiny, key, result.to_dict())
 
@@ -176,9 +194,13 @@ class Analyses:
 
     # -- storing (one analysis or a group: every stored analysis goes through _store_many) ---------------
     def _store_many(self, group: Sequence[Unsaved]) -> None:
-        """Write these analyses (`data` is `Analysis.to_dict()`, taken over), each file replaced atomically
-        and the waits for the disk shared by the group (`store.storage.write_many`)."""
+        """Write these analyses (`data` is `Analysis.to_dict()`, taken over) and their facts index entries
+        (store.facts_index), each file replaced atomically and the waits for the disk shared by the group
+        (`store.storage.write_many`). The analysis files are replaced first; an index entry is trusted only
+        while it matches its analysis's key and file, so a crash between two files leaves each entry
+        right or made again."""
         changes = []
+        mirrored = []
         for article_id, tiny, key, data in group:
             facts = data.pop("facts")
             fact_docs = {}
@@ -189,8 +211,10 @@ class Analyses:
                 "facts": fact_docs,
             }
             changes.append((tiny.storage, tables))
+            mirrored.append((article_id, key, data, facts, tables))
         with self.files.writing():
-            write_many(changes)
+            index = [(tiny.storage, tables) for tiny, tables in self.index.changes(mirrored)]
+            write_many([*changes, *index])
         for article_id, *_ in group:
             self._distrusted.discard(article_id)
 

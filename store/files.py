@@ -85,6 +85,7 @@ class LibraryFiles:
         self._session_lock: FileLock | None = None
         self._held = 0  # depth of `writing()` in this process
         self._files: dict[Path, TinyFile] = {}
+        self._by_name: dict[str, TinyFile] = {}  # the same files by the relative name asked for
         self._analysis_files: OrderedDict[str, TinyFile] = OrderedDict()
 
     # -- opening and closing -------------------------------------------------------------------------------
@@ -241,10 +242,13 @@ class LibraryFiles:
         return TinyFile(storage, keep_backup=keep_backup)
 
     def file(self, relative: str, *, keep_backup: bool = True) -> TinyFile:
-        path = self.path / relative
-        tiny = self._files.get(path)
+        tiny = self._by_name.get(relative)  # found without making a Path (whole-library loops ask often)
         if tiny is None:
-            tiny = self._files[path] = self.new_file(path, keep_backup=keep_backup)
+            path = self.path / relative
+            tiny = self._files.get(path)
+            if tiny is None:
+                tiny = self._files[path] = self.new_file(path, keep_backup=keep_backup)
+            self._by_name[relative] = tiny
         return tiny
 
     def shard_file(self, kind: str, key: str) -> TinyFile:

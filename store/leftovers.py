@@ -23,7 +23,7 @@ from filelock import BaseFileLock, Timeout
 
 _TEMP = re.compile(r"\..+\.(?:json|json\.bak|txt)\.(?:[a-z0-9_]{8}|\d+\.[0-9a-f]{8})\.tmp")
 _SHARD = re.compile(r"[0-9a-f]{2}")
-_FLAT = ("user", "annotations", "across")  # folders of files
+_FLAT = ("user", "annotations", "facts", "across")  # folders of files
 _SHARDED = ("bodies", "analysis")  # folders of 2-hex folders of files
 
 

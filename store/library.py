@@ -8,6 +8,7 @@ A library is a folder:
     annotations/<2 hex>.json  TinyDB: `annotations`, 256 shards by article id
     trash.json                TinyDB: `trash`, deleted articles with their flags and annotations
     analysis/<2 hex>/<id>.json TinyDB per article: `analysis` (the stored Analysis) and `facts`, made lazily
+    facts/<3 hex>.json        TinyDB: `entries`, the facts index (store.facts_index), 4096 shards by id
     bodies/<2 hex>/<hash>.txt article texts, content-addressed
     journal.json              only while a change to several files is being made (see store.journal)
     .write.lock / .session.lock
@@ -26,7 +27,7 @@ file restored, an article's text missing, an analysis recomputed, ...); more may
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -278,6 +279,26 @@ class Library:
         out, with a notice."""
         with self._lock:
             return self._queries.timeline(article_id, entity, start, end, tag, source)
+
+    def timeline_json(
+        self,
+        article_id: str | None = None,
+        entity: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        tag: str | None = None,
+        source: str | None = None,
+    ) -> Iterator[str]:
+        """`timeline`'s entries as compact JSON texts, one at a time (read from the facts index, no Fact
+        made); the library is locked until the last one is taken."""
+        with self._lock:
+            yield from self._queries.timeline_json(article_id, entity, start, end, tag, source)
+
+    def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The facts index entry of each article (see store/facts_index.py), leaving out articles whose
+        text cannot be read; the library is locked until the last one is taken."""
+        with self._lock:
+            yield from self._queries.entries(article_ids)
 
     # ------------------------------------------------------------------------------------------------
     # across articles: entity profiles, figure series, conflicts (store/across.py over extract/across/)

@@ -6,21 +6,44 @@ failing the question for the whole library.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from store.articles import ArticleTextMissing
+from store.facts_index import Entry, bypassed
+from store.jsonout import compact
 from store.records import ArticleMeta, TimelineEntry
 from store.safetext import clean_line
+from store.serialise import fast_fact_from_dict
 from store.timeline import (
     article_bounds,
+    interval_bounds,
+    interval_overlaps,
     matches_entity,
+    order_key,
     overlaps,
     sort_key,
     source_matches,
     split_date_range,
     wanted_names,
 )
+
+T = TypeVar("T")
+
+
+def timeline_entry_dict(entry: TimelineEntry) -> dict[str, Any]:
+    """One statement as JSON: its article, the fact (`extract.model.fact_to_dict`) with all its dates."""
+    from extract.model import fact_to_dict
+
+    return {
+        "article_id": entry.article_id,
+        "article_title": entry.article_title,
+        "source": entry.source,
+        **fact_to_dict(entry.fact),
+    }
+
 
 if TYPE_CHECKING:
     from store.analyses import Analyses
@@ -45,6 +68,43 @@ class Queries:
         tag: str | None = None,
         source: str | None = None,
     ) -> list[TimelineEntry]:
+        metas, ids = self._chosen(article_id, tag, source)
+        if bypassed():
+            return self._timeline_from_analyses(metas, ids, entity, start, end)
+        found = self._indexed(metas, ids, entity, start, end, fast_fact_from_dict)
+        return [
+            TimelineEntry(aid, metas[aid].title, fact, metas[aid].source, metas[aid].tags)
+            for aid, fact in found
+        ]
+
+    def timeline_json(
+        self,
+        article_id: str | None = None,
+        entity: str | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        tag: str | None = None,
+        source: str | None = None,
+    ) -> Iterator[str]:
+        """The entries `timeline` gives, each as the compact JSON text of `timeline_entry_dict` (C
+        encoder, non-ASCII kept), without making a Fact of any of them."""
+        metas, ids = self._chosen(article_id, tag, source)
+        if bypassed():
+            for entry in self._timeline_from_analyses(metas, ids, entity, start, end):
+                yield compact(timeline_entry_dict(entry))
+            return
+        heads: dict[str, str] = {}  # the article's part of its entries' text, made once per article
+        for aid, text in self._indexed(metas, ids, entity, start, end, compact):
+            head = heads.get(aid)
+            if head is None:
+                meta = metas[aid]
+                head = compact({"article_id": aid, "article_title": meta.title, "source": meta.source})[:-1]
+                heads[aid] = head
+            yield head + ", " + text[1:]
+
+    def _chosen(
+        self, article_id: str | None, tag: str | None, source: str | None
+    ) -> tuple[dict[str, ArticleMeta], list[str]]:
         metas = {meta.id: meta for meta in self.articles.metas()}
         if article_id is not None and article_id not in metas:
             raise KeyError(article_id)
@@ -54,6 +114,61 @@ class Queries:
             ids = [aid for aid in ids if any(t.casefold() == wanted_tag for t in metas[aid].tags)]
         if source is not None:
             ids = [aid for aid in ids if source_matches(source, metas[aid].source)]
+        return metas, ids
+
+    def entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, Entry]]:
+        """The facts index entry of each article (store.facts_index), shard by shard; articles whose text
+        cannot be read are left out."""
+        return self.analyses.index.entries(self.articles.doc(aid) for aid in article_ids)
+
+    def _indexed(
+        self,
+        metas: dict[str, ArticleMeta],
+        ids: list[str],
+        entity: str | None,
+        start: date | None,
+        end: date | None,
+        convert: Callable[[dict[str, Any]], T],
+    ) -> list[tuple[str, T]]:
+        """The facts of these articles that pass the filters, converted, in timeline order."""
+        found: list[tuple[tuple[Any, ...], str, T, set[str] | None]] = []
+        tables: list[dict[str, str]] = []
+        for aid, entry in self.entries(ids):
+            published = metas[aid].published
+            day = published.isoformat() if published else None
+            facts = entry["facts"]
+            bounds = interval_bounds((f["start_date"], f["end_date"]) for f in facts)
+            if entity:
+                tables.append(entry["names"])
+            for fact, keys in zip(facts, entry["keys"], strict=True):
+                if not interval_overlaps(fact["start_date"], fact["end_date"], start, end):
+                    continue
+                order = order_key(
+                    fact["start_date"],
+                    fact["end_date"],
+                    day,
+                    aid,
+                    fact["sentence"]["start"],
+                    fact["date"]["start"],
+                    bounds,
+                )
+                names = set(keys) | {n.casefold() for n in fact["entities"]} if entity else None
+                found.append((order, aid, convert(fact), names))
+        if entity:
+            wanted = wanted_names(entity, tables)
+            found = [item for item in found if item[3] is not None and not item[3].isdisjoint(wanted)]
+        found.sort(key=itemgetter(0))
+        return [(aid, payload) for _, aid, payload, _ in found]
+
+    def _timeline_from_analyses(
+        self,
+        metas: dict[str, ArticleMeta],
+        ids: list[str],
+        entity: str | None,
+        start: date | None,
+        end: date | None,
+    ) -> list[TimelineEntry]:
+        """The timeline read from each article's whole analysis (the index bypassed)."""
         per_article = []
         for aid in ids:
             try:
@@ -105,7 +220,19 @@ class Queries:
         found = [m.id for m in self.articles.metas() if all(t in self._haystack(m) for t in terms)]
         if start is None and end is None:
             return found
-        return [aid for aid in found if self._has_fact_in(aid, start, end)]
+        if bypassed():
+            return [aid for aid in found if self._has_fact_in(aid, start, end)]
+        dated = {
+            aid
+            for aid, entry in self.entries(found)
+            if any(
+                f["start_date"]
+                and f["end_date"]
+                and interval_overlaps(f["start_date"], f["end_date"], start, end)
+                for f in entry["facts"]
+            )
+        }
+        return [aid for aid in found if aid in dated]
 
     def _has_fact_in(self, article_id: str, start: date | None, end: date | None) -> bool:
         try:

@@ -90,13 +90,22 @@ def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str
 
 def matches_entity(fact: Fact, keys: Iterable[str], wanted: set[str]) -> bool:
     """Does the fact's sentence mention one of the `wanted` (case-folded canonical) names?"""
-    names = set(keys) | {name.casefold() for name in fact.entities}
+    return names_wanted(fact.entities, keys, wanted)
+
+
+def names_wanted(entities: Iterable[str], keys: Iterable[str], wanted: set[str]) -> bool:
+    """`matches_entity` for a fact given by its entity names and its sentence's entity keys."""
+    names = set(keys) | {name.casefold() for name in entities}
     return not names.isdisjoint(wanted)
 
 
 def overlaps(fact: Fact, start: date | None, end: date | None) -> bool:
     """Does the fact's interval meet [start, end]? Facts with no dates at all match only an open query."""
-    f_start, f_end = fact.start_date, fact.end_date
+    return interval_overlaps(fact.start_date, fact.end_date, start, end)
+
+
+def interval_overlaps(f_start: str | None, f_end: str | None, start: date | None, end: date | None) -> bool:
+    """`overlaps` for a fact given by its interval's ISO ends (None: open on that side)."""
     if start is None and end is None:
         return True
     if f_start is None and f_end is None:
@@ -148,7 +157,12 @@ def is_vague(fact: Fact) -> bool:
 
 def article_bounds(facts: Iterable[Fact]) -> tuple[str | None, str | None]:
     """The earliest start and latest end among an article's facts with both ends dated."""
-    bounded = [(f.start_date, f.end_date) for f in facts if f.start_date and f.end_date]
+    return interval_bounds((f.start_date, f.end_date) for f in facts)
+
+
+def interval_bounds(intervals: Iterable[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """`article_bounds` of facts given by their intervals' ISO ends."""
+    bounded = [(s, e) for s, e in intervals if s and e]
     if not bounded:
         return None, None
     return min(s for s, _ in bounded), max(e for _, e in bounded)
@@ -166,7 +180,27 @@ def sort_key(
     an open past ("in recent years", up to a date) just before the article's earliest dated fact, an
     open future ("in the coming days", from a date) just after its latest one.
     """
-    f_start, f_end = fact.start_date, fact.end_date
+    return order_key(
+        fact.start_date,
+        fact.end_date,
+        published.isoformat() if published else None,
+        article_id,
+        fact.sentence.start,
+        fact.date.start,
+        bounds,
+    )
+
+
+def order_key(
+    f_start: str | None,
+    f_end: str | None,
+    published: str | None,
+    article_id: str,
+    sentence_start: int,
+    date_start: int,
+    bounds: tuple[str | None, str | None] = (None, None),
+) -> tuple[Any, ...]:
+    """`sort_key` of a fact given by its parts (ISO interval ends, ISO publication day, offsets)."""
     first, last = bounds
     if f_start is None and f_end is None:
         anchor, rank = _LATEST, 3
@@ -181,8 +215,8 @@ def sort_key(
         anchor,
         rank,
         f_end or _LATEST,
-        published.isoformat() if published else _LATEST,
+        published or _LATEST,
         article_id,
-        fact.sentence.start,
-        fact.date.start,
+        sentence_start,
+        date_start,
     )

@@ -20,6 +20,7 @@ import pytest
 
 from store import atomic
 from store.bodies import body_key
+from store.facts_index import BYPASS_ENV, FOLDER, TABLE
 from store.library import Library
 from tests.store_support import FakeAnalyzer, write
 
@@ -88,11 +89,35 @@ def on_disk(folder: Path) -> dict[str, Any]:
     }
 
 
+def index_mirrors_analyses(folder: Path, library: Library) -> None:
+    """The timeline read from the facts index is the one read from the analyses, and once it has been
+    read, each index entry describes the analysis file beside it (the same key and length). Analyses and
+    their entries are separate atomic files: an entry left behind by a crash no longer matches its
+    analysis and is made again by the first question."""
+    indexed = library.timeline()
+    os.environ[BYPASS_ENV] = "1"
+    try:
+        assert indexed == library.timeline()
+    finally:
+        del os.environ[BYPASS_ENV]
+    entries = [
+        e for shard in (folder / FOLDER).glob("*.json") for e in json.loads(shard.read_text())[TABLE].values()
+    ]
+    assert entries
+    for entry in entries:
+        stored = folder / "analysis" / entry["id"][:2] / f"{entry['id']}.json"
+        record = json.loads(stored.read_text())["analysis"]["1"]
+        assert entry["key"] == {name: record[name] for name in entry["key"]}
+        assert entry["size"] == stored.stat().st_size
+
+
 def snapshot(folder: Path) -> tuple[dict[str, Any], dict[str, Any], list[tuple[Any, ...]]]:
     """The files once opened (an interrupted change completed), and what the user sees: every article
-    with its text, every annotation; checks that each annotation's quote holds."""
+    with its text, every annotation; checks that each annotation's quote holds and that the facts index
+    mirrors the analyses."""
     with open_library(folder) as library:
         assert not (folder / "journal.json").exists()
+        index_mirrors_analyses(folder, library)
         files = on_disk(folder)
         texts = {m.id: (m.title, library.article(m.id).body) for m in library.articles()}
         assert len(texts) == len(ORIGINAL)
@@ -133,6 +158,7 @@ def test_a_crash_at_any_write_step_leaves_the_library_before_or_after(
     total = len(hook)
     assert any("journal.json" in step for step in hook)  # the change spanned several files
     assert any(step.startswith("replaced articles.json") for step in hook)
+    assert any(re.fullmatch(r"replaced [0-9a-f]{3}\.json", step) for step in hook)  # facts index shards
 
     outcomes: list[str] = []
     for n in range(1, total + 1):

@@ -3,19 +3,20 @@
 briefing = select(library, Selection(tag="iraq"))      # ExportError if nothing matches
 text = render(briefing, "md")                            # pure; "md" | "json" | "timelinejs"
 write_atomic(path, text)                                 # a new file; replace=True: also over a regular file
+write_atomic(path, export_chunks(library, selection, "json"))   # the same, written as it is made
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from store.export.atomic import OutputExists, check_target, write_atomic
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
-from store.export.json_format import SCHEMA, build_json
-from store.export.markdown import build_markdown
+from store.export.json_format import SCHEMA, build_json, json_chunks
+from store.export.markdown import build_markdown, markdown_chunks
 from store.export.selection import LibraryView, describe, select
 from store.export.timelinejs import build_timelinejs
 
@@ -23,6 +24,13 @@ BUILDERS: dict[str, Callable[[Briefing], str]] = {
     "md": build_markdown,
     "json": build_json,
     "timelinejs": build_timelinejs,
+}
+# The same texts a block at a time, to stream to a file or stdout (TimelineJS is made whole when called, so
+# that its refusal of an empty timeline comes before any output).
+CHUNKS: dict[str, Callable[[Briefing], Iterator[str]]] = {
+    "md": markdown_chunks,
+    "json": json_chunks,
+    "timelinejs": lambda briefing: iter([build_timelinejs(briefing)]),
 }
 FORMATS: tuple[str, ...] = tuple(BUILDERS)
 SUFFIXES: dict[str, str] = {"md": ".md", "json": ".json", "timelinejs": ".timeline.json"}
@@ -36,6 +44,15 @@ def render(briefing: Briefing, fmt: str) -> str:
     except KeyError:
         raise ExportError(f"unknown export format: {fmt} (choose from {', '.join(FORMATS)})") from None
     return builder(briefing)
+
+
+def render_chunks(briefing: Briefing, fmt: str) -> Iterator[str]:
+    """The text of `render(briefing, fmt)` in pieces; errors are raised before the first one."""
+    try:
+        chunks = CHUNKS[fmt]
+    except KeyError:
+        raise ExportError(f"unknown export format: {fmt} (choose from {', '.join(FORMATS)})") from None
+    return chunks(briefing)
 
 
 def suggested_filename(title: str, fmt: str) -> str:
@@ -58,6 +75,18 @@ def export_document(
     return render(select(library, selection, title, key_facts), fmt)
 
 
+def export_chunks(
+    library: LibraryView,
+    selection: Selection,
+    fmt: str,
+    title: str | None = None,
+    key_facts: int = KEY_FACTS,
+) -> Iterator[str]:
+    """`export_document`'s text in pieces, to write as they come (`briefing export`); the selection is
+    made, and its errors raised, before the first piece."""
+    return render_chunks(select(library, selection, title, key_facts), fmt)
+
+
 __all__ = [
     "FORMATS",
     "SCHEMA",
@@ -71,8 +100,10 @@ __all__ = [
     "TimelineFact",
     "check_target",
     "describe",
+    "export_chunks",
     "export_document",
     "render",
+    "render_chunks",
     "select",
     "suggested_filename",
     "write_atomic",

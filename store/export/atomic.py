@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from store.atomic import fsync_dir
@@ -70,10 +71,11 @@ def check_target(path: Path | str, *, replace: bool = False) -> bool:
     return True
 
 
-def write_atomic(path: Path | str, data: str, *, replace: bool = False) -> None:
-    """Write `data` (UTF-8) to `path` atomically: a new file, or with `replace` also over an existing
-    regular file. Raises ExportError with a one-line message on failure (OutputExists when the file exists
-    and `replace` is false)."""
+def write_atomic(path: Path | str, data: str | Iterable[str], *, replace: bool = False) -> None:
+    """Write `data` (UTF-8; a text, or texts written one after the other as they come) to `path`
+    atomically: a new file, or with `replace` also over an existing regular file. Raises ExportError with
+    a one-line message on failure (OutputExists when the file exists and `replace` is false); an error
+    raised while the texts are made leaves no file either."""
     target = Path(path)
     exists = check_target(target, replace=replace)
     folder = target.parent
@@ -83,7 +85,8 @@ def write_atomic(path: Path | str, data: str, *, replace: bool = False) -> None:
         raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
+            for chunk in [data] if isinstance(data, str) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, _new_file_mode(target))

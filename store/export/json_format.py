@@ -6,13 +6,14 @@ disappears (adding keys keeps it). A pure function of the Briefing.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 
 from extract.model import fact_to_dict
 from store.export.briefing import Briefing, KeyFigure
+from store.jsonout import object_chunks
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
 
@@ -21,18 +22,25 @@ SCHEMA = "briefing-reader/export/1"
 
 def build_json(briefing: Briefing) -> str:
     """The briefing as indented JSON (UTF-8 characters kept), ending with one newline."""
+    return "".join(json_chunks(briefing))
+
+
+def json_chunks(briefing: Briefing) -> Iterator[str]:
+    """The text of `build_json`, a few records at a time (`store.jsonout`: the C encoder, the same
+    text as one indented `json.dumps`)."""
     start, end = briefing.period()
-    document: dict[str, Any] = {
-        "schema": SCHEMA,
-        "title": briefing.title,
-        "selection": briefing.selection.to_dict(),
-        "period": {"start": start, "end": end},
-        "articles": [_article(a) for a in briefing.articles],
-        "facts": [{"article_id": f.article_id, **fact_to_dict(f.fact)} for f in briefing.facts],
-        "figures": [_figure(f) for f in briefing.figures],
-        "annotations": [_annotation(a) for a in briefing.annotations],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    fields: list[tuple[str, Any]] = [
+        ("schema", SCHEMA),
+        ("title", briefing.title),
+        ("selection", briefing.selection.to_dict()),
+        ("period", {"start": start, "end": end}),
+        ("articles", (_article(a) for a in briefing.articles)),
+        ("facts", ({"article_id": f.article_id, **fact_to_dict(f.fact)} for f in briefing.facts)),
+        ("figures", (_figure(f) for f in briefing.figures)),
+        ("annotations", (_annotation(a) for a in briefing.annotations)),
+    ]
+    yield from object_chunks(fields)
+    yield "\n"
 
 
 def _article(meta: ArticleMeta) -> dict[str, Any]:

@@ -11,7 +11,9 @@ is). A pure function of the Briefing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from store.export import mdtext
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
@@ -35,15 +37,45 @@ SOURCE_LIMIT = 48
 
 def build_markdown(briefing: Briefing) -> str:
     """The whole briefing as Markdown text, ending with one newline."""
+    return "".join(markdown_chunks(briefing))
+
+
+def markdown_chunks(briefing: Briefing) -> Iterator[str]:
+    """The text of `build_markdown`, block by block."""
     key = key_facts(briefing)
-    blocks: list[str] = [f"# {mdtext.inline(briefing.title)}", _summary(briefing, key)]
-    blocks += list(_key_facts(briefing, key))
-    blocks += list(_series(briefing))
-    blocks += list(_disagreements(briefing))
-    blocks += list(_sources(briefing))
-    blocks += list(_articles(briefing))
-    blocks += list(_orphans(briefing))
-    return "\n\n".join(b for b in blocks if b) + "\n"
+    groups = _Groups(briefing)
+    blocks: Iterable[str] = chain(
+        [f"# {mdtext.inline(briefing.title)}", _summary(briefing, key)],
+        _key_facts(briefing, key),
+        _series(briefing),
+        _disagreements(briefing),
+        _sources(briefing),
+        _articles(briefing, groups),
+        _orphans(briefing, groups),
+    )
+    separator = ""
+    for block in blocks:
+        if block:
+            yield separator + block
+            separator = "\n\n"
+    yield "\n"
+
+
+class _Groups:
+    """The briefing's facts, figures and annotations by article (each list in the briefing's order)."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.facts: dict[str, list[TimelineFact]] = defaultdict(list)
+        self.figures: dict[str, list[KeyFigure]] = defaultdict(list)
+        self.anchored: dict[str, list[Annotation]] = defaultdict(list)
+        self.orphaned: dict[str, list[Annotation]] = defaultdict(list)
+        for item in briefing.facts:
+            self.facts[item.article_id].append(item)
+        for figure in briefing.figures:
+            self.figures[figure.article_id].append(figure)
+        for annotation in briefing.annotations:
+            group = self.orphaned if annotation.orphaned else self.anchored
+            group[annotation.article_id].append(annotation)
 
 
 def key_facts(briefing: Briefing) -> list[TimelineFact]:
@@ -152,19 +184,18 @@ def _sources(briefing: Briefing) -> Iterator[str]:
     yield "\n".join(items)
 
 
-def _articles(briefing: Briefing) -> Iterator[str]:
+def _articles(briefing: Briefing, groups: _Groups) -> Iterator[str]:
     """One section per article: its timeline, key figures and highlights."""
     for number, meta in enumerate(briefing.articles, 1):
         yield f"## {number}. {mdtext.inline(meta.title)}"
         if meta.tags:
             yield "Tags: " + ", ".join(mdtext.code(t) for t in meta.tags)
-        yield from _timeline(briefing, meta)
-        yield from _figures(briefing, meta)
-        yield from _highlights(briefing, meta)
+        yield from _timeline(groups.facts.get(meta.id, []))
+        yield from _figures(groups.figures.get(meta.id, []))
+        yield from _highlights(groups.anchored.get(meta.id, []))
 
 
-def _figures(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
-    figures = [f for f in briefing.figures if f.article_id == meta.id]
+def _figures(figures: list[KeyFigure]) -> Iterator[str]:
     if not figures:
         return
     yield "### Key figures"
@@ -180,9 +211,8 @@ def _figure_item(figure: KeyFigure) -> str:
     return item
 
 
-def _timeline(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
+def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
     yield "### Timeline"
-    facts = [item for item in briefing.facts if item.article_id == meta.id]
     if not facts:
         yield "No dated statements in this selection."
         return
@@ -210,8 +240,7 @@ def _source_cell(meta: ArticleMeta) -> str:
     return mdtext.link(label, url)
 
 
-def _highlights(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
-    notes = [a for a in briefing.annotations if not a.orphaned and a.article_id == meta.id]
+def _highlights(notes: list[Annotation]) -> Iterator[str]:
     if not notes:
         return
     yield "### Highlights"
@@ -219,9 +248,8 @@ def _highlights(briefing: Briefing, meta: ArticleMeta) -> Iterator[str]:
         yield _annotation_block(annotation)
 
 
-def _orphans(briefing: Briefing) -> Iterator[str]:
-    orphaned = [a for a in briefing.annotations if a.orphaned]
-    if not orphaned:
+def _orphans(briefing: Briefing, groups: _Groups) -> Iterator[str]:
+    if not groups.orphaned:
         return
     yield "## Orphaned annotations"
     yield (
@@ -229,7 +257,7 @@ def _orphans(briefing: Briefing) -> Iterator[str]:
         "they are kept as they were written."
     )
     for meta in briefing.articles:
-        notes = [a for a in orphaned if a.article_id == meta.id]
+        notes = groups.orphaned.get(meta.id)
         if notes:
             yield f"### {mdtext.inline(meta.title)}"
             for annotation in notes:

@@ -15,20 +15,27 @@ Nothing selected is an ExportError, as is an unknown article id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from store.articles import ArticleTextMissing
 from store.errors import LibraryError
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
-from store.records import Annotation, Article, ArticleMeta, TimelineEntry
-from store.timeline import article_bounds, name_matches, sort_key
+from store.records import Annotation, Article, ArticleMeta
+from store.serialise import fast_fact_from_dict
+from store.timeline import (
+    interval_bounds,
+    interval_overlaps,
+    name_matches,
+    names_wanted,
+    sort_key,
+    wanted_names,
+)
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.across.model import Claim, Conflict, Series
-    from extract.model import Analysis, Fact
+    from extract.model import Fact
 
 KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
 SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
@@ -42,24 +49,22 @@ class LibraryView(Protocol):
     def articles(self) -> list[ArticleMeta]: ...
     def article(self, article_id: str) -> Article: ...
     def resolve_id(self, prefix: str) -> str: ...
-    def analysis(self, article_id: str) -> Analysis: ...
-    def timeline(
-        self,
-        article_id: str | None = None,
-        entity: str | None = None,
-        start: date | None = None,
-        end: date | None = None,
-    ) -> list[TimelineEntry]: ...
+    def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
     def series(self, entity: str | None = None) -> list[Series]: ...
     def conflicts(self) -> list[Conflict]: ...
+
+
+FigureRow = tuple[int, int, str, "float | None", str, "str | None", "str | None", "int | None", "int | None"]
 
 
 def select(
     library: LibraryView, selection: Selection, title: str | None = None, key_facts: int = KEY_FACTS
 ) -> Briefing:
     """Gather the articles, facts, key figures and annotations `selection` picks from `library`;
-    `key_facts` is how many key facts a Markdown briefing leads with."""
+    `key_facts` is how many key facts a Markdown briefing leads with.
+
+    Reads each article's facts index entry (store.facts_index), never its whole analysis."""
     metas = _named_articles(library, selection.article_ids)
     if selection.tag is not None:
         wanted = selection.tag.casefold()
@@ -67,43 +72,41 @@ def select(
     if selection.starred:
         metas = [m for m in metas if m.starred]
 
-    chosen: list[tuple[ArticleMeta, Analysis, list[Fact]]] = []
-    for meta in metas:
-        try:
-            analysis = library.analysis(meta.id)
-        except ArticleTextMissing:
-            continue  # its text cannot be read: left out (the library has told the user)
-        if selection.entity is not None and not _mentions(analysis, selection.entity):
+    by_id = {meta.id: meta for meta in metas}
+    chosen: list[
+        tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[Annotation], list[KeyFigure]]
+    ]
+    chosen = []
+    # An article whose text cannot be read is not among the entries (the library has told the user).
+    for aid, entry in library.fact_entries(by_id):
+        meta = by_id[aid]
+        names: dict[str, str] = entry["names"]
+        if selection.entity is not None and not any(name_matches(selection.entity, n) for n in names):
             continue
-        entries = library.timeline(
-            article_id=meta.id, entity=selection.entity, start=selection.start, end=selection.end
-        )
-        facts = [e.fact for e in entries if _open_side_in_range(e.fact, selection)]
+        facts = _selected_facts(entry, selection)
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
-        chosen.append((meta, analysis, facts))
+        span = interval_bounds((f["start_date"], f["end_date"]) for f in entry["facts"])
+        notes = library.annotations(aid)
+        rows: list[FigureRow] = [tuple(row) for row in entry["figures"]]
+        figures = _key_figures(library, aid, rows, facts, notes, selection.narrows_facts)
+        chosen.append((meta, facts, span, _annotation_order(notes), figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
         raise ExportError(f"no articles match {describe(selection)}")
 
     chosen.sort(key=lambda item: _article_order(item[0]))
-    annotations: list[Annotation] = []
-    figures: list[KeyFigure] = []
-    timeline: list[TimelineFact] = []
-    for meta, analysis, facts in chosen:
-        notes = library.annotations(meta.id)
-        annotations.extend(_annotation_order(notes))
-        timeline.extend(TimelineFact(meta.id, f) for f in facts)
-        body = library.article(meta.id).body
-        figures.extend(_key_figures(meta.id, body, analysis, facts, notes, selection.narrows_facts))
-    published = {meta.id: meta.published for meta, _, _ in chosen}
+    annotations = [a for *_, notes, _ in chosen for a in notes]
+    timeline = [TimelineFact(meta.id, f) for meta, facts, *_ in chosen for f in facts]
+    published = {meta.id: meta.published for meta, *_ in chosen}
     # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline.
-    bounds = {meta.id: article_bounds(analysis.facts) for meta, analysis, _ in chosen}
+    bounds = {meta.id: span for meta, _, span, *_ in chosen}
     timeline.sort(
         key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
     )
-    articles = tuple(meta for meta, _, _ in chosen)
+    figures = [f for *_, article_figures in chosen for f in article_figures]
+    articles = tuple(meta for meta, *_ in chosen)
     series, conflicts = across_selected(library, {meta.id for meta in articles})
     return Briefing(
         title=title or default_title(articles, selection),
@@ -116,6 +119,21 @@ def select(
         series=series,
         conflicts=conflicts,
     )
+
+
+def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
+    """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
+    entity's names looked up in this article), less open-ended ones outside the range, in text order."""
+    wanted = wanted_names(selection.entity, [entry["names"]]) if selection.entity else set()
+    facts = []
+    for fact, keys in zip(entry["facts"], entry["keys"], strict=True):
+        if selection.entity and not names_wanted(fact["entities"], keys, wanted):
+            continue
+        if not interval_overlaps(fact["start_date"], fact["end_date"], selection.start, selection.end):
+            continue
+        if _open_side_in_range(fact["start_date"], fact["end_date"], selection):
+            facts.append(fast_fact_from_dict(fact))
+    return facts
 
 
 def across_selected(
@@ -214,15 +232,10 @@ def _named_articles(library: LibraryView, ids: tuple[str, ...]) -> list[ArticleM
     return picked
 
 
-def _mentions(analysis: Analysis, query: str) -> bool:
-    """Whether the article names the entity: a mention form or a canonical name, or whole words of one."""
-    return any(name_matches(query, e.text) or name_matches(query, e.canonical) for e in analysis.entities)
-
-
-def _open_side_in_range(fact: Fact, selection: Selection) -> bool:
-    """With a date range, an open-ended fact counts only when its one known day is inside the range:
-    "in recent years" (up to the publication day) must not put an article into a briefing about 1990."""
-    start, end = fact.start_date, fact.end_date
+def _open_side_in_range(start: str | None, end: str | None, selection: Selection) -> bool:
+    """With a date range, an open-ended fact (its interval's ISO ends) counts only when its one known day
+    is inside the range: "in recent years" (up to the publication day) must not put an article into a
+    briefing about 1990."""
     if (selection.start is None and selection.end is None) or (start is None) == (end is None):
         return True
     known = date.fromisoformat(start or end or "")
@@ -250,44 +263,54 @@ def _annotation_order(notes: list[Annotation]) -> list[Annotation]:
 
 
 def _key_figures(
+    library: LibraryView,
     article_id: str,
-    body: str,
-    analysis: Analysis,
+    rows: list[FigureRow],
     facts: list[Fact],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
+    """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
+    sentence's span); the article's text is read only when one is picked, for the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
     fact_sentences = [(f.sentence.start, f.sentence.end) for f in facts]
     picked: list[KeyFigure] = []
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0
-    for figure in analysis.figures:
-        marked = any(s <= figure.start and figure.end <= e for s, e in highlighted)
-        in_facts = any(s <= figure.start and figure.end <= e for s, e in fact_sentences)
+    body: str | None = None
+    for start, end, text, value, kind, unit, qualifier, s_start, s_end in rows:
+        marked = bool(highlighted) and any(s <= start and end <= e for s, e in highlighted)
         if not marked:
-            small = figure.kind == "cardinal" and figure.value is not None and abs(figure.value) < SMALL_COUNT
-            if figure.kind not in KEY_FIGURE_KINDS or small or (narrowed and not in_facts):
-                continue
             if unmarked >= FIGURES_PER_ARTICLE:
+                if not highlighted:
+                    break  # only highlighted figures could still be picked
                 continue
-        key = (" ".join(figure.text.split()).casefold(), figure.value)
+            small = kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT
+            if kind not in KEY_FIGURE_KINDS or small:
+                continue
+            if narrowed and not any(s <= start and end <= e for s, e in fact_sentences):
+                continue
+        key = (" ".join(text.split()).casefold(), value)
         if key in seen:  # a headline figure repeated in the lede is one figure
             continue
         seen.add(key)
         unmarked += 0 if marked else 1
-        sentence = next((s for s in analysis.sentences if s.start <= figure.start < s.end), None)
-        context = body[sentence.start : sentence.end] if sentence else figure.text
+        if s_start is not None and s_end is not None:
+            if body is None:
+                body = library.article(article_id).body
+            context = body[s_start:s_end]
+        else:
+            context = text
         picked.append(
             KeyFigure(
                 article_id=article_id,
-                start=figure.start,
-                end=figure.end,
-                text=figure.text,
-                value=figure.value,
-                kind=figure.kind,
-                unit=figure.unit,
-                qualifier=figure.qualifier,
+                start=start,
+                end=end,
+                text=text,
+                value=value,
+                kind=kind,
+                unit=unit,
+                qualifier=qualifier,
                 sentence=" ".join(context.split()),
             )
         )

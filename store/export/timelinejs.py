@@ -15,13 +15,13 @@ HTML-escaped (`&`, `<`, `>`), because TimelineJS inserts them as HTML, `group` a
 from __future__ import annotations
 
 import html
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
 from store.export.briefing import Briefing, TimelineFact
 from store.export.datefmt import DAY, MONTH, YEAR, describe_fact_date
 from store.export.errors import ExportError
+from store.jsonout import indented
 from store.safetext import clean_line, html_text
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def build_timelinejs(briefing: Briefing) -> str:
         key=lambda e: tuple(e["start_date"].get(k, 0) for k in ("year", "month", "day", "hour", "minute"))
     )
     document = {"title": _title(briefing, skipped), "events": events, "scale": "human"}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented(document) + "\n"
 
 
 def date_object(iso: str, precision: str = "day") -> dict[str, int]:

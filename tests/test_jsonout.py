@@ -1,0 +1,48 @@
+"""store/jsonout writes the very text of `json.dumps(..., ensure_ascii=False[, indent=2])` (property-based:
+any JSON data, nested at any level, whole or in pieces)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.jsonout import array_chunks, compact, indented, object_chunks
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats()
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(keys, inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(values, st.integers(0, 3))
+def test_indented_is_json_dumps_with_indent(value: Any, level: int) -> None:
+    expected = json.dumps(value, ensure_ascii=False, indent=2)
+    assert indented(value, level) == expected.replace("\n", "\n" + "  " * level)
+    assert compact(value) == json.dumps(value, ensure_ascii=False)
+
+
+@given(st.lists(values, max_size=6), st.integers(1, 3))
+def test_arrays_in_pieces(items: list[Any], chunk: int) -> None:
+    assert "".join(array_chunks(iter(items), chunk=chunk)) == json.dumps(items, ensure_ascii=False, indent=2)
+
+
+@given(st.dictionaries(st.text(), values, max_size=5))
+def test_objects_with_streamed_arrays(document: dict[str, Any]) -> None:
+    fields = [(k, iter(v) if isinstance(v, list) else v) for k, v in document.items()]
+    assert "".join(object_chunks(fields)) == json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def test_what_json_cannot_write_is_refused_the_same_way() -> None:
+    with pytest.raises(TypeError):
+        indented({"a": [1, object()]})
+    with pytest.raises(TypeError):
+        compact({1, 2})
