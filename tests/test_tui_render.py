@@ -286,3 +286,12 @@ def test_trim_around_keeps_the_span_visible() -> None:
     assert trimmed[a:b] == "FIGURE"
     assert trimmed.startswith("…") and trimmed.endswith("…")
     assert cell_len(trimmed) <= 22
+
+
+def test_a_profile_fact_names_a_vague_future_as_the_timeline_does() -> None:
+    from extract.across.model import ProfileFact
+    from tui.across_render import profile_fact
+
+    fact = ProfileFact("a1", "Title", "FUTURE_REF", "the coming weeks", "2021-01-05", 0, 10, "Ships return.")
+    plain = profile_fact(fact).plain
+    assert plain.startswith("future  “the coming weeks”") and "FUTURE_REF" not in plain

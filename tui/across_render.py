@@ -18,6 +18,7 @@ from tui.render import (
     ENTITY_LABELS,
     META_STYLE,
     NOTICE_STYLE,
+    REFERENCE_WORDS,
     SHORT_LABELS,
     TITLE_STYLE,
     format_number,
@@ -159,7 +160,8 @@ def profile_fact(fact: ProfileFact) -> Text:
     """The date (normalised, then as written), the article, and the whole sentence below."""
     palette = theme.active()
     out = Text()
-    out.append(one_line(fact.date_value) or "?", palette.timeline_date)
+    value = one_line(fact.date_value)
+    out.append(REFERENCE_WORDS.get(value, value) or "?", palette.timeline_date)  # "future", as the timeline
     out.append(f"  “{one_line(fact.date_text)}”  ", META_STYLE)
     out.append_text(short_title(fact.title))
     out.append("\n  ")
