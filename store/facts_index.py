@@ -230,6 +230,10 @@ class FactsIndex:
     def entries(self, docs: Iterable[dict[str, Any]]) -> Iterator[tuple[str, Entry]]:
         """The current entry of each article (`docs`: metadata documents), shard by shard; an article
         whose text cannot be read is left out (`store.articles.ArticleTextMissing`, told once)."""
+        with self.analyses.annotations.snapshot():  # the corrections read once for the whole pass
+            yield from self._entries(docs)
+
+    def _entries(self, docs: Iterable[dict[str, Any]]) -> Iterator[tuple[str, Entry]]:
         from store.articles import ArticleTextMissing
 
         by_shard: dict[str, list[dict[str, Any]]] = {}

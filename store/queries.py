@@ -170,11 +170,12 @@ class Queries:
     ) -> list[TimelineEntry]:
         """The timeline read from each article's whole analysis (the index bypassed)."""
         per_article = []
-        for aid in ids:
-            try:
-                per_article.append((aid, *self.analyses.facts(aid)))
-            except ArticleTextMissing:
-                continue
+        with self.analyses.annotations.snapshot():  # the corrections read once for the whole pass
+            for aid in ids:
+                try:
+                    per_article.append((aid, *self.analyses.facts(aid)))
+                except ArticleTextMissing:
+                    continue
         wanted = wanted_names(entity, (alias for _, _, alias in per_article)) if entity else set()
         found: list[tuple[tuple[Any, ...], TimelineEntry]] = []
         for aid, keyed, _ in per_article:
@@ -221,7 +222,8 @@ class Queries:
         if start is None and end is None:
             return found
         if bypassed():
-            return [aid for aid in found if self._has_fact_in(aid, start, end)]
+            with self.analyses.annotations.snapshot():
+                return [aid for aid in found if self._has_fact_in(aid, start, end)]
         dated = {
             aid
             for aid, entry in self.entries(found)
