@@ -92,47 +92,40 @@ def indented(value: Any, level: int = 0) -> str:
     return _walked(value, level)
 
 
-def _is_nested(item: Any) -> bool:
-    """`_nested`, quicker for the usual types."""
-    kind = type(item)
-    if kind in _PLAIN:
-        return False
-    if kind is dict or kind is list:
-        return bool(item)
-    return _nested(item)
-
-
 def _walked(value: Any, level: int) -> str:
     """`indented` of a non-empty container holding containers: runs of scalars written by the C encoder,
-    containers in them by `indented`."""
+    containers in them by `indented` (those holding only scalars right here: one C call each)."""
     inner = "\n" + "  " * (level + 1)
+    deeper = inner + "  "
+    encode = _flat(level + 1)
+    encode_deeper = _flat(level + 2)
+    plain = _PLAIN
     is_dict = isinstance(value, dict)
-    opening, closing = ("{", "}") if is_dict else ("[", "]")
+    pairs = value.items() if is_dict else enumerate(value)
     parts: list[str] = []
-    if is_dict:
-        run: dict[Any, Any] = {}
-        for key, item in value.items():
-            if _is_nested(item):
-                if run:
-                    parts.append(_run(run, level + 1))
-                    run = {}
-                parts.append(f"{_key(key)}: {indented(item, level + 1)}")
-            else:
+    run: Any = {} if is_dict else []
+    for key, item in pairs:
+        kind = type(item)
+        if kind in plain or not (item if kind is dict or kind is list else _nested(item)):
+            if is_dict:
                 run[key] = item
-        if run:
-            parts.append(_run(run, level + 1))
-    else:
-        items: list[Any] = []
-        for item in value:
-            if _is_nested(item):
-                if items:
-                    parts.append(_run(items, level + 1))
-                    items = []
-                parts.append(indented(item, level + 1))
             else:
-                items.append(item)
-        if items:
-            parts.append(_run(items, level + 1))
+                run.append(item)
+            continue
+        if run:
+            parts.append("".join(encode(run, 0))[1:-1])
+            run = {} if is_dict else []
+        for member in item.values() if isinstance(item, dict) else item:
+            if type(member) not in plain:
+                text = indented(item, level + 1)
+                break
+        else:  # only scalars: one C call
+            text = "".join(encode_deeper(item, 0))
+            text = text[0] + deeper + text[1:-1] + inner + text[-1]
+        parts.append(f"{_key(key)}: {text}" if is_dict else text)
+    if run:
+        parts.append("".join(encode(run, 0))[1:-1])
+    opening, closing = ("{", "}") if is_dict else ("[", "]")
     return opening + inner + ("," + inner).join(parts) + "\n" + "  " * level + closing
 
 
