@@ -3,15 +3,14 @@
 with all its dates), optionally for one article, entity, tag, source and date range. The table names
 articles by title and never cuts a sentence.
 
-Both JSON outputs come from the facts index's texts (`Library.timeline_json`: no Fact is made). `--json`
-writes the JSON array entry by entry (the same text as one indented `json.dumps` of the whole list, made
-with the C encoder by `store.jsonout`, never all in memory); `--jsonl` writes one compact object per line
-as the index holds it (faster, for large libraries)."""
+Both JSON outputs come from the facts index (`Library.timeline_json`: no Fact is made, nor a text parsed
+again). `--json` writes the JSON array entry by entry (the same text as one indented `json.dumps` of the
+whole list, made with the C encoder by `store.jsonout`, never all in memory); `--jsonl` writes one compact
+object per line as the index holds it (faster, for large libraries)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -21,7 +20,7 @@ from cli._dates import from_date, to_date
 from cli._help import add_command
 from cli._library import error, note, open_library, stdout_console, tolerant_stdout
 from store.errors import LibraryError
-from store.jsonout import array_chunks, compact
+from store.jsonout import array_chunks, array_of_texts, compact
 from store.queries import timeline_entry_dict
 from store.safetext import escape_json_text, terminal_text
 
@@ -93,6 +92,14 @@ def write_json_array(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
     out.write("\n")
 
 
+def write_json_texts(out: TextIO, texts: Iterable[str]) -> None:
+    """`write_json_array` of items already written as indented array items (`store.jsonout.indented(item,
+    1)`): the same text."""
+    for text in array_of_texts(texts, chunk=_CHUNK):
+        out.write(escape_json_text(text))
+    out.write("\n")
+
+
 def write_json_lines(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
     """One compact JSON object per line (`json.dumps` without indent: the C encoder), as `safe_json`."""
     write_text_lines(out, (compact(item) for item in items))
@@ -128,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
                 write_text_lines(sys.stdout, library.timeline_json(**filters))
                 return 0
             if args.json:
-                write_json_array(sys.stdout, (json.loads(t) for t in library.timeline_json(**filters)))
+                write_json_texts(sys.stdout, library.timeline_json(**filters, indent=True))
                 return 0
             entries = library.timeline(**filters)
     except LibraryError as exc:

@@ -89,7 +89,7 @@ class Across:
     def _refresh(self, docs: dict[str, Any], corrections: str, version: str) -> None:
         # A bulk build of many small long-lived objects: the collector waits until it is done, and the
         # index is then kept out of its way (store/bulk.py).
-        with collector_paused(freeze=True):
+        with collector_paused(freeze=True), self.analyses.annotations.snapshot():
             self._rebuild(docs, corrections, version)
 
     def _rebuild(self, docs: dict[str, Any], corrections: str, version: str) -> None:

@@ -280,6 +280,10 @@ class Analyses:
         ones under one hold of the write lock. Returns the articles whose analysis failed, with the error.
         The stored results are the same as `analysis()` makes one by one (which is what happens, with the
         same grouped storing, with jobs <= 1 or an analyzer that cannot be sent to another process)."""
+        with self.annotations.snapshot():  # the corrections read once for the whole run
+            return self._analyse_in_pool(article_ids, jobs)
+
+    def _analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         analyzer = self._engine()[0]
         failed: dict[str, Exception] = {}
         if jobs <= 1 or self.files.read_only or not _picklable(analyzer):

@@ -6,13 +6,16 @@ crash or a restored backup left them apart; or a library written before the key 
 re-attached by its quote, or marked orphaned, and saved so (in memory only when read-only). So an
 annotation's quote always matches its offsets, or it is orphaned.
 
-Corrections (annotations of kind "correction") also give the `Corrections` every analysis honours.
+Corrections (annotations of kind "correction") also give the `Corrections` every analysis honours. Reading
+them checks every annotation shard; a whole-library pass reads them once (`snapshot()`: one consistent
+view, dropped when this process changes an annotation shard inside it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -26,6 +29,7 @@ from store.serialise import annotation_from_doc, annotation_to_doc
 if TYPE_CHECKING:
     from extract.corrections import Corrections
     from store.articles import Articles
+    from store.storage import AtomicJSONStorage
     from store.tinyfile import Tables, TinyFile
 
 _ANNOTATION_CHANGES = frozenset({"kind", "start", "end", "color", "note", "correction"})
@@ -84,6 +88,9 @@ class Annotations:
         self.files = articles.files
         self._corrections_cache: tuple[Any, Corrections] | None = None
         self._checked_memo: dict[tuple[str, str], dict[str, Any]] = {}
+        self._snapshots = 0  # depth of `snapshot()` blocks
+        self._pinned: tuple[list[AtomicJSONStorage], int, Corrections] | None = None  # see `snapshot`
+        self.shard_checks = 0  # annotation shards checked for corrections (for tests)
 
     def _shard(self, key: str) -> TinyFile:
         return self.files.shard_file("annotations", key)
@@ -199,6 +206,7 @@ class Annotations:
             created=now(),
         )
         with self.files.writing():
+            self._pinned = None  # perhaps a new shard: `snapshot()` reads the corrections again
             self._shard(shard(article_id)).put_docs(
                 "annotations", {doc_id(annotation.id): to_doc(annotation, key)}
             )
@@ -241,6 +249,7 @@ class Annotations:
         else:
             doc = anchored_doc(annotation, body, key, known=True)
         with self.files.writing():
+            self._pinned = None  # perhaps a new shard: `snapshot()` reads the corrections again
             self._shard(shard(annotation.id)).put_docs("annotations", {doc_id(annotation.id): doc})
 
     def moved(self, rebodied: Iterable[tuple[str, str, str]]) -> list[tuple[TinyFile, Tables]]:
@@ -259,19 +268,55 @@ class Annotations:
         ]
 
     # -- corrections --------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Inside this block (a whole-library pass: one consistent view) `corrections()` and
+        `corrections_for()` reuse the corrections read at its start instead of checking every annotation
+        shard at each call; a change this process makes to an annotation inside it (through this object or
+        any write of a shard read at the start) makes them read again. Blocks nest."""
+        self._snapshots += 1
+        try:
+            yield
+        finally:
+            self._snapshots -= 1
+            if not self._snapshots:
+                self._pinned = None
+
+    def _pinned_corrections(self) -> Corrections | None:
+        if self._pinned is None:
+            return None
+        storages, versions, corrections = self._pinned
+        if sum(storage.version for storage in storages) != versions:
+            self._pinned = None  # this process wrote a shard: read them again
+            return None
+        return corrections
+
     def corrections(self) -> Corrections:
         """The user's corrections, from correction annotations: entity types and date values by quote."""
+        if self._snapshots:
+            pinned = self._pinned_corrections()
+            if pinned is not None:
+                return pinned
+        storages, found = self._read_corrections()
+        if self._snapshots:
+            self._pinned = (storages, sum(storage.version for storage in storages), found)
+        return found
+
+    def _read_corrections(self) -> tuple[list[AtomicJSONStorage], Corrections]:
+        """The storages of the annotation shards, each checked (read again if changed), and the
+        corrections they hold."""
         from extract.corrections import Corrections
 
         shards = self.files.existing_shards("annotations")
-        versions = []
+        storages = []
         for key in shards:
             tiny = self._shard(key)
             tiny.raw("annotations")
-            versions.append((key, tiny.storage.version))
-        cache_key = tuple(versions)
+            self.shard_checks += 1
+            storages.append(tiny.storage)
+        cache_key = tuple((key, storage.version) for key, storage in zip(shards, storages, strict=True))
         if self._corrections_cache is not None and self._corrections_cache[0] == cache_key:
-            return self._corrections_cache[1]
+            return storages, self._corrections_cache[1]
         entity_types: dict[str, str] = {}
         date_values: dict[str, str] = {}
         every = sorted(
@@ -291,7 +336,7 @@ class Annotations:
                 date_values[ann.exact] = ann.correction["date"]
         result = Corrections(entity_types=entity_types, date_values=date_values)
         self._corrections_cache = (cache_key, result)
-        return result
+        return storages, result
 
     def corrections_for(self, body: str) -> Corrections:
         """Only the corrections whose quoted text occurs in `body` can change its analysis."""

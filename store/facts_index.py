@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
 from store.ids import doc_id, shard
-from store.storage import dump_tinydb
+from store.storage import NotTinyDB, dump_tinydb, parse_tinydb
 
 if TYPE_CHECKING:
     from extract.corrections import Corrections
@@ -153,6 +153,7 @@ class FactsIndex:
         self._memory: dict[str, Entry] = {}  # entries made while read-only (or unsaved), by article id
         self._analysis_folder = str(self.files.path / "analysis")
         self._bodies_folder = str(self.files.bodies.folder)
+        self._index_folder = str(self.files.path / FOLDER)
 
     # -- writing --------------------------------------------------------------------------------------------
     def _shard_file(self, key: str) -> TinyFile:
@@ -172,6 +173,18 @@ class FactsIndex:
             return tiny.raw(TABLE)
         except LibraryError:  # damaged and read-only, or unreadable: entries are made again
             return {}
+
+    def _quick_read(self, key: str) -> dict[str, Any]:
+        """`_read` of shard `key` for a question: its bytes parsed and checked as TinyDB's layout
+        (`store.storage.parse_tinydb`) without making a TinyDB file; a file that is missing or not
+        intact takes `_read`'s way (restored, moved aside and told, as before)."""
+        try:
+            with open(os.path.join(self._index_folder, key + ".json"), "rb") as file:
+                tables = parse_tinydb(file.read())
+        except (OSError, NotTinyDB):
+            return self._read(self._shard_file(key))
+        table = tables.get(TABLE, {})
+        return table if isinstance(table, dict) else self._read(self._shard_file(key))
 
     def changes(
         self, analyses: Iterable[tuple[str, dict[str, Any], dict[str, Any], list[Any], Tables]]
@@ -230,6 +243,10 @@ class FactsIndex:
     def entries(self, docs: Iterable[dict[str, Any]]) -> Iterator[tuple[str, Entry]]:
         """The current entry of each article (`docs`: metadata documents), shard by shard; an article
         whose text cannot be read is left out (`store.articles.ArticleTextMissing`, told once)."""
+        with self.analyses.annotations.snapshot():  # the corrections read once for the whole pass
+            yield from self._entries(docs)
+
+    def _entries(self, docs: Iterable[dict[str, Any]]) -> Iterator[tuple[str, Entry]]:
         from store.articles import ArticleTextMissing
 
         by_shard: dict[str, list[dict[str, Any]]] = {}
@@ -239,7 +256,7 @@ class FactsIndex:
         seen = self._seen()
         articles = self.analyses.articles
         for key in sorted(by_shard):
-            stored = self._read(self._shard_file(key))
+            stored = self._quick_read(key)
             fresh: dict[str, Entry] = {}
             for doc in by_shard[key]:
                 aid = doc["id"]

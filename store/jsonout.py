@@ -17,6 +17,7 @@ _Encode = Callable[[Any, int], Any]
 _COMPACT = json.JSONEncoder(ensure_ascii=False)  # json.dumps's defaults without indent: the C encoder
 _make = getattr(json.encoder, "c_make_encoder", None)
 _encoders: dict[int, _Encode] = {}
+_string: Callable[[str], str] = json.encoder.encode_basestring  # a text as JSON (C), non-ASCII kept
 
 
 def compact(value: Any) -> str:
@@ -70,55 +71,83 @@ def _nested(value: Any) -> bool:
 def indented(value: Any, level: int = 0) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)` as it reads nested `level` deep (every line after
     the first indented by two spaces a level)."""
-    if not _nested(value):
-        return "".join(_flat(level)(value, 0))
-    inner = "\n" + "  " * (level + 1)
-    is_dict = isinstance(value, dict)
-    opening, closing = ("{", "}") if is_dict else ("[", "]")
-    if all(type(item) in _PLAIN for item in (value.values() if is_dict else value)):
-        return opening + inner + _run(value, level + 1) + "\n" + "  " * level + closing  # one C call
-    parts: list[str] = []
-    if is_dict:
-        run: dict[Any, Any] = {}
-        for key, item in value.items():
-            if _nested(item):
-                if run:
-                    parts.append(_run(run, level + 1))
-                    run = {}
-                parts.append(f"{_key(key)}: {indented(item, level + 1)}")
-            else:
-                run[key] = item
-        if run:
-            parts.append(_run(run, level + 1))
+    kind = type(value)
+    if kind is dict:
+        members: Iterable[Any] = value.values()
+    elif kind is list:
+        members = value
+    elif _nested(value):
+        members = value.values() if isinstance(value, dict) else value
     else:
-        items: list[Any] = []
-        for item in value:
-            if _nested(item):
-                if items:
-                    parts.append(_run(items, level + 1))
-                    items = []
-                parts.append(indented(item, level + 1))
+        return "".join(_flat(level)(value, 0))
+    if not value:
+        return "".join(_flat(level)(value, 0))
+    plain = _PLAIN
+    for item in members:
+        if type(item) not in plain:
+            break
+    else:  # only scalars: one C call
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        return opening + "\n" + "  " * (level + 1) + _run(value, level + 1) + "\n" + "  " * level + closing
+    return _walked(value, level)
+
+
+def _walked(value: Any, level: int) -> str:
+    """`indented` of a non-empty container holding containers: runs of scalars written by the C encoder,
+    containers in them by `indented` (those holding only scalars right here: one C call each)."""
+    inner = "\n" + "  " * (level + 1)
+    deeper = inner + "  "
+    encode = _flat(level + 1)
+    encode_deeper = _flat(level + 2)
+    plain = _PLAIN
+    is_dict = isinstance(value, dict)
+    pairs = value.items() if is_dict else enumerate(value)
+    parts: list[str] = []
+    run: Any = {} if is_dict else []
+    for key, item in pairs:
+        kind = type(item)
+        if kind in plain or not (item if kind is dict or kind is list else _nested(item)):
+            if is_dict:
+                run[key] = item
             else:
-                items.append(item)
-        if items:
-            parts.append(_run(items, level + 1))
+                run.append(item)
+            continue
+        if run:
+            parts.append("".join(encode(run, 0))[1:-1])
+            run = {} if is_dict else []
+        for member in item.values() if isinstance(item, dict) else item:
+            if type(member) not in plain:
+                text = indented(item, level + 1)
+                break
+        else:  # only scalars: one C call
+            text = "".join(encode_deeper(item, 0))
+            text = text[0] + deeper + text[1:-1] + inner + text[-1]
+        parts.append(f"{_key(key)}: {text}" if is_dict else text)
+    if run:
+        parts.append("".join(encode(run, 0))[1:-1])
+    opening, closing = ("{", "}") if is_dict else ("[", "]")
     return opening + inner + ("," + inner).join(parts) + "\n" + "  " * level + closing
 
 
 def _key(key: Any) -> str:
     """A dict key as json.dumps writes it (keys that are not strings become strings)."""
     if isinstance(key, str):
-        return _COMPACT.encode(key)
+        return _string(key)
     return _COMPACT.encode({key: 0})[1:-4]
 
 
 def array_chunks(items: Iterable[Any], level: int = 0, chunk: int = 256) -> Iterator[str]:
     """The text of `indented(list(items), level)`, a few items at a time."""
+    return array_of_texts((indented(item, level + 1) for item in items), level, chunk)
+
+
+def array_of_texts(texts: Iterable[str], level: int = 0, chunk: int = 256) -> Iterator[str]:
+    """`array_chunks` of items already written as `indented(item, level + 1)` texts."""
     inner = "\n" + "  " * (level + 1)
     opening = "[" + inner
     batch: list[str] = []
-    for item in items:
-        batch.append(indented(item, level + 1))
+    for text in texts:
+        batch.append(text)
         if len(batch) >= chunk:
             yield opening + ("," + inner).join(batch)
             opening, batch = "," + inner, []

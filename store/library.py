@@ -288,11 +288,13 @@ class Library:
         end: date | None = None,
         tag: str | None = None,
         source: str | None = None,
+        *,
+        indent: bool = False,
     ) -> Iterator[str]:
-        """`timeline`'s entries as compact JSON texts, one at a time (read from the facts index, no Fact
-        made); the library is locked until the last one is taken."""
+        """`timeline`'s entries as compact JSON texts (`indent`: as items of an indented array), one at a
+        time (read from the facts index, no Fact made); the library is locked until the last is taken."""
         with self._lock:
-            yield from self._queries.timeline_json(article_id, entity, start, end, tag, source)
+            yield from self._queries.timeline_json(article_id, entity, start, end, tag, source, indent=indent)
 
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         """The facts index entry of each article (see store/facts_index.py), leaving out articles whose

@@ -12,8 +12,9 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from store.articles import ArticleTextMissing
+from store.bulk import collector_paused
 from store.facts_index import Entry, bypassed
-from store.jsonout import compact
+from store.jsonout import compact, indented
 from store.records import ArticleMeta, TimelineEntry
 from store.safetext import clean_line
 from store.serialise import fast_fact_from_dict
@@ -43,6 +44,18 @@ def timeline_entry_dict(entry: TimelineEntry) -> dict[str, Any]:
         "source": entry.source,
         **fact_to_dict(entry.fact),
     }
+
+
+def _item_text(value: dict[str, Any]) -> str:
+    """`value` as an item of an indented array at the top level."""
+    return indented(value, 1)
+
+
+def _item_head(article_id: str, meta: ArticleMeta) -> str:
+    """The start of an indented item's text for the entries of this article: up to and including the
+    comma after its `source` (what precedes the fact's own fields; a fact's text starts with "{")."""
+    head = {"article_id": article_id, "article_title": meta.title, "source": meta.source}
+    return _item_text(head)[:-4] + ","  # without "\n  }", the closing of the object
 
 
 if TYPE_CHECKING:
@@ -85,15 +98,27 @@ class Queries:
         end: date | None = None,
         tag: str | None = None,
         source: str | None = None,
+        *,
+        indent: bool = False,
     ) -> Iterator[str]:
         """The entries `timeline` gives, each as the compact JSON text of `timeline_entry_dict` (C
-        encoder, non-ASCII kept), without making a Fact of any of them."""
+        encoder, non-ASCII kept), without making a Fact of any of them. `indent`: each as the text of
+        an item of an indented array instead (`store.jsonout.indented(..., 1)`: what `json.dumps(...,
+        indent=2)` of the list of them writes for it)."""
         metas, ids = self._chosen(article_id, tag, source)
+        encode = _item_text if indent else compact
         if bypassed():
             for entry in self._timeline_from_analyses(metas, ids, entity, start, end):
-                yield compact(timeline_entry_dict(entry))
+                yield encode(timeline_entry_dict(entry))
             return
         heads: dict[str, str] = {}  # the article's part of its entries' text, made once per article
+        if indent:
+            for aid, text in self._indexed(metas, ids, entity, start, end, _item_text):
+                head = heads.get(aid)
+                if head is None:
+                    head = heads[aid] = _item_head(aid, metas[aid])
+                yield head + text[1:]
+            return
         for aid, text in self._indexed(metas, ids, entity, start, end, compact):
             head = heads.get(aid)
             if head is None:
@@ -130,7 +155,21 @@ class Queries:
         end: date | None,
         convert: Callable[[dict[str, Any]], T],
     ) -> list[tuple[str, T]]:
-        """The facts of these articles that pass the filters, converted, in timeline order."""
+        """The facts of these articles that pass the filters, converted, in timeline order. A bulk build
+        of many small objects (the index's shards parsed, the found facts): the collector waits until it
+        is done, and what it keeps is then out of its way (store/bulk.py)."""
+        with collector_paused(freeze=True):
+            return self._indexed_facts(metas, ids, entity, start, end, convert)
+
+    def _indexed_facts(
+        self,
+        metas: dict[str, ArticleMeta],
+        ids: list[str],
+        entity: str | None,
+        start: date | None,
+        end: date | None,
+        convert: Callable[[dict[str, Any]], T],
+    ) -> list[tuple[str, T]]:
         found: list[tuple[tuple[Any, ...], str, T, set[str] | None]] = []
         tables: list[dict[str, str]] = []
         for aid, entry in self.entries(ids):
@@ -170,11 +209,12 @@ class Queries:
     ) -> list[TimelineEntry]:
         """The timeline read from each article's whole analysis (the index bypassed)."""
         per_article = []
-        for aid in ids:
-            try:
-                per_article.append((aid, *self.analyses.facts(aid)))
-            except ArticleTextMissing:
-                continue
+        with self.analyses.annotations.snapshot():  # the corrections read once for the whole pass
+            for aid in ids:
+                try:
+                    per_article.append((aid, *self.analyses.facts(aid)))
+                except ArticleTextMissing:
+                    continue
         wanted = wanted_names(entity, (alias for _, _, alias in per_article)) if entity else set()
         found: list[tuple[tuple[Any, ...], TimelineEntry]] = []
         for aid, keyed, _ in per_article:
@@ -221,7 +261,8 @@ class Queries:
         if start is None and end is None:
             return found
         if bypassed():
-            return [aid for aid in found if self._has_fact_in(aid, start, end)]
+            with self.analyses.annotations.snapshot():
+                return [aid for aid in found if self._has_fact_in(aid, start, end)]
         dated = {
             aid
             for aid, entry in self.entries(found)

@@ -13,7 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cli.main import main
-from cli.timeline_cmd import write_json_array, write_json_lines
+from cli.timeline_cmd import write_json_array, write_json_lines, write_json_texts
+from store.facts_index import BYPASS_ENV
+from store.library import Library
+from store.queries import timeline_entry_dict
 from store.safetext import safe_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,3 +59,17 @@ def test_timeline_json_and_jsonl_of_the_samples(
     assert len(data) > 10
     assert array == safe_json(data) + "\n"  # the format of the whole-list dump, byte for byte
     assert [json.loads(line) for line in lines] == data
+
+
+@pytest.mark.parametrize("bypass", [False, True])
+@pytest.mark.parametrize("filters", [{}, {"entity": "Kadhimi"}, {"tag": "nothing-has-this"}])
+def test_indented_items_are_the_text_of_the_timeline_dump(
+    sample_library: Library, monkeypatch: pytest.MonkeyPatch, bypass: bool, filters: dict[str, Any]
+) -> None:
+    if bypass:
+        monkeypatch.setenv(BYPASS_ENV, "1")
+    out = io.StringIO()
+    write_json_texts(out, sample_library.timeline_json(**filters, indent=True))
+    entries = [timeline_entry_dict(entry) for entry in sample_library.timeline(**filters)]
+    assert out.getvalue() == safe_json(entries) + "\n"
+    assert [json.loads(text) for text in sample_library.timeline_json(**filters)] == entries
