@@ -242,3 +242,14 @@ def test_markdown_structure_as_github_parses_it(annotated_library: Library) -> N
     assert [t.type for t in tokens].count("blockquote_open") == len(briefing.annotations)
     ordered = [t for t in tokens if t.type == "ordered_list_open"]
     assert len(ordered) == 1  # the sources
+
+
+def test_only_the_markdown_briefing_builds_the_cross_article_index(sample_library: Library) -> None:
+    """Series and conflicts appear only in Markdown: a JSON or TimelineJS export does not pay for the
+    library's cross-article index (its cache folder, `across/`, is written when it is first built)."""
+    cache = sample_library.path / "across"
+    for fmt in ("json", "timelinejs"):
+        export_document(sample_library, Selection(), fmt)
+        assert not cache.exists(), fmt
+    assert "## Sources disagree" in export_document(sample_library, Selection(), "md")
+    assert cache.is_dir()

@@ -35,6 +35,7 @@ CHUNKS: dict[str, Callable[[Briefing], Iterator[str]]] = {
 FORMATS: tuple[str, ...] = tuple(BUILDERS)
 SUFFIXES: dict[str, str] = {"md": ".md", "json": ".json", "timelinejs": ".timeline.json"}
 FILENAME_STEM = 60
+ACROSS_FORMATS = frozenset({"md"})  # the formats with figure series and conflicts
 
 
 def render(briefing: Briefing, fmt: str) -> str:
@@ -72,7 +73,7 @@ def export_document(
     key_facts: int = KEY_FACTS,
 ) -> str:
     """Select and render in one step (what `briefing export` and the app's export action do)."""
-    return render(select(library, selection, title, key_facts), fmt)
+    return render(select(library, selection, title, key_facts, across=fmt in ACROSS_FORMATS), fmt)
 
 
 def export_chunks(
@@ -84,7 +85,7 @@ def export_chunks(
 ) -> Iterator[str]:
     """`export_document`'s text in pieces, to write as they come (`briefing export`); the selection is
     made, and its errors raised, before the first piece."""
-    return render_chunks(select(library, selection, title, key_facts), fmt)
+    return render_chunks(select(library, selection, title, key_facts, across=fmt in ACROSS_FORMATS), fmt)
 
 
 __all__ = [

@@ -59,10 +59,16 @@ FigureRow = tuple[int, int, str, "float | None", str, "str | None", "str | None"
 
 
 def select(
-    library: LibraryView, selection: Selection, title: str | None = None, key_facts: int = KEY_FACTS
+    library: LibraryView,
+    selection: Selection,
+    title: str | None = None,
+    key_facts: int = KEY_FACTS,
+    across: bool = True,
 ) -> Briefing:
     """Gather the articles, facts, key figures and annotations `selection` picks from `library`;
-    `key_facts` is how many key facts a Markdown briefing leads with.
+    `key_facts` is how many key facts a Markdown briefing leads with; with `across`, the figure series
+    and conflicts of those articles (only the Markdown briefing shows them: the library's cross-article
+    index is built for them on first use).
 
     Reads each article's facts index entry (store.facts_index), never its whole analysis."""
     metas = _named_articles(library, selection.article_ids)
@@ -107,7 +113,7 @@ def select(
     )
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
-    series, conflicts = across_selected(library, {meta.id for meta in articles})
+    series, conflicts = across_selected(library, {meta.id for meta in articles}) if across else ((), ())
     return Briefing(
         title=title or default_title(articles, selection),
         selection=selection,
