@@ -11,8 +11,10 @@ cloned facts' text comes from the template article, not the clone's own text).
 Printed for each size:
   open+list         Library.open + articles(), and the peak RSS of that fresh process
   annotation save   one add_annotation (atomic, fsynced), median of 5
+  first series      `briefing series`: the cross-article cache built from the stored analyses
   timeline --json   `briefing timeline --json > /dev/null`, facts index built (cached): time and peak RSS
-  export json / md  `briefing export --format json|md > /dev/null`: time and peak RSS
+  export json / md  `briefing export --format json|md > /dev/null`: time and peak RSS (md with the
+                    cross-article cache built)
   import            a small batch (--batch, default 200) of new articles: with analysis (--jobs 2) and
                     --no-analyze, articles/s
 and the same whole-library commands run by the code before the facts index (`git archive 14a84cb`, the
@@ -211,6 +213,8 @@ def measure(folder: Path, peer: Path | None, batch: int) -> dict[str, Any]:
         "export md": ["export", "--format", "md"],
     }
     run([*briefing(), "--library", str(folder), "timeline", "--jsonl"], here, ROOT)  # index complete
+    # The cross-article cache (the Markdown briefing's series and conflicts) built once, and timed.
+    result["across"] = run([*briefing(), "--library", str(folder), "series"], here, ROOT)[:2]
     for name, command in commands.items():
         result[name] = run([*briefing(), "--library", str(folder), *command], here, ROOT)[:2]
         if peer is not None:
@@ -280,6 +284,11 @@ def main() -> int:
         + " |"
     )
     print("| annotation save | " + " | ".join(f"{r['save_ms']:.1f} ms" for _, r in rows) + " |")
+    print(
+        "| first `series` (cross-article cache built) | "
+        + " | ".join(f"{r['across'][0]:.2f} s, {r['across'][1]:.0f} MB" for _, r in rows)
+        + " |"
+    )
     for name in ("timeline", "export json", "export md"):
         cells = []
         for _, r in rows:
