@@ -213,12 +213,18 @@ def measure(folder: Path, peer: Path | None, batch: int) -> dict[str, Any]:
         "export md": ["export", "--format", "md"],
     }
     run([*briefing(), "--library", str(folder), "timeline", "--jsonl"], here, ROOT)  # index complete
+    # The peer gets its own copy: an earlier analyzer version would otherwise replace the stored
+    # analyses at its first question, and each side would then re-analyse the library for the other.
+    peer_folder = folder.with_name(folder.name + "-peer")
+    if peer is not None:
+        shutil.copytree(folder, peer_folder)
+        run([*briefing(), "--library", str(peer_folder), "timeline", "--json"], code_env(peer), peer)  # warm
     # The cross-article cache (the Markdown briefing's series and conflicts) built once, and timed.
     result["across"] = run([*briefing(), "--library", str(folder), "series"], here, ROOT)[:2]
     for name, command in commands.items():
         result[name] = run([*briefing(), "--library", str(folder), *command], here, ROOT)[:2]
         if peer is not None:
-            peer_command = [*briefing(), "--library", str(folder), *command]
+            peer_command = [*briefing(), "--library", str(peer_folder), *command]
             result[name + " peer"] = run(peer_command, code_env(peer), peer)[:2]
     first = 10_000_000
     for suffix, code in (("", ROOT), (" peer", peer)):
@@ -226,7 +232,8 @@ def measure(folder: Path, peer: Path | None, batch: int) -> dict[str, Any]:
             continue
         for mode in ("analyze", "no-analyze"):
             first += batch
-            command = [sys.executable, "-c", IMPORT, str(folder), str(first), str(batch), mode]
+            target = peer_folder if suffix else folder
+            command = [sys.executable, "-c", IMPORT, str(target), str(first), str(batch), mode]
             result[f"import {mode}{suffix}"] = float(run(command, code_env(code), code)[2])
     return result
 
@@ -273,6 +280,7 @@ def main() -> int:
             rows.append((n, result))
             print(f"{n:,} articles: {json.dumps(result)}", file=sys.stderr, flush=True)
             shutil.rmtree(folder)
+            shutil.rmtree(folder.with_name(folder.name + "-peer"), ignore_errors=True)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
