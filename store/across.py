@@ -28,11 +28,11 @@ from store.articles import ArticleTextMissing
 from store.atomic import atomic_write
 from store.bulk import collector_paused
 from store.errors import LibraryError
+from store.facts_index import corrections_fingerprint
 from store.ids import shard
 
 if TYPE_CHECKING:
     from extract.across.model import Conflict, EntityProfile, EntitySummary, Series
-    from extract.corrections import Corrections
     from store.analyses import Analyses
     from store.articles import Articles
 
@@ -54,7 +54,6 @@ class Across:
         self._token: tuple[Any, ...] | None = None
         self._digests: dict[str, _Held] = {}
         self._loaded = False
-        self._corrections: tuple[Corrections, str] | None = None  # the corrections and their fingerprint
         self.rebuilt = 0  # digests computed by the last refresh (for tests and the benchmark)
 
     # -- the index -------------------------------------------------------------------------------------
@@ -71,20 +70,12 @@ class Across:
 
     def _corrections_fingerprint(self) -> str:
         """What the library's corrections are (a highlight or a note changes the annotations, not this)."""
-        corrections = self.analyses.annotations.corrections()
-        if self._corrections is None or self._corrections[0] is not corrections:
-            data = json.dumps([corrections.entity_types, corrections.date_values], sort_keys=True)
-            self._corrections = (corrections, hashlib.sha256(data.encode()).hexdigest())
-        return self._corrections[1]
+        return corrections_fingerprint(self.analyses.annotations.corrections())
 
     def _corrections_key(self, body: str) -> str:
-        """The corrections that can change this text's analysis (those whose quote it contains, as
-        `Annotations.corrections_for` picks them), from the library's corrections read once per refresh."""
-        every = self._corrections[0] if self._corrections else self.analyses.annotations.corrections()
-        wanted = [
-            {k: v for k, v in table.items() if k in body} for table in (every.entity_types, every.date_values)
-        ]
-        return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()[:16]
+        """The corrections that can change this text's analysis: the `corrections` part of its analysis
+        key (read once per rebuild: the rebuild runs in an `Annotations.snapshot`)."""
+        return corrections_fingerprint(self.analyses.annotations.corrections_for(body))
 
     def _refresh(self, docs: dict[str, Any], corrections: str, version: str) -> None:
         # A bulk build of many small long-lived objects: the collector waits until it is done, and the
