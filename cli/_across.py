@@ -23,54 +23,37 @@ def number(value: float | None, high: float | None = None) -> str:
     return text if high is None else f"{text}–{number(high)}"
 
 
+# The documented keys of each JSON form come first, in the documented order (then, for claims and
+# conflicts, the extra keys in the order they were first published); the record's other fields follow
+# in their own order (`to_dict`).
+POINT_KEYS = ("date", "value", "high", "qualifier", "article_id", "text")
+SERIES_KEYS = ("subject", "unit", "points")
+CLAIM_KEYS = ("value", "article_id", "source", "text", "high", "qualifier", "title")
+CONFLICT_KEYS = ("subject", "date", "claims", "unit")
+
+
+def _contract_first(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {**{key: data[key] for key in keys}, **data}
+
+
 def point_to_json(point: SeriesPoint) -> dict[str, Any]:
-    return {
-        "date": point.date,
-        "value": point.value,
-        "high": point.high,
-        "qualifier": point.qualifier,
-        "article_id": point.article_id,
-        "text": point.text,
-        "source": point.source,
-        "title": point.title,
-        "start": point.start,
-        "end": point.end,
-        "sentence": point.sentence,
-    }
+    return _contract_first(point.to_dict(), POINT_KEYS)
 
 
 def series_to_json(series: Series) -> dict[str, Any]:
-    return {
-        "subject": series.subject,
-        "unit": series.unit,
-        "points": [point_to_json(p) for p in series.points],
-        "key": series.key,
-        "undated": series.undated,
-    }
+    data = _contract_first(series.to_dict(), SERIES_KEYS)
+    data["points"] = [point_to_json(p) for p in series.points]
+    return data
 
 
 def claim_to_json(claim: Claim) -> dict[str, Any]:
-    return {
-        "value": claim.value,
-        "article_id": claim.article_id,
-        "source": claim.source,
-        "text": claim.text,
-        "high": claim.high,
-        "qualifier": claim.qualifier,
-        "title": claim.title,
-        "start": claim.start,
-        "end": claim.end,
-    }
+    return _contract_first(claim.to_dict(), CLAIM_KEYS)
 
 
 def conflict_to_json(conflict: Conflict) -> dict[str, Any]:
-    return {
-        "subject": conflict.subject,
-        "date": conflict.date,
-        "claims": [claim_to_json(c) for c in conflict.claims],
-        "unit": conflict.unit,
-        "series_key": conflict.series_key,
-    }
+    data = _contract_first(conflict.to_dict(), CONFLICT_KEYS)
+    data["claims"] = [claim_to_json(c) for c in conflict.claims]
+    return data
 
 
 def print_rows(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
