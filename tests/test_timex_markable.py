@@ -144,3 +144,10 @@ def test_in_the_morning_of_the_day_just_named() -> None:
     text = "Prices fell on Friday. Dealers bought heavily in the morning."
     assert spans(text) == [("Friday", "DATE", "2021-01-01"), ("the morning", "TIME", "2021-01-01TMO")]
     assert spans("Trains are crowded in the morning.") == []  # a habit: no day named
+
+
+def test_soon_is_the_future_only_as_an_adverb_of_time_to_come() -> None:
+    assert spans("The council will soon vote on the budget.") == [("soon", "DATE", "FUTURE_REF")]
+    assert spans("The protest soon turned violent.") == []  # shortly after a past event
+    assert spans("They will leave as soon as the road opens.") == []
+    assert spans("He resigned soon after the vote.") == []

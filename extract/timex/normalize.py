@@ -1195,13 +1195,15 @@ class Resolver:
         r"(?:the\s+)?(?:most\s+)?recent\s+(?:years|decades|times))"
         r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|"
         r"the\s+(?:near|short|long|medium)\s+term|someday|an?\s+(?:later|future)\s+date|"
-        r"future\s+(?:days|weeks|months|quarters|years|decades)))(?![\w-])",
+        r"future\s+(?:days|weeks|months|quarters|years|decades))"
+        r"|(?<!\bas\s)(?P<soon>soon)(?!\s+(?:as|after|afterwards?|thereafter)\b))(?![\w-])",
         examples={
             "now": "PRESENT_REF",
             "recently": "PAST_REF",
             "the near future": "FUTURE_REF",
             "a later date": "FUTURE_REF",
             "future quarters": "FUTURE_REF",
+            "soon": "FUTURE_REF",
         },
     )
     def r_ref(self, m: re.Match[str]) -> Timex | None:
@@ -1209,6 +1211,8 @@ class Resolver:
             return Timex("DATE", "PRESENT_REF")
         if m["past"]:
             return Timex("DATE", "PAST_REF")
+        if m["soon"] and self.tense(m.start(), m.end()) == "PAST":
+            return None  # "the trickle soon became a flood": shortly after a past event, not the future
         return Timex("DATE", "FUTURE_REF")
 
     @rule(
