@@ -44,6 +44,7 @@ def test_time_words_inside_names_and_titles_are_not_dates(text: str, kept: list[
         ("The mayor said: Today we start again.", ["Today"]),
         ("Crowds gathered on Memorial Day in the capital.", ["Memorial Day"]),
         ("Markets Slide This Week As Oil Prices Jump", ["This Week"]),  # a headline in title case
+        ("Oil Falls This Week\n\nPrices fell on Monday.", ["This Week", "Monday"]),
         ("Analysts at Norvik Capital. Recently, they cut their forecast.", ["Recently"]),
         ("In 1990 the venture was sold.", ["1990"]),
         ("He bought shares in March 1990 and sold them.", ["March 1990"]),
@@ -151,3 +152,12 @@ def test_soon_is_the_future_only_as_an_adverb_of_time_to_come() -> None:
     assert spans("The protest soon turned violent.") == []  # shortly after a past event
     assert spans("They will leave as soon as the road opens.") == []
     assert spans("He resigned soon after the vote.") == []
+
+
+def test_the_nth_day_of_an_ongoing_event_is_today_only_when_said_so() -> None:
+    assert spans("Today is the fifth day of the strike.") == [
+        ("Today", "DATE", "2021-01-05"),
+        ("the fifth day", "DATE", "2021-01-05"),
+    ]
+    assert spans("It's the 12th day of the siege.") == [("the 12th day", "DATE", "2021-01-05")]
+    assert spans("He testified on the third day of the trial.") == []  # the trial's dates are not given

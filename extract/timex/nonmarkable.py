@@ -36,6 +36,8 @@ _OPENING = re.compile(r"""[\s"'`“‘(\[]*""")
 _CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS])
 _HEADLINE_SHARE = 0.6  # of a line's longer words capitalised: a headline in title case
 _REACH = 300  # characters of the line looked at either side
+_HEADLINE_CHARS = 150  # a line this short without a full stop may be a headline
+_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "yet", "with", "from", "into", "over", "than"})
 
 
 def _calendar_word(word: str) -> bool:
@@ -58,12 +60,19 @@ def _opens_sentence(text: str, sentence_start: int, start: int) -> bool:
 
 
 def _headline(text: str, start: int, end: int) -> bool:
-    """True when the line around text[start:end] is written in title case (most longer words capitalised)."""
+    """True when the line around text[start:end] is written in title case (most longer words capitalised,
+    the expression's own words apart): a short line without a full stop needs two such words, a longer one
+    four."""
     lo = text.rfind("\n", max(0, start - _REACH), start) + 1
     hi = text.find("\n", end, end + _REACH)
-    line = text[lo:start] + " " + text[end : hi if hi >= 0 else end + _REACH]
-    longer = [w for w in _LETTERS.findall(line) if len(w) > 3]
-    return len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= _HEADLINE_SHARE * len(longer)
+    hi = hi if hi >= 0 else min(len(text), end + _REACH)
+    rest = text[lo:start] + " " + text[end:hi]
+    line = text[lo:hi].strip()
+    short = len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", '"', "”", "'"))
+    shortest = 3 if short else 4  # "Oil Falls This Week": in a short line three letters make a word
+    words = [w for w in _LETTERS.findall(rest) if len(w) >= shortest and w.lower() not in _SMALL_WORDS]
+    needed = 2 if short else 4
+    return len(words) >= needed and sum(w[0].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
 
 
 def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:

@@ -149,6 +149,7 @@ _INFINITIVE = re.compile(
 _COMMA_AFTER = re.compile(r"\s*,")
 _FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
 _THAT_DAY_REACH = 200  # characters after a named day within which "in the morning" is that day's morning
+_TODAY_IS_BEFORE = re.compile(r"(?:\b(?:today|it|this)\s+is|\b(?:it|today)['’]s)\s+$", re.IGNORECASE)
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
 
@@ -1040,6 +1041,20 @@ class Resolver:
         if w == "tonight" and not part:
             return Timex("TIME", f"{d.isoformat() if d else 'XXXX-XX-XX'}TNI", anchored=d is not None)
         return self._day_of(d, part, _position_mod(m["pre"]))
+
+    @rule(
+        rf"(?<=\s)the\s+(?:(?P<ord>{RX_ORDINAL_WORD})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\s+day(?![\w-])",
+        examples={
+            "It is the third day": "2021-01-05",
+        },
+    )
+    def r_nth_day(self, m: re.Match[str]) -> Timex | None:
+        """ "Today is the eighth day of the strike", "It's the second day of the offensive": the day of
+        publication, named by its rank in an ongoing event; elsewhere ("on the third day of the trial") the
+        event's date is not in the text."""
+        if not _TODAY_IS_BEFORE.search(self.text, max(0, m.start() - 16), m.start()):
+            return None
+        return self._day_of(self.dct, None)
 
     @rule(
         r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])"
