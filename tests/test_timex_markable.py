@@ -95,6 +95,10 @@ def test_a_second_day_of_the_same_month() -> None:
         ("April 24", "DATE", "2021-04-24"),
         ("25", "DATE", "2021-04-25"),
     ]
+    assert spans("The fair runs from May 3 to 5 in the old port.") == [
+        ("May 3", "DATE", "2021-05-03"),
+        ("5", "DATE", "2021-05-05"),
+    ]
     assert spans("Talks were held on Dec. 3 or 4, officials said.") == [
         ("Dec. 3", "DATE", "2020-12-03"),
         ("4", "DATE", "2020-12-04"),
@@ -107,6 +111,7 @@ def test_a_second_day_of_the_same_month() -> None:
         "Shares fell on March 3 and 5 percent more on the next day.",
         "The vote was on May 9 and 2 members abstained.",
         "It opened on June 12 and 12 people came.",
+        "Output rose on June 2 to 5 million barrels.",
     ],
 )
 def test_a_number_after_a_day_that_is_not_a_day(text: str) -> None:

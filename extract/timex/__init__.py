@@ -4,7 +4,7 @@
 `grammar`, tried only where they can begin), drops the matches TimeML does not mark (`nonmarkable`),
 normalises each match with a per-call `normalize.Resolver` (anchoring relative expressions to `published`,
 or leaving them unanchored when it is None) and returns `DateMention`s in text order. A day number joined
-to a month-day ("April 24 and 25") is a date of its own, in the same month.
+to a month-day ("April 24 and 25", "from May 3 to 5") is a date of its own, in the same month.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from extract.timex.values import is_valid_mod, is_valid_value
 __all__ = ["find_dates", "is_valid_value"]
 
 _DAY_RULES = frozenset({"md", "dm"})
-# "April 24 and 25", "March 3 or 4": a second day of the same month, then a clause goes on (not "and 25%").
+# "April 24 and 25", "March 3 or 4", "from May 3 to 5": a second day of the same month, then the clause goes
+# on (not "and 25%", not "to 5 million").
 _NEXT_DAY = re.compile(
-    r"\s+(?:and|or|&)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"\s+(?:and|or|&|to|through|until|till)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     r"(?=\s*[,.;:)\]\"”’']|\s*$|\s+(?:and|or|in|at|to|the|this|last|next|when|while|after|before)\b)"
 )
 
