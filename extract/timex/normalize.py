@@ -98,6 +98,10 @@ _YEAR_KEEP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+# "the opening of the 2000 Olympics": a year before the name of an event is its date ("of the 2000 employees"
+# stays a count)
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s*$", re.IGNORECASE)
+_EVENT_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
 _DECIMAL_AFTER = re.compile(r"\.\d")
 _RACE_BEFORE = re.compile(
@@ -144,6 +148,8 @@ _INFINITIVE = re.compile(
 )
 _COMMA_AFTER = re.compile(r"\s*,")
 _FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
+_THAT_DAY_REACH = 200  # characters after a named day within which "in the morning" is that day's morning
+_TODAY_IS_BEFORE = re.compile(r"(?:\b(?:today|it|this)\s+is|\b(?:it|today)['’]s)\s+$", re.IGNORECASE)
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
 
@@ -727,12 +733,16 @@ class Resolver:
         return Timex("DATE", f"{year:04d}-Q{q}")
 
     @rule(
-        r"(?:the\s+)?(?P<k>year-ago|year-earlier|year-before)(?![\w-])",
+        r"(?:the\s+)?(?P<k>year-ago|year-earlier|year-before)(?![\w-])"
+        rf"(?:\s+(?P<n>{NUM})\s+(?P<u>months|weeks)(?![\w-]))?",
         examples={
             "year-earlier": "2020",
+            "the year-earlier nine months": "P9M",
         },
     )
     def r_year_ago_adj(self, m: re.Match[str]) -> Timex | None:
+        if m["u"]:  # "the year-earlier nine months": a period as long as the one just reported, a year before
+            return Timex("DURATION", duration_value(number_value(m["n"]), m["u"]))
         if self.last_quarter:
             return Timex("DATE", f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
@@ -949,12 +959,15 @@ class Resolver:
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
-            return None
+            if unit != "year" or not m["fiscal"]:
+                return None
+            shift = -1  # "sales in the latest fiscal year": the last one closed, as "the latest quarter"
         return self._relative_unit(unit, shift, mod)
 
     @rule(
         r"the\s+(?:(?P<adj>full|fiscal|calendar|full\s+fiscal|current\s+fiscal|entire|whole)\s+)?"
-        r"(?P<u>year|weekend)(?![\w-])(?!\s+(?:before|after|earlier|ago|of|in|to|when|that|two|nineteen|\d)\b)",
+        r"(?P<u>year|weekend)(?![\w-])(?!\s+(?:before|after|earlier|ago|in|to|when|that|two|nineteen|\d)\b)"
+        r"(?!\s+of\s+(?![$€£]|[A-Z]{1,2}\$))",  # "the year of his birth"; but "a high for the year of $42"
         examples={
             "the year": "2021",
             "the full fiscal year": "2021",
@@ -1030,14 +1043,35 @@ class Resolver:
         return self._day_of(d, part, _position_mod(m["pre"]))
 
     @rule(
+        rf"(?<=\s)the\s+(?:(?P<ord>{RX_ORDINAL_WORD})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\s+day(?![\w-])",
+        examples={
+            "It is the third day": "2021-01-05",
+        },
+    )
+    def r_nth_day(self, m: re.Match[str]) -> Timex | None:
+        """ "Today is the eighth day of the strike", "It's the second day of the offensive": the day of
+        publication, named by its rank in an ongoing event; elsewhere ("on the third day of the trial") the
+        event's date is not in the text."""
+        if not _TODAY_IS_BEFORE.search(self.text, max(0, m.start() - 16), m.start()):
+            return None
+        return self._day_of(self.dct, None)
+
+    @rule(
         r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])"
-        r"(?:\s+(?P<w>yesterday|today|tomorrow)(?![\w-]))?",
+        r"(?:\s+(?P<w>yesterday|today|tomorrow)(?![\w-]))?"
+        r"|(?<=\bin\s)the\s+(?P<that>morning|afternoon|evening)(?![\w-])",
         examples={
             "late afternoon": "2021-01-05TAF",
             "mid-afternoon yesterday": "2021-01-04TAF",
         },
     )
     def r_pod(self, m: re.Match[str]) -> Timex | None:
+        if m["that"]:
+            # "... were dashed Friday. Dealers bought in the morning": the morning of the day just named; with
+            # no day named just before, a habit ("trains are full in the morning"), not a date
+            if self.last_day is None or m.start() - self.last_day_end > _THAT_DAY_REACH:
+                return None
+            return self._day_of(self.last_day, m["that"])
         shift = {"yesterday": -1, "tomorrow": 1}.get((m["w"] or "").lower(), 0)
         d = self.dct + timedelta(days=shift) if self.dct else None
         return self._day_of(d, m["pod"], _position_mod(m["pre"]))
@@ -1175,11 +1209,16 @@ class Resolver:
         r"|(?P<past>(?:more\s+|most\s+)?recently|lately|formerly|the\s+past|"
         r"(?:the\s+)?(?:most\s+)?recent\s+(?:years|decades|times))"
         r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|"
-        r"the\s+(?:near|short|long|medium)\s+term|someday))(?![\w-])",
+        r"the\s+(?:near|short|long|medium)\s+term|someday|an?\s+(?:later|future)\s+date|"
+        r"future\s+(?:days|weeks|months|quarters|years|decades))"
+        r"|(?<!\bas\s)(?P<soon>soon)(?!\s+(?:as|after|afterwards?|thereafter)\b))(?![\w-])",
         examples={
             "now": "PRESENT_REF",
             "recently": "PAST_REF",
             "the near future": "FUTURE_REF",
+            "a later date": "FUTURE_REF",
+            "future quarters": "FUTURE_REF",
+            "soon": "FUTURE_REF",
         },
     )
     def r_ref(self, m: re.Match[str]) -> Timex | None:
@@ -1187,6 +1226,8 @@ class Resolver:
             return Timex("DATE", "PRESENT_REF")
         if m["past"]:
             return Timex("DATE", "PAST_REF")
+        if m["soon"] and self.tense(m.start(), m.end()) == "PAST":
+            return None  # "the trickle soon became a flood": shortly after a past event, not the future
         return Timex("DATE", "FUTURE_REF")
 
     @rule(
@@ -1273,25 +1314,38 @@ class Resolver:
         return m["to"].lower() in ("to", "or") and m["n"][0].isalpha() and m["n2"][0].isalpha()
 
     @rule(
-        r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])",
+        r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])"
+        r"|the\s+(?P<ahead>days|weeks|months|years|decades)\s+ahead(?![\w-]|\s+of\b)",
         examples={
             "recent weeks": "PXW",
+            "the weeks ahead": "PXW",
         },
     )
     def r_recent_units(self, m: re.Match[str]) -> Timex | None:
-        return Timex("DURATION", duration_value(None, m["u"]))
+        """ "recent weeks" and "the weeks ahead": some weeks back or to come (as "the next few weeks")."""
+        return Timex("DURATION", duration_value(None, m["u"] or m["ahead"]))
 
     @rule(
         r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s))"
         r"(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)(?![\w-])"
-        r"|(?P<u2>decades|years|months|weeks|days|hours)-long(?![\w-])",
+        r"|(?P<u2>decades|years|months|weeks|days|hours)-long(?![\w-])"
+        r"|(?P<one>day|week|month|year|hour)-long(?![\w-])"
+        r"|(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))"
+        r"the\s+(?P<u3>years|decades|centuries|months|weeks)(?![\w-])"
+        r"|(?<=\bin\s)the\s+(?P<u4>years|decades|months|weeks)(?=\s+(?:that|which)\s+followed\b|\s+since\b)",
         examples={
             "for years": "PXY",
             "decades-long": "PXY",
+            "day-long": "P1D",
+            "over the years": "PXY",
         },
     )
     def r_bare_units(self, m: re.Match[str]) -> Timex | None:
-        return Timex("DURATION", duration_value(None, m["u"] or m["u2"]))
+        """Units without an amount: "for years", "decades-long", "over the years", "in the months that
+        followed" (some number of them); "day-long" is one."""
+        if m["one"]:
+            return Timex("DURATION", duration_value(1, m["one"]))
+        return Timex("DURATION", duration_value(None, m["u"] or m["u2"] or m["u3"] or m["u4"]))
 
     @rule(
         rf"(?P<y1>{RX_YEAR4})\s*[-–]\s*(?P<y2>{RX_YEAR4}|\d\d)(?![\w%]|[.,:/-]\d)",
@@ -1334,7 +1388,9 @@ class Resolver:
             return None
         before = self.text[max(0, m.start() - 24) : m.start()]
         if not pre:
-            if _YEAR_BLOCKERS.search(before):
+            if _YEAR_BLOCKERS.search(before) and not (
+                _OF_THE_BEFORE.search(before) and _EVENT_NAME_AFTER.match(self.text, m.end())
+            ):
                 return None
             if _PLURAL_NOUN_AFTER.match(self.text, m.end()) and not _YEAR_KEEP_BEFORE.search(before):
                 return None
