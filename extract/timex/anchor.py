@@ -154,7 +154,7 @@ def quarter_year(ref: date, quarter: int, tense: Tense) -> int:
     return ref.year
 
 
-_FIXED_HOLIDAYS = {
+FIXED_HOLIDAYS = {
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
     "christmas": (12, 25),
@@ -171,8 +171,8 @@ _FIXED_HOLIDAYS = {
 
 def holiday(name: str, year: int) -> date | None:
     """The date of a named holiday in `year` (US conventions for the floating ones)."""
-    if name in _FIXED_HOLIDAYS:
-        month, day = _FIXED_HOLIDAYS[name]
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
         return date(year, month, day)
     if name.startswith("easter"):
         d = easter(year)

@@ -62,6 +62,8 @@ def _candidate_markers() -> re.Pattern[str]:
 
 
 _APOSTROPHES = ("'", "’")
+# The words whose "'s" is "is" or "has" ("it's", "there's", "what's"); after a noun it is a possessive.
+_S_HOST = re.compile(r"(?<![\w'’])(?:it|he|she|that|there|here|what|who|where|how|let)$", re.IGNORECASE)
 _MODIFYING_ADVERBS = frozenset({"still", "yet", "as-yet", "recently", "previously", "widely", "long"})
 _PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected"})
 _SETTLED_BEFORE = re.compile(r"\b(?:as|previously|originally|initially)\s+$", re.IGNORECASE)
@@ -86,9 +88,9 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
         low = word.lower()
         lo = m.start()
         if low in CLITICS and text[lo - 1 : lo] in _APOSTROPHES:  # only the clitic branch matches these
-            if lo - 1 >= start:
+            if lo - 1 >= start and (low != "s" or _S_HOST.search(text, max(start, lo - 8), lo - 1)):
                 out.append((lo - 1, CLITICS[low]))
-            continue
+            continue  # "the company's services": a possessive, no verb
         kind = _WORD_KINDS.get(low)
         if low == "next" and _THEN_TO.match(text, m.end(), end):
             continue  # "next to the embassy": a preposition, not the future
