@@ -143,10 +143,22 @@ def weekday_date(ref: date, weekday: int, tense: Tense, relation: str = "") -> d
     return ref - timedelta(days=back)
 
 
-def quarter_year(ref: date, quarter: int, tense: Tense) -> int:
-    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past
-    (a quarter already over, spoken of in the future, is mostly its results to come: this year's)."""
+# How long after a quarter ends its results are still to come ("will report fourth-quarter results" in
+# January speaks of the quarter just ended).
+_RESULTS_DAYS = 75
+
+
+def quarter_year(ref: date, quarter: int, tense: Tense, results: bool = False) -> int:
+    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past; in
+    the future, the next one not yet over ("growth will recover in the second quarter", said in December:
+    next year's), or, for its results ("will report fourth-quarter results", in January), the one whose
+    results are still to come."""
     current = quarter_of(ref)
+    if tense == "FUTURE":
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            end = date(year, 3 * quarter, 1) + relativedelta(months=1, days=-1)
+            if end >= ref - timedelta(days=_RESULTS_DAYS if results else 0):
+                return year
     if quarter > current and tense == "PAST":
         return ref.year - 1
     if quarter >= current and quarter == 4 and ref.month <= 2 and tense != "FUTURE":

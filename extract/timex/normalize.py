@@ -138,6 +138,7 @@ _FOR_FUTURE_NOUN = re.compile(
 _SEASONAL_NOUN_AFTER = re.compile(
     rf"\s+(?:{'|'.join(table('timex')['seasonal_nouns'])})(?![\w-])"
 )  # case-sensitive: "the Christmas trade", not "Christmas Trade Fair"
+_RESULTS = re.compile(rf"\b(?:{'|'.join(table('timex')['results_nouns'])})\b", re.IGNORECASE)
 _RANKED_AFTER = re.compile(
     r"['’]s\s+(?:[a-z]+est|first|second|third|last|final|top|best|worst|most|least|only)\b", re.IGNORECASE
 )
@@ -666,7 +667,10 @@ class Resolver:
     def _quarter_year(self, q: int, m: re.Match[str]) -> int | None:
         if self.dct is None:
             return None
-        return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()))
+        i = self._sentence_index(m.start())
+        lo, hi = (self._sentences[i].start, self._sentences[i].end) if i >= 0 else (m.start(), m.end())
+        results = _RESULTS.search(self.text, lo, hi) is not None  # "will report net income for the quarter"
+        return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()), results)
 
     @rule(
         r"(?:(?P<det>the|this|that|its|their|last|next)\s+)?"
