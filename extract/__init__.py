@@ -8,7 +8,9 @@ from extract.analyze import analyze
 from extract.corrections import NO_CORRECTIONS, NOT_AN_ENTITY, Corrections
 from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
 
-ANALYZER_VERSION = "11"  # 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
+ANALYZER_VERSION = "12"  # 12: dates: "a year ago" compares with the quarter reported, modals, "is due
+# in", quarters in the future, generic holidays ("the Christmas trade") and years ("the year's income").
+# 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
 # timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
 # 10: organisations from statements, table rows; faith groups. 9: one fact per
 # sentence at its event date; anchoring by the governing clause,

@@ -1044,10 +1044,12 @@ class Resolver:
             return self._day_of(d, None if unit == "day" else unit, mod)
         if (
             unit == "decade"
-            and word in ("next", "coming")
+            and word in ("next", "coming", "past", "last")
             and _OVER_SPAN.search(self.text, max(0, m.start() - 12), m.start())
         ):
-            return Timex("DURATION", "P10Y")  # "over the coming decade": ten years from now, a span
+            # "over the coming decade", "over the past decade": the ten years from or up to now, a span (but
+            # "in the last decade" is the decade before this one)
+            return Timex("DURATION", "P10Y")
         if unit == "month" and referring and self.last_month is not None and word != "latest":
             year, month = self.last_month  # "the following month": after the month just mentioned
             return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
