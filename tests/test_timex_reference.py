@@ -227,3 +227,43 @@ def test_over_the_past_decade_is_a_span_and_in_the_last_decade_the_one_before() 
     found = mention("Rents have doubled over the past decade.", "the past decade", DEC_9)
     assert (found.type, found.value) == ("DURATION", "P10Y")
     assert value_of("Wages lost ground in the last decade.", "the last decade", DEC_9) == "201X"
+
+
+# --- the reference time: counted from the date just told of ---------------------------------------------
+
+JUN_10 = date(2021, 6, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The tannery shut in 2014. Three years later, it reopened as flats.", "Three years later", "2017"),
+        (
+            "The guild was formed in 1997. A year earlier, its founder had left the docks.",
+            "A year earlier",
+            "1996",
+        ),
+        ("The tannery shut in 2014 and reopened the next year.", "the next year", "2015"),
+        ("The flood peaked on Oct. 4, 2018. Later that week, the levee held.", "that week", "2018-W40"),
+        (
+            "The flood peaked on Oct. 4, 2018. The following week, schools reopened.",
+            "The following week",
+            "2018-W41",
+        ),
+    ],
+)
+def test_later_earlier_next_and_that_count_from_the_date_just_told_of(
+    text: str, span: str, value: str
+) -> None:
+    assert value_of(text, span, JUN_10) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Net income rose to $5 million from $4 million a year earlier.", "a year earlier", "2020"),
+        ("The guild expects to hire 40 people in the next year.", "the next year", "2022"),
+    ],
+)
+def test_without_a_date_told_of_they_count_from_publication(text: str, span: str, value: str) -> None:
+    assert value_of(text, span, JUN_10) == value

@@ -282,6 +282,7 @@ class Resolver:
         self._quarters: list[tuple[int, tuple[int, int]]] = []  # (sentence index, (year, quarter)) in order
         self._last_named_quarter: tuple[int, int] | None = None  # year-ago ones too ("that quarter")
         self.last_year: int | None = None
+        self.last_year_end = -1  # where the expression that gave last_year ends
         self.last_day: date | None = None
         self.last_day_end = -1  # where the expression that gave last_day ends
         self.last_season_year: int | None = None  # the year of the last season mentioned
@@ -408,8 +409,10 @@ class Resolver:
                 return
             self.last_day_end = end
             self.last_year = self.last_day.year
+            self.last_year_end = end
         elif len(value) >= 4 and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
             self.last_year = int(value[:4])
+            self.last_year_end = end
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
         result: Timex | None = _HANDLERS[rule](self, m)
@@ -931,6 +934,10 @@ class Resolver:
         quarter = self._reference_quarter(m.start()) if base == "year" and abs(n) == 1 and sign < 0 else None
         if quarter:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", mod)
+        if base == "year" and direction in ("later", "earlier") and self._year_in_reach(m.start(), direction):
+            # "Three years later", "A year earlier": from the year just told of, not from publication
+            assert self.last_year is not None
+            return Timex("DATE", f"{self.last_year + n:04d}", mod)
         ref = self.dct
         value = {
             "second": lambda: anchor.shift_days(ref, 0),
@@ -947,6 +954,16 @@ class Resolver:
             "century": lambda: anchor.shift_years(ref, 100 * n),
         }[base]()
         return Timex("DATE", value, mod, self._anchored())
+
+    def _year_in_reach(self, start: int, direction: str) -> bool:
+        """Whether "N years later/earlier" at `start` counts from the year last told of: "later" always does
+        (from publication it would be the future), "earlier" when that year was named in its sentence or the
+        one before ("net rose from a year earlier" alone compares with publication)."""
+        if self.last_year is None:
+            return False
+        if direction == "later":
+            return True
+        return self._sentence_index(start) - self._sentence_index(max(0, self.last_year_end - 1)) <= 1
 
     @rule(
         rf"(?:(?P<q>{QMOD_TIGHT})\s+)?(?:(?P<each>each\s+of\s+)?(?P<det>the)\s+)?"
@@ -1034,6 +1051,12 @@ class Resolver:
         referring = word in ("that", "same", "following", "previous", "prior", "preceding", "latest") or (
             rel == "the next" and unit in ("day", "morning", "afternoon", "evening", "night")
         )
+        if (
+            rel == "the next"
+            and unit in ("week", "month", "year")
+            and self.tense(m.start(), m.end()) == "PAST"
+        ):
+            referring = True  # "it reopened the next year": the year after the one just told of
         if unit in ("day", "morning", "afternoon", "evening", "night"):
             if word == "latest":
                 return None
@@ -1050,6 +1073,8 @@ class Resolver:
             # "over the coming decade", "over the past decade": the ten years from or up to now, a span (but
             # "in the last decade" is the decade before this one)
             return Timex("DURATION", "P10Y")
+        if unit == "week" and referring and self.last_day is not None and word != "latest":
+            return Timex("DATE", anchor.shift_weeks(self.last_day, shift), mod)  # "later that week"
         if unit == "month" and referring and self.last_month is not None and word != "latest":
             year, month = self.last_month  # "the following month": after the month just mentioned
             return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
