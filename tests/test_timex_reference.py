@@ -267,3 +267,17 @@ def test_later_earlier_next_and_that_count_from_the_date_just_told_of(
 )
 def test_without_a_date_told_of_they_count_from_publication(text: str, span: str, value: str) -> None:
     assert value_of(text, span, JUN_10) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # Published on the Monday of Easter week 2024 (Easter Sunday is 31 March): the week has begun.
+        ("Pilgrims filled the town as Easter week began.", date(2024, 3, 25), "2024-W13"),
+        ("Shoppers will crowd the arcades over the Thanksgiving weekend.", date(2021, 11, 20), "2021-W47-WE"),
+        ("Shoppers crowded the arcades over the Thanksgiving weekend.", date(2021, 12, 2), "2021-W47-WE"),
+    ],
+)
+def test_a_holiday_week_is_the_week_holding_the_holiday(text: str, published: date, value: str) -> None:
+    holiday = "Easter" if "Easter" in text else "Thanksgiving"
+    assert value_of(text, holiday, published) == value

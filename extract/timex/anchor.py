@@ -212,3 +212,18 @@ def nearest_holiday(name: str, ref: date, tense: Tense) -> date | None:
         future = [d for d in days if d >= ref]
         return future[0] if future else None
     return min(days, key=lambda d: abs((d - ref).days))
+
+
+def holiday_week(name: str, ref: date, tense: Tense) -> date | None:
+    """The holiday of "Easter week" or "the Thanksgiving weekend" around `ref`: the latest whose week had
+    begun by `ref` (past tense), the first whose week is not over (future), else the one whose week starts
+    nearest."""
+    days = [d for d in (holiday(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+    starts = [(d - timedelta(days=d.weekday()), d) for d in days]
+    if tense == "PAST":
+        begun = [d for start, d in starts if start <= ref]
+        return begun[-1] if begun else None
+    if tense == "FUTURE":
+        open_weeks = [d for start, d in starts if start + timedelta(days=6) >= ref]
+        return open_weeks[0] if open_weeks else None
+    return min(starts, key=lambda pair: abs((pair[0] - ref).days))[1] if starts else None

@@ -138,6 +138,7 @@ _FOR_FUTURE_NOUN = re.compile(
 _SEASONAL_NOUN_AFTER = re.compile(
     rf"\s+(?:{'|'.join(table('timex')['seasonal_nouns'])})(?![\w-])"
 )  # case-sensitive: "the Christmas trade", not "Christmas Trade Fair"
+_HOLIDAY_WEEK_AFTER = re.compile(r"\s+(?P<u>week|weekend)(?![\w-])", re.IGNORECASE)
 _RESULTS = re.compile(rf"\b(?:{'|'.join(table('timex')['results_nouns'])})\b", re.IGNORECASE)
 _RANKED_AFTER = re.compile(
     r"['’]s\s+(?:[a-z]+est|first|second|third|last|final|top|best|worst|most|least|only)\b", re.IGNORECASE
@@ -1153,6 +1154,13 @@ class Resolver:
         tense = {"last": "PAST", "this past": "PAST", "next": "FUTURE", "this coming": "FUTURE"}.get(
             rel, self.tense(m.start(), m.end())
         )
+        week = _HOLIDAY_WEEK_AFTER.match(self.text, m.end())
+        if week is not None:  # "as Easter week began", "the Thanksgiving weekend": the week holding it
+            held = anchor.holiday_week(name, self.dct, tense)
+            if held is None:
+                return None
+            weekend = week["u"].lower() == "weekend"
+            return Timex("DATE", anchor.week_value(held) + ("-WE" if weekend else ""))
         day = anchor.nearest_holiday(name, self.dct, tense)
         return Timex("DATE", day.isoformat()) if day else None
 
