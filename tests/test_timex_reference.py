@@ -7,6 +7,7 @@ Every sentence here is invented for the test; the publication dates are fixed so
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -281,3 +282,34 @@ def test_without_a_date_told_of_they_count_from_publication(text: str, span: str
 def test_a_holiday_week_is_the_week_holding_the_holiday(text: str, published: date, value: str) -> None:
     holiday = "Easter" if "Easter" in text else "Thanksgiving"
     assert value_of(text, holiday, published) == value
+
+
+# --- the sample library's briefing -----------------------------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "sentence_start", "dated"),
+    [
+        # "... a seasonal pick-up in the fourth quarter ahead of the Christmas trade": this year's fourth
+        # quarter (written in August), not Christmas Day.
+        (
+            "2023-08-09-gdansk-terminal-first-half.md",
+            date(2023, 8, 9),
+            "Wiśniewska said throughput",
+            "2023-Q4",
+        ),
+        # "Golden Week is when we earn a quarter of the year's income": no dated statement.
+        ("2024-11-28-niigata-sado-ferry-refit.md", date(2024, 11, 28), '"Golden Week is when', None),
+        # "... used the company's services in the year to March": the March before publication.
+        ("2024-11-28-niigata-sado-ferry-refit.md", date(2024, 11, 28), "About 800,000 passengers", "2024-03"),
+    ],
+)
+def test_sample_statements_are_dated_as_a_reader_dates_them(
+    name: str, published: date, sentence_start: str, dated: str | None
+) -> None:
+    analysis = analyze((SAMPLES / name).read_text(encoding="utf-8"), published)
+    facts = [f for f in analysis.facts if f.text.startswith(sentence_start)]
+    assert len(facts) == 1
+    assert (facts[0].value if facts[0].start_date else None) == dated
