@@ -7,7 +7,8 @@ python-dateutil's relativedelta; day and week shifts are plain `timedelta`s (sam
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
@@ -156,7 +157,9 @@ def quarter_year(ref: date, quarter: int, tense: Tense, results: bool = False) -
     current = quarter_of(ref)
     if tense == "FUTURE":
         for year in (ref.year - 1, ref.year, ref.year + 1):
-            end = date(year, 3 * quarter, 1) + relativedelta(months=1, days=-1)
+            if not MINYEAR <= year <= MAXYEAR:
+                continue
+            end = date(year, 3 * quarter, monthrange(year, 3 * quarter)[1])
             if end >= ref - timedelta(days=_RESULTS_DAYS if results else 0):
                 return year
     if quarter > current and tense == "PAST":
@@ -218,7 +221,8 @@ def holiday_week(name: str, ref: date, tense: Tense) -> date | None:
     """The holiday of "Easter week" or "the Thanksgiving weekend" around `ref`: the latest whose week had
     begun by `ref` (past tense), the first whose week is not over (future), else the one whose week starts
     nearest."""
-    days = [d for d in (holiday(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+    years = [y for y in (ref.year - 1, ref.year, ref.year + 1) if MINYEAR <= y <= MAXYEAR]
+    days = [d for d in (holiday(name, y) for y in years) if d is not None]
     starts = [(d - timedelta(days=d.weekday()), d) for d in days]
     if tense == "PAST":
         begun = [d for start, d in starts if start <= ref]
