@@ -1,5 +1,5 @@
 """JSON for the library's files: written with orjson where it gives the standard library's bytes, read
-with the standard library.
+with orjson where it gives the standard library's values.
 
 - `dumps(data)` returns exactly the bytes of `json.dumps(data, ensure_ascii=False, separators=(",", ":"))`
   in UTF-8 (the library's compact form). orjson writes them when the data holds only dicts, lists and
@@ -8,9 +8,13 @@ with the standard library.
   null; exponents, which it prints another way; other types, non-text keys, lone surrogates) is written
   by the standard library, so the bytes never depend on which one wrote them. Writing `articles.json` of
   100,000 articles: 0.09 s instead of 0.39 s.
-- `loads(raw)` is `json.loads`. orjson parses about a quarter faster once the garbage collector is out of
-  the way (`store.bulk`), but it reads a whole number beyond 64 bits as a float, and telling whether a
-  file holds one costs as much as that gain.
+- `loads(raw)` returns what `json.loads(raw)` returns. orjson parses about a third faster, but reads a
+  whole number beyond 64 bits as a float (and "-0" as 0), and finding such a number in the bytes costs
+  more than that gain; so orjson's result is written back with orjson, and kept only when that gives
+  `raw` again, byte for byte: then every number it read is the one written (a float read from a whole
+  number would be written with a "." or an exponent). That is the case for every file the library
+  writes (see `dumps`); anything else (a hand-edited file, spaces, escaped characters, NaN, numbers orjson
+  does not read) is parsed by the standard library. At 100,000 articles: 0.22 s instead of 0.30 s.
 - `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
   library is used throughout.
 """
@@ -73,4 +77,11 @@ def dumps(data: Any) -> bytes:
 
 def loads(raw: bytes) -> Any:
     """Parse JSON bytes as `json.loads` does (see the module docstring)."""
+    if not _stdlib:
+        try:
+            data = orjson.loads(raw)
+            if orjson.dumps(data) == raw:
+                return data
+        except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+            pass  # not JSON as orjson reads it (NaN, a lone surrogate, deep nesting): json decides
     return json.loads(raw)
