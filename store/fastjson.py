@@ -15,6 +15,9 @@ with orjson where it gives the standard library's values.
   number would be written with a "." or an exponent). That is the case for every file the library
   writes (see `dumps`); anything else (a hand-edited file, spaces, escaped characters, NaN, numbers orjson
   does not read) is parsed by the standard library. At 100,000 articles: 0.22 s instead of 0.30 s.
+- `indented(data)` returns the text of `json.dumps(data, ensure_ascii=False, indent=2)` written by orjson
+  (about 6x faster than the C encoder driven a container at a time, `store.jsonout`) when the data is
+  of the kinds `dumps` gives orjson, else None: the caller writes it another way.
 - `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
   library is used throughout.
 """
@@ -73,6 +76,16 @@ def dumps(data: Any) -> bytes:
         except orjson.JSONEncodeError:
             pass  # a non-text key, a number beyond 64 bits, a lone surrogate: the standard library decides
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def indented(data: Any) -> str | None:
+    """`json.dumps(data, ensure_ascii=False, indent=2)` made by orjson, or None (see the module docstring)."""
+    if _stdlib or not _plain(data):
+        return None
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return None  # a non-text key, a number beyond 64 bits, a lone surrogate, deep nesting
 
 
 def loads(raw: bytes) -> Any:
