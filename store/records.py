@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
@@ -49,12 +51,10 @@ class ArticleRow(ArticleMeta):
     def __getattr__(self, name: str) -> Any:
         # Called only for a field not set yet (an unset slot): fill the lazy ones from the document.
         if name in _LAZY_FIELDS:
-            from store.serialise import meta_from_doc  # serialise builds on this module
-
-            full = meta_from_doc(self._doc, self._flags)
-            for lazy in _LAZY_FIELDS:
-                object.__setattr__(self, lazy, getattr(full, lazy))
-            return getattr(full, name)
+            put = object.__setattr__
+            for field_name, value in zip(_META_FIELDS, _meta_values()(self._doc, self._flags), strict=True):
+                put(self, field_name, value)
+            return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __eq__(self, other: object) -> bool:
@@ -71,6 +71,14 @@ class ArticleRow(ArticleMeta):
 
 _META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
 _LAZY_FIELDS = frozenset(_META_FIELDS) - {"id"}
+
+
+@cache
+def _meta_values() -> Callable[[dict[str, Any], dict[str, Any] | None], tuple[Any, ...]]:
+    """`store.serialise.meta_values` (imported when first needed: serialise builds on this module)."""
+    from store.serialise import meta_values
+
+    return meta_values
 
 
 def _values(meta: ArticleMeta) -> tuple[Any, ...]:
