@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from store.library import Library
 
 ID_CHARS = 12  # the id prefix `list` and `timeline` print: unique in practice, and accepted by `show`
-JSON_CHUNK = 256  # items of a JSON array encoded, escaped and written at a time
+WRITE_CHUNK = 256  # items (array entries, lines) made, escaped and written at a time
 
 
 @contextlib.contextmanager
@@ -77,6 +77,6 @@ def write_json_array(out: TextIO, items: Iterable[Any]) -> None:
     memory (`store.jsonout`: orjson or the C encoder)."""
     from store.jsonout import array_chunks
 
-    for text in array_chunks(items, chunk=JSON_CHUNK):
+    for text in array_chunks(items, chunk=WRITE_CHUNK):
         out.write(escape_json_text(text))
     out.write("\n")

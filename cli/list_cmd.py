@@ -7,7 +7,15 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
-from cli._library import ID_CHARS, error, note, open_library, tolerant_stdout, write_json_array
+from cli._library import (
+    ID_CHARS,
+    WRITE_CHUNK,
+    error,
+    note,
+    open_library,
+    tolerant_stdout,
+    write_json_array,
+)
 from store.errors import LibraryError
 from store.safetext import safe_json, terminal_text
 
@@ -91,6 +99,6 @@ def run(args: argparse.Namespace) -> int:
     if not metas:
         note(f"the library at {where} has no articles; add some with: briefing import PATH")
         return 0
-    for meta in metas:
-        print(line(meta))
+    for first in range(0, len(metas), WRITE_CHUNK):  # a few lines at a time: one write each
+        sys.stdout.write("".join([line(meta) + "\n" for meta in metas[first : first + WRITE_CHUNK]]))
     return 0

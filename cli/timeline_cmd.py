@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from cli._dates import from_date, to_date
 from cli._help import add_command
 from cli._library import (
-    JSON_CHUNK,
+    WRITE_CHUNK,
     error,
     note,
     open_library,
@@ -86,7 +86,7 @@ def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
     return timeline_entry_dict(entry)
 
 
-_CHUNK = JSON_CHUNK  # entries encoded, escaped and written at a time
+_CHUNK = WRITE_CHUNK  # entries encoded, escaped and written at a time
 
 
 def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
