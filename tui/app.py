@@ -53,6 +53,7 @@ from tui.prefetch import (
     load_text,
     neighbours,
 )
+from tui.reader_ahead import DrawnText, ReaderPane
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen, Section
@@ -392,6 +393,8 @@ class BriefingApp(App[None]):
         if self._loading == article_id:  # already on its way (the list's cursor message and a direct call)
             return
         self._save_state(STATE_ARTICLE, article_id)
+        # what is still loading ahead was chosen around the article before: it would compete with this one
+        self.workers.cancel_group(self, "prefetch")
         loaded = self.prefetched.take(article_id) if self.prefetch else None
         if loaded is not None:  # loaded beforehand (`tui.prefetch`): shown now, on this thread
             self._show_loaded(loaded)
@@ -417,7 +420,7 @@ class BriefingApp(App[None]):
         self.workers.cancel_group(self, "article")  # a load still running for the article before
         self._loading = None
         meta = loaded.article.meta
-        self._show_text(meta, loaded.article.body, None, loaded.annotations)
+        self._show_text(meta, loaded.article.body, None, loaded.annotations, loaded.text)
         if loaded.analysis is not None:
             self._analysis_ready(meta.id, loaded.analysis, list(loaded.entries), loaded.drawn)
         elif loaded.error is not None:
@@ -442,20 +445,26 @@ class BriefingApp(App[None]):
             draw = self.timeline.draw_ahead() if article_scope else None
             texts = [loaded for i in wanted if (loaded := self.prefetched.get(i)) is not None]
             missing = [i for i in wanted if i not in self.prefetched]
-            self._prefetch(missing, texts, self.prefetched.generation, draw)
+            self._prefetch(missing, texts, self.prefetched.generation, draw, self.reader.draw_ahead())
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(
-        self, article_ids: list[str], texts: list[Loaded], generation: int, draw: DrawAhead | None = None
+        self,
+        article_ids: list[str],
+        texts: list[Loaded],
+        generation: int,
+        draw: DrawAhead | None = None,
+        pane: ReaderPane | None = None,
     ) -> None:
-        """Load the texts of `article_ids`, then analyse them and `texts` (loaded before, not analysed)."""
+        """Load the texts of `article_ids` (drawn for the reader's `pane`), then analyse them and `texts`
+        (loaded before, not analysed)."""
         worker = get_current_worker()
         texts = list(texts)
         for article_id in article_ids:  # the texts first: cheap, and what `j` shows first
             if worker.is_cancelled:
                 return
             try:
-                loaded = load_text(self.library, article_id)
+                loaded = load_text(self.library, article_id, pane)
             except Exception:  # opening it will say what is wrong
                 continue
             texts.append(loaded)
@@ -521,6 +530,7 @@ class BriefingApp(App[None]):
         body: str,
         drawn: threading.Event | None = None,
         annotations: Iterable[Annotation] = (),
+        text: DrawnText | None = None,
     ) -> None:
         if self._loading == meta.id:
             self._loading = None
@@ -529,7 +539,7 @@ class BriefingApp(App[None]):
             notices.append(
                 Text(f"Long article: {len(body):,} characters. Highlights may take a moment.", NOTICE_STYLE)
             )
-        self.reader.show_article(self.article_list.meta(meta.id) or meta, body, notices, annotations)
+        self.reader.show_article(self.article_list.meta(meta.id) or meta, body, notices, annotations, text)
         self.reader.border_subtitle = "analysing…"
         self._apply_pending_mark()
         if drawn is not None:
@@ -641,9 +651,37 @@ class BriefingApp(App[None]):
     # -- state and flags -----------------------------------------------------------------------------
     def _save_state(self, key: str, value: str) -> None:
         """Remember the reading position (or the theme) for the next session; a read-only window
-        keeps it to itself."""
-        if not self.library.read_only:
+        keeps it to itself. The position is written after `STATE_DELAY` seconds without a change (and
+        when the app closes), not on every key: `j` held down does not write the library each time."""
+        if self.library.read_only:
+            return
+        if key == STATE_THEME:
             self._write_state(key, value)
+            return
+        self._pending_state[key] = value
+        if self._state_timer is None:
+            self._state_timer = self.set_timer(STATE_DELAY, self._flush_state, name="save-position")
+        else:
+            self._state_timer.reset()
+
+    def _flush_state(self) -> None:
+        self._state_timer = None
+        pending, self._pending_state = self._pending_state, {}
+        for key, value in pending.items():
+            self._write_state(key, value)
+
+    async def on_unmount(self) -> None:
+        """The reading position not written yet is written now, after the writes already under way."""
+        if self._state_timer is not None:
+            self._state_timer.stop()
+            self._state_timer = None
+        pending, self._pending_state = self._pending_state, {}
+        for worker in [w for w in self.workers if w.group == "state"]:
+            with contextlib.suppress(Exception):
+                await worker.wait()
+        for key, value in pending.items():
+            with contextlib.suppress(Exception):  # closing: there is no window left to say it in
+                self.library.set_state(key, value)
 
     @work(thread=True, group="state", exit_on_error=False)
     def _write_state(self, key: str, value: str) -> None:
