@@ -164,3 +164,18 @@ async def test_moving_on_cancels_what_was_loading_around_the_article_before(libr
         assert running[0].is_cancelled  # its analyses were for the article before's neighbours
         await settle(pilot)
         assert app.reader.article_id == app.article_list.current_id and app.reader.analysis is not None
+
+
+async def test_an_analysis_on_demand_comes_with_its_timeline_rows_drawn(library: Library) -> None:
+    app = make_app(library)
+    app.prefetch = False  # every article opened is loaded and analysed on demand
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.article_list.focus()
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.timeline.items and app.timeline._drawn is not None  # drawn in the article's worker
+        drawn = widget_text(app.timeline)
+        app.timeline.invalidate()  # the same rows drawn by the pane itself
+        await pilot.pause()
+        assert app.timeline._drawn is None and widget_text(app.timeline) == drawn

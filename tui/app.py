@@ -401,7 +401,7 @@ class BriefingApp(App[None]):
             return
         self._loading = article_id
         self.reader.border_subtitle = "loading…"
-        self._load_article(article_id)
+        self._load_article(article_id, draw=self._timeline_ahead())
 
     # -- the next-article path: neighbours loaded ahead in a worker (`tui.prefetch`) -------------------
     @cached_property
@@ -430,7 +430,13 @@ class BriefingApp(App[None]):
 
     def _analyse_shown(self, loaded: Loaded) -> None:
         if self.reader.article_id == loaded.article.meta.id and self.reader.analysis is None:
-            self._load_article(loaded.article.meta.id, loaded)
+            self._load_article(loaded.article.meta.id, loaded, self._timeline_ahead())
+
+    def _timeline_ahead(self) -> DrawAhead | None:
+        """How to draw an article's first timeline rows in a worker, when the pane shows this article's."""
+        return (
+            self.timeline.draw_ahead() if self.timeline_scope == "article" and self.entity is None else None
+        )
 
     def _prefetch_neighbours(self) -> None:
         """Load the articles around the list's cursor that are not loaded yet (after the open article's
@@ -441,8 +447,7 @@ class BriefingApp(App[None]):
             return
         wanted = [i for i in neighbours(listing.rows, listing.cursor) if not self.prefetched.complete(i)]
         if wanted:
-            article_scope = self.timeline_scope == "article" and self.entity is None
-            draw = self.timeline.draw_ahead() if article_scope else None
+            draw = self._timeline_ahead()
             texts = [loaded for i in wanted if (loaded := self.prefetched.get(i)) is not None]
             missing = [i for i in wanted if i not in self.prefetched]
             self._prefetch(missing, texts, self.prefetched.generation, draw, self.reader.draw_ahead())
@@ -495,8 +500,11 @@ class BriefingApp(App[None]):
             self.prefetched.forget()
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_article(self, article_id: str, shown: Loaded | None = None) -> None:
-        """The article's text (unless `shown` already on screen), then its analysis and timeline."""
+    def _load_article(
+        self, article_id: str, shown: Loaded | None = None, draw: DrawAhead | None = None
+    ) -> None:
+        """The article's text (unless `shown` already on screen), then its analysis and timeline (its
+        first rows drawn here for the pane described by `draw`)."""
         if shown is None:
             try:
                 article = self.library.article(article_id)
@@ -517,7 +525,8 @@ class BriefingApp(App[None]):
             message = one_line(str(error)) or type(error).__name__
             self._from_thread(self._analysis_failed, article_id, message)
             return
-        self._from_thread(self._analysis_ready, article_id, analysis, entries)
+        rows = draw_rows(entries, draw) if draw is not None else None
+        self._from_thread(self._analysis_ready, article_id, analysis, entries, rows)
 
     def _article_failed(self, article_id: str, message: str) -> None:
         if self._loading == article_id:
