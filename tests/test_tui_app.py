@@ -405,6 +405,19 @@ async def test_the_reading_position_is_written_once_the_keys_stop(
     assert library.get_state(STATE_ARTICLE) == before_close  # written when the app closed
 
 
+async def test_the_collector_runs_less_often_while_the_app_runs_and_as_before_after(library: Library) -> None:
+    import gc
+
+    from tui.app import GC_YOUNG_THRESHOLD
+
+    before = gc.get_threshold()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold() == (max(GC_YOUNG_THRESHOLD, before[0]), *before[1:])
+    assert gc.get_threshold() == before
+
+
 async def test_empty_library_says_so(tmp_path: Path) -> None:
     lib = make_library(tmp_path, {})
     app = make_app(lib)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -77,6 +78,10 @@ STATE_DELAY = 1.0  # seconds of calm before the reading position is written
 STATE_THEME = "theme"
 LIST_MIN_WIDTH = 20  # `<` and `>` resize the article list within these bounds
 READER_MIN_WIDTH = 40
+# A frame allocates thousands of short-lived containers (segments, strips, texts): with the default young-
+# generation threshold (700) the collector ran about a dozen times between a key and its frame. A larger
+# one (for the app's lifetime; the older generations keep their thresholds) runs it about once in a few keys.
+GC_YOUNG_THRESHOLD = 10_000
 READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
 
 
@@ -178,6 +183,7 @@ class BriefingApp(App[None]):
         self._loading: str | None = None  # the article whose text a worker is fetching
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
         self._undo_kinds: list[str] = []  # what `u` undoes, last first: "annotation" (x) or "article" (d)
+        self._gc_threshold: tuple[int, int, int] | None = None  # the collector's, restored on unmount
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -256,6 +262,8 @@ class BriefingApp(App[None]):
         return Exporter(self, self.library, self.status)
 
     def on_mount(self) -> None:
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(max(GC_YOUNG_THRESHOLD, self._gc_threshold[0]), *self._gc_threshold[1:])
         self._use_palette(self.current_theme.dark)
         self.theme_changed_signal.subscribe(self, lambda theme: self._use_palette(theme.dark))
         search = self.query_one("#search", Input)
@@ -680,7 +688,10 @@ class BriefingApp(App[None]):
             self._write_state(key, value)
 
     async def on_unmount(self) -> None:
-        """The reading position not written yet is written now, after the writes already under way."""
+        """Closing: the collector's thresholds as they were; the reading position not written yet is
+        written now, after the writes already under way."""
+        if self._gc_threshold is not None:
+            gc.set_threshold(*self._gc_threshold)
         if self._state_timer is not None:
             self._state_timer.stop()
             self._state_timer = None
