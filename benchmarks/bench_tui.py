@@ -349,12 +349,12 @@ def main() -> int:
     print("  (median / p95; CPU: time.thread_time of the UI thread from the key to the drawn frame, and the")
     print("   process's other threads over the same interval, medians)")
     if len(sides) > 1:
-        ours, base = figures["this tree"], figures[next(n for n in sides if n != "this tree")]
+        here, base = figures["this tree"], figures[next(n for n in sides if n != "this tree")]
         print(
-            f"  ratio baseline / this tree: text median {base['text_ms'][0] / ours['text_ms'][0]:.2f}x, "
-            f"p95 {base['text_ms'][1] / ours['text_ms'][1]:.2f}x; UI-thread CPU median "
-            f"{base['cpu_ms'][0] / ours['cpu_ms'][0]:.2f}x; with highlights median "
-            f"{base['full_ms'][0] / ours['full_ms'][0]:.2f}x"
+            f"  ratio baseline / this tree: text median {base['text_ms'][0] / here['text_ms'][0]:.2f}x, "
+            f"p95 {base['text_ms'][1] / here['text_ms'][1]:.2f}x; UI-thread CPU median "
+            f"{base['cpu_ms'][0] / here['cpu_ms'][0]:.2f}x; with highlights median "
+            f"{base['full_ms'][0] / here['full_ms'][0]:.2f}x"
         )
     print(f"  peak RSS: {peak:.0f} MB   (target <= 300 MB)")
     if args.no_list:
