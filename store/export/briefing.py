@@ -70,12 +70,52 @@ class KeyFigure:
     sentence: str
 
 
-@dataclass(frozen=True, slots=True)
 class TimelineFact:
-    """A selected fact with its article."""
+    """A selected fact with its article: made from a Fact, or from the fact's `fact_to_dict` form as the
+    facts index holds it (`data`; the Fact is then made only when first asked for, and the JSON export
+    writes the dict as it is). Immutable, and equal to another with the same article and fact."""
 
-    article_id: str
-    fact: Fact
+    __slots__ = ("_data", "_fact", "article_id")
+
+    def __init__(self, article_id: str, fact: Fact | None = None, *, data: dict[str, Any] | None = None):
+        if fact is None and data is None:
+            raise TypeError("TimelineFact needs a fact or its data")
+        self.article_id = article_id
+        self._fact = fact
+        self._data = data
+
+    @property
+    def fact(self) -> Fact:
+        if self._fact is None:
+            from store.serialise import fast_fact_from_dict
+
+            assert self._data is not None
+            self._fact = fast_fact_from_dict(self._data)
+        return self._fact
+
+    @property
+    def interval(self) -> tuple[str | None, str | None]:
+        """The fact's `start_date` and `end_date` (read without making the Fact)."""
+        data = self._data
+        if self._fact is None and data is not None:
+            return data["start_date"], data["end_date"]
+        return self.fact.start_date, self.fact.end_date
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The fact's stored form it was made from (None: it was made from a Fact)."""
+        return self._data
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TimelineFact):
+            return NotImplemented
+        return self.article_id == other.article_id and self.fact == other.fact
+
+    def __hash__(self) -> int:
+        return hash((self.article_id, self.fact))
+
+    def __repr__(self) -> str:
+        return f"TimelineFact(article_id={self.article_id!r}, fact={self.fact!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +148,7 @@ class Briefing:
         Only facts spanning at most a month count when there are any (else at most a year): coarse facts
         ("last year", "this decade") and open-ended ones would stretch the period far beyond the events the
         articles report. They stay in the timeline; they only do not set the period."""
-        spans = [(f.fact.start_date, f.fact.end_date) for f in self.facts]
+        spans = [f.interval for f in self.facts]
         for limit in PERIOD_LIMITS:
             bounded = [(s, e) for s, e in spans if s and e and _days(s, e) <= limit]
             if bounded:

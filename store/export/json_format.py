@@ -6,14 +6,15 @@ disappears (adding keys keeps it). A pure function of the Briefing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 
-from extract.model import fact_to_dict
-from store.export.briefing import Briefing, KeyFigure
-from store.jsonout import object_chunks
+from extract.model import DateMention, Fact, Sentence, fact_to_dict
+from store.export.briefing import Briefing, KeyFigure, TimelineFact
+from store.export.fastindent import indented
+from store.jsonout import array_of_texts
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
 
@@ -26,21 +27,54 @@ def build_json(briefing: Briefing) -> str:
 
 
 def json_chunks(briefing: Briefing) -> Iterator[str]:
-    """The text of `build_json`, a few records at a time (`store.jsonout`: the C encoder, the same
-    text as one indented `json.dumps`)."""
+    """The text of `build_json`, a few records at a time: the text of one indented `json.dumps` of the
+    whole document (`store.export.fastindent`), each record written once and let go."""
     start, end = briefing.period()
-    fields: list[tuple[str, Any]] = [
+    members: list[tuple[str, Any]] = [
         ("schema", SCHEMA),
         ("title", briefing.title),
         ("selection", briefing.selection.to_dict()),
         ("period", {"start": start, "end": end}),
         ("articles", (_article(a) for a in briefing.articles)),
-        ("facts", ({"article_id": f.article_id, **fact_to_dict(f.fact)} for f in briefing.facts)),
+        ("facts", (_fact(f) for f in briefing.facts)),
         ("figures", (_figure(f) for f in briefing.figures)),
         ("annotations", (_annotation(a) for a in briefing.annotations)),
     ]
-    yield from object_chunks(fields)
-    yield "\n"
+    opening = "{\n  "
+    for key, value in members:
+        yield opening + indented(key) + ": "
+        if isinstance(value, Iterator):
+            yield from array_of_texts((indented(item, 2) for item in value), 1)
+        else:
+            yield indented(value, 1)
+        opening = ",\n  "
+    yield "\n}\n"
+
+
+def _fact(item: TimelineFact) -> dict[str, Any]:
+    """The fact as `fact_to_dict` writes it, with its article: the facts index's stored form as it is
+    when it is that form, else made from the Fact."""
+    data = item.data
+    if data is None or not _fact_form(data):
+        data = fact_to_dict(item.fact)
+    return {"article_id": item.article_id, **data}
+
+
+def _fact_form(data: dict[str, Any]) -> bool:
+    """Whether a stored fact is exactly what `fact_to_dict` makes of the Fact made from it (its keys, and
+    its records' keys, in field order; "text_offset" only when set; lists where the Fact has tuples)."""
+    keys = tuple(data)
+    if keys != _FACT_KEYS and not (keys == _FACT_KEYS_OFFSET and data["text_offset"] is not None):
+        return False
+    dates = data["dates"]
+    return (
+        tuple(data["sentence"]) == _SENTENCE_KEYS
+        and tuple(data["date"]) == _DATE_KEYS
+        and type(dates) is list
+        and type(data["entities"]) is list
+        and type(data["figures"]) is list
+        and all(type(d) is dict and tuple(d) == _DATE_KEYS for d in dates)
+    )
 
 
 def _article(meta: ArticleMeta) -> dict[str, Any]:
@@ -63,5 +97,17 @@ def _annotation(annotation: Annotation) -> dict[str, Any]:
     return data
 
 
-_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
-_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _without(names: Iterable[str], left_out: str) -> tuple[str, ...]:
+    return tuple(n for n in names if n != left_out)
+
+
+_FIGURE_FIELDS = _names(KeyFigure)
+_ANNOTATION_FIELDS = _names(Annotation)
+_FACT_KEYS_OFFSET = _names(Fact)
+_FACT_KEYS = _without(_FACT_KEYS_OFFSET, "text_offset")
+_SENTENCE_KEYS = _names(Sentence)
+_DATE_KEYS = _names(DateMention)

@@ -19,23 +19,22 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from store.bulk import collector_paused
 from store.errors import LibraryError
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.records import Annotation, Article, ArticleMeta
-from store.serialise import fast_fact_from_dict
 from store.timeline import (
     interval_bounds,
     interval_overlaps,
     name_matches,
     names_wanted,
-    sort_key,
+    order_key,
     wanted_names,
 )
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.across.model import Claim, Conflict, Series
-    from extract.model import Fact
 
 KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
 SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
@@ -70,7 +69,16 @@ def select(
     and conflicts of those articles (only the Markdown briefing shows them: the library's cross-article
     index is built for them on first use).
 
-    Reads each article's facts index entry (store.facts_index), never its whole analysis."""
+    Reads each article's facts index entry (store.facts_index), never its whole analysis. The cyclic
+    garbage collector waits until the briefing is made (`store.bulk`): its many small records hold no
+    cycles, and collecting while they are made only walked them again and again."""
+    with collector_paused(freeze=True):
+        return _select(library, selection, title, key_facts, across)
+
+
+def _select(
+    library: LibraryView, selection: Selection, title: str | None, key_facts: int, across: bool
+) -> Briefing:
     metas = _named_articles(library, selection.article_ids)
     if selection.tag is not None:
         wanted = selection.tag.casefold()
@@ -80,7 +88,9 @@ def select(
 
     by_id = {meta.id: meta for meta in metas}
     chosen: list[
-        tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[Annotation], list[KeyFigure]]
+        tuple[
+            ArticleMeta, list[dict[str, Any]], tuple[str | None, str | None], list[Annotation], list[KeyFigure]
+        ]
     ]
     chosen = []
     # An article whose text cannot be read is not among the entries (the library has told the user).
@@ -104,13 +114,28 @@ def select(
 
     chosen.sort(key=lambda item: _article_order(item[0]))
     annotations = [a for *_, notes, _ in chosen for a in notes]
-    timeline = [TimelineFact(meta.id, f) for meta, facts, *_ in chosen for f in facts]
-    published = {meta.id: meta.published for meta, *_ in chosen}
-    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline.
-    bounds = {meta.id: span for meta, _, span, *_ in chosen}
-    timeline.sort(
-        key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
-    )
+    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline
+    # (`store.timeline.sort_key`, read from the facts' stored form: no Fact is made for the sort).
+    ordered = [
+        (
+            order_key(
+                f["start_date"],
+                f["end_date"],
+                meta.published.isoformat() if meta.published else None,
+                meta.id,
+                f["sentence"]["start"],
+                f["date"]["start"],
+                span,
+            ),
+            meta.id,
+            f,
+        )
+        for meta, facts, span, *_ in chosen
+        for f in facts
+    ]
+    ordered.sort(key=lambda item: item[0])
+    timeline = [TimelineFact(aid, data=f) for _, aid, f in ordered]
+    del ordered
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
     series, conflicts = across_selected(library, {meta.id for meta in articles}) if across else ((), ())
@@ -127,9 +152,10 @@ def select(
     )
 
 
-def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
+def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[dict[str, Any]]:
     """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
-    entity's names looked up in this article), less open-ended ones outside the range, in text order."""
+    entity's names looked up in this article), less open-ended ones outside the range, in text order; in
+    their stored form (`extract.model.fact_to_dict`)."""
     wanted = wanted_names(selection.entity, [entry["names"]]) if selection.entity else set()
     facts = []
     for fact, keys in zip(entry["facts"], entry["keys"], strict=True):
@@ -138,7 +164,7 @@ def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
         if not interval_overlaps(fact["start_date"], fact["end_date"], selection.start, selection.end):
             continue
         if _open_side_in_range(fact["start_date"], fact["end_date"], selection):
-            facts.append(fast_fact_from_dict(fact))
+            facts.append(fact)
     return facts
 
 
@@ -272,14 +298,14 @@ def _key_figures(
     library: LibraryView,
     article_id: str,
     rows: list[FigureRow],
-    facts: list[Fact],
+    facts: list[dict[str, Any]],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
     """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
     sentence's span); the article's text is read only when one is picked, for the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
-    fact_sentences = [(f.sentence.start, f.sentence.end) for f in facts]
+    fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts]
     picked: list[KeyFigure] = []
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0
