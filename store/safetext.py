@@ -101,6 +101,8 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """One line of plain text (stored metadata, a tag, a document's one-line field): unsafe characters
     dropped, runs of white space (line breaks included) one space, stripped."""
+    if text.isprintable():  # no unsafe character or line break (none is printable): nothing to drop
+        return " ".join(text.split())
     return " ".join(text.translate(_DOCUMENT).split())
 
 
@@ -119,8 +121,14 @@ def safe_json(data: Any, *, indent: int | None = 2) -> str:
 def markdown_text(text: str) -> str:
     """One line of literal text for Markdown: cleaned, white space runs one space, and every character
     that could start markup (emphasis, code, links, HTML, tables, strike-through, entities) escaped."""
-    escaped = _MARKDOWN_INLINE.sub(r"\\\1", clean_line(text))
-    return _MARKDOWN_ENTITY.sub(r"\\&", escaped)
+    escaped = _MARKDOWN_INLINE.sub(_backslashed, clean_line(text))
+    return _MARKDOWN_ENTITY.sub(_backslashed, escaped)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    """The matched text after a backslash (a function, not a template: `re` would parse a template
+    again at every call)."""
+    return "\\" + match[0]
 
 
 def html_text(text: str) -> str:

@@ -54,6 +54,7 @@ class LibraryView(Protocol):
     def conflicts(self) -> list[Conflict]: ...
 
 
+Fact = dict[str, Any]  # a fact in its stored form (`extract.model.fact_to_dict`), as the facts index holds it
 FigureRow = tuple[int, int, str, "float | None", str, "str | None", "str | None", "int | None", "int | None"]
 
 
@@ -88,9 +89,7 @@ def _select(
 
     by_id = {meta.id: meta for meta in metas}
     chosen: list[
-        tuple[
-            ArticleMeta, list[dict[str, Any]], tuple[str | None, str | None], list[Annotation], list[KeyFigure]
-        ]
+        tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[Annotation], list[KeyFigure]]
     ]
     chosen = []
     # An article whose text cannot be read is not among the entries (the library has told the user).
@@ -152,7 +151,7 @@ def _select(
     )
 
 
-def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[dict[str, Any]]:
+def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
     """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
     entity's names looked up in this article), less open-ended ones outside the range, in text order; in
     their stored form (`extract.model.fact_to_dict`)."""
@@ -298,7 +297,7 @@ def _key_figures(
     library: LibraryView,
     article_id: str,
     rows: list[FigureRow],
-    facts: list[dict[str, Any]],
+    facts: list[Fact],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
