@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from extract.model import fact_to_dict
 from store import jsonout
 from store.export import Briefing, Selection, TimelineFact, render
 from store.export.fastindent import indented
+from store.library import Library
 from store.safetext import _DOCUMENT, clean_line, escape_json_text, markdown_text
 from store.serialise import fast_fact_from_dict
 from tests.test_export_builders import FACTS, META
@@ -102,10 +104,28 @@ def test_facts_in_their_stored_form_export_as_the_fact_they_make() -> None:
 
 
 def test_a_timeline_fact_needs_a_fact_or_its_data() -> None:
-    import pytest
-
     with pytest.raises(TypeError):
         TimelineFact(META.id)
     item = TimelineFact(META.id, data=fact_to_dict(FACTS[0].fact))
     assert item.interval == (FACTS[0].fact.start_date, FACTS[0].fact.end_date)
     assert item.fact == FACTS[0].fact and hash(item) == hash(FACTS[0])
+
+
+def test_annotations_read_at_once_are_those_read_article_by_article(
+    sample_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.export import selection
+
+    metas = sample_library.articles()
+    for n, meta in enumerate(metas[:6]):
+        body = sample_library.article(meta.id).body
+        sample_library.add_annotation(meta.id, 10 + n, 40 + n, "note", note=f"note {n}")
+        sample_library.add_annotation(meta.id, 0, 8, "highlight")
+    monkeypatch.setattr(selection, "BULK_ANNOTATIONS", 10**9)
+    one_by_one = selection.select(sample_library, Selection(), across=False)
+    monkeypatch.setattr(selection, "BULK_ANNOTATIONS", 0)
+    at_once = selection.select(sample_library, Selection(), across=False)
+    assert len(at_once.annotations) == 12 and body
+    assert at_once == one_by_one
+    for fmt in ("json", "md"):
+        assert render(at_once, fmt) == render(one_by_one, fmt)

@@ -6,6 +6,9 @@
 (orjson's two-space indentation is then `json.dumps`'s too: ": " after keys, one member a line, `[]` and
 `{}` for empty containers); anything else goes to `store.jsonout`. JSON text holds no raw line break, so
 nesting it deeper only indents every line after the first.
+
+`pack(value)` keeps such a value as its compact JSON bytes (parsed back equal by `unpack`), for records
+held by the thousand until they are written.
 """
 
 from __future__ import annotations
@@ -33,3 +36,28 @@ def indented(value: Any, level: int = 0) -> str:
         else:
             return text.replace("\n", "\n" + "  " * level) if level else text
     return jsonout.indented(value, level)
+
+
+def pack(value: Any) -> bytes | None:
+    """`value` as compact JSON when orjson writes it as the standard library does (so `unpack` gives an
+    equal value back, and `indented_packed` its indented text); None otherwise."""
+    if orjson is None or not orjson_writes_as_stdlib(value):
+        return None
+    try:
+        made = orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return None
+    # A copy of exactly its size: orjson's own is a larger buffer cut down, whose freed end no later
+    # buffer fits in (thousands of them held would take half as much memory again).
+    return bytes(memoryview(made))
+
+
+def unpack(packed: bytes) -> Any:
+    """The value `pack` was given."""
+    return orjson.loads(packed)
+
+
+def indented_packed(value: Any, level: int) -> str:
+    """`indented(value, level)` of a value made only of what `pack` accepts (not checked again)."""
+    text = orjson.dumps(value, option=_INDENT_OPTION).decode()
+    return text.replace("\n", "\n" + "  " * level) if level else text

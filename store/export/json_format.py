@@ -13,7 +13,7 @@ from typing import Any
 
 from extract.model import DateMention, Fact, Sentence, fact_to_dict
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
-from store.export.fastindent import indented
+from store.export.fastindent import indented, indented_packed, unpack
 from store.jsonout import array_of_texts
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
@@ -36,19 +36,31 @@ def json_chunks(briefing: Briefing) -> Iterator[str]:
         ("selection", briefing.selection.to_dict()),
         ("period", {"start": start, "end": end}),
         ("articles", (_article(a) for a in briefing.articles)),
-        ("facts", (_fact(f) for f in briefing.facts)),
+        ("facts", None),  # written by _fact_text
         ("figures", (_figure(f) for f in briefing.figures)),
         ("annotations", (_annotation(a) for a in briefing.annotations)),
     ]
     opening = "{\n  "
     for key, value in members:
         yield opening + indented(key) + ": "
-        if isinstance(value, Iterator):
+        if key == "facts":
+            yield from array_of_texts((_fact_text(f) for f in briefing.facts), 1)
+        elif isinstance(value, Iterator):
             yield from array_of_texts((indented(item, 2) for item in value), 1)
         else:
             yield indented(value, 1)
         opening = ",\n  "
     yield "\n}\n"
+
+
+def _fact_text(item: TimelineFact) -> str:
+    """`indented(_fact(item), 2)`: a fact kept packed is known to be what orjson writes as json.dumps."""
+    packed = item.packed
+    if packed is not None:
+        data = unpack(packed)
+        if _fact_form(data):
+            return indented_packed({"article_id": item.article_id, **data}, 2)
+    return indented(_fact(item), 2)
 
 
 def _fact(item: TimelineFact) -> dict[str, Any]:

@@ -15,7 +15,7 @@ Nothing selected is an ExportError, as is an unknown article id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -40,6 +40,7 @@ KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quant
 SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
 FIGURES_PER_ARTICLE = 8  # the first ones in the text (the lede carries the news); highlighted ones on top
 FAR_FUTURE = "9999-12-31"
+BULK_ANNOTATIONS = 64  # articles from which all the annotations are read at once
 
 
 class LibraryView(Protocol):
@@ -88,10 +89,12 @@ def _select(
         metas = [m for m in metas if m.starred]
 
     by_id = {meta.id: meta for meta in metas}
-    chosen: list[
-        tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[Annotation], list[KeyFigure]]
-    ]
-    chosen = []
+    chosen: list[tuple[ArticleMeta, list[Annotation], list[KeyFigure]]] = []
+    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline
+    # (`store.timeline.sort_key`, read from the facts' stored form: no Fact is made for the sort). The
+    # facts are kept as TimelineFacts at once, and the entries let go shard by shard: memory.
+    timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
+    notes_of = _annotations_of(library, by_id)
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
@@ -102,39 +105,30 @@ def _select(
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
         span = interval_bounds((f["start_date"], f["end_date"]) for f in entry["facts"])
-        notes = library.annotations(aid)
+        published = meta.published.isoformat() if meta.published else None
+        for f in facts:
+            key = order_key(
+                f["start_date"],
+                f["end_date"],
+                published,
+                aid,
+                f["sentence"]["start"],
+                f["date"]["start"],
+                span,
+            )
+            timeline.append((key, TimelineFact(aid, data=f)))
+        notes = notes_of(aid)
         rows: list[FigureRow] = [tuple(row) for row in entry["figures"]]
         figures = _key_figures(library, aid, rows, facts, notes, selection.narrows_facts)
-        chosen.append((meta, facts, span, _annotation_order(notes), figures))  # not the entry: memory
+        chosen.append((meta, _annotation_order(notes), figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
         raise ExportError(f"no articles match {describe(selection)}")
 
     chosen.sort(key=lambda item: _article_order(item[0]))
-    annotations = [a for *_, notes, _ in chosen for a in notes]
-    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline
-    # (`store.timeline.sort_key`, read from the facts' stored form: no Fact is made for the sort).
-    ordered = [
-        (
-            order_key(
-                f["start_date"],
-                f["end_date"],
-                meta.published.isoformat() if meta.published else None,
-                meta.id,
-                f["sentence"]["start"],
-                f["date"]["start"],
-                span,
-            ),
-            meta.id,
-            f,
-        )
-        for meta, facts, span, *_ in chosen
-        for f in facts
-    ]
-    ordered.sort(key=lambda item: item[0])
-    timeline = [TimelineFact(aid, data=f) for _, aid, f in ordered]
-    del ordered
+    annotations = [a for _, notes, _ in chosen for a in notes]
+    timeline.sort(key=lambda item: item[0])  # stable: an article's facts that tie stay in text order
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
     series, conflicts = across_selected(library, {meta.id for meta in articles}) if across else ((), ())
@@ -142,13 +136,24 @@ def _select(
         title=title or default_title(articles, selection),
         selection=selection,
         articles=articles,
-        facts=tuple(timeline),
+        facts=tuple(item for _, item in timeline),
         figures=tuple(figures),
         annotations=tuple(annotations),
         key_facts=key_facts,
         series=series,
         conflicts=conflicts,
     )
+
+
+def _annotations_of(library: LibraryView, article_ids: dict[str, Any]) -> Callable[[str], list[Annotation]]:
+    """`library.annotations` of one article at a time, from one read of them all when there are many
+    articles (each shard once, instead of once per article)."""
+    if len(article_ids) < BULK_ANNOTATIONS:
+        return library.annotations
+    by_article: dict[str, list[Annotation]] = {}
+    for annotation in library.annotations():  # in text order, as each article's own are
+        by_article.setdefault(annotation.article_id, []).append(annotation)
+    return lambda article_id: by_article.get(article_id, [])
 
 
 def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
@@ -309,6 +314,7 @@ def _key_figures(
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0
     body: str | None = None
+    sentences: dict[tuple[int, int], str] = {}
     for start, end, text, value, kind, unit, qualifier, s_start, s_end in rows:
         marked = bool(highlighted) and any(s <= start and end <= e for s, e in highlighted)
         if not marked:
@@ -329,9 +335,11 @@ def _key_figures(
         if s_start is not None and s_end is not None:
             if body is None:
                 body = library.article(article_id).body
-            context = body[s_start:s_end]
+            sentence = sentences.get((s_start, s_end))
+            if sentence is None:  # figures of one sentence share its text: memory
+                sentence = sentences[s_start, s_end] = " ".join(body[s_start:s_end].split())
         else:
-            context = text
+            sentence = " ".join(text.split())
         picked.append(
             KeyFigure(
                 article_id=article_id,
@@ -342,7 +350,7 @@ def _key_figures(
                 kind=kind,
                 unit=unit,
                 qualifier=qualifier,
-                sentence=" ".join(context.split()),
+                sentence=sentence,
             )
         )
     return picked
