@@ -73,8 +73,8 @@ class KeyFigure:
 
 class TimelineFact:
     """A selected fact with its article: made from a Fact, or from the fact's `fact_to_dict` form as the
-    facts index holds it (`data`; the Fact is then made only when first asked for, and the JSON export
-    writes the dict as it is). Such a dict is kept as its compact JSON (`store.export.fastindent.pack`:
+    facts index holds it (`data`; the Fact is then made only when asked for, and the JSON export writes
+    the dict as it is). Such a dict is kept as its compact JSON (`store.export.fastindent.pack`:
     a third of the memory) when that gives it back exactly. Immutable, and equal to another with the same
     article and fact."""
 
@@ -92,13 +92,23 @@ class TimelineFact:
 
     @property
     def fact(self) -> Fact:
-        if self._fact is None:
-            from store.serialise import fast_fact_from_dict
+        """The Fact; one made from `data` is made again at each call (not kept: memory), so a caller
+        reading several of its fields takes it once."""
+        if self._fact is not None:
+            return self._fact
+        from store.serialise import fast_fact_from_dict
 
-            data = self.data
-            assert data is not None
-            self._fact = fast_fact_from_dict(data)
-        return self._fact
+        data = self.data
+        assert data is not None
+        return fast_fact_from_dict(data)
+
+    def has_figures_and_names(self) -> bool:
+        """Whether the fact gives at least one figure and names at least one entity."""
+        if self._fact is not None:
+            return bool(self._fact.figures and self._fact.entities)
+        data = self.data
+        assert data is not None
+        return bool(data["figures"] and data["entities"])
 
     @property
     def interval(self) -> tuple[str | None, str | None]:

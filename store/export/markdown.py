@@ -81,12 +81,8 @@ class _Groups:
 def key_facts(briefing: Briefing) -> list[TimelineFact]:
     """Dated statements worth leading with: a precise date (not vague, see `store.timeline.is_vague`), at
     least one figure and one named actor; newest first, at most `briefing.key_facts`."""
-    chosen = [
-        item
-        for item in briefing.facts
-        if item.fact.figures and item.fact.entities and not is_vague(item.fact)
-    ]
-    chosen.sort(key=lambda item: (item.fact.start_date or "", item.fact.end_date or ""), reverse=True)
+    chosen = [item for item in briefing.facts if item.has_figures_and_names() and not is_vague(item.fact)]
+    chosen.sort(key=lambda item: (item.interval[0] or "", item.interval[1] or ""), reverse=True)
     return chosen[: max(0, briefing.key_facts)]
 
 
@@ -94,8 +90,8 @@ def _summary(briefing: Briefing, key: list[TimelineFact]) -> str:
     start: str | None
     end: str | None
     if key:
-        start = min(item.fact.start_date or "" for item in key)
-        end = max(item.fact.end_date or "" for item in key)
+        start = min(item.interval[0] or "" for item in key)
+        end = max(item.interval[1] or "" for item in key)
     else:
         start, end = briefing.period()
     count = len(briefing.articles)
@@ -124,7 +120,8 @@ def _key_facts(briefing: Briefing, key: list[TimelineFact]) -> Iterator[str]:
     several = len(briefing.articles) > 1
     items = []
     for item in key:
-        line = f"- **{mdtext.inline(describe_fact_date(item.fact))}** — {mdtext.inline(item.fact.text)}"
+        fact = item.fact
+        line = f"- **{mdtext.inline(describe_fact_date(fact))}** — {mdtext.inline(fact.text)}"
         if several:
             line += f" ({_source_cell(briefing.article(item.article_id))})"
         items.append(line)
@@ -218,12 +215,13 @@ def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
         return
     rows = ["| Date | Fact |", "| --- | --- |"]
     for item in facts:
-        when = describe_fact_date(item.fact)
-        others = [" ".join(d.text.split()) for d in item.fact.dates if d != item.fact.date]
+        fact = item.fact
+        when = describe_fact_date(fact)
+        others = [" ".join(d.text.split()) for d in fact.dates if d != fact.date]
         if others:
             when += " (also " + ", ".join(f"“{text}”" for text in others) + ")"
         date_cell = mdtext.cell(when)
-        rows.append(f"| {date_cell} | {mdtext.cell(item.fact.text)} |")
+        rows.append(f"| {date_cell} | {mdtext.cell(fact.text)} |")
     yield "\n".join(rows)
 
 
