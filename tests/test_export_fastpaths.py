@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cli.export_cmd import _terminal_safe_json
@@ -57,7 +57,13 @@ def test_ascii_json_with_delete_is_still_escaped() -> None:
     assert _terminal_safe_json(text) == escape_json_text(text) == '["a\\u007fb"]'
 
 
-@given(st.text())
+@given(
+    st.text()
+    | st.lists(
+        st.sampled_from(["&", "amp;", "#12;", "#x1F;", "a1", ";", "*", "\\", "[", "|", " ", "\n"])
+    ).map("".join)
+)
+@example("a &amp; b &#12; &#x1F; &x &; *&amp;* [&lt;] \\&amp; &\\amp; &a_b;")
 def test_clean_line_and_markdown_text_are_as_before(text: str) -> None:
     line = " ".join(text.translate(_DOCUMENT).split())
     assert clean_line(text) == line

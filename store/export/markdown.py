@@ -196,15 +196,19 @@ def _figures(figures: list[KeyFigure]) -> Iterator[str]:
     if not figures:
         return
     yield "### Key figures"
-    yield "\n".join(_figure_item(f) for f in figures)
+    sentences: dict[str, str] = {}  # an article's figures often share a sentence: escaped once
+    yield "\n".join(_figure_item(f, sentences) for f in figures)
 
 
-def _figure_item(figure: KeyFigure) -> str:
+def _figure_item(figure: KeyFigure, sentences: dict[str, str]) -> str:
     item = f"- **{mdtext.inline(figure.text)}**"
     if figure.unit and figure.unit.casefold() not in figure.text.casefold():
         item += f" ({mdtext.inline(figure.unit)})"
     if figure.sentence and figure.sentence != figure.text:
-        item += f": “{mdtext.inline(figure.sentence)}”"
+        sentence = sentences.get(figure.sentence)
+        if sentence is None:
+            sentence = sentences[figure.sentence] = mdtext.inline(figure.sentence)
+        item += f": “{sentence}”"
     return item
 
 
