@@ -6,14 +6,15 @@ disappears (adding keys keeps it). A pure function of the Briefing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import PurePath
 from typing import Any
 
-from extract.model import DateMention, Fact, Sentence, fact_to_dict
+from extract.model import fact_to_dict
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
 from store.export.fastindent import indented, indented_packed, unpack
+from store.export.storedfact import fact_form
 from store.jsonout import array_of_texts
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
@@ -58,7 +59,7 @@ def _fact_text(item: TimelineFact) -> str:
     packed = item.packed
     if packed is not None:
         data = unpack(packed)
-        if _fact_form(data):
+        if fact_form(data):
             return indented_packed({"article_id": item.article_id, **data}, 2)
     return indented(_fact(item), 2)
 
@@ -67,26 +68,9 @@ def _fact(item: TimelineFact) -> dict[str, Any]:
     """The fact as `fact_to_dict` writes it, with its article: the facts index's stored form as it is
     when it is that form, else made from the Fact."""
     data = item.data
-    if data is None or not _fact_form(data):
+    if data is None or not fact_form(data):
         data = fact_to_dict(item.fact)
     return {"article_id": item.article_id, **data}
-
-
-def _fact_form(data: dict[str, Any]) -> bool:
-    """Whether a stored fact is exactly what `fact_to_dict` makes of the Fact made from it (its keys, and
-    its records' keys, in field order; "text_offset" only when set; lists where the Fact has tuples)."""
-    keys = tuple(data)
-    if keys != _FACT_KEYS and not (keys == _FACT_KEYS_OFFSET and data["text_offset"] is not None):
-        return False
-    dates = data["dates"]
-    return (
-        tuple(data["sentence"]) == _SENTENCE_KEYS
-        and tuple(data["date"]) == _DATE_KEYS
-        and type(dates) is list
-        and type(data["entities"]) is list
-        and type(data["figures"]) is list
-        and all(type(d) is dict and tuple(d) == _DATE_KEYS for d in dates)
-    )
 
 
 def _article(meta: ArticleMeta) -> dict[str, Any]:
@@ -113,13 +97,5 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def _without(names: Iterable[str], left_out: str) -> tuple[str, ...]:
-    return tuple(n for n in names if n != left_out)
-
-
 _FIGURE_FIELDS = _names(KeyFigure)
 _ANNOTATION_FIELDS = _names(Annotation)
-_FACT_KEYS_OFFSET = _names(Fact)
-_FACT_KEYS = _without(_FACT_KEYS_OFFSET, "text_offset")
-_SENTENCE_KEYS = _names(Sentence)
-_DATE_KEYS = _names(DateMention)

@@ -17,8 +17,9 @@ from itertools import chain
 
 from store.export import mdtext
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
-from store.export.datefmt import describe_fact_date, human_day, human_value, interval_words
+from store.export.datefmt import describe_date, describe_fact_date, human_day, human_value, interval_words
 from store.export.selection import describe
+from store.export.storedfact import fact_form
 from store.records import Annotation, ArticleMeta
 from store.timeline import is_vague
 
@@ -219,13 +220,22 @@ def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
         return
     rows = ["| Date | Fact |", "| --- | --- |"]
     for item in facts:
-        fact = item.fact
-        when = describe_fact_date(fact)
-        others = [" ".join(d.text.split()) for d in fact.dates if d != fact.date]
+        data = item.data
+        if data is not None and fact_form(data):  # read as the Fact it makes, without making it
+            mention = data["date"]
+            start, end = data["start_date"], data["end_date"]
+            when = describe_date(data["value"], mention["mod"], mention["text"], start, end)
+            others = [" ".join(d["text"].split()) for d in data["dates"] if d != mention]
+            text = data["text"]
+        else:
+            fact = item.fact
+            when = describe_fact_date(fact)
+            others = [" ".join(d.text.split()) for d in fact.dates if d != fact.date]
+            text = fact.text
         if others:
             when += " (also " + ", ".join(f"“{text}”" for text in others) + ")"
         date_cell = mdtext.cell(when)
-        rows.append(f"| {date_cell} | {mdtext.cell(fact.text)} |")
+        rows.append(f"| {date_cell} | {mdtext.cell(text)} |")
     yield "\n".join(rows)
 
 
