@@ -227,3 +227,17 @@ def test_damaged_or_forged_views_are_built_again(tmp_path: Path) -> None:
     assert _views(folder) == ([], [], False)
     (folder / "across" / "00.json").write_bytes(b"{}")  # but a digest file changed since is not trusted
     assert _views(folder) == (*expected, True)
+
+
+def test_a_read_only_library_answers_from_its_own_build_and_writes_no_views(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    _, _, third = _three_articles(folder)
+    with Library.open(folder) as library:
+        library.delete([third])
+    views = folder / "across" / "views.cache"
+    stale = views.read_bytes()
+    with Library.open(folder, read_only=True) as library:
+        found = (library.series(), library.conflicts())
+        assert library._across._index is not None  # the stale views were not trusted
+    assert views.read_bytes() == stale
+    assert found == _fresh_build(folder)
