@@ -9,7 +9,11 @@ The analyses are stored during the import, so the timings below measure only the
   first build   the first `series()` of a freshly opened library: every stored analysis read, every
                 article digested, digests written to across/, the index built (1k and 10k: the ratio
                 shows it is linear)
-  reopen        the first `series()` of the library opened again: digests read from across/
+  reopen        the first `series()` of the library opened again: the series and conflicts read from
+                across/views.cache (store/across_views.py), no digest read and no index built
+  reopen index  then the first `entities()`: the digests read from across/ and the index built (what the
+                first question of a new process cost before the views file, and still costs for the
+                entity questions)
   profile       the first `entity_profile` of each of the three most mentioned entities (the slowest)
   cached calls  `entity_profile` again, `series()`, `conflicts()`, `find_entities("Kadhimi")`, with
                 nothing changed since (median of 5)
@@ -119,6 +123,7 @@ def measure(n: int, bases: list[ParsedArticle], scratch: Path) -> dict[str, floa
         results["facts and figures"] = facts
     with Library.open(folder, **options) as library:  # type: ignore[arg-type]
         results["reopen"] = timed(library.series)
+        results["reopen index"] = timed(library.entities)
         top = [s.key for s in library.entities()[:3]]
         results["profile first"] = max(timed(partial(library.entity_profile, key)) for key in top) * 1000
         results["profile"] = median_ms(lambda: library.entity_profile(top[0]))
@@ -153,6 +158,7 @@ def main() -> None:
         )
         print(f"  first build          {r['first build']:.2f} s")
         print(f"  reopen (disk cache)  {r['reopen']:.2f} s")
+        print(f"  reopen, first entities() (index built from the digests)  {r['reopen index']:.2f} s")
         print(f"  after one deletion   {r['after a change']:.2f} s")
         print(f"  first open of a profile (slowest of the top 3 entities)  {r['profile first']:.2f} ms")
         for name in ("profile", "series", "conflicts", "find"):

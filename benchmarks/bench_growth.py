@@ -11,10 +11,11 @@ cloned facts' text comes from the template article, not the clone's own text).
 Printed for each size:
   open+list         Library.open + articles(), and the peak RSS of that fresh process
   annotation save   one add_annotation (atomic, fsynced), median of 5
-  first series      `briefing series`: the cross-article cache built from the stored analyses
+  first series      `briefing series`: the cross-article cache built from the stored analyses (the
+                    digests in across/, and the series and conflicts in across/views.cache)
   timeline --json   `briefing timeline --json > /dev/null`, facts index built (cached): time and peak RSS
   export json / md  `briefing export --format json|md > /dev/null`: time and peak RSS (md with the
-                    cross-article cache built)
+                    cross-article cache built: its series and conflicts read from across/views.cache)
   import            a small batch (--batch, default 200) of new articles: with analysis (--jobs 2) and
                     --no-analyze, articles/s
 and the same whole-library commands run by the code before the facts index (`git archive 14a84cb`, the

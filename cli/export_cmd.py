@@ -83,6 +83,15 @@ def _count(text: str) -> int:
     return value
 
 
+def _terminal_safe_json(chunk: str) -> str:
+    """`escape_json_text(chunk)` of a piece of JSON text. JSON text holds no raw control character
+    outside its white space (its strings escape them), so one that is all ASCII can hold only one
+    character to escape, DEL: such a piece (most of them) is returned as it is, unscanned."""
+    if chunk.isascii() and "\x7f" not in chunk:
+        return chunk
+    return escape_json_text(chunk)
+
+
 def run(args: argparse.Namespace) -> int:
     from store.export import OutputExists, Selection, check_target, export_chunks, write_atomic
 
@@ -112,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
                 options["key_facts"] = args.limit
             chunks: Iterator[str] = export_chunks(library, selection, args.format, **options)
         if args.format != "md":  # JSON: terminal controls in article text become \u escapes
-            chunks = (escape_json_text(chunk) for chunk in chunks)
+            chunks = (_terminal_safe_json(chunk) for chunk in chunks)
         if to_file:  # written as it is made: the document is never whole in memory
             write_atomic(args.output, chunks, replace=args.force)
         else:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from extract.across.digest import DIGEST_VERSION, ArticleDigest, digest
 from extract.across.index import AcrossIndex
 from extract.across.model import ArticleInfo
+from store import across_views
 from store.articles import ArticleTextMissing
 from store.atomic import atomic_write
 from store.bulk import collector_paused
@@ -54,16 +55,23 @@ class Across:
         self._token: tuple[Any, ...] | None = None
         self._digests: dict[str, _Held] = {}
         self._loaded = False
+        self._views: tuple[tuple[Any, ...], across_views.Views] | None = None  # (token, series, conflicts)
+        self._views_saved: tuple[Any, ...] | None = None  # the token of the index whose views are on disk
         self.rebuilt = 0  # digests computed by the last refresh (for tests and the benchmark)
 
     # -- the index -------------------------------------------------------------------------------------
-    def index(self) -> AcrossIndex:
-        """The index of the library as it is now (rebuilt only when something changed)."""
+    def _current(self) -> tuple[dict[str, Any], tuple[Any, ...]]:
+        """The article documents, and what the index must have been built with to answer for them."""
         docs = self.files.articles_file.raw("articles")
         version = self.analyses.analyzer_version
-        token = (self.files.articles_file.storage.version, self._corrections_fingerprint(), version)
+        return docs, (self.files.articles_file.storage.version, self._corrections_fingerprint(), version)
+
+    def index(self) -> AcrossIndex:
+        """The index of the library as it is now (rebuilt only when something changed)."""
+        docs, token = self._current()
         if self._index is not None and token == self._token:
             return self._index
+        version = token[2]
         self._refresh(docs, token[1], version)
         self._token = token
         return self._index  # type: ignore[return-value]
@@ -156,6 +164,38 @@ class Across:
                 data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
                 atomic_write(folder / f"{s}.json", data, durable=False)
 
+    # -- the series and conflicts on disk (store/across_views.py) ------------------------------------------
+    def _series_and_conflicts(self) -> across_views.Views:
+        """Every series and conflict: from the index in memory when it is current, else from the views
+        file when that answers for the library now (no digest read, no index built), else from the index
+        built again (and the views file written for the next process)."""
+        docs, token = self._current()
+        if self._index is None or token != self._token:
+            if self._views is not None and self._views[0] == token:
+                return self._views[1]
+            folder = self.files.path / FOLDER
+            version = token[2]
+            found = across_views.read(
+                folder,
+                across_views.header(version, token[1]),
+                docs.values(),
+                len(docs),
+                lambda doc: _cheap_key(doc, version),
+            )
+            if found is not None:
+                self._views = (token, found)
+                self._views_saved = token
+                return found
+        index = self.index()
+        views = (index.series(), index.conflicts())
+        if self._views_saved != self._token and not self.files.read_only:
+            keys = {aid: held[0] for aid, held in self._digests.items()}
+            built_with = across_views.header(token[2], token[1])
+            with contextlib.suppress(LibraryError, OSError), self.files.writing():  # a cache: never fatal
+                across_views.write(self.files.path / FOLDER, built_with, keys, *views)
+                self._views_saved = self._token
+        return views
+
     # -- the questions ---------------------------------------------------------------------------------
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         return self.index().entities(type)
@@ -170,13 +210,15 @@ class Across:
         return self.index().profile(key)
 
     def series(self, entity: str | None = None) -> list[Series]:
+        if entity is None:
+            return list(self._series_and_conflicts()[0])
         return self.index().series(entity)
 
     def series_for_figure(self, article_id: str, start: int) -> Series | None:
         return self.index().series_for_figure(article_id, start)
 
     def conflicts(self) -> list[Conflict]:
-        return self.index().conflicts()
+        return list(self._series_and_conflicts()[1])
 
     def conflicts_for_article(self, article_id: str) -> list[Conflict]:
         return self.index().conflicts_for_article(article_id)

@@ -18,6 +18,10 @@ with orjson where it gives the standard library's values.
 - `indented(data)` returns the text of `json.dumps(data, ensure_ascii=False, indent=2)` written by orjson
   (about 6x faster than the C encoder driven a container at a time, `store.jsonout`) when the data is
   of the kinds `dumps` gives orjson, else None: the caller writes it another way.
+- `pack(data)` keeps data of those kinds as its compact bytes (an exact-size copy: orjson's own buffer is a
+  larger one cut down, and thousands of them held fragment the heap), `unpack` gives it back, and
+  `indented_packed(data)` writes data known to be of those kinds (it came from `pack`) without checking it
+  again: the exports hold their selected facts this way until they are written.
 - `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
   library is used throughout.
 """
@@ -86,6 +90,28 @@ def indented(data: Any) -> str | None:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except orjson.JSONEncodeError:
         return None  # a non-text key, a number beyond 64 bits, a lone surrogate, deep nesting
+
+
+def pack(data: Any) -> bytes | None:
+    """`data` as its compact JSON bytes when orjson writes it as the standard library does (so `unpack`
+    gives an equal value back and `indented_packed` its indented text), else None."""
+    if _stdlib or not _plain(data):
+        return None
+    try:
+        made = orjson.dumps(data)
+    except orjson.JSONEncodeError:
+        return None
+    return bytes(memoryview(made))  # an exact-size copy (see the module docstring)
+
+
+def unpack(packed: bytes) -> Any:
+    """The value `pack` was given."""
+    return orjson.loads(packed)
+
+
+def indented_packed(data: Any) -> str:
+    """`indented(data)` of data made only of what `pack` accepts (not checked again)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
 
 
 def loads(raw: bytes) -> Any:

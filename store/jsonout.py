@@ -99,6 +99,12 @@ def indented(value: Any, level: int = 0) -> str:
     return _walked(value, level)
 
 
+def indented_packed(value: Any, level: int) -> str:
+    """`indented(value, level)` of a value made only of what `fastjson.pack` accepts (not checked again)."""
+    text = fastjson.indented_packed(value)
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
 def _walked(value: Any, level: int) -> str:
     """`indented` of a non-empty container holding containers: runs of scalars written by the C encoder,
     containers in them by `indented` (those holding only scalars right here: one C call each)."""

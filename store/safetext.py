@@ -39,6 +39,8 @@ _CRLF = re.compile("\r\n?")
 _JSON_RAW = re.compile(f"[{UNSAFE_RANGES}\\x85\\u2028\\u2029]")  # what json.dumps leaves unescaped
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _MARKDOWN_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+# Both in one pass (the same result: no character the first escapes is part of what follows an entity's "&").
+_MARKDOWN_ESCAPED = re.compile(f"{_MARKDOWN_INLINE.pattern}|{_MARKDOWN_ENTITY.pattern}")
 
 
 def _unsafe_codes() -> list[int]:
@@ -101,6 +103,8 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """One line of plain text (stored metadata, a tag, a document's one-line field): unsafe characters
     dropped, runs of white space (line breaks included) one space, stripped."""
+    if text.isprintable():  # no unsafe character or line break (none is printable): nothing to drop
+        return " ".join(text.split())
     return " ".join(text.translate(_DOCUMENT).split())
 
 
@@ -119,8 +123,13 @@ def safe_json(data: Any, *, indent: int | None = 2) -> str:
 def markdown_text(text: str) -> str:
     """One line of literal text for Markdown: cleaned, white space runs one space, and every character
     that could start markup (emphasis, code, links, HTML, tables, strike-through, entities) escaped."""
-    escaped = _MARKDOWN_INLINE.sub(r"\\\1", clean_line(text))
-    return _MARKDOWN_ENTITY.sub(r"\\&", escaped)
+    return _MARKDOWN_ESCAPED.sub(_backslashed, clean_line(text))
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    """The matched text after a backslash (a function, not a template: `re` would parse a template
+    again at every call)."""
+    return "\\" + match[0]
 
 
 def html_text(text: str) -> str:

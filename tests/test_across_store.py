@@ -129,3 +129,115 @@ def test_a_highlight_recomputes_nothing_a_correction_its_article(
     )
     assert len(empty_library.series()) == 0  # the first article's figure lost its subject
     assert empty_library._across.rebuilt >= 1
+
+
+# -- the series and conflicts kept on disk (store/across_views.py) -------------------------------------------
+FOUR = "Officials said 15,000 people remain out of their homes after Typhoon Marla."
+
+
+def _three_articles(folder: Path) -> list[str]:
+    src = folder.parent / "in"
+    with Library.open(folder, import_samples=False) as library:
+        ids = [
+            _add(library, src, "one", ONE, "2022-10-12", "A"),
+            _add(library, src, "two", TWO, "2022-10-19", "B"),
+            _add(library, src, "three", THREE, "2022-10-19", "C"),
+        ]
+        assert library.series() and library.conflicts()  # built, and the views written
+    return ids
+
+
+def _fresh_build(folder: Path) -> tuple[list[object], list[object]]:
+    """The series and conflicts of the library made from nothing cached (the digests made again)."""
+    import shutil
+
+    shutil.rmtree(folder / "across", ignore_errors=True)
+    with Library.open(folder) as library:
+        return list(library.series()), list(library.conflicts())
+
+
+def _views(folder: Path) -> tuple[list[object], list[object], bool]:
+    """series(), conflicts() of the library opened again, and whether they needed the index built."""
+    with Library.open(folder) as library:
+        found = (library.series(), library.conflicts())
+        return found[0], found[1], library._across._index is not None
+
+
+def test_a_reopened_library_answers_series_and_conflicts_without_the_index(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    _three_articles(folder)
+    assert (folder / "across" / "views.cache").is_file()
+    series, conflicts, built = _views(folder)
+    assert not built
+    assert (series, conflicts) == _fresh_build(folder)
+    with Library.open(folder) as library:  # the other questions still build the index, the same one
+        assert library.series() == series and library._across._index is None
+        assert library.find_entities("Typhoon Marla") and library._across._index is not None
+        assert library.series() == series and library.conflicts() == conflicts
+
+
+def test_views_of_another_library_state_are_not_trusted(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    first, _, third = _three_articles(folder)
+    with Library.open(folder) as library:  # another process changes the library
+        library.delete([third])
+    series, conflicts, built = _views(folder)
+    assert built and conflicts == []
+    assert (series, conflicts) == _fresh_build(folder)
+    with Library.open(folder) as library:
+        _add(library, tmp_path / "in", "four", FOUR, "2022-10-26", "D")
+    series, conflicts, built = _views(folder)
+    assert built and len(series[0].points) == 3
+    assert (series, conflicts) == _fresh_build(folder)
+    with Library.open(folder) as library:  # a correction changes what every text naming it says
+        text = library.article(first).body
+        start = text.index("Typhoon Marla")
+        library.add_annotation(first, start, start + 13, "correction", correction={"type": "NONE"})
+    series, conflicts, built = _views(folder)
+    assert built and series == []
+    assert (series, conflicts) == _fresh_build(folder)
+    assert _views(folder)[2] is False  # written again, trusted again
+
+
+def test_damaged_or_forged_views_are_built_again(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "lib"
+    _three_articles(folder)
+    expected = _fresh_build(folder)
+    views = folder / "across" / "views.cache"
+    good = json.loads(views.read_bytes())
+    forged_series = {**good, "series": [], "conflicts": []}
+    forged_key = {**forged_series, "keys": {aid: "0" + key for aid, key in good["keys"].items()}}
+    forged_version = {**forged_series, "analyzer": "0"}
+    for damage in (
+        b'{"cut short',
+        b"[]",
+        b'{"format": 1}',
+        json.dumps({**good, "series": [{"key": "x"}]}).encode(),  # not a series
+        json.dumps(forged_key).encode(),
+        json.dumps(forged_version).encode(),
+        json.dumps({**forged_series, "keys": dict(list(good["keys"].items())[:2])}).encode(),
+    ):
+        views.write_bytes(damage)
+        series, conflicts, built = _views(folder)
+        assert built and (series, conflicts) == expected, damage
+        assert _views(folder) == (*expected, False)  # written again, whole
+    views.write_bytes(json.dumps(forged_series).encode())  # the keys match: the views are what they say
+    assert _views(folder) == ([], [], False)
+    (folder / "across" / "00.json").write_bytes(b"{}")  # but a digest file changed since is not trusted
+    assert _views(folder) == (*expected, True)
+
+
+def test_a_read_only_library_answers_from_its_own_build_and_writes_no_views(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    _, _, third = _three_articles(folder)
+    with Library.open(folder) as library:
+        library.delete([third])
+    views = folder / "across" / "views.cache"
+    stale = views.read_bytes()
+    with Library.open(folder, read_only=True) as library:
+        found = (library.series(), library.conflicts())
+        assert library._across._index is not None  # the stale views were not trusted
+    assert views.read_bytes() == stale
+    assert found == _fresh_build(folder)

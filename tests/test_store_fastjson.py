@@ -354,3 +354,22 @@ def test_reading_gives_the_standard_librarys_values(data: Any) -> None:
 )
 def test_what_orjson_reads_otherwise_is_read_by_the_standard_library(raw: bytes) -> None:
     assert _same(fastjson.loads(raw), json.loads(raw))
+
+
+@given(_VALUES)
+def test_a_packed_value_comes_back_equal_and_indents_as_the_standard_library(value: Any) -> None:
+    packed = fastjson.pack(value)
+    if packed is None:
+        assert not fastjson._plain(value) or not _orjson_writes(value)
+        return  # not of the kinds orjson writes as the standard library: the callers keep the value
+    assert packed == stdlib_dumps(value)
+    assert fastjson.unpack(packed) == json.loads(packed)
+    assert fastjson.indented_packed(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _orjson_writes(value: Any) -> bool:
+    try:
+        fastjson.orjson.dumps(value)
+    except fastjson.orjson.JSONEncodeError:
+        return False
+    return True

@@ -26,6 +26,8 @@ __all__ = [
     "ProfileFigure",
     "Series",
     "SeriesPoint",
+    "conflict_from_dict",
+    "series_from_dict",
 ]
 
 
@@ -191,3 +193,13 @@ class Conflict(_Record):
     date: str
     claims: tuple[Claim, ...]
     unit: str = ""
+
+
+def series_from_dict(data: dict[str, Any]) -> Series:
+    """The Series `Series.to_dict()` gave (TypeError or KeyError when `data` is not one)."""
+    return Series(**{**data, "points": tuple(SeriesPoint(**point) for point in data["points"])})
+
+
+def conflict_from_dict(data: dict[str, Any]) -> Conflict:
+    """The Conflict `Conflict.to_dict()` gave (TypeError or KeyError when `data` is not one)."""
+    return Conflict(**{**data, "claims": tuple(Claim(**claim) for claim in data["claims"])})

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.fastjson import pack, unpack
 from store.records import Annotation, ArticleMeta
 
 if TYPE_CHECKING:
@@ -70,12 +71,75 @@ class KeyFigure:
     sentence: str
 
 
-@dataclass(frozen=True, slots=True)
 class TimelineFact:
-    """A selected fact with its article."""
+    """A selected fact with its article: made from a Fact, or from the fact's `fact_to_dict` form as the
+    facts index holds it (`data`; the Fact is then made only when asked for, and the JSON export writes
+    the dict as it is). Such a dict is kept as its compact JSON (`store.fastjson.pack`:
+    a third of the memory) when that gives it back exactly. Immutable, and equal to another with the same
+    article and fact."""
 
-    article_id: str
-    fact: Fact
+    __slots__ = ("_fact", "_interval", "_packed", "article_id")
+
+    def __init__(self, article_id: str, fact: Fact | None = None, *, data: dict[str, Any] | None = None):
+        if fact is None and data is None:
+            raise TypeError("TimelineFact needs a fact or its data")
+        self.article_id = article_id
+        self._fact = fact
+        self._packed: bytes | dict[str, Any] | None = None
+        if data is not None:
+            self._packed = pack(data) or data
+            self._interval = (data["start_date"], data["end_date"])
+
+    @property
+    def fact(self) -> Fact:
+        """The Fact; one made from `data` is made again at each call (not kept: memory), so a caller
+        reading several of its fields takes it once."""
+        if self._fact is not None:
+            return self._fact
+        from store.serialise import fast_fact_from_dict
+
+        data = self.data
+        assert data is not None
+        return fast_fact_from_dict(data)
+
+    def has_figures_and_names(self) -> bool:
+        """Whether the fact gives at least one figure and names at least one entity."""
+        if self._fact is not None:
+            return bool(self._fact.figures and self._fact.entities)
+        data = self.data
+        assert data is not None
+        return bool(data["figures"] and data["entities"])
+
+    @property
+    def interval(self) -> tuple[str | None, str | None]:
+        """The fact's `start_date` and `end_date` (read without making the Fact)."""
+        if self._packed is not None:
+            return self._interval
+        return self.fact.start_date, self.fact.end_date
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The fact's stored form it was made from (None: it was made from a Fact)."""
+        packed = self._packed
+        return unpack(packed) if isinstance(packed, bytes) else packed
+
+    @property
+    def packed(self) -> bytes | None:
+        """`data` as compact JSON whose every value orjson writes as the standard library does (None:
+        made from a Fact, or a dict that is not such)."""
+        packed = self._packed
+        return packed if isinstance(packed, bytes) else None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TimelineFact):
+            return NotImplemented
+        return self.article_id == other.article_id and self.fact == other.fact
+
+    def __hash__(self) -> int:
+        return hash((self.article_id, self.fact))
+
+    def __repr__(self) -> str:
+        return f"TimelineFact(article_id={self.article_id!r}, fact={self.fact!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +172,7 @@ class Briefing:
         Only facts spanning at most a month count when there are any (else at most a year): coarse facts
         ("last year", "this decade") and open-ended ones would stretch the period far beyond the events the
         articles report. They stay in the timeline; they only do not set the period."""
-        spans = [(f.fact.start_date, f.fact.end_date) for f in self.facts]
+        spans = [f.interval for f in self.facts]
         for limit in PERIOD_LIMITS:
             bounded = [(s, e) for s, e in spans if s and e and _days(s, e) <= limit]
             if bounded:

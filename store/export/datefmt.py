@@ -95,12 +95,15 @@ def interval_words(start: str | None, end: str | None) -> str:
 def describe_fact_date(fact: Fact) -> str:
     """How a timeline shows a fact's date: the calendar value in words with its modifier, or, for
     references and unanchored values, the interval it covers with the expression as written."""
-    mention = fact.date
-    words = human_value(fact.value)
+    return describe_date(fact.value, fact.date.mod, fact.date.text, fact.start_date, fact.end_date)
+
+
+def describe_date(value: str, mod: str | None, text: str, start: str | None, end: str | None) -> str:
+    """`describe_fact_date` of a fact given by its parts: its value, its date's modifier and expression
+    as written, and the ISO ends of its interval."""
+    words = human_value(value)
     if words is not None:
-        return with_mod(words, mention.mod)
-    start, end = fact.start_date, fact.end_date
-    value = fact.value
+        return with_mod(words, mod)
     interval = REFERENCES[value] if not (start or end) and value in REFERENCES else interval_words(start, end)
-    expression = " ".join(mention.text.split())
+    expression = " ".join(text.split())
     return f'{interval} ("{expression}")' if expression else interval

@@ -12,8 +12,10 @@ from pathlib import PurePath
 from typing import Any
 
 from extract.model import fact_to_dict
-from store.export.briefing import Briefing, KeyFigure
-from store.jsonout import object_chunks
+from store.export.briefing import Briefing, KeyFigure, TimelineFact
+from store.export.storedfact import fact_form
+from store.fastjson import unpack
+from store.jsonout import array_of_texts, indented, indented_packed
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
 
@@ -26,21 +28,49 @@ def build_json(briefing: Briefing) -> str:
 
 
 def json_chunks(briefing: Briefing) -> Iterator[str]:
-    """The text of `build_json`, a few records at a time (`store.jsonout`: the C encoder, the same
-    text as one indented `json.dumps`)."""
+    """The text of `build_json`, a few records at a time: the text of one indented `json.dumps` of the
+    whole document (`store.jsonout`), each record written once and let go."""
     start, end = briefing.period()
-    fields: list[tuple[str, Any]] = [
+    members: list[tuple[str, Any]] = [
         ("schema", SCHEMA),
         ("title", briefing.title),
         ("selection", briefing.selection.to_dict()),
         ("period", {"start": start, "end": end}),
         ("articles", (_article(a) for a in briefing.articles)),
-        ("facts", ({"article_id": f.article_id, **fact_to_dict(f.fact)} for f in briefing.facts)),
+        ("facts", None),  # written by _fact_text
         ("figures", (_figure(f) for f in briefing.figures)),
         ("annotations", (_annotation(a) for a in briefing.annotations)),
     ]
-    yield from object_chunks(fields)
-    yield "\n"
+    opening = "{\n  "
+    for key, value in members:
+        yield opening + indented(key) + ": "
+        if key == "facts":
+            yield from array_of_texts((_fact_text(f) for f in briefing.facts), 1)
+        elif isinstance(value, Iterator):
+            yield from array_of_texts((indented(item, 2) for item in value), 1)
+        else:
+            yield indented(value, 1)
+        opening = ",\n  "
+    yield "\n}\n"
+
+
+def _fact_text(item: TimelineFact) -> str:
+    """`indented(_fact(item), 2)`: a fact kept packed is known to be what orjson writes as json.dumps."""
+    packed = item.packed
+    if packed is not None:
+        data = unpack(packed)
+        if fact_form(data):
+            return indented_packed({"article_id": item.article_id, **data}, 2)
+    return indented(_fact(item), 2)
+
+
+def _fact(item: TimelineFact) -> dict[str, Any]:
+    """The fact as `fact_to_dict` writes it, with its article: the facts index's stored form as it is
+    when it is that form, else made from the Fact."""
+    data = item.data
+    if data is None or not fact_form(data):
+        data = fact_to_dict(item.fact)
+    return {"article_id": item.article_id, **data}
 
 
 def _article(meta: ArticleMeta) -> dict[str, Any]:
@@ -63,5 +93,9 @@ def _annotation(annotation: Annotation) -> dict[str, Any]:
     return data
 
 
-_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
-_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_FIGURE_FIELDS = _names(KeyFigure)
+_ANNOTATION_FIELDS = _names(Annotation)

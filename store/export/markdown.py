@@ -17,8 +17,9 @@ from itertools import chain
 
 from store.export import mdtext
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
-from store.export.datefmt import describe_fact_date, human_day, human_value, interval_words
+from store.export.datefmt import describe_date, describe_fact_date, human_day, human_value, interval_words
 from store.export.selection import describe
+from store.export.storedfact import fact_form
 from store.records import Annotation, ArticleMeta
 from store.timeline import is_vague
 
@@ -81,12 +82,8 @@ class _Groups:
 def key_facts(briefing: Briefing) -> list[TimelineFact]:
     """Dated statements worth leading with: a precise date (not vague, see `store.timeline.is_vague`), at
     least one figure and one named actor; newest first, at most `briefing.key_facts`."""
-    chosen = [
-        item
-        for item in briefing.facts
-        if item.fact.figures and item.fact.entities and not is_vague(item.fact)
-    ]
-    chosen.sort(key=lambda item: (item.fact.start_date or "", item.fact.end_date or ""), reverse=True)
+    chosen = [item for item in briefing.facts if item.has_figures_and_names() and not is_vague(item.fact)]
+    chosen.sort(key=lambda item: (item.interval[0] or "", item.interval[1] or ""), reverse=True)
     return chosen[: max(0, briefing.key_facts)]
 
 
@@ -94,8 +91,8 @@ def _summary(briefing: Briefing, key: list[TimelineFact]) -> str:
     start: str | None
     end: str | None
     if key:
-        start = min(item.fact.start_date or "" for item in key)
-        end = max(item.fact.end_date or "" for item in key)
+        start = min(item.interval[0] or "" for item in key)
+        end = max(item.interval[1] or "" for item in key)
     else:
         start, end = briefing.period()
     count = len(briefing.articles)
@@ -124,7 +121,8 @@ def _key_facts(briefing: Briefing, key: list[TimelineFact]) -> Iterator[str]:
     several = len(briefing.articles) > 1
     items = []
     for item in key:
-        line = f"- **{mdtext.inline(describe_fact_date(item.fact))}** — {mdtext.inline(item.fact.text)}"
+        fact = item.fact
+        line = f"- **{mdtext.inline(describe_fact_date(fact))}** — {mdtext.inline(fact.text)}"
         if several:
             line += f" ({_source_cell(briefing.article(item.article_id))})"
         items.append(line)
@@ -199,15 +197,19 @@ def _figures(figures: list[KeyFigure]) -> Iterator[str]:
     if not figures:
         return
     yield "### Key figures"
-    yield "\n".join(_figure_item(f) for f in figures)
+    sentences: dict[str, str] = {}  # an article's figures often share a sentence: escaped once
+    yield "\n".join(_figure_item(f, sentences) for f in figures)
 
 
-def _figure_item(figure: KeyFigure) -> str:
+def _figure_item(figure: KeyFigure, sentences: dict[str, str]) -> str:
     item = f"- **{mdtext.inline(figure.text)}**"
     if figure.unit and figure.unit.casefold() not in figure.text.casefold():
         item += f" ({mdtext.inline(figure.unit)})"
     if figure.sentence and figure.sentence != figure.text:
-        item += f": “{mdtext.inline(figure.sentence)}”"
+        sentence = sentences.get(figure.sentence)
+        if sentence is None:
+            sentence = sentences[figure.sentence] = mdtext.inline(figure.sentence)
+        item += f": “{sentence}”"
     return item
 
 
@@ -218,12 +220,22 @@ def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
         return
     rows = ["| Date | Fact |", "| --- | --- |"]
     for item in facts:
-        when = describe_fact_date(item.fact)
-        others = [" ".join(d.text.split()) for d in item.fact.dates if d != item.fact.date]
+        data = item.data
+        if data is not None and fact_form(data):  # read as the Fact it makes, without making it
+            mention = data["date"]
+            start, end = data["start_date"], data["end_date"]
+            when = describe_date(data["value"], mention["mod"], mention["text"], start, end)
+            others = [" ".join(d["text"].split()) for d in data["dates"] if d != mention]
+            text = data["text"]
+        else:
+            fact = item.fact
+            when = describe_fact_date(fact)
+            others = [" ".join(d.text.split()) for d in fact.dates if d != fact.date]
+            text = fact.text
         if others:
             when += " (also " + ", ".join(f"“{text}”" for text in others) + ")"
         date_cell = mdtext.cell(when)
-        rows.append(f"| {date_cell} | {mdtext.cell(item.fact.text)} |")
+        rows.append(f"| {date_cell} | {mdtext.cell(text)} |")
     yield "\n".join(rows)
 
 

@@ -15,32 +15,32 @@ Nothing selected is an ExportError, as is an unknown article id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from store.bulk import collector_paused
 from store.errors import LibraryError
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
 from store.records import Annotation, Article, ArticleMeta
-from store.serialise import fast_fact_from_dict
 from store.timeline import (
     interval_bounds,
     interval_overlaps,
     name_matches,
     names_wanted,
-    sort_key,
+    order_key,
     wanted_names,
 )
 
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.across.model import Claim, Conflict, Series
-    from extract.model import Fact
 
 KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
 SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
 FIGURES_PER_ARTICLE = 8  # the first ones in the text (the lede carries the news); highlighted ones on top
 FAR_FUTURE = "9999-12-31"
+BULK_ANNOTATIONS = 64  # articles from which all the annotations are read at once
 
 
 class LibraryView(Protocol):
@@ -55,6 +55,7 @@ class LibraryView(Protocol):
     def conflicts(self) -> list[Conflict]: ...
 
 
+Fact = dict[str, Any]  # a fact in its stored form (`extract.model.fact_to_dict`), as the facts index holds it
 FigureRow = tuple[int, int, str, "float | None", str, "str | None", "str | None", "int | None", "int | None"]
 
 
@@ -70,7 +71,16 @@ def select(
     and conflicts of those articles (only the Markdown briefing shows them: the library's cross-article
     index is built for them on first use).
 
-    Reads each article's facts index entry (store.facts_index), never its whole analysis."""
+    Reads each article's facts index entry (store.facts_index), never its whole analysis. The cyclic
+    garbage collector waits until the briefing is made (`store.bulk`): its many small records hold no
+    cycles, and collecting while they are made only walked them again and again."""
+    with collector_paused(freeze=True):
+        return _select(library, selection, title, key_facts, across)
+
+
+def _select(
+    library: LibraryView, selection: Selection, title: str | None, key_facts: int, across: bool
+) -> Briefing:
     metas = _named_articles(library, selection.article_ids)
     if selection.tag is not None:
         wanted = selection.tag.casefold()
@@ -79,10 +89,12 @@ def select(
         metas = [m for m in metas if m.starred]
 
     by_id = {meta.id: meta for meta in metas}
-    chosen: list[
-        tuple[ArticleMeta, list[Fact], tuple[str | None, str | None], list[Annotation], list[KeyFigure]]
-    ]
-    chosen = []
+    chosen: list[tuple[ArticleMeta, list[Annotation], list[KeyFigure]]] = []
+    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline
+    # (`store.timeline.sort_key`, read from the facts' stored form: no Fact is made for the sort). The
+    # facts are kept as TimelineFacts at once, and the entries let go shard by shard: memory.
+    timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
+    notes_of = _annotations_of(library, by_id)
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
@@ -93,24 +105,30 @@ def select(
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
         span = interval_bounds((f["start_date"], f["end_date"]) for f in entry["facts"])
-        notes = library.annotations(aid)
+        published = meta.published.isoformat() if meta.published else None
+        for f in facts:
+            key = order_key(
+                f["start_date"],
+                f["end_date"],
+                published,
+                aid,
+                f["sentence"]["start"],
+                f["date"]["start"],
+                span,
+            )
+            timeline.append((key, TimelineFact(aid, data=f)))
+        notes = notes_of(aid)
         rows: list[FigureRow] = [tuple(row) for row in entry["figures"]]
         figures = _key_figures(library, aid, rows, facts, notes, selection.narrows_facts)
-        chosen.append((meta, facts, span, _annotation_order(notes), figures))  # not the entry: memory
+        chosen.append((meta, _annotation_order(notes), figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
         raise ExportError(f"no articles match {describe(selection)}")
 
     chosen.sort(key=lambda item: _article_order(item[0]))
-    annotations = [a for *_, notes, _ in chosen for a in notes]
-    timeline = [TimelineFact(meta.id, f) for meta, facts, *_ in chosen for f in facts]
-    published = {meta.id: meta.published for meta, *_ in chosen}
-    # Open-ended facts sit beside their article's dated ones, exactly as in the app's timeline.
-    bounds = {meta.id: span for meta, _, span, *_ in chosen}
-    timeline.sort(
-        key=lambda tf: sort_key(tf.fact, published[tf.article_id], tf.article_id, bounds[tf.article_id])
-    )
+    annotations = [a for _, notes, _ in chosen for a in notes]
+    timeline.sort(key=lambda item: item[0])  # stable: an article's facts that tie stay in text order
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
     series, conflicts = across_selected(library, {meta.id for meta in articles}) if across else ((), ())
@@ -118,7 +136,7 @@ def select(
         title=title or default_title(articles, selection),
         selection=selection,
         articles=articles,
-        facts=tuple(timeline),
+        facts=tuple(item for _, item in timeline),
         figures=tuple(figures),
         annotations=tuple(annotations),
         key_facts=key_facts,
@@ -127,9 +145,21 @@ def select(
     )
 
 
+def _annotations_of(library: LibraryView, article_ids: dict[str, Any]) -> Callable[[str], list[Annotation]]:
+    """`library.annotations` of one article at a time, from one read of them all when there are many
+    articles (each shard once, instead of once per article)."""
+    if len(article_ids) < BULK_ANNOTATIONS:
+        return library.annotations
+    by_article: dict[str, list[Annotation]] = {}
+    for annotation in library.annotations():  # in text order, as each article's own are
+        by_article.setdefault(annotation.article_id, []).append(annotation)
+    return lambda article_id: by_article.get(article_id, [])
+
+
 def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
     """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
-    entity's names looked up in this article), less open-ended ones outside the range, in text order."""
+    entity's names looked up in this article), less open-ended ones outside the range, in text order; in
+    their stored form (`extract.model.fact_to_dict`)."""
     wanted = wanted_names(selection.entity, [entry["names"]]) if selection.entity else set()
     facts = []
     for fact, keys in zip(entry["facts"], entry["keys"], strict=True):
@@ -138,7 +168,7 @@ def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
         if not interval_overlaps(fact["start_date"], fact["end_date"], selection.start, selection.end):
             continue
         if _open_side_in_range(fact["start_date"], fact["end_date"], selection):
-            facts.append(fast_fact_from_dict(fact))
+            facts.append(fact)
     return facts
 
 
@@ -279,11 +309,12 @@ def _key_figures(
     """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
     sentence's span); the article's text is read only when one is picked, for the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
-    fact_sentences = [(f.sentence.start, f.sentence.end) for f in facts]
+    fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts]
     picked: list[KeyFigure] = []
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0
     body: str | None = None
+    sentences: dict[tuple[int, int], str] = {}
     for start, end, text, value, kind, unit, qualifier, s_start, s_end in rows:
         marked = bool(highlighted) and any(s <= start and end <= e for s, e in highlighted)
         if not marked:
@@ -304,9 +335,11 @@ def _key_figures(
         if s_start is not None and s_end is not None:
             if body is None:
                 body = library.article(article_id).body
-            context = body[s_start:s_end]
+            sentence = sentences.get((s_start, s_end))
+            if sentence is None:  # figures of one sentence share its text: memory
+                sentence = sentences[s_start, s_end] = " ".join(body[s_start:s_end].split())
         else:
-            context = text
+            sentence = " ".join(text.split())
         picked.append(
             KeyFigure(
                 article_id=article_id,
@@ -317,7 +350,7 @@ def _key_figures(
                 kind=kind,
                 unit=unit,
                 qualifier=qualifier,
-                sentence=" ".join(context.split()),
+                sentence=sentence,
             )
         )
     return picked
