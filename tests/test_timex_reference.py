@@ -227,7 +227,24 @@ def test_results_still_to_come_are_those_of_the_quarter_just_ended() -> None:
 def test_over_the_past_decade_is_a_span_and_in_the_last_decade_the_one_before() -> None:
     found = mention("Rents have doubled over the past decade.", "the past decade", DEC_9)
     assert (found.type, found.value) == ("DURATION", "P10Y")
-    assert value_of("Wages lost ground in the last decade.", "the last decade", DEC_9) == "201X"
+    assert value_of("Wages lost ground in the last decade.", "the last decade", DEC_9) == "201"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("The mill prospered in the 1970s.", "the 1970s", "197", None),
+        ("Vinyl sales peaked in the early 2000s.", "the early 2000s", "200", "START"),
+        ("Fashions of the '60s came back.", "the '60s", "196", None),
+        ("The ferry was built in the late eighties.", "the late eighties", "198", "END"),
+        ("The grid must be rebuilt in the next decade.", "the next decade", "203", None),
+    ],
+)
+def test_a_decade_is_written_as_timeml_writes_it(text: str, span: str, value: str, mod: str | None) -> None:
+    """TimeML 1.2 (and TempEval-3) write a decade as its three leading digits ("197"), as a century is
+    written as its two ("18"); the TIDES form with a trailing X ("197X") is not a TIMEX3 decade."""
+    found = mention(text, span, DEC_9)
+    assert (found.type, found.value, found.mod) == ("DATE", value, mod)
 
 
 # --- the reference time: counted from the date just told of ---------------------------------------------

@@ -882,9 +882,9 @@ class Resolver:
         r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?"
         rf"(?:(?P<y>1[5-9]\d0|20\d0)['’]?s|['’](?P<yy>\d0)['’]?s|(?P<w>(?:nineteen[\s-])?{RX_DECADE_WORD}))(?!\w)",
         examples={
-            "the 1990s": "199X",
-            "the late eighties": "198X",
-            "the '60s": "196X",
+            "the 1990s": "199",
+            "the late eighties": "198",
+            "the '60s": "196",
         },
     )
     def r_decade(self, m: re.Match[str]) -> Timex | None:
@@ -898,7 +898,7 @@ class Resolver:
             if not (m["the"] or word.startswith("nineteen")):
                 return None
             decade = 190 + DECADE_WORDS[word.split(" ")[-1]] // 10
-        return Timex("DATE", f"{decade:03d}X", _position_mod(m["pre"]))
+        return Timex("DATE", f"{decade:03d}", _position_mod(m["pre"]))  # TimeML 1.2: "199", not TIDES' "199X"
 
     @rule(
         r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?"
