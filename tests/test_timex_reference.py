@@ -301,6 +301,60 @@ def test_a_holiday_week_is_the_week_holding_the_holiday(text: str, published: da
     assert value_of(text, holiday, published) == value
 
 
+# --- seasons counted from the time just told of ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The quarry flooded in 2011. That summer, the village had no work.", "That summer", "2011-SU"),
+        ("The quarry flooded in 2011, and that autumn the pumps arrived.", "that autumn", "2011-FA"),
+        (
+            "The roof fell in on August 3, 2014. The following winter was bitter.",
+            "The following winter",
+            "2014-WI",
+        ),
+        (
+            "Frost ruined the orchard in the spring of 2016. The following autumn it bore nothing.",
+            "The following autumn",
+            "2016-FA",
+        ),
+        (
+            "The orchard burned in the autumn of 2016. The previous summer had been dry.",
+            "The previous summer",
+            "2016-SU",
+        ),
+        (
+            "The orchard burned in the autumn of 2016. The previous spring had been wet.",
+            "The previous spring",
+            "2016-SP",
+        ),
+        ("The school shut in April 2010 and reopened the next autumn.", "the next autumn", "2010-FA"),
+        ("The strike began on January 12, 2019 and ended that winter.", "that winter", "2018-WI"),
+        ("Drivers struck in October 2018; the following spring they won.", "the following spring", "2019-SP"),
+    ],
+)
+def test_a_season_after_a_time_just_told_of_counts_from_it(text: str, span: str, value: str) -> None:
+    assert value_of(text, span, DEC_9) == value
+
+
+def test_that_season_with_no_time_told_of_is_left_alone() -> None:
+    assert [d.text for d in dates("The ferry ran late that summer.", DEC_9)] == []
+    # "that" as a conjunction before a seasonal noun is no date, a year nearby or not
+    assert [d.text for d in dates("In 2014 she said that summer tourism would grow.", DEC_9)] == ["2014"]
+    found = mention("The dykes held; the following winter was another matter.", "the following winter", DEC_9)
+    assert (found.value, found.anchored) == ("XXXX-WI", False)
+
+
+# --- "May" the month after a preposition ------------------------------------------------------------------
+
+
+def test_may_after_a_preposition_is_the_month_not_the_modal() -> None:
+    assert value_of("In May the harbour board raised its fees.", "May", DEC_9) == "2021-05"
+    assert value_of("Since May the ferry has run twice a day.", "May", DEC_9) == "2021-05"
+    assert [d.text for d in dates("May the better crew win.", DEC_9)] == []
+
+
 # --- the sample library's briefing -----------------------------------------------------------------------
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
