@@ -346,6 +346,15 @@ def test_that_season_with_no_time_told_of_is_left_alone() -> None:
     assert (found.value, found.anchored) == ("XXXX-WI", False)
 
 
+# --- "the week of" a day ----------------------------------------------------------------------------------
+
+
+def test_the_week_of_a_day_is_that_week() -> None:
+    found = mention("The inquiry resumes the week of March 7.", "the week of March 7", DEC_9)
+    assert (found.text, found.type, found.value) == ("the week of March 7", "DATE", "2022-W10")
+    assert value_of("Crews worked through the week of Oct. 4, 2010.", "the week of", DEC_9) == "2010-W40"
+
+
 # --- "May" the month after a preposition ------------------------------------------------------------------
 
 

@@ -85,6 +85,7 @@ _THAT_CONJUNCTION_BEFORE = re.compile(
     r"expects?|expected|announced|added|noted|argued|warned|reported|shows?|showed|means?|meant|so|such)\s+$",
     re.IGNORECASE,
 )
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|during|from|before|after)\s+$", re.IGNORECASE
 )
@@ -622,6 +623,7 @@ class Resolver:
         )
 
     @rule(
+        rf"(?:(?P<weekof>the\s+week\s+of)\s+(?=[A-Z]))?"
         rf"(?:(?P<mdrel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
         rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
@@ -631,12 +633,20 @@ class Resolver:
             "Tuesday, Jan. 5, 2021": "2021-01-05",
             "March 3rd": "2021-03-03",
             "April 15 last year": "2020-04-15",
+            "the week of March 8": "2021-W10",
         },
     )
     def r_md(self, m: re.Match[str]) -> Timex | None:
         if m["dw"] and not (m["y"] or m["yrel"]) and not m["wd"]:
             return None  # "May first" is too ambiguous without a year or weekday
-        return self.r_dm(m)  # the same groups as day-month order
+        found = self.r_dm(m)  # the same groups as day-month order
+        if found is None or not m["weekof"]:
+            return found
+        if not found.anchored or not _FULL_DAY.fullmatch(found.value):
+            return replace(found, value=f"{found.value[:4]}-WXX")  # "the week of May 3" in no known year
+        # "the week of March 8": the (ISO) week holding that day, a week as TimeML values it
+        year, week, _ = date.fromisoformat(found.value).isocalendar()
+        return replace(found, value=f"{year:04d}-W{week:02d}")
 
     @rule(
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d>{RX_DAY})|(?P<dw>{RX_ORDINAL_WORD}))(?:\s+of)?\s+"
