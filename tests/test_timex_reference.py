@@ -68,6 +68,18 @@ def test_a_quarter_in_the_same_sentence_is_the_one_compared() -> None:
     assert value_of(text, "a year earlier", NOV_3) == "2020-Q4"
 
 
+def test_a_year_ago_after_a_period_of_several_quarters_is_that_year() -> None:
+    text = (
+        "Larchmont Mills posted a 14% rise in third-quarter profit. "
+        "For the nine months, it earned $20 million, up from $17 million a year earlier. "
+        "In the first half, sales fell from year-earlier levels. "
+        "Third-quarter sales rose to $90 million from $81 million a year ago."
+    )
+    assert value_of(text, "a year earlier", NOV_3) == "2020"  # nine months of 2020, not its third quarter
+    assert value_of(text, "year-earlier", NOV_3) == "2020"
+    assert value_of(text, "a year ago", NOV_3) == "2020-Q3"  # a quarter named last: the quarter
+
+
 def test_the_year_earlier_period_follows_the_reported_quarter() -> None:
     text = (
         "Quayside Brewing reported third-quarter income of $4 million. "

@@ -85,6 +85,13 @@ _THAT_CONJUNCTION_BEFORE = re.compile(
     r"expects?|expected|announced|added|noted|argued|warned|reported|shows?|showed|means?|meant|so|such)\s+$",
     re.IGNORECASE,
 )
+# The reporting period a sentence speaks of before a year-ago comparison: several quarters ("for the nine
+# months", "the first half", "the year ended ...") or one ("the quarter", "the three months").
+_REPORT_PERIOD = re.compile(
+    r"(?P<long>\b(?:six|nine|twelve|6|9|12)[\s-]+months?\b|\b(?:first|second)\s+half\b|\bfull[\s-]+year\b"
+    r"|\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b)|(?P<one>\bquarter\b|\bthree[\s-]+months?\b)",
+    re.IGNORECASE,
+)
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|during|from|before|after)\s+$", re.IGNORECASE
@@ -870,9 +877,21 @@ class Resolver:
         if m["u"]:  # "the year-earlier nine months": a period as long as the one just reported, a year before
             return Timex("DURATION", duration_value(number_value(m["n"]), m["u"]))
         quarter = self._reference_quarter(m.start())
+        if quarter and self._reports_several_quarters(m.start()):
+            return Timex("DATE", f"{quarter[0] - 1:04d}")  # "for the nine months, ... year-earlier net"
         if quarter:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
+
+    def _reports_several_quarters(self, start: int) -> bool:
+        """Whether the period its sentence last names before `start` is longer than a quarter ("For the nine
+        months, net fell to $2 million from $3 million a year earlier"): the comparison is then with that
+        period a year before, valued as its year, not with a quarter."""
+        i = self._sentence_index(start)
+        if i < 0:
+            return False
+        periods = list(_REPORT_PERIOD.finditer(self.text, self._sentences[i].start, start))
+        return bool(periods) and periods[-1]["long"] is not None
 
     @rule(
         r"(?:(?P<det>the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"
@@ -962,6 +981,8 @@ class Resolver:
         n = round(amount) * sign
         base = unit.rstrip("s") if unit != "centuries" else "century"
         quarter = self._reference_quarter(m.start()) if base == "year" and abs(n) == 1 and sign < 0 else None
+        if quarter and self._reports_several_quarters(m.start()):
+            return Timex("DATE", f"{quarter[0] - 1:04d}", mod)  # "for the nine months ... a year earlier"
         if quarter:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", mod)
         if base == "year" and direction in ("later", "earlier") and self._year_in_reach(m.start(), direction):
