@@ -26,7 +26,7 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})")
 _PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-([1-7]|WE))?(?:T.*)?")
-_DECADE = re.compile(r"(\d{3})X")
+_DECADE = re.compile(r"(\d{3})X?")  # TimeML writes the 1990s "199" (older analyses "199X")
 _CENTURY = re.compile(r"(\d{2})(?:XX)?")  # TIMEX3 writes a century as "18" ("the 19th century")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 

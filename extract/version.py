@@ -5,7 +5,9 @@ ANALYZER_VERSION = "12"  # 12: dates, span side: TimeML non-markables left out (
 # titles, "today's youth", "the future of", "Now for", growth rates "12% annually"); new spans ("April 24 and
 # 25", "soon", "a later date", "over the years", "the weeks ahead", "day-long", "the latest fiscal year").
 # Value side: "a year ago" compares with the quarter reported, modals, "is due in", quarters in the future,
-# generic holidays ("the Christmas trade") and years ("the year's income").
+# generic holidays ("the Christmas trade") and years ("the year's income"); decades as TimeML writes them
+# ("199", was "199X"); "that summer", "the following winter" from the time just told of; "the week of
+# March 8"; "a year earlier" after "for the nine months" is that year; "In May the ..." is the month.
 # 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
 # timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
 # 10: organisations from statements, table rows; faith groups. 9: one fact per

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _LATEST = "9999-99-99"
 VAGUE_DAYS = 3660  # a fact whose event date spans more than about ten years is vague (a decade, a century)
 _UNKNOWN_PART = re.compile(r"X")
+_DECADE_OR_CENTURY = re.compile(r"\d{2,3}")  # TimeML "199" (the 1990s), "18" (the 19th century)
 
 
 class _EntityIndex:
@@ -149,6 +150,8 @@ def is_vague(fact: Fact) -> bool:
     FUTURE_REF), unanchored or with unknown parts (``XXXX-12``), or spans a decade or more."""
     if fact.value.endswith("_REF") or not fact.date.anchored or _UNKNOWN_PART.search(fact.value):
         return True
+    if _DECADE_OR_CENTURY.fullmatch(fact.value):
+        return True  # "the late 1980s" (a third of a decade) is as vague as the decade
     if fact.start_date is None or fact.end_date is None:
         return True
     span = date.fromisoformat(fact.end_date) - date.fromisoformat(fact.start_date)

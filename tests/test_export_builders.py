@@ -240,6 +240,8 @@ def test_fact_dates_read_as_words(value: str, mod: str | None, expected: str) ->
 def test_decade_labels_read_naturally() -> None:
     assert describe_fact_date(fact("198X", "1986-09-02", "1989-12-31", "x", mod="END")) == "late 1980s"
     assert describe_fact_date(fact("198X", "1980-01-01", "1989-12-31", "x")) == "1980s"
+    assert describe_fact_date(fact("198", "1986-09-02", "1989-12-31", "x", mod="END")) == "late 1980s"
+    assert describe_fact_date(fact("199", "1990-01-01", "1999-12-31", "x")) == "1990s"
 
 
 def test_date_object_only_integer_parts() -> None:

@@ -103,6 +103,8 @@ def test_vague_facts_are_references_unanchored_values_and_decades() -> None:
     assert is_vague(fact("FUTURE_REF", "2021-01-05", None))
     assert is_vague(fact("XXXX-12", None, None))
     assert is_vague(fact("198X", "1980-01-01", "1989-12-31"))
+    assert is_vague(fact("198", "1980-01-01", "1989-12-31"))
+    assert is_vague(fact("198", "1986-09-02", "1989-12-31"))  # "the late 1980s"
     assert is_vague(fact("19", "1900-01-01", "1999-12-31"))
     assert not is_vague(fact("2020", "2020-01-01", "2020-12-31"))
     assert not is_vague(fact("2020-11", "2020-11-11", "2020-11-20"))

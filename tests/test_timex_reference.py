@@ -68,6 +68,18 @@ def test_a_quarter_in_the_same_sentence_is_the_one_compared() -> None:
     assert value_of(text, "a year earlier", NOV_3) == "2020-Q4"
 
 
+def test_a_year_ago_after_a_period_of_several_quarters_is_that_year() -> None:
+    text = (
+        "Larchmont Mills posted a 14% rise in third-quarter profit. "
+        "For the nine months, it earned $20 million, up from $17 million a year earlier. "
+        "In the first half, sales fell from year-earlier levels. "
+        "Third-quarter sales rose to $90 million from $81 million a year ago."
+    )
+    assert value_of(text, "a year earlier", NOV_3) == "2020"  # nine months of 2020, not its third quarter
+    assert value_of(text, "year-earlier", NOV_3) == "2020"
+    assert value_of(text, "a year ago", NOV_3) == "2020-Q3"  # a quarter named last: the quarter
+
+
 def test_the_year_earlier_period_follows_the_reported_quarter() -> None:
     text = (
         "Quayside Brewing reported third-quarter income of $4 million. "
@@ -227,7 +239,24 @@ def test_results_still_to_come_are_those_of_the_quarter_just_ended() -> None:
 def test_over_the_past_decade_is_a_span_and_in_the_last_decade_the_one_before() -> None:
     found = mention("Rents have doubled over the past decade.", "the past decade", DEC_9)
     assert (found.type, found.value) == ("DURATION", "P10Y")
-    assert value_of("Wages lost ground in the last decade.", "the last decade", DEC_9) == "201X"
+    assert value_of("Wages lost ground in the last decade.", "the last decade", DEC_9) == "201"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("The mill prospered in the 1970s.", "the 1970s", "197", None),
+        ("Vinyl sales peaked in the early 2000s.", "the early 2000s", "200", "START"),
+        ("Fashions of the '60s came back.", "the '60s", "196", None),
+        ("The ferry was built in the late eighties.", "the late eighties", "198", "END"),
+        ("The grid must be rebuilt in the next decade.", "the next decade", "203", None),
+    ],
+)
+def test_a_decade_is_written_as_timeml_writes_it(text: str, span: str, value: str, mod: str | None) -> None:
+    """TimeML 1.2 (and TempEval-3) write a decade as its three leading digits ("197"), as a century is
+    written as its two ("18"); the TIDES form with a trailing X ("197X") is not a TIMEX3 decade."""
+    found = mention(text, span, DEC_9)
+    assert (found.type, found.value, found.mod) == ("DATE", value, mod)
 
 
 # --- the reference time: counted from the date just told of ---------------------------------------------
@@ -282,6 +311,69 @@ def test_without_a_date_told_of_they_count_from_publication(text: str, span: str
 def test_a_holiday_week_is_the_week_holding_the_holiday(text: str, published: date, value: str) -> None:
     holiday = "Easter" if "Easter" in text else "Thanksgiving"
     assert value_of(text, holiday, published) == value
+
+
+# --- seasons counted from the time just told of ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The quarry flooded in 2011. That summer, the village had no work.", "That summer", "2011-SU"),
+        ("The quarry flooded in 2011, and that autumn the pumps arrived.", "that autumn", "2011-FA"),
+        (
+            "The roof fell in on August 3, 2014. The following winter was bitter.",
+            "The following winter",
+            "2014-WI",
+        ),
+        (
+            "Frost ruined the orchard in the spring of 2016. The following autumn it bore nothing.",
+            "The following autumn",
+            "2016-FA",
+        ),
+        (
+            "The orchard burned in the autumn of 2016. The previous summer had been dry.",
+            "The previous summer",
+            "2016-SU",
+        ),
+        (
+            "The orchard burned in the autumn of 2016. The previous spring had been wet.",
+            "The previous spring",
+            "2016-SP",
+        ),
+        ("The school shut in April 2010 and reopened the next autumn.", "the next autumn", "2010-FA"),
+        ("The strike began on January 12, 2019 and ended that winter.", "that winter", "2018-WI"),
+        ("Drivers struck in October 2018; the following spring they won.", "the following spring", "2019-SP"),
+    ],
+)
+def test_a_season_after_a_time_just_told_of_counts_from_it(text: str, span: str, value: str) -> None:
+    assert value_of(text, span, DEC_9) == value
+
+
+def test_that_season_with_no_time_told_of_is_left_alone() -> None:
+    assert [d.text for d in dates("The ferry ran late that summer.", DEC_9)] == []
+    # "that" as a conjunction before a seasonal noun is no date, a year nearby or not
+    assert [d.text for d in dates("In 2014 she said that summer tourism would grow.", DEC_9)] == ["2014"]
+    found = mention("The dykes held; the following winter was another matter.", "the following winter", DEC_9)
+    assert (found.value, found.anchored) == ("XXXX-WI", False)
+
+
+# --- "the week of" a day ----------------------------------------------------------------------------------
+
+
+def test_the_week_of_a_day_is_that_week() -> None:
+    found = mention("The inquiry resumes the week of March 7.", "the week of March 7", DEC_9)
+    assert (found.text, found.type, found.value) == ("the week of March 7", "DATE", "2022-W10")
+    assert value_of("Crews worked through the week of Oct. 4, 2010.", "the week of", DEC_9) == "2010-W40"
+
+
+# --- "May" the month after a preposition ------------------------------------------------------------------
+
+
+def test_may_after_a_preposition_is_the_month_not_the_modal() -> None:
+    assert value_of("In May the harbour board raised its fees.", "May", DEC_9) == "2021-05"
+    assert value_of("Since May the ferry has run twice a day.", "May", DEC_9) == "2021-05"
+    assert [d.text for d in dates("May the better crew win.", DEC_9)] == []
 
 
 # --- the sample library's briefing -----------------------------------------------------------------------

@@ -280,7 +280,18 @@ async def test_date_editor_is_prefilled_and_accepts_every_engine_value(library: 
 def test_the_date_validator_takes_each_kind_of_value() -> None:
     from tui.screens.annotate import TimexValue
 
-    for value in ("2020-01-03", "2020-11", "2020", "2020-Q3", "2020-SU", "2020-W02", "198X", "19XX", "P3D"):
+    for value in (
+        "2020-01-03",
+        "2020-11",
+        "2020",
+        "2020-Q3",
+        "2020-SU",
+        "2020-W02",
+        "198",
+        "198X",
+        "19XX",
+        "P3D",
+    ):
         assert TimexValue().validate(value).is_valid, value
     for value in ("2021-02-30", "2020-00", "soon", ""):
         assert not TimexValue().validate(value).is_valid, value

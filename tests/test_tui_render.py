@@ -295,3 +295,13 @@ def test_a_profile_fact_names_a_vague_future_as_the_timeline_does() -> None:
     fact = ProfileFact("a1", "Title", "FUTURE_REF", "the coming weeks", "2021-01-05", 0, 10, "Ships return.")
     plain = profile_fact(fact).plain
     assert plain.startswith("future  “the coming weeks”") and "FUTURE_REF" not in plain
+
+
+def test_value_label_reads_decades_and_references() -> None:
+    from tui.render import value_label
+
+    assert value_label("198") == "1980s"  # TimeML's decade
+    assert value_label("198X") == "1980s"  # a decade stored by an analysis before version 12
+    assert value_label("FUTURE_REF") == "future"
+    assert value_label("2020") == "2020"
+    assert value_label("18") == "18"

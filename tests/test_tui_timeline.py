@@ -60,14 +60,14 @@ async def test_vague_facts_hidden_by_default_with_a_count_and_a_toggle(library: 
     async with app.run_test(size=(120, 40)) as pilot:
         await _library_scope(pilot, app)
         shown = {e.fact.value for e in app.timeline.items}
-        assert "198X" not in shown and "FUTURE_REF" not in shown and "PAST_REF" not in shown
+        assert "198" not in shown and "FUTURE_REF" not in shown and "PAST_REF" not in shown
         hidden = app.timeline.hidden
         assert hidden >= 3
         assert f"{hidden} vague hidden" in str(app.timeline.border_subtitle)
         count = len(app.timeline.items)
         await pilot.press("v")
         assert len(app.timeline.items) == count + hidden
-        assert "198X" in {e.fact.value for e in app.timeline.items}
+        assert "198" in {e.fact.value for e in app.timeline.items}
         assert "vague hidden" not in str(app.timeline.border_subtitle)
         await pilot.press("v")
         assert len(app.timeline.items) == count

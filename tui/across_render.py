@@ -18,12 +18,12 @@ from tui.render import (
     ENTITY_LABELS,
     META_STYLE,
     NOTICE_STYLE,
-    REFERENCE_WORDS,
     SHORT_LABELS,
     TITLE_STYLE,
     format_number,
     one_line,
     trim_around,
+    value_label,
 )
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def profile_fact(fact: ProfileFact) -> Text:
     palette = theme.active()
     out = Text()
     value = one_line(fact.date_value)
-    out.append(REFERENCE_WORDS.get(value, value) or "?", palette.timeline_date)  # "future", as the timeline
+    out.append(value_label(value) or "?", palette.timeline_date)  # "future", as the timeline
     out.append(f"  “{one_line(fact.date_text)}”  ", META_STYLE)
     out.append_text(short_title(fact.title))
     out.append("\n  ")

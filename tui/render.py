@@ -446,9 +446,16 @@ def trim_around(text: str, start: int, end: int, width: int) -> tuple[str, int, 
 REFERENCE_WORDS: dict[str, str] = {"PAST_REF": "past", "PRESENT_REF": "now", "FUTURE_REF": "future"}
 
 
-def _date_value(mention: DateMention) -> str:
-    value = one_line(mention.value) or "?"
+def value_label(value: str) -> str:
+    """A TIMEX3 value as the timeline shows it: references in words ("future"), a decade as "1980s"
+    (TimeML writes it "198"; analyses before version 12 "198X"), anything else as it is."""
+    if len(value) in (3, 4) and value[:3].isdigit() and value[3:] in ("", "X"):
+        return f"{value[:3]}0s"
     return REFERENCE_WORDS.get(value, value)
+
+
+def _date_value(mention: DateMention) -> str:
+    return value_label(one_line(mention.value) or "?")
 
 
 DATE_COLUMN = 11  # the timeline's date column: "2021-01-15", "+2020-12" (longer values cut; a time below)
@@ -467,7 +474,7 @@ def _date_column(fact: Fact, lines: int) -> list[Text]:
 
     mention = fact.date
     palette = theme.active()
-    value = REFERENCE_WORDS.get(one_line(fact.value), one_line(fact.value)) or "?"
+    value = value_label(one_line(fact.value)) or "?"
     day, _, clock = value.partition("T") if value[:4].isdigit() or value.startswith("X") else (value, "", "")
     out = [Text(day, style=_column_style(mention, palette))]
     below = " ".join(w for w in (MOD_WORDS.get(mention.mod or "", (mention.mod or "").lower()), clock) if w)

@@ -73,7 +73,7 @@ def shift_quarters(ref: date | None, quarters: int) -> str:
 def shift_decades(ref: date | None, decades: int) -> str:
     if ref is None:
         return "XXXX"
-    return f"{(ref.year // 10 + decades):03d}X"
+    return f"{(ref.year // 10 + decades):03d}"  # TimeML writes a decade as its three leading digits
 
 
 def shift_centuries(ref: date | None, centuries: int) -> str:

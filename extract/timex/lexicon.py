@@ -129,7 +129,9 @@ FOLLOWERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         ),
         "a": frozenset([*_UNIT_WORDS, *NUMBER_WORDS, *_QUARTER_ADJECTIVES, *_A_FOLLOWERS]),
         "an": frozenset([*_UNIT_WORDS, *NUMBER_WORDS, *_A_FOLLOWERS]),
-        "that": frozenset([*_UNIT_WORDS, *_QUARTER_ADJECTIVES, *ORDINALS, "morning", "afternoon", "evening"]),
+        "that": frozenset(
+            [*_UNIT_WORDS, *_QUARTER_ADJECTIVES, *ORDINALS, *SEASONS, "morning", "afternoon", "evening"]
+        ),
         "its": frozenset(_QUARTER_ADJECTIVES),
         "their": frozenset(_QUARTER_ADJECTIVES),
         "at": frozenset(["least", "most"]),

@@ -79,6 +79,20 @@ _SIDED_RULES = frozenset({"md", "dm", "mon_rel", "weekday"})  # dates placed by 
 _CALENDAR_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?(?![\d-])")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# "said that summer tourism ...", "so that winter wheat ...": "that" the conjunction, not a determiner.
+_THAT_CONJUNCTION_BEFORE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|think|thinks|thought|believes?|believed|knows?|knew|hopes?|hoped|"
+    r"expects?|expected|announced|added|noted|argued|warned|reported|shows?|showed|means?|meant|so|such)\s+$",
+    re.IGNORECASE,
+)
+# The reporting period a sentence speaks of before a year-ago comparison: several quarters ("for the nine
+# months", "the first half", "the year ended ...") or one ("the quarter", "the three months").
+_REPORT_PERIOD = re.compile(
+    r"(?P<long>\b(?:six|nine|twelve|6|9|12)[\s-]+months?\b|\b(?:first|second)\s+half\b|\bfull[\s-]+year\b"
+    r"|\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b)|(?P<one>\bquarter\b|\bthree[\s-]+months?\b)",
+    re.IGNORECASE,
+)
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|during|from|before|after)\s+$", re.IGNORECASE
 )
@@ -293,7 +307,9 @@ class Resolver:
         self.last_day: date | None = None
         self.last_day_end = -1  # where the expression that gave last_day ends
         self.last_season_year: int | None = None  # the year of the last season mentioned
+        self.last_season: tuple[int, str, int] | None = None  # (year, season, end offset) of that season
         self.last_month: tuple[int, int] | None = None  # (year, month) of the last month or day mentioned
+        self.last_month_end = -1  # where the expression that gave last_month ends
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
         self._sentence_side: dict[int, str] = {}  # sentence index -> side of the last dated month or day
         self._mention_starts: list[int] = []  # the spans of the expressions resolved so far, in text order
@@ -409,6 +425,7 @@ class Resolver:
         expression ends, so a clock time right after a day, "Saturday morning at 10 a.m.", takes that day)."""
         if len(value) >= 7 and value[4] == "-" and value[:4].isdigit() and value[5:7].isdigit():
             self.last_month = (int(value[:4]), int(value[5:7]))
+            self.last_month_end = end
         if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace("-", "").isdigit():
             try:
                 self.last_day = date.fromisoformat(value[:10])
@@ -613,6 +630,7 @@ class Resolver:
         )
 
     @rule(
+        rf"(?:(?P<weekof>the\s+week\s+of)\s+(?=[A-Z]))?"
         rf"(?:(?P<mdrel>last|next|this\s+past|this\s+coming)\s+(?=\w+\.?\s*\d))?"
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?P<mon>{RX_MONTH})\s*(?:(?P<d>{RX_DAY})(?!\d|:\d)|(?P<dw>{RX_ORDINAL_WORD}))"
         rf"(?:(?:,\s*|\s+)(?P<y>{RX_YEAR4})(?![\d%])|\s+(?P<yrel>last|this|next)\s+year(?![\w-]))?",
@@ -622,12 +640,20 @@ class Resolver:
             "Tuesday, Jan. 5, 2021": "2021-01-05",
             "March 3rd": "2021-03-03",
             "April 15 last year": "2020-04-15",
+            "the week of March 8": "2021-W10",
         },
     )
     def r_md(self, m: re.Match[str]) -> Timex | None:
         if m["dw"] and not (m["y"] or m["yrel"]) and not m["wd"]:
             return None  # "May first" is too ambiguous without a year or weekday
-        return self.r_dm(m)  # the same groups as day-month order
+        found = self.r_dm(m)  # the same groups as day-month order
+        if found is None or not m["weekof"]:
+            return found
+        if not found.anchored or not _FULL_DAY.fullmatch(found.value):
+            return replace(found, value=f"{found.value[:4]}-WXX")  # "the week of May 3" in no known year
+        # "the week of March 8": the (ISO) week holding that day, a week as TimeML values it
+        year, week, _ = date.fromisoformat(found.value).isocalendar()
+        return replace(found, value=f"{year:04d}-W{week:02d}")
 
     @rule(
         rf"(?:(?P<wd>{RX_WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d>{RX_DAY})|(?P<dw>{RX_ORDINAL_WORD}))(?:\s+of)?\s+"
@@ -851,9 +877,21 @@ class Resolver:
         if m["u"]:  # "the year-earlier nine months": a period as long as the one just reported, a year before
             return Timex("DURATION", duration_value(number_value(m["n"]), m["u"]))
         quarter = self._reference_quarter(m.start())
+        if quarter and self._reports_several_quarters(m.start()):
+            return Timex("DATE", f"{quarter[0] - 1:04d}")  # "for the nine months, ... year-earlier net"
         if quarter:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
+
+    def _reports_several_quarters(self, start: int) -> bool:
+        """Whether the period its sentence last names before `start` is longer than a quarter ("For the nine
+        months, net fell to $2 million from $3 million a year earlier"): the comparison is then with that
+        period a year before, valued as its year, not with a quarter."""
+        i = self._sentence_index(start)
+        if i < 0:
+            return False
+        periods = list(_REPORT_PERIOD.finditer(self.text, self._sentences[i].start, start))
+        return bool(periods) and periods[-1]["long"] is not None
 
     @rule(
         r"(?:(?P<det>the|its|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?"
@@ -882,9 +920,9 @@ class Resolver:
         r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?"
         rf"(?:(?P<y>1[5-9]\d0|20\d0)['’]?s|['’](?P<yy>\d0)['’]?s|(?P<w>(?:nineteen[\s-])?{RX_DECADE_WORD}))(?!\w)",
         examples={
-            "the 1990s": "199X",
-            "the late eighties": "198X",
-            "the '60s": "196X",
+            "the 1990s": "199",
+            "the late eighties": "198",
+            "the '60s": "196",
         },
     )
     def r_decade(self, m: re.Match[str]) -> Timex | None:
@@ -898,7 +936,7 @@ class Resolver:
             if not (m["the"] or word.startswith("nineteen")):
                 return None
             decade = 190 + DECADE_WORDS[word.split(" ")[-1]] // 10
-        return Timex("DATE", f"{decade:03d}X", _position_mod(m["pre"]))
+        return Timex("DATE", f"{decade:03d}", _position_mod(m["pre"]))  # TimeML 1.2: "199", not TIDES' "199X"
 
     @rule(
         r"(?:(?P<the>the)\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?"
@@ -943,6 +981,8 @@ class Resolver:
         n = round(amount) * sign
         base = unit.rstrip("s") if unit != "centuries" else "century"
         quarter = self._reference_quarter(m.start()) if base == "year" and abs(n) == 1 and sign < 0 else None
+        if quarter and self._reports_several_quarters(m.start()):
+            return Timex("DATE", f"{quarter[0] - 1:04d}", mod)  # "for the nine months ... a year earlier"
         if quarter:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", mod)
         if base == "year" and direction in ("later", "earlier") and self._year_in_reach(m.start(), direction):
@@ -1284,8 +1324,13 @@ class Resolver:
         bare = not (m["pre"] or m["rel"] or m["yrel"])
         if bare and not token.endswith(".") and len(token) <= 4 and token not in ("may", "june", "july"):
             return None  # a bare "Jan" or "Mar" without its full stop is more often a name
-        if bare and token == "may" and _MAY_VERB.match(self.text, m.end()):
-            return None
+        if (
+            bare
+            and token == "may"
+            and _MAY_VERB.match(self.text, m.end())
+            and not _DATE_PREPOSITION_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+        ):
+            return None  # "May the best team win": the modal (but "In May the bank ...": the month)
         if (
             bare
             and token == "march"
@@ -1312,7 +1357,8 @@ class Resolver:
         return Timex("DATE", anchor.month_value(year, month), mod)
 
     @rule(
-        rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|the|that|past|coming)\s+)?"
+        rf"(?:(?P<pre>{POS_PRE})[\s-]*)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|"
+        r"the\s+(?:following|previous|preceding|next)|that|the|past|coming)\s+)?"
         rf"(?P<s>{RX_SEASON})(?![\w-])(?:\s+(?:of\s+)?(?:(?P<y>{RX_YEAR4})(?!\d)|(?P<yw>{YEAR_WORDS}))"
         r"|(?<=the\s(?:spring|summer|autumn|winter))\s+(?P<before>before|after)(?=\s*[,.;:)]|\s+(?:was|had|were|it|when|that)\b))?",
         examples={
@@ -1338,13 +1384,20 @@ class Resolver:
             year = int(m["y"]) if m["y"] else _year_words(m["yw"])
             if year is None:
                 return None
-            self.last_season_year = year
-            return Timex("DATE", f"{year:04d}-{season}", mod)
+            return self._season(year, season, mod, m.end())
+        if rel == "that" and _THAT_CONJUNCTION_BEFORE.search(self.text, max(0, m.start() - 16), m.start()):
+            return None
+        referred = self._referred_season(season, rel, m.start(), m.end())
+        if referred is not None:
+            return self._season(referred, season, mod, m.end())
+        if rel == "that":
+            return None  # no time told of: "said that summer tourism ..." is a conjunction and a noun
+        if rel in ("the following", "the previous", "the preceding"):
+            return Timex("DATE", f"XXXX-{season}", mod, False)  # of a time not told: no guess
         if m["before"] and self.last_season_year is not None:
             # "the winter before": the one before the season just mentioned, not before publication
             year = self.last_season_year + (-1 if m["before"].lower() == "before" else 1)
-            self.last_season_year = year
-            return Timex("DATE", f"{year:04d}-{season}", mod)
+            return self._season(year, season, mod, m.end())
         if self.dct is None:
             return Timex("DATE", f"XXXX-{season}", mod, False)
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
@@ -1359,8 +1412,57 @@ class Resolver:
             year = anchor.season_year(self.dct, season, "PAST") + (
                 -1 if m["before"].lower() == "before" else 1
             )
+        return self._season(year, season, mod, m.end())
+
+    def _season(self, year: int, season: str, mod: str | None, end: int) -> Timex:
         self.last_season_year = year
+        self.last_season = (year, season, end)
         return Timex("DATE", f"{year:04d}-{season}", mod)
+
+    def _referred_season(self, season: str, rel: str, start: int, end: int) -> int | None:
+        """The year of "that summer", "the following winter", "the previous spring" (and "the next autumn" in
+        a past clause): counted from the time last told of in the sentence or the one before (a season, a
+        month or day, or a year), not from publication; None when no such time is near."""
+        if rel == "the next" and self.tense(start, end) != "PAST":
+            return None
+        if rel not in ("that", "the following", "the previous", "the preceding", "the next"):
+            return None
+        here = self._sentence_index(start)
+        near = [
+            (at, rank, kind)  # the latest; of one expression ("the autumn of 2015") the finest
+            for at, rank, kind in (
+                (self.last_season[2] if self.last_season else -1, 2, "season"),
+                (self.last_month_end, 1, "month"),
+                (self.last_year_end, 0, "year"),
+            )
+            if at >= 0 and here - self._sentence_index(max(0, at - 1)) <= 1
+        ]
+        if not near:
+            return None
+        kind = max(near)[2]
+        order = ("SP", "SU", "FA", "WI")
+        if kind == "season" and self.last_season is not None:
+            year, named, _ = self.last_season
+            position = order.index(named)
+        elif kind == "month" and self.last_month is not None:
+            year, month = self.last_month
+            if rel == "that":  # "that summer" of a day: its year's (the winter of January: the one it is in)
+                return year - 1 if season == "WI" and month <= 2 else year
+            if month <= 2:  # January and February belong to the winter begun the December before
+                year, position = year - 1, 3
+            else:
+                position = (month - 3) // 3
+        elif self.last_year is not None:
+            # A year alone: "that summer" is its summer; a season after or before it is in doubt.
+            return self.last_year if rel == "that" else None
+        else:
+            return None
+        target = order.index(season)
+        if rel == "that":
+            return year
+        if rel in ("the following", "the next"):
+            return year if target > position else year + 1
+        return year if target < position else year - 1
 
     @rule(
         r"(?:(?P<present>right\s+now|now|currently|nowadays|these\s+days|presently|the\s+present\s+time|"

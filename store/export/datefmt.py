@@ -37,7 +37,7 @@ WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 HALF = re.compile(r"^(\d{4})-H([12])$")
 SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
-DECADE = re.compile(r"^(\d{3})X$")
+DECADE = re.compile(r"^(\d{3})X?$")  # "199" (TimeML), "199X" (analyses before version 12)
 
 
 def human_day(iso: str) -> str:

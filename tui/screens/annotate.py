@@ -26,7 +26,7 @@ from tui.render import ENTITY_LABELS, ENTITY_STYLES, META_STYLE, indefinite, one
 
 QUOTE_CHARS = 160
 _DAY_PART = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-VALUE_EXAMPLES = "2020-01-03, 2020-01, 2020, 2020-Q3, 2020-SU, 2020-W02, 198X, P3D, FUTURE_REF"
+VALUE_EXAMPLES = "2020-01-03, 2020-01, 2020, 2020-Q3, 2020-SU, 2020-W02, 198, P3D, FUTURE_REF"
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
