@@ -262,7 +262,7 @@ class Analyses:
     @contextlib.contextmanager
     def workers(self, jobs: int) -> Iterator[None]:
         """Keep one pool of `jobs` worker processes for every `analyse_in_pool` in this block (an import's
-        batches), started when first needed and stopped at the end."""
+        batches), started when first needed (or by `start_workers`) and stopped at the end."""
         if self._pooling or jobs <= 1:
             yield
             return
@@ -273,6 +273,21 @@ class Analyses:
             pool, self._pool, self._pooling = self._pool, None, False
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+
+    def start_workers(self) -> None:
+        """Start the worker processes of the `workers` block now, if not yet started (an import knows it
+        will analyse, and saves its batch while they load the analyser's data)."""
+        idle = self._pooling and self._pool is None and not self.files.read_only
+        if idle and _picklable(self._engine()[0]):
+            self._pool = self._new_pool(self._pool_jobs)
+
+    def _new_pool(self, jobs: int) -> ProcessPoolExecutor:
+        """`jobs` worker processes, started now; each loads the analyser's data (`_warm_up`) before its
+        first analysis, while this process goes on."""
+        analyzer = self._engine()[0]
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
+        pool.submit(int)  # starts the workers (all at once where processes are forked)
+        return pool
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
@@ -296,23 +311,22 @@ class Analyses:
                     except Exception as exc:  # the analyser is other code: the caller reports it
                         failed[article_id] = exc
             return failed
-        todo: list[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]] = []
-        for article_id in article_ids:
-            doc = self.articles.doc(article_id)
-            body = self.articles.body(doc)
-            key, corrections = self._key(doc, body)
-            tiny = self.files.analysis_file(article_id)
-            if self._usable(article_id, tiny, key) is None:
-                todo.append((article_id, tiny, key, body, doc.get("published"), corrections))
-        if len(todo) < 2 and self._pool is None:  # starting workers for one analysis costs more than it saves
-            return self.analyse_in_pool([item[0] for item in todo], 1)
-        shared = self._pooling
-        if shared and self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self._pool_jobs)
-        pool = self._pool if shared and self._pool is not None else ProcessPoolExecutor(min(jobs, len(todo)))
+        todo: Iterable[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]]
+        todo = self._outdated(article_ids)
+        own = None  # a pool for this call only (not an import's), stopped at the end
+        if self._pool is None:
+            todo = list(todo)
+            if len(todo) < 2:  # starting workers for one analysis costs more than it saves
+                return self.analyse_in_pool([item[0] for item in todo], 1)
+            if self._pooling:
+                self._pool = self._new_pool(self._pool_jobs)
+            else:
+                own = self._new_pool(min(jobs, len(todo)))
+        pool = own if own is not None else self._pool
+        assert pool is not None
         futures: dict[Future[dict[str, Any]], tuple[str, TinyFile, dict[str, Any]]] = {}
         try:
-            for article_id, tiny, key, body, published, corrections in todo:
+            for article_id, tiny, key, body, published, corrections in todo:  # each sent as soon as found
                 future = pool.submit(analysed_dict, analyzer, body, published, corrections)
                 futures[future] = (article_id, tiny, key)
             group: list[Unsaved] = []
@@ -332,7 +346,7 @@ class Analyses:
                     group = []
             self._store_group(group)
         finally:
-            if pool is not self._pool or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
+            if own is not None or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
                 if pool is self._pool:
                     self._pool = None  # a worker died: the next batch starts a new pool
                 pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
@@ -341,6 +355,19 @@ class Analyses:
                     future.cancel()  # interrupted: drop the analyses not started; the pool stays
         return failed
 
+    def _outdated(
+        self, article_ids: Iterable[str]
+    ) -> Iterator[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]]:
+        """The articles among these whose stored analysis is missing or out of date, with what a worker
+        needs to make it (id, analysis file, key, text, publication date, corrections)."""
+        for article_id in article_ids:
+            doc = self.articles.doc(article_id)
+            body = self.articles.body(doc)
+            key, corrections = self._key(doc, body)
+            tiny = self.files.analysis_file(article_id)
+            if self._usable(article_id, tiny, key) is None:
+                yield article_id, tiny, key, body, doc.get("published"), corrections
+
     def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:
         """The article's facts, each with the case-folded canonical names of its sentence's entities (for
         entity filters), and its entity alias table."""
@@ -348,6 +375,22 @@ class Analyses:
         entities = analysis.entities
         keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
         return keyed, aliases(entities)
+
+
+_WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic rose 12 percent.\n"
+
+
+def _warm_up(analyzer: AnalyzeFn) -> None:
+    """A worker process's start: one short analysis, so the analyser's data (word lists, patterns) is
+    loaded before the first real one. A failure here is left to the real analyses to report."""
+    with contextlib.suppress(Exception):
+        analyzer(_WARM_UP_TEXT, None, _no_corrections())
+
+
+def _no_corrections() -> Corrections:
+    from extract.corrections import NO_CORRECTIONS
+
+    return NO_CORRECTIONS
 
 
 def _picklable(analyzer: AnalyzeFn) -> bool:

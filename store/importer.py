@@ -249,6 +249,8 @@ class Importer:
                 if url_key:
                     by_url[url_key] = aid
                 outcomes.append((parsed, aid, status))
+            if analyze and sum(status in ("added", "updated") for _, _, status in outcomes) > 1:
+                self.analyses.start_workers()  # they load the analyser while this batch is saved
             bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
             if new_docs:
                 changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]

@@ -144,3 +144,34 @@ def test_one_article_with_jobs_is_analysed_here_and_stored(tmp_path: Path) -> No
         assert library.analysis(report.added[0]).facts
     assert len(CALLS_HERE) == 1  # analysed in this process, once (then read back from the stored file)
     assert len(stored_files(tmp_path / "lib")) == 1
+
+
+def always_fails(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """A module-level analyser that fails on every text, the workers' warm-up included."""
+    raise ValueError(f"cannot read {len(text)} characters")
+
+
+def test_workers_whose_analyser_always_fails_report_each_article(tmp_path: Path) -> None:
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=always_fails, analyzer_version="t4"
+    ) as library:
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3
+        assert [w.path for w in report.warnings] == ["/in/0.md", "/in/1.md", "/in/2.md"]
+        assert all("analysis failed (ValueError: cannot read" in w.message for w in report.warnings)
+    assert stored_files(tmp_path / "lib") == {}
+
+
+def test_workers_started_for_an_import_serve_its_later_batches(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        analyses = library._analyses
+        with analyses.workers(2):
+            analyses.start_workers()
+            pool = analyses._pool
+            assert pool is not None
+            ids = library.import_articles(articles(), analyze=False).added
+            assert analyses.analyse_in_pool(ids[:2], 2) == {}
+            assert analyses.analyse_in_pool(ids[2:], 2) == {}
+            assert analyses._pool is pool  # the same worker processes for both
+        assert analyses._pool is None
+    assert len(stored_files(tmp_path / "lib")) == 3
