@@ -25,9 +25,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.facts_index import FactsIndex, corrections_fingerprint
+from store.facts_index import FactsIndex, corrections_fingerprint, make_entry
 from store.serialise import analysis_from_dict
-from store.storage import write_many
+from store.storage import dump_tinydb, write_many
 from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from extract.model import Analysis, Fact
     from store.annotations import Annotations
     from store.articles import Articles
+    from store.facts_index import Entry
     from store.tinyfile import TinyFile
 
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
@@ -45,15 +46,42 @@ _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
+Ready = tuple[str, "TinyFile", bytes, "Entry"]  # article id, its file, its bytes, its facts index entry
 
 
 def analysed_dict(
     analyzer: AnalyzeFn, body: str, published: str | None, corrections: Corrections
 ) -> dict[str, Any]:
-    """One analysis in its stored (JSON-ready) form: what a worker process sends back, as plain data
-    (cheaper to pass between processes than the dataclass graph, and what is stored anyway)."""
+    """One analysis in its stored (JSON-ready) form, `Analysis.to_dict()`."""
     day = date.fromisoformat(published) if published else None
     return analyzer(body, day, corrections).to_dict()
+
+
+def stored_form(article_id: str, key: dict[str, Any], data: dict[str, Any]) -> tuple[bytes, Entry]:
+    """The bytes of an analysis file (`data`: `Analysis.to_dict()`, taken over; `key`: what it was made
+    from) and its facts index entry (`store.facts_index.make_entry`; `seen` and `text` are the writer's
+    to fill, `FactsIndex.entry_changes`)."""
+    facts = data.pop("facts")
+    fact_docs = {str(n): {**fact, "article_id": article_id} for n, fact in enumerate(facts, start=1)}
+    tables = {
+        "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
+        "facts": fact_docs,
+    }
+    blob = dump_tinydb(tables)
+    return blob, make_entry(article_id, key, {**data, "facts": facts}, "", len(blob))
+
+
+def analysed_file(
+    analyzer: AnalyzeFn,
+    article_id: str,
+    key: dict[str, Any],
+    body: str,
+    published: str | None,
+    corrections: Corrections,
+) -> tuple[bytes, Entry]:
+    """What a worker process sends back: one analysis ready to write (`stored_form`), so the single
+    writer only writes it (cheaper to send than the dataclass graph or its dict, and made in parallel)."""
+    return stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
 
 
 def _default_analyzer() -> tuple[AnalyzeFn, str]:
@@ -190,38 +218,34 @@ class Analyses:
         self._store_data(article_id, tiny, key, result.to_dict())
 
     def _store_data(self, article_id: str, tiny: TinyFile, key: dict[str, Any], data: dict[str, Any]) -> None:
-        self._store_many([(article_id, tiny, key, data)])
+        self._store_many([(article_id, tiny, *stored_form(article_id, key, data))])
 
     # -- storing (one analysis or a group: every stored analysis goes through _store_many) ---------------
-    def _store_many(self, group: Sequence[Unsaved]) -> None:
-        """Write these analyses (`data` is `Analysis.to_dict()`, taken over) and their facts index entries
-        (store.facts_index), each file replaced atomically and the waits for the disk shared by the group
+    def _store_many(self, group: Sequence[Ready]) -> None:
+        """Write these analysis files (`stored_form`) and their facts index entries (store.facts_index),
+        each file replaced atomically and the waits for the disk shared by the group
         (`store.storage.write_many`). The analysis files are replaced first; an index entry is trusted only
         while it matches its analysis's key and file, so a crash between two files leaves each entry
         right or made again."""
-        changes = []
-        mirrored = []
-        for article_id, tiny, key, data in group:
-            facts = data.pop("facts")
-            fact_docs = {}
-            for n, fact in enumerate(facts, start=1):
-                fact_docs[str(n)] = {**fact, "article_id": article_id}
-            tables = {
-                "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
-                "facts": fact_docs,
-            }
-            changes.append((tiny.storage, tables))
-            mirrored.append((article_id, key, data, facts, tables))
         with self.files.writing():
-            index = [(tiny.storage, tables) for tiny, tables in self.index.changes(mirrored)]
-            write_many([*changes, *index])
+            index = self.index.entry_changes((article_id, entry) for article_id, _, _, entry in group)
+            write_many(
+                [
+                    *((tiny.storage, blob) for _, tiny, blob, _ in group),
+                    *((tiny.storage, tables) for tiny, tables in index),
+                ]
+            )
         for article_id, *_ in group:
             self._distrusted.discard(article_id)
 
-    def _store_group(self, group: list[Unsaved]) -> None:
+    def _store_group(self, group: Sequence[Unsaved]) -> None:
         """Store analyses made in a run of many (an import, a whole-library run) as one group. They are a
         cache: a crash part way leaves each analysis stored or to be made again, and a full disk or a
         held lock does not stop the work."""
+        self._store_ready([(aid, tiny, *stored_form(aid, key, data)) for aid, tiny, key, data in group])
+
+    def _store_ready(self, group: Sequence[Ready]) -> None:
+        """`_store_group` of analyses already in their stored form (made by worker processes)."""
         if not group or self.files.read_only:
             return
         with contextlib.suppress(LibraryError):
@@ -324,27 +348,27 @@ class Analyses:
                 own = self._new_pool(min(jobs, len(todo)))
         pool = own if own is not None else self._pool
         assert pool is not None
-        futures: dict[Future[dict[str, Any]], tuple[str, TinyFile, dict[str, Any]]] = {}
+        futures: dict[Future[tuple[bytes, Entry]], tuple[str, TinyFile]] = {}
         try:
             for article_id, tiny, key, body, published, corrections in todo:  # each sent as soon as found
-                future = pool.submit(analysed_dict, analyzer, body, published, corrections)
-                futures[future] = (article_id, tiny, key)
-            group: list[Unsaved] = []
+                future = pool.submit(analysed_file, analyzer, article_id, key, body, published, corrections)
+                futures[future] = (article_id, tiny)
+            group: list[Ready] = []
             started = time.monotonic()
             for future in as_completed(futures):
-                article_id, tiny, key = futures[future]
+                article_id, tiny = futures[future]
                 try:
-                    result = future.result()
+                    blob, entry = future.result()
                 except Exception as exc:  # the analyser is other code: the caller reports it
                     failed[article_id] = exc
                     continue
                 if not group:
                     started = time.monotonic()
-                group.append((article_id, tiny, key, result))
+                group.append((article_id, tiny, blob, entry))
                 if len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS:
-                    self._store_group(group)
+                    self._store_ready(group)
                     group = []
-            self._store_group(group)
+            self._store_ready(group)
         finally:
             if own is not None or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
                 if pool is self._pool:
