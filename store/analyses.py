@@ -18,7 +18,7 @@ import json
 import pickle
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -47,6 +47,10 @@ _GROUP_SECONDS = 0.5
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
 Ready = tuple[str, "TinyFile", bytes, "Entry"]  # article id, its file, its bytes, its facts index entry
+Job = tuple[str, dict[str, Any], str, "str | None", "Corrections"]  # id, key, text, published, corrections
+# Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
+# this many, and fewer when there are few (four shares per worker at least, so all finish together).
+_CHUNK = 8
 
 
 def analysed_dict(
@@ -82,6 +86,18 @@ def analysed_file(
     """What a worker process sends back: one analysis ready to write (`stored_form`), so the single
     writer only writes it (cheaper to send than the dataclass graph or its dict, and made in parallel)."""
     return stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
+
+
+def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, Entry] | Exception]:
+    """A worker's share of the work: `analysed_file` of each job, in order, a failure in its place (the
+    analyser is other code: its error is reported for that article alone)."""
+    made: list[tuple[bytes, Entry] | Exception] = []
+    for article_id, key, body, published, corrections in jobs:
+        try:
+            made.append(analysed_file(analyzer, article_id, key, body, published, corrections))
+        except Exception as exc:
+            made.append(exc)
+    return made
 
 
 def _default_analyzer() -> tuple[AnalyzeFn, str]:
@@ -348,24 +364,35 @@ class Analyses:
                 own = self._new_pool(min(jobs, len(todo)))
         pool = own if own is not None else self._pool
         assert pool is not None
-        futures: dict[Future[tuple[bytes, Entry]], tuple[str, TinyFile]] = {}
+        size = _chunk_size(article_ids, jobs)
+        futures: dict[Future[list[tuple[bytes, Entry] | Exception]], list[tuple[str, TinyFile]]] = {}
         try:
-            for article_id, tiny, key, body, published, corrections in todo:  # each sent as soon as found
-                future = pool.submit(analysed_file, analyzer, article_id, key, body, published, corrections)
-                futures[future] = (article_id, tiny)
+            chunk: list[Job] = []
+            where: list[tuple[str, TinyFile]] = []
+            for article_id, tiny, key, body, published, corrections in todo:  # sent as soon as found
+                chunk.append((article_id, key, body, published, corrections))
+                where.append((article_id, tiny))
+                if len(chunk) >= size:
+                    futures[pool.submit(analysed_files, analyzer, chunk)] = where
+                    chunk, where = [], []
+            if chunk:
+                futures[pool.submit(analysed_files, analyzer, chunk)] = where
             group: list[Ready] = []
             started = time.monotonic()
             for future in as_completed(futures):
-                article_id, tiny = futures[future]
+                sent = futures[future]
                 try:
-                    blob, entry = future.result()
-                except Exception as exc:  # the analyser is other code: the caller reports it
-                    failed[article_id] = exc
-                    continue
-                if not group:
-                    started = time.monotonic()
-                group.append((article_id, tiny, blob, entry))
-                if len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS:
+                    results = future.result()
+                except Exception as exc:  # a worker died, or a result could not be sent back
+                    results = [exc] * len(sent)
+                for (article_id, tiny), made in zip(sent, results, strict=True):
+                    if isinstance(made, Exception):  # the caller reports it
+                        failed[article_id] = made
+                        continue
+                    if not group:
+                        started = time.monotonic()
+                    group.append((article_id, tiny, *made))
+                if len(group) >= _GROUP_SIZE or (group and time.monotonic() - started >= _GROUP_SECONDS):
                     self._store_ready(group)
                     group = []
             self._store_ready(group)
@@ -399,6 +426,12 @@ class Analyses:
         entities = analysis.entities
         keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
         return keyed, aliases(entities)
+
+
+def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:
+    """How many analyses to send to a worker at once (see `_CHUNK`)."""
+    count = len(article_ids) if isinstance(article_ids, Sized) else 0
+    return max(1, min(_CHUNK, count // (4 * jobs)))
 
 
 _WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic rose 12 percent.\n"

@@ -175,3 +175,27 @@ def test_workers_started_for_an_import_serve_its_later_batches(tmp_path: Path) -
             assert analyses._pool is pool  # the same worker processes for both
         assert analyses._pool is None
     assert len(stored_files(tmp_path / "lib")) == 3
+
+
+def test_analyses_sent_a_few_at_a_time_report_each_failure_for_its_own_article(tmp_path: Path) -> None:
+    many = [
+        ParsedArticle(
+            path=f"/in/many-{n}.md",
+            title=f"Report {n}",
+            body=f"{'A flood' if n % 5 == 2 else 'A fair'} was held in Harbourtown on {n + 1} March 2021.\n",
+            published=date(2021, 3, 28),
+        )
+        for n in range(24)  # sent to the 2 workers 3 at a time
+    ]
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=fail_on_flood, analyzer_version="t5"
+    ) as library:
+        report = library.import_articles(many, jobs=2)
+        assert len(report.added) == 24
+        assert [w.path for w in report.warnings] == [f"/in/many-{n}.md" for n in range(24) if n % 5 == 2]
+        assert {w.message for w in report.warnings} == {
+            "imported, but analysis failed (ValueError: no floods today)"
+        }
+        kept = [aid for n, aid in enumerate(report.added) if n % 5 != 2]
+        assert all(library.analysis(aid).facts for aid in kept)
+    assert len(stored_files(tmp_path / "lib")) == 24 - 5
