@@ -8,7 +8,9 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
 a time under one hold of the write lock (each file still replaced atomically on its own), and during an
 import (`workers(jobs)`) one pool of worker processes serves every batch (each worker loads the
-analyser's data once per import, not once per batch).
+analyser's data once per import, not once per batch, while the first batch is being saved:
+`start_workers`). The workers get the analyses a few at a time and send each back ready to write (the
+file's bytes and its facts index entry, `stored_form`), so the single writer only writes them.
 """
 
 from __future__ import annotations
