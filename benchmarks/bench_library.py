@@ -5,7 +5,8 @@ Generates libraries of 10,000 (and with --with-100k, 100,000; with --with-300k, 
 ~3 KB, then measures:
   open+list   Library.open + articles() on the generated library (fresh object each time)
   versus      open+list in fresh processes by turns: this work tree's store and `git archive REV store`
-              (--baseline, default 14a84cb); median wall and CPU time and the peak memory (RSS) of each
+              (--baseline, default 14a84cb; several revisions: each in turn); median wall and CPU time
+              and the peak memory (RSS) of each
   star        one set_starred: an annotation-sized, atomic, durable (fsynced) update
   annotate    one add_annotation (same)
   import      articles/s excluding analysis: in-memory articles for the whole library, and from files
@@ -14,7 +15,8 @@ Generates libraries of 10,000 (and with --with-100k, 100,000; with --with-300k, 
 The peer stores everything (bodies, flags, annotations) in one TinyDB JSONStorage file, as a naive
 program would; its updates are neither atomic nor fsynced, which favours it.
 
-    .venv/bin/python benchmarks/bench_library.py [--with-100k] [--with-300k] [--runs 5] [--baseline REV|none]
+    .venv/bin/python benchmarks/bench_library.py [--with-100k] [--with-300k] [--runs 5]
+        [--baseline REV...|none]
 """
 
 from __future__ import annotations
@@ -287,7 +289,10 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=2000, help="articles for the from-files import rate")
     parser.add_argument("--with-300k", action="store_true", help="also build and measure 300,000 articles")
     parser.add_argument(
-        "--baseline", default=DEFAULT_BASELINE, help="revision whose store to compare with ('none': skip)"
+        "--baseline",
+        nargs="+",
+        default=[DEFAULT_BASELINE],
+        help="revisions whose store to compare with ('none': skip)",
     )
     parser.add_argument("--child-open", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -299,7 +304,9 @@ def main() -> int:
     print(f"load average at the start: {load_average()}")
     try:
         codes = (
-            {} if args.baseline == "none" else {args.baseline: unpack_store(args.baseline, work / "baseline")}
+            {}
+            if args.baseline == ["none"]
+            else {rev: unpack_store(rev, work / f"baseline-{rev}") for rev in args.baseline}
         )
         rate_files = file_import_rate(args.files, work)
         peer_rate = peer_import_rate(min(args.files, 500), work)

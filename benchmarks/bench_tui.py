@@ -2,26 +2,32 @@
 
 Measures, and prints with ratios against a peer measured in the same run:
   1. cold start: time from process start (fresh interpreter) to the first article's text on screen;
-  2. `j` in the article list: time until the reader shows the next article (and until its highlights),
-     as shipped (the list's neighbours loaded ahead, `tui.prefetch`) and without that, alternated;
+  2. `j` in the article list: time until the frame showing the next article is drawn (and the one with its
+     highlights), and the CPU time the UI thread spent on it (key handling, the reader, list and timeline
+     updates, Textual's compositor) beside the CPU of the worker threads meanwhile (the machine is
+     shared: CPU time moves less with the load than wall time); this tree's app and the `tui` of a
+     baseline revision (`--baseline`) by turns, each run in a fresh process;
   3. peak RSS of the app process;
   4. the article list at 100,000 entries (virtualised line-API list) against Textual's ListView with
      10,000 items (one widget per row): time to fill, time per key press.
 Targets (issues 5, 15): first article <= 1.0 s cold at 10k; next article median <= 30 ms, p95 <= 60 ms;
 peak RSS <= 300 MB.
 
-Usage: python benchmarks/bench_tui.py [--articles 10000] [--keep PATH]
+Usage: python benchmarks/bench_tui.py [--articles 10000] [--presses 30] [--runs 2] [--keep PATH]
+                                      [--baseline REV|none]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import random
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,6 +37,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from baseline import load_average  # noqa: E402  (benchmarks/baseline.py, beside this script)
+
+BASELINE = "f2eb7c7"  # main before issue 15's next-article work (the reader drawn ahead, calmer workers)
 
 SOURCES = ("Desert Wire", "Coast Daily", "Alpine Notes", "Harbour Post", "River Times", "Plains Herald")
 PLACES = ("Porto Vello", "Lindenau", "Karsk", "Santa Olvera", "Belmarsh", "Tiranova", "Ostrava Nova")
@@ -77,60 +86,85 @@ def build_library(path: Path, count: int) -> float:
 
 
 # The child process: a fresh interpreter that runs the real app headless and reports timings as JSON.
+# Its one argument is a JSON object: library, t0 (the parent's clock when it started the child), code (the
+# folder whose `tui` to import: this work tree or the baseline revision's), presses, prefetch.
 CHILD = r"""
 import json, resource, sys, time, asyncio
-t_start = float(sys.argv[2])
-sys.path.insert(0, sys.argv[3])
+config = json.loads(sys.argv[1])
+sys.path.insert(0, config["root"])
+sys.path.insert(0, config["code"])  # its `tui` first (the rest from the work tree)
 import cli.main
 cli.main.build_parser()  # what `briefing` imports before it launches the app
 from store.library import Library
 from tui.app import BriefingApp
 
-library = Library.open(sys.argv[1], import_samples=False, session=True)
+library = Library.open(config["library"], import_samples=False, session=True)
 app = BriefingApp(library, cursor_blink=False)
 result = {}
 
 def shown() -> None:
-    result["first_article_s"] = time.time() - t_start
+    result["first_article_s"] = time.time() - config["t0"]
     result["rss_first_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     app.exit()
 
 app.first_article_shown = shown
 app.run(headless=True, size=(160, 48))
 
-async def frame(app) -> None:
-    done = asyncio.get_running_loop().create_future()
 
-    def finish() -> None:
-        if not done.done():
-            done.set_result(None)
+def clocks() -> tuple[float, float, float]:
+    return time.perf_counter(), time.thread_time(), time.process_time()
 
-    app.call_after_refresh(finish)
-    await done
 
 async def next_article() -> None:
     from textual import events
     app2 = BriefingApp(library, cursor_blink=False)
-    app2.prefetch = sys.argv[5] == "prefetch"
-    text_ms, full_ms = [], []
+    app2.prefetch = config["prefetch"]
+    waits: dict[str, tuple[str, asyncio.Future]] = {}  # "text"/"full" -> (article id, future)
+
+    def drawn(kind: str) -> None:
+        # the frame holding the change is on screen: the clocks are read in this callback itself
+        if kind in waits and not waits[kind][1].done():
+            waits[kind][1].set_result(clocks())
+
+    def watch(name: str, kind: str) -> None:
+        # the reader's own methods, wrapped: no polling loop beside the app on its event loop
+        reader = app2.reader
+        original = getattr(reader, name)
+
+        def wrapped(*args, **kwargs):
+            out = original(*args, **kwargs)
+            if kind in waits and reader.article_id == waits[kind][0]:
+                if kind == "full" or reader.has_text:
+                    app2.call_after_refresh(drawn, kind)
+            return out
+
+        setattr(reader, name, wrapped)
+
+    rows = []
     async with app2.run_test(size=(160, 48)) as pilot:
         await app2.workers.wait_for_complete()
         await pilot.pause()
-        for _ in range(int(sys.argv[4])):
+        for name, kind in (("show_article", "text"), ("_apply_lines", "text"), ("show_analysis", "full"),
+                           ("show_analysis_error", "full")):
+            watch(name, kind)
+        loop = asyncio.get_running_loop()
+        for _ in range(config["presses"]):
             target = app2.article_list.rows[app2.article_list.cursor + 1].id
-            t0 = time.perf_counter()
+            waits["text"] = (target, loop.create_future())
+            waits["full"] = (target, loop.create_future())
+            wall0, cpu0, proc0 = clocks()
             app2._driver.send_message(events.Key("j", "j"))
-            while not (app2.reader.article_id == target and app2.reader.has_text):
-                await asyncio.sleep(0.0002)
-            await frame(app2)  # the frame with the new article is drawn
-            text_ms.append((time.perf_counter() - t0) * 1000)
-            while app2.reader.analysis is None and "failed" not in str(app2.reader.border_subtitle):
-                await asyncio.sleep(0.0002)
-            await frame(app2)
-            full_ms.append((time.perf_counter() - t0) * 1000)
+            wall1, cpu1, proc1 = await waits["text"][1]
+            wall2, _, _ = await waits["full"][1]
+            rows.append({
+                "text_ms": (wall1 - wall0) * 1000,
+                "full_ms": (wall2 - wall0) * 1000,
+                "cpu_ms": (cpu1 - cpu0) * 1000,  # the UI thread, key to drawn frame
+                "other_cpu_ms": ((proc1 - proc0) - (cpu1 - cpu0)) * 1000,  # worker threads meanwhile
+            })
+            waits.clear()
             await asyncio.sleep(0.05)
-    result["next_text_ms"] = text_ms
-    result["next_full_ms"] = full_ms
+    result["presses"] = rows
 
 asyncio.run(next_article())
 result["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -139,14 +173,25 @@ print(json.dumps(result))
 """
 
 
-def run_child(library: Path, presses: int, prefetch: bool = True) -> dict[str, Any]:
-    t0 = time.time()
-    mode = "prefetch" if prefetch else "off"
+def unpack_tui(rev: str, into: Path) -> Path:
+    """`git archive REV tui` unpacked into `into` (the app of that revision over this tree's store)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "tui"], check=True, capture_output=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def run_child(library: Path, presses: int, code: Path = ROOT, prefetch: bool = True) -> dict[str, Any]:
+    config = {
+        "library": str(library),
+        "t0": time.time(),
+        "root": str(ROOT),
+        "code": str(code),
+        "presses": presses,
+        "prefetch": prefetch,
+    }
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(library), repr(t0), str(ROOT), str(presses), mode],
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-c", CHILD, json.dumps(config)], capture_output=True, text=True, check=False
     )
     if out.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{out.stderr[-3000:]}")
@@ -240,58 +285,80 @@ async def listview_peer(rows: int, presses: int) -> dict[str, float]:
     return {"fill_s": fill, "j_ms": per_j, "pagedown_ms": float("nan"), "end_ms": float("nan")}
 
 
+def percentile95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+
+def summary(runs: list[dict[str, Any]], key: str) -> tuple[float, float]:
+    """Median and p95 of one measure over every press of `runs`."""
+    values = [float(press[key]) for run in runs for press in run["presses"]]
+    return statistics.median(values), percentile95(values)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=2, help="runs of each side, alternated")
     parser.add_argument("--keep", type=Path, help="build the library here (reused if it exists)")
+    parser.add_argument(
+        "--baseline", default=BASELINE, help="revision whose tui to compare with, by turns ('none': skip)"
+    )
+    parser.add_argument("--no-list", action="store_true", help="skip the article list's peer (ListView)")
     args = parser.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench_tui_"))
     if not (workdir / "lib").exists():
         seconds = build_library(workdir, args.articles)
         print(f"built a {args.articles:,}-article library with Library.import_paths in {seconds:.1f} s")
+    sides: dict[str, Path] = {"this tree": ROOT}
+    if args.baseline != "none":
+        sides[f"tui of {args.baseline}"] = unpack_tui(
+            args.baseline, Path(tempfile.mkdtemp(prefix="bench_tui_base_"))
+        )
 
+    load_before = load_average()
     warm = run_child(workdir / "lib", 2)  # first run also warms the OS file cache
-    runs, plain = [], []
-    for _ in range(2):  # alternated: the app as shipped, and without loading the neighbours ahead
-        runs.append(run_child(workdir / "lib", args.presses))
-        plain.append(run_child(workdir / "lib", args.presses, prefetch=False))
-    firsts = [float(r["first_article_s"]) for r in (warm, *runs)]
-    text_ms = [v for r in runs for v in r["next_text_ms"]]
-    full_ms = [v for r in runs for v in r["next_full_ms"]]
-    plain_text = [v for r in plain for v in r["next_text_ms"]]
-    plain_full = [v for r in plain for v in r["next_full_ms"]]
-    peak = max(float(r["rss_peak_mb"]) for r in (warm, *runs, *plain))
-
-    def p95(values: list[float]) -> float:
-        return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in sides}
+    for _ in range(args.runs):  # by turns: the load moves, the ratio means something
+        for name, code in sides.items():
+            runs[name].append(run_child(workdir / "lib", args.presses, code))
+    firsts = [float(r["first_article_s"]) for r in (warm, *runs["this tree"])]
+    peak = max(float(r["rss_peak_mb"]) for r in (warm, *(r for side in runs.values() for r in side)))
 
     print(f"\nApp on {args.articles:,} articles (headless, 160x48), fresh process each run")
+    print(f"  load average: {load_before} before, {load_average()} after (2 cores)")
     print(
         f"  first article on screen: first run {firsts[0]:.2f} s, "
         f"then {', '.join(f'{f:.2f}' for f in firsts[1:])} s   (target <= 1.0 s)"
     )
     print(
-        f"  j -> next article text shown: median {statistics.median(text_ms):.1f} ms, "
-        f"p95 {p95(text_ms):.1f} ms   (target <= 30 ms, p95 <= 60 ms; n={len(text_ms)})"
+        f"  j in the list, {args.runs} x {args.presses} presses a side "
+        "(target: text median <= 30 ms, p95 <= 60 ms)"
     )
-    print(
-        f"  j -> next article with highlights (analysis computed): median "
-        f"{statistics.median(full_ms):.1f} ms, p95 {p95(full_ms):.1f} ms"
-    )
-    print(
-        f"  without prefetch (same run, alternated): text median {statistics.median(plain_text):.1f} ms, "
-        f"p95 {p95(plain_text):.1f} ms; with highlights median {statistics.median(plain_full):.1f} ms, "
-        f"p95 {p95(plain_full):.1f} ms"
-    )
-    print(
-        f"  ratio no-prefetch / prefetch: text median "
-        f"{statistics.median(plain_text) / statistics.median(text_ms):.1f}x, p95 "
-        f"{p95(plain_text) / p95(text_ms):.1f}x; with highlights median "
-        f"{statistics.median(plain_full) / statistics.median(full_ms):.1f}x"
-    )
+    print(f"  {'':22}{'text on screen':>22}{'with highlights':>22}{'UI-thread CPU':>20}{'workers CPU':>14}")
+    figures: dict[str, dict[str, tuple[float, float]]] = {}
+    for name in sides:
+        figures[name] = {k: summary(runs[name], k) for k in ("text_ms", "full_ms", "cpu_ms", "other_cpu_ms")}
+        f = figures[name]
+        print(
+            f"  {name:22}{f['text_ms'][0]:>9.1f} / {f['text_ms'][1]:5.1f} ms"
+            f"{f['full_ms'][0]:>9.1f} / {f['full_ms'][1]:5.1f} ms"
+            f"{f['cpu_ms'][0]:>7.1f} / {f['cpu_ms'][1]:5.1f} ms{f['other_cpu_ms'][0]:>11.1f} ms"
+        )
+    print("  (median / p95; CPU: time.thread_time of the UI thread from the key to the drawn frame, and the")
+    print("   process's other threads over the same interval, medians)")
+    if len(sides) > 1:
+        here, base = figures["this tree"], figures[next(n for n in sides if n != "this tree")]
+        print(
+            f"  ratio baseline / this tree: text median {base['text_ms'][0] / here['text_ms'][0]:.2f}x, "
+            f"p95 {base['text_ms'][1] / here['text_ms'][1]:.2f}x; UI-thread CPU median "
+            f"{base['cpu_ms'][0] / here['cpu_ms'][0]:.2f}x; with highlights median "
+            f"{base['full_ms'][0] / here['full_ms'][0]:.2f}x"
+        )
     print(f"  peak RSS: {peak:.0f} MB   (target <= 300 MB)")
+    if args.no_list:
+        return 0
 
     ours_100k = asyncio.run(list_scrolling(100_000, args.presses))
     ours_10k = asyncio.run(list_scrolling(10_000, args.presses))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from store.safetext import terminal_text
+from store.safetext import escape_json_text, terminal_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from store.library import Library
 
 ID_CHARS = 12  # the id prefix `list` and `timeline` print: unique in practice, and accepted by `show`
+WRITE_CHUNK = 256  # items (array entries, lines) made, escaped and written at a time
 
 
 @contextlib.contextmanager
@@ -69,3 +70,13 @@ def stdout_console() -> Console:
             raise BrokenPipeError
 
     return _PipeConsole(highlight=False)
+
+
+def write_json_array(out: TextIO, items: Iterable[Any]) -> None:
+    """Write `safe_json(list(items)) + "\\n"` a few items at a time: the same text, never all of it in
+    memory (`store.jsonout`: orjson or the C encoder)."""
+    from store.jsonout import array_chunks
+
+    for text in array_chunks(items, chunk=WRITE_CHUNK):
+        out.write(escape_json_text(text))
+    out.write("\n")

@@ -7,7 +7,15 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cli._help import add_command
-from cli._library import ID_CHARS, error, note, open_library, tolerant_stdout
+from cli._library import (
+    ID_CHARS,
+    WRITE_CHUNK,
+    error,
+    note,
+    open_library,
+    tolerant_stdout,
+    write_json_array,
+)
 from store.errors import LibraryError
 from store.safetext import safe_json, terminal_text
 
@@ -85,12 +93,12 @@ def run(args: argparse.Namespace) -> int:
             where = library.path
     except LibraryError as exc:
         return error(str(exc))
-    if args.json:
-        sys.stdout.write(safe_json([meta_to_json(m) for m in metas]) + "\n")
+    if args.json:  # written a few articles at a time: the text of one safe_json of them all
+        write_json_array(sys.stdout, map(meta_to_json, metas))
         return 0
     if not metas:
         note(f"the library at {where} has no articles; add some with: briefing import PATH")
         return 0
-    for meta in metas:
-        print(line(meta))
+    for first in range(0, len(metas), WRITE_CHUNK):  # a few lines at a time: one write each
+        sys.stdout.write("".join([line(meta) + "\n" for meta in metas[first : first + WRITE_CHUNK]]))
     return 0

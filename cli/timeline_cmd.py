@@ -18,14 +18,25 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cli._dates import from_date, to_date
 from cli._help import add_command
-from cli._library import error, note, open_library, stdout_console, tolerant_stdout
+from cli._library import (
+    WRITE_CHUNK,
+    error,
+    note,
+    open_library,
+    stdout_console,
+    tolerant_stdout,
+    write_json_array,
+)
 from store.errors import LibraryError
-from store.jsonout import array_chunks, array_of_texts, compact
+from store.jsonout import array_of_texts, compact
 from store.queries import timeline_entry_dict
 from store.safetext import escape_json_text, terminal_text
 
 if TYPE_CHECKING:
     from store.records import TimelineEntry
+
+# The writers of JSON output (`write_json_array` lives in cli._library, shared with `list --json`).
+__all__ = ["register", "run", "write_json_array", "write_json_lines", "write_json_texts", "write_text_lines"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,21 +86,13 @@ def entry_to_json(entry: TimelineEntry) -> dict[str, Any]:
     return timeline_entry_dict(entry)
 
 
-_CHUNK = 256  # entries encoded, escaped and written at a time
+_CHUNK = WRITE_CHUNK  # entries encoded, escaped and written at a time
 
 
 def _chunks(items: Iterable[str]) -> Iterator[list[str]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, _CHUNK)):
         yield chunk
-
-
-def write_json_array(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
-    """Write `safe_json(list(items)) + "\\n"` a few entries at a time: the same text, never all of it in
-    memory (`store.jsonout`: the C encoder)."""
-    for text in array_chunks(items, chunk=_CHUNK):
-        out.write(escape_json_text(text))
-    out.write("\n")
 
 
 def write_json_texts(out: TextIO, texts: Iterable[str]) -> None:

@@ -1,18 +1,24 @@
 """Pure text analysis for Briefing Reader: text in, spans and dated facts out (no I/O, no UI).
 
-`analyze(text, published)` is the single entry point; `ANALYZER_VERSION` changes whenever its output
-may change, so stored facts are recomputed.
+`analyze(text, published)` is the single entry point; `ANALYZER_VERSION` (`extract.version`) changes
+whenever its output may change, so stored facts are recomputed.
+
+The analysis engine (sentences, dates, entities, figures, facts: a few hundred milliseconds of imports) is
+loaded when `analyze` is first asked for, so that importing the records or the version costs nothing.
+`extract.analyze` is also the name of the engine's module: the package's `analyze` is always the function,
+whichever of the two is imported first (`_Package`).
 """
 
-from extract.analyze import analyze
+import sys
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
 from extract.corrections import NO_CORRECTIONS, NOT_AN_ENTITY, Corrections
 from extract.model import Analysis, DateMention, Entity, Fact, Figure, Sentence
+from extract.version import ANALYZER_VERSION
 
-ANALYZER_VERSION = "11"  # 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
-# timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
-# 10: organisations from statements, table rows; faith groups. 9: one fact per
-# sentence at its event date; anchoring by the governing clause,
-# comparison flag, centuries "18"; names: sentence-initial evidence, guessed types, larger gazetteer
+if TYPE_CHECKING:
+    from extract.analyze import analyze
 
 __all__ = [
     "ANALYZER_VERSION",
@@ -27,3 +33,25 @@ __all__ = [
     "Sentence",
     "analyze",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "analyze":
+        from extract.analyze import analyze  # loads the engine; the attribute becomes the function
+
+        return analyze
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(ModuleType):
+    """This package, whose `analyze` attribute is the function of its module `extract.analyze`: importing
+    that module sets it as an attribute of the package (the import system does), which is kept as the
+    module's function instead."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "analyze" and isinstance(value, ModuleType):
+            value = value.analyze
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

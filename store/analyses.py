@@ -142,12 +142,12 @@ class Analyses:
     @property
     def analyzer_version(self) -> str:
         """The version of the analyzer in use (stored analyses of another version are recomputed)."""
-        return self._engine()[1]
+        return self.version()
 
     def _key(self, doc: dict[str, Any], body: str) -> tuple[dict[str, Any], Corrections]:
         corrections = self.annotations.corrections_for(body)
         key = {
-            "analyzer": self._engine()[1],
+            "analyzer": self.version(),
             "body": doc["body"],
             "published": doc.get("published"),
             "corrections": corrections_fingerprint(corrections),
@@ -159,8 +159,13 @@ class Analyses:
         return self._key(doc, self.articles.body(doc))
 
     def version(self) -> str:
-        """The analyzer's version (the stored analyses and the facts index are keyed by it)."""
-        return self._engine()[1]
+        """The analyzer's version (the stored analyses and the facts index are keyed by it), known
+        without loading the analysis engine (`extract.version`)."""
+        if self._version is None:
+            from extract.version import ANALYZER_VERSION
+
+            self._version = ANALYZER_VERSION
+        return self._version
 
     def _usable(self, article_id: str, tiny: TinyFile, key: dict[str, Any]) -> dict[str, Any] | None:
         """The stored analysis record when it is current and intact, else None."""

@@ -66,42 +66,51 @@ _UNDATED = "~" * 10  # after every inverted date
 BULK_ROWS = 20_000
 
 
+def _inverted(published: str) -> str:
+    """The part of a sort key for a stored publication date (valid: the record check passed it)."""
+    iso = published  # ISO already, except in a hand-edited file ("20210105" reads as a date too)
+    if len(iso) != 10 or not iso[4] == "-" == iso[7]:
+        iso = date.fromisoformat(published).isoformat()
+    return iso.translate(_INVERTED_DIGITS)
+
+
 def _rows(
     docs: Iterable[dict[str, Any]], flags: dict[str, dict[str, Any]]
 ) -> tuple[list[ArticleMeta], list[str]]:
-    """The list's rows (`ArticleRow`: the fields the list needs at once, the rest when asked for) and the
-    sort key of each. Called once per article when the list is built, so it avoids every avoidable step."""
-    new, put, fromisoformat = object.__new__, object.__setattr__, date.fromisoformat
-    invert, undated = _INVERTED_DIGITS, _UNDATED
+    """The list's rows (`ArticleRow`: the id and the stored document at once, the other fields when first
+    asked for) and the sort key of each. Called once per article when the list is built, so it avoids
+    every avoidable step: a row is three attribute stores, and the sort key's date part is made once per
+    distinct date."""
+    new, put = object.__new__, object.__setattr__
+    undated = _UNDATED
+    inverted: dict[str, str] = {}
     rows: list[ArticleMeta] = []
     keys: list[str] = []
+    add_row, add_key = rows.append, keys.append
     for doc in docs:
         get = doc.get
-        published = get("published")
-        day = fromisoformat(published) if published else None
-        title = get("title") or "(untitled)"
-        user = flags.get(doc["id"])
+        aid = doc["id"]
         row = new(ArticleRow)
         put(row, "_doc", doc)  # article documents are replaced, never changed in place
-        # TinyDB changes a flags document in place (a star, new tags): keep the tags the row was made with.
-        put(row, "_flags", None if user is None else {"tags": user.get("tags")})
-        put(row, "id", doc["id"])
-        put(row, "title", title)
-        put(row, "published", day)
+        put(row, "id", aid)
+        user = flags.get(aid)
         if user is None:
-            put(row, "read", False)
-            put(row, "starred", False)
+            put(row, "_flags", None)
+        else:  # TinyDB changes a flags document in place (a star, new tags): keep what the row was made with
+            read, starred = bool(user.get("read", False)), bool(user.get("starred", False))
+            put(row, "_flags", {"tags": user.get("tags"), "read": read, "starred": starred})
+            put(row, "read", read)
+            put(row, "starred", starred)
+        add_row(row)
+        published = get("published")
+        title = (get("title") or "(untitled)").casefold()
+        if published:
+            day = inverted.get(published)
+            if day is None:
+                day = inverted[published] = _inverted(published)
+            add_key(day + title)
         else:
-            put(row, "read", bool(user.get("read", False)))
-            put(row, "starred", bool(user.get("starred", False)))
-        rows.append(row)
-        if day is None:
-            keys.append(undated + title.casefold())
-        else:  # the stored date is ISO, except in a hand-edited file ("20210105" reads as a date too)
-            iso = str(published)  # text already (a date was read from it)
-            if len(iso) != 10 or not iso[4] == "-" == iso[7]:
-                iso = day.isoformat()
-            keys.append(iso.translate(invert) + title.casefold())
+            add_key(undated + title)
     return rows, keys
 
 

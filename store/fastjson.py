@@ -1,5 +1,5 @@
 """JSON for the library's files: written with orjson where it gives the standard library's bytes, read
-with the standard library.
+with orjson where it gives the standard library's values.
 
 - `dumps(data)` returns exactly the bytes of `json.dumps(data, ensure_ascii=False, separators=(",", ":"))`
   in UTF-8 (the library's compact form). orjson writes them when the data holds only dicts, lists and
@@ -8,9 +8,16 @@ with the standard library.
   null; exponents, which it prints another way; other types, non-text keys, lone surrogates) is written
   by the standard library, so the bytes never depend on which one wrote them. Writing `articles.json` of
   100,000 articles: 0.09 s instead of 0.39 s.
-- `loads(raw)` is `json.loads`. orjson parses about a quarter faster once the garbage collector is out of
-  the way (`store.bulk`), but it reads a whole number beyond 64 bits as a float, and telling whether a
-  file holds one costs as much as that gain.
+- `loads(raw)` returns what `json.loads(raw)` returns. orjson parses about a third faster, but reads a
+  whole number beyond 64 bits as a float (and "-0" as 0), and finding such a number in the bytes costs
+  more than that gain; so orjson's result is written back with orjson, and kept only when that gives
+  `raw` again, byte for byte: then every number it read is the one written (a float read from a whole
+  number would be written with a "." or an exponent). That is the case for every file the library
+  writes (see `dumps`); anything else (a hand-edited file, spaces, escaped characters, NaN, numbers orjson
+  does not read) is parsed by the standard library. At 100,000 articles: 0.22 s instead of 0.30 s.
+- `indented(data)` returns the text of `json.dumps(data, ensure_ascii=False, indent=2)` written by orjson
+  (about 6x faster than the C encoder driven a container at a time, `store.jsonout`) when the data is
+  of the kinds `dumps` gives orjson, else None: the caller writes it another way.
 - `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
   library is used throughout.
 """
@@ -71,6 +78,23 @@ def dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def indented(data: Any) -> str | None:
+    """`json.dumps(data, ensure_ascii=False, indent=2)` made by orjson, or None (see the module docstring)."""
+    if _stdlib or not _plain(data):
+        return None
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return None  # a non-text key, a number beyond 64 bits, a lone surrogate, deep nesting
+
+
 def loads(raw: bytes) -> Any:
     """Parse JSON bytes as `json.loads` does (see the module docstring)."""
+    if not _stdlib:
+        try:
+            data = orjson.loads(raw)
+            if orjson.dumps(data) == raw:
+                return data
+        except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+            pass  # not JSON as orjson reads it (NaN, a lone surrogate, deep nesting): json decides
     return json.loads(raw)

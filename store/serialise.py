@@ -88,9 +88,14 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
 
 
 def meta_from_doc(doc: dict[str, Any], flags: dict[str, Any] | None) -> ArticleMeta:
-    """An article document plus its user flags (read, starred, tags) as an ArticleMeta.
+    """An article document plus its user flags (read, starred, tags) as an ArticleMeta."""
+    return ArticleMeta(*meta_values(doc, flags))
 
-    Called once per article when the list is built, so it avoids every avoidable allocation.
+
+def meta_values(doc: dict[str, Any], flags: dict[str, Any] | None) -> tuple[Any, ...]:
+    """The field values, in order, of `meta_from_doc(doc, flags)` (what a row of the list is filled with).
+
+    Called once per article shown or listed, so it avoids every avoidable allocation.
     """
     get = doc.get
     published = get("published")
@@ -101,7 +106,7 @@ def meta_from_doc(doc: dict[str, Any], flags: dict[str, Any] | None) -> ArticleM
         user_tags = flags.get("tags")
         tags = get("tags", ()) if user_tags is None else user_tags
         read, starred = bool(flags.get("read", False)), bool(flags.get("starred", False))
-    return ArticleMeta(
+    return (
         doc["id"],
         get("title") or "(untitled)",
         day,

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from store import fastjson
 from store.jsonout import array_chunks, compact, indented, object_chunks
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
@@ -46,3 +47,27 @@ def test_what_json_cannot_write_is_refused_the_same_way() -> None:
         indented({"a": [1, object()]})
     with pytest.raises(TypeError):
         compact({1, 2})
+
+
+_ODD_TEXT = "".join(map(chr, range(0x20))) + '"\\/\x7f\u2028\u2029é€😀\ufeff'
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers(-(2**64), 2**64) | st.floats() | st.text(_ODD_TEXT + "ab"),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(_ODD_TEXT), inner, max_size=3),
+        max_leaves=12,
+    ),
+    st.integers(0, 2),
+)
+def test_orjsons_indented_text_is_json_dumps_with_indent(value: Any, level: int) -> None:
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+    assert indented(value, level) == expected
+
+
+def test_a_timeline_entry_is_written_by_orjson_and_odd_values_by_the_c_encoder() -> None:
+    entry = {"text": _ODD_TEXT, "sentence": {"start": 1, "end": 2}, "dates": [{"mod": None}], "x": []}
+    assert fastjson.indented(entry) == json.dumps(entry, ensure_ascii=False, indent=2)
+    for odd in ({"big": 2**64}, {"e": 1e16}, {1: "key"}, {"s": "\ud800"}, {"nan": float("nan")}):
+        assert fastjson.indented(odd) is None
+        assert indented(odd, 1) == json.dumps(odd, ensure_ascii=False, indent=2).replace("\n", "\n  ")

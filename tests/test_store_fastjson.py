@@ -325,3 +325,32 @@ def test_a_row_keeps_the_tags_it_was_made_with_when_its_flags_change_in_place() 
     [row], _ = _rows([doc], {_ID: flags})
     flags.update({"tags": ["changed"], "starred": True})
     assert row.tags == ("mine",) and row.starred is False
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal values of the same types all the way down (NaN equal to NaN)."""
+    return repr(a) == repr(b)
+
+
+@settings(max_examples=400)
+@given(_VALUES)
+def test_reading_gives_the_standard_librarys_values(data: Any) -> None:
+    for raw in (
+        fastjson.dumps(data),  # what the library writes: orjson's parse, confirmed
+        json.dumps(data).encode(),  # spaces and escapes (a file written by another program)
+        json.dumps(data, indent=1, ensure_ascii=False).encode(),
+    ):
+        assert _same(fastjson.loads(raw), json.loads(raw))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"t":{"1":{"big":18446744073709551616,"neg":-9223372036854775809}}}',  # orjson: floats
+        b'{"t":{"1":{"z":-0,"f":1.0,"e":1e400,"n":NaN}}}',
+        b'{"t":{"1":{"s":"\\ud800","u":"caf\\u00e9","dup":1,"dup":2}}}',
+        b"[" * 300 + b"]" * 300,  # deeper than orjson reads
+    ],
+)
+def test_what_orjson_reads_otherwise_is_read_by_the_standard_library(raw: bytes) -> None:
+    assert _same(fastjson.loads(raw), json.loads(raw))

@@ -375,6 +375,49 @@ async def test_remembers_article_and_pane(library: Library) -> None:
         assert again.focused is again.timeline
 
 
+async def test_the_reading_position_is_written_once_the_keys_stop(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import STATE_ARTICLE, STATE_DELAY
+
+    written: list[tuple[str, object]] = []
+    set_state = library.set_state
+
+    def recording(key: str, value: object) -> None:
+        written.append((key, value))
+        set_state(key, value)
+
+    monkeypatch.setattr(library, "set_state", recording)
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        written.clear()
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        chosen = app.reader.article_id
+        await pilot.pause(STATE_DELAY + 0.3)
+        await settle(pilot)
+        assert [value for key, value in written if key == STATE_ARTICLE] == [chosen]  # once, the last
+        assert library.get_state(STATE_ARTICLE) == chosen  # while the app runs
+        await pilot.press("k")
+        await settle(pilot)
+        before_close = app.reader.article_id
+    assert library.get_state(STATE_ARTICLE) == before_close  # written when the app closed
+
+
+async def test_the_collector_runs_less_often_while_the_app_runs_and_as_before_after(library: Library) -> None:
+    import gc
+
+    from tui.app import GC_YOUNG_THRESHOLD
+
+    before = gc.get_threshold()
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert gc.get_threshold() == (max(GC_YOUNG_THRESHOLD, before[0]), *before[1:])
+    assert gc.get_threshold() == before
+
+
 async def test_empty_library_says_so(tmp_path: Path) -> None:
     lib = make_library(tmp_path, {})
     app = make_app(lib)

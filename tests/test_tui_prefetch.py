@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from store.library import Library
-from store.records import Article, ArticleMeta
+from store.records import Annotation, Article, ArticleMeta
 from tests.tui_support import make_app, settle, widget_text
 from tui.prefetch import ArticleCache, Loaded, neighbours
+from tui.reader_ahead import draw_text
 
 
 def _loaded(article_id: str, body: str = "Text.") -> Loaded:
@@ -97,3 +100,82 @@ async def test_without_prefetch_the_same_articles_are_shown(library: Library) ->
         await settle(pilot)
         assert app.reader.article_id == app.article_list.rows[1].id
         assert app.reader.analysis is not None
+
+
+async def test_the_reader_adopts_the_text_drawn_ahead_exactly_as_it_draws_it(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        following = app.article_list.rows[app.article_list.cursor + 1].id
+        loaded = app.prefetched.get(following)
+        assert loaded is not None and loaded.text is not None  # wrapped and drawn in the worker
+        article = loaded.article
+        words = article.body.index(article.body.split()[3])
+        notes = (
+            Annotation(
+                "n1",
+                following,
+                "highlight",
+                words,
+                words + 12,
+                article.body[words : words + 12],
+                color="pink",
+            ),
+            Annotation("n2", following, "note", 0, 9, article.body[:9], note="[bold red]mine"),
+        )
+        drawn = draw_text(article, notes, app.reader.draw_ahead())
+        assert drawn is not None
+        reader = app.reader
+        reader.show_article(article.meta, article.body, (), notes, drawn)
+        shown = [reader.render_line(y) for y in range(reader.size.height)]
+        adopted = sum(any(line is strip for strip in drawn.strips) for line in shown)
+        assert adopted == len(drawn.strips) == len(drawn.lines) > 3  # every body line taken as drawn
+        reader._invalidate()  # the same lines drawn by the reader itself
+        assert [reader.render_line(y) for y in range(reader.size.height)] == shown
+        assert reader.body == article.body and reader._lines == drawn.lines
+
+
+async def test_a_pane_of_another_width_draws_its_own_lines(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        following = app.article_list.rows[app.article_list.cursor + 1].id
+        article = library.article(following)
+        pane = app.reader.draw_ahead()
+        narrow = draw_text(article, (), dataclasses.replace(pane, width=pane.width - 7))
+        assert narrow is not None
+        app.reader.show_article(article.meta, article.body, (), (), narrow)
+        shown = [app.reader.render_line(y) for y in range(app.reader.size.height)]
+        assert not any(line is strip for strip in narrow.strips for line in shown)
+        assert shown[5].cell_length == pane.width
+
+
+async def test_moving_on_cancels_what_was_loading_around_the_article_before(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.article_list.focus()
+        app.prefetched.forget()  # the neighbours must be loaded again: a prefetch worker starts
+        app.reader.analysis = None
+        app._prefetch_neighbours()
+        running = [w for w in app.workers if w.group == "prefetch"]
+        assert running and not running[0].is_finished
+        await pilot.press("j")
+        assert running[0].is_cancelled  # its analyses were for the article before's neighbours
+        await settle(pilot)
+        assert app.reader.article_id == app.article_list.current_id and app.reader.analysis is not None
+
+
+async def test_an_analysis_on_demand_comes_with_its_timeline_rows_drawn(library: Library) -> None:
+    app = make_app(library)
+    app.prefetch = False  # every article opened is loaded and analysed on demand
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.article_list.focus()
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.timeline.items and app.timeline._drawn is not None  # drawn in the article's worker
+        drawn = widget_text(app.timeline)
+        app.timeline.invalidate()  # the same rows drawn by the pane itself
+        await pilot.pause()
+        assert app.timeline._drawn is None and widget_text(app.timeline) == drawn

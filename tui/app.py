@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -53,6 +54,7 @@ from tui.prefetch import (
     load_text,
     neighbours,
 )
+from tui.reader_ahead import DrawnText, ReaderPane
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.screens.feeds import FeedsScreen
 from tui.screens.help import HelpScreen, Section
@@ -76,6 +78,10 @@ STATE_DELAY = 1.0  # seconds of calm before the reading position is written
 STATE_THEME = "theme"
 LIST_MIN_WIDTH = 20  # `<` and `>` resize the article list within these bounds
 READER_MIN_WIDTH = 40
+# A frame allocates thousands of short-lived containers (segments, strips, texts): with the default young-
+# generation threshold (700) the collector ran about a dozen times between a key and its frame. A larger
+# one (for the app's lifetime; the older generations keep their thresholds) runs it about once in a few keys.
+GC_YOUNG_THRESHOLD = 10_000
 READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
 
 
@@ -177,6 +183,7 @@ class BriefingApp(App[None]):
         self._loading: str | None = None  # the article whose text a worker is fetching
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
         self._undo_kinds: list[str] = []  # what `u` undoes, last first: "annotation" (x) or "article" (d)
+        self._gc_threshold: tuple[int, int, int] | None = None  # the collector's, restored on unmount
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -255,6 +262,8 @@ class BriefingApp(App[None]):
         return Exporter(self, self.library, self.status)
 
     def on_mount(self) -> None:
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(max(GC_YOUNG_THRESHOLD, self._gc_threshold[0]), *self._gc_threshold[1:])
         self._use_palette(self.current_theme.dark)
         self.theme_changed_signal.subscribe(self, lambda theme: self._use_palette(theme.dark))
         search = self.query_one("#search", Input)
@@ -392,13 +401,15 @@ class BriefingApp(App[None]):
         if self._loading == article_id:  # already on its way (the list's cursor message and a direct call)
             return
         self._save_state(STATE_ARTICLE, article_id)
+        # what is still loading ahead was chosen around the article before: it would compete with this one
+        self.workers.cancel_group(self, "prefetch")
         loaded = self.prefetched.take(article_id) if self.prefetch else None
         if loaded is not None:  # loaded beforehand (`tui.prefetch`): shown now, on this thread
             self._show_loaded(loaded)
             return
         self._loading = article_id
         self.reader.border_subtitle = "loading…"
-        self._load_article(article_id)
+        self._load_article(article_id, draw=self._timeline_ahead())
 
     # -- the next-article path: neighbours loaded ahead in a worker (`tui.prefetch`) -------------------
     @cached_property
@@ -417,7 +428,7 @@ class BriefingApp(App[None]):
         self.workers.cancel_group(self, "article")  # a load still running for the article before
         self._loading = None
         meta = loaded.article.meta
-        self._show_text(meta, loaded.article.body, None, loaded.annotations)
+        self._show_text(meta, loaded.article.body, None, loaded.annotations, loaded.text)
         if loaded.analysis is not None:
             self._analysis_ready(meta.id, loaded.analysis, list(loaded.entries), loaded.drawn)
         elif loaded.error is not None:
@@ -427,7 +438,13 @@ class BriefingApp(App[None]):
 
     def _analyse_shown(self, loaded: Loaded) -> None:
         if self.reader.article_id == loaded.article.meta.id and self.reader.analysis is None:
-            self._load_article(loaded.article.meta.id, loaded)
+            self._load_article(loaded.article.meta.id, loaded, self._timeline_ahead())
+
+    def _timeline_ahead(self) -> DrawAhead | None:
+        """How to draw an article's first timeline rows in a worker, when the pane shows this article's."""
+        return (
+            self.timeline.draw_ahead() if self.timeline_scope == "article" and self.entity is None else None
+        )
 
     def _prefetch_neighbours(self) -> None:
         """Load the articles around the list's cursor that are not loaded yet (after the open article's
@@ -438,24 +455,29 @@ class BriefingApp(App[None]):
             return
         wanted = [i for i in neighbours(listing.rows, listing.cursor) if not self.prefetched.complete(i)]
         if wanted:
-            article_scope = self.timeline_scope == "article" and self.entity is None
-            draw = self.timeline.draw_ahead() if article_scope else None
+            draw = self._timeline_ahead()
             texts = [loaded for i in wanted if (loaded := self.prefetched.get(i)) is not None]
             missing = [i for i in wanted if i not in self.prefetched]
-            self._prefetch(missing, texts, self.prefetched.generation, draw)
+            self._prefetch(missing, texts, self.prefetched.generation, draw, self.reader.draw_ahead())
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(
-        self, article_ids: list[str], texts: list[Loaded], generation: int, draw: DrawAhead | None = None
+        self,
+        article_ids: list[str],
+        texts: list[Loaded],
+        generation: int,
+        draw: DrawAhead | None = None,
+        pane: ReaderPane | None = None,
     ) -> None:
-        """Load the texts of `article_ids`, then analyse them and `texts` (loaded before, not analysed)."""
+        """Load the texts of `article_ids` (drawn for the reader's `pane`), then analyse them and `texts`
+        (loaded before, not analysed)."""
         worker = get_current_worker()
         texts = list(texts)
         for article_id in article_ids:  # the texts first: cheap, and what `j` shows first
             if worker.is_cancelled:
                 return
             try:
-                loaded = load_text(self.library, article_id)
+                loaded = load_text(self.library, article_id, pane)
             except Exception:  # opening it will say what is wrong
                 continue
             texts.append(loaded)
@@ -486,8 +508,11 @@ class BriefingApp(App[None]):
             self.prefetched.forget()
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _load_article(self, article_id: str, shown: Loaded | None = None) -> None:
-        """The article's text (unless `shown` already on screen), then its analysis and timeline."""
+    def _load_article(
+        self, article_id: str, shown: Loaded | None = None, draw: DrawAhead | None = None
+    ) -> None:
+        """The article's text (unless `shown` already on screen), then its analysis and timeline (its
+        first rows drawn here for the pane described by `draw`)."""
         if shown is None:
             try:
                 article = self.library.article(article_id)
@@ -508,7 +533,8 @@ class BriefingApp(App[None]):
             message = one_line(str(error)) or type(error).__name__
             self._from_thread(self._analysis_failed, article_id, message)
             return
-        self._from_thread(self._analysis_ready, article_id, analysis, entries)
+        rows = draw_rows(entries, draw) if draw is not None else None
+        self._from_thread(self._analysis_ready, article_id, analysis, entries, rows)
 
     def _article_failed(self, article_id: str, message: str) -> None:
         if self._loading == article_id:
@@ -521,6 +547,7 @@ class BriefingApp(App[None]):
         body: str,
         drawn: threading.Event | None = None,
         annotations: Iterable[Annotation] = (),
+        text: DrawnText | None = None,
     ) -> None:
         if self._loading == meta.id:
             self._loading = None
@@ -529,7 +556,7 @@ class BriefingApp(App[None]):
             notices.append(
                 Text(f"Long article: {len(body):,} characters. Highlights may take a moment.", NOTICE_STYLE)
             )
-        self.reader.show_article(self.article_list.meta(meta.id) or meta, body, notices, annotations)
+        self.reader.show_article(self.article_list.meta(meta.id) or meta, body, notices, annotations, text)
         self.reader.border_subtitle = "analysing…"
         self._apply_pending_mark()
         if drawn is not None:
@@ -641,9 +668,40 @@ class BriefingApp(App[None]):
     # -- state and flags -----------------------------------------------------------------------------
     def _save_state(self, key: str, value: str) -> None:
         """Remember the reading position (or the theme) for the next session; a read-only window
-        keeps it to itself."""
-        if not self.library.read_only:
+        keeps it to itself. The position is written after `STATE_DELAY` seconds without a change (and
+        when the app closes), not on every key: `j` held down does not write the library each time."""
+        if self.library.read_only:
+            return
+        if key == STATE_THEME:
             self._write_state(key, value)
+            return
+        self._pending_state[key] = value
+        if self._state_timer is None:
+            self._state_timer = self.set_timer(STATE_DELAY, self._flush_state, name="save-position")
+        else:
+            self._state_timer.reset()
+
+    def _flush_state(self) -> None:
+        self._state_timer = None
+        pending, self._pending_state = self._pending_state, {}
+        for key, value in pending.items():
+            self._write_state(key, value)
+
+    async def on_unmount(self) -> None:
+        """Closing: the collector's thresholds as they were; the reading position not written yet is
+        written now, after the writes already under way."""
+        if self._gc_threshold is not None:
+            gc.set_threshold(*self._gc_threshold)
+        if self._state_timer is not None:
+            self._state_timer.stop()
+            self._state_timer = None
+        pending, self._pending_state = self._pending_state, {}
+        for worker in [w for w in self.workers if w.group == "state"]:
+            with contextlib.suppress(Exception):
+                await worker.wait()
+        for key, value in pending.items():
+            with contextlib.suppress(Exception):  # closing: there is no window left to say it in
+                self.library.set_state(key, value)
 
     @work(thread=True, group="state", exit_on_error=False)
     def _write_state(self, key: str, value: str) -> None:

@@ -1,6 +1,7 @@
 """The reader's next-article path: the articles around the list's cursor, loaded before they are asked for.
 
-After an article is shown, a worker thread loads its neighbours in the list (text and annotations at once;
+After an article is shown, a worker thread loads its neighbours in the list (text and annotations at once,
+the text wrapped and its first screen drawn for the reader's width (`tui.reader_ahead`);
 their analyses and timeline entries, and the timeline's first rows drawn for the pane's width, once the
 reader has stayed `PREFETCH_IDLE` seconds on the article, so that quick key presses never find the
 interpreter busy analysing beside them) into a small LRU of `Loaded` records, so `j`/`]` show the next
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -27,6 +28,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from store.records import Annotation, Article, ArticleMeta, TimelineEntry
+from tui.reader_ahead import DrawnText, ReaderPane, draw_text
 from tui.render import timeline_lines
 from tui.widgets.virtual_list import line_strip
 
@@ -90,8 +92,8 @@ def draw_rows(entries: Sequence[TimelineEntry], pane: DrawAhead) -> DrawnRows:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """One article as the reader needs it: its text and annotations, then its analysis and timeline
-    entries (or the analysis error in one line)."""
+    """One article as the reader needs it: its text and annotations (and the text drawn ahead for the
+    reader), then its analysis and timeline entries (or the analysis error in one line)."""
 
     article: Article
     annotations: tuple[Annotation, ...]
@@ -99,6 +101,7 @@ class Loaded:
     entries: tuple[TimelineEntry, ...] = ()
     error: str | None = None
     drawn: DrawnRows | None = None  # its first timeline entries, drawn ahead for the pane's width
+    text: DrawnText | None = None  # its body wrapped and first lines drawn for the reader's width
 
     @property
     def complete(self) -> bool:
@@ -158,9 +161,12 @@ def neighbours(rows: Sequence[ArticleMeta], index: int, steps: Sequence[int] = N
     return out
 
 
-def load_text(library: Library, article_id: str) -> Loaded:
-    """The article and its annotations (the part the reader shows first)."""
-    return Loaded(library.article(article_id), tuple(library.annotations(article_id)))
+def load_text(library: Library, article_id: str, pane: ReaderPane | None = None) -> Loaded:
+    """The article and its annotations (the part the reader shows first), drawn for `pane` if given."""
+    article = library.article(article_id)
+    annotations = tuple(library.annotations(article_id))
+    text = None if pane is None else draw_text(article, annotations, pane)
+    return Loaded(article, annotations, text=text)
 
 
 def load_analysis(library: Library, loaded: Loaded, one_line: Callable[[str], str]) -> Loaded:
@@ -171,5 +177,5 @@ def load_analysis(library: Library, loaded: Loaded, one_line: Callable[[str], st
         entries = tuple(library.timeline(article_id=article_id))
     except Exception as error:
         message = one_line(str(error)) or type(error).__name__
-        return Loaded(loaded.article, loaded.annotations, error=message)
-    return Loaded(loaded.article, loaded.annotations, analysis, entries)
+        return replace(loaded, error=message)
+    return replace(loaded, analysis=analysis, entries=entries)

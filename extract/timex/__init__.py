@@ -1,22 +1,34 @@
 """Temporal expressions: recognition of DATE, TIME, DURATION and SET mentions and their TIMEX3 values.
 
 `find_dates(text, sentences, published, corrections)` scans the text once with `scan` (the rules of
-`grammar`, tried only where they can begin), normalises each match with a per-call `normalize.Resolver`
-(anchoring relative expressions to `published`, or leaving them unanchored when it is None) and returns
-`DateMention`s in text order.
+`grammar`, tried only where they can begin), drops the matches TimeML does not mark (`nonmarkable`),
+normalises each match with a per-call `normalize.Resolver` (anchoring relative expressions to `published`,
+or leaving them unanchored when it is None) and returns `DateMention`s in text order. A day number joined
+to a month-day ("April 24 and 25", "from May 3 to 5") is a date of its own, in the same month.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from datetime import date
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.model import DateMention, Sentence
+from extract.timex.nonmarkable import non_markable
 from extract.timex.normalize import Resolver
 from extract.timex.scanner import scan
 from extract.timex.values import is_valid_mod, is_valid_value
 
 __all__ = ["find_dates", "is_valid_value"]
+
+_DAY_RULES = frozenset({"md", "dm"})
+# "April 24 and 25", "March 3 or 4", "from May 3 to 5": a second day of the same month, then the clause goes
+# on (not "and 25%", not "to 5 million").
+_NEXT_DAY = re.compile(
+    r"\s+(?:and|or|&|to|through|until|till)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?=\s*[,.;:)\]\"”’']|\s*$|\s+(?:and|or|in|at|to|the|this|last|next|when|while|after|before)\b)"
+)
 
 
 def find_dates(
@@ -28,8 +40,15 @@ def find_dates(
     """Every temporal expression of `text`, in order, non-overlapping, with offsets into `text`."""
     resolver = Resolver(text, list(sentences), published)
     forced = corrections.date_values
+    starts = [s.start for s in sentences]
     out: list[DateMention] = []
+    taken = 0  # where the last mention added without a match of its own ends
     for rule, m in scan(text):
+        if m.start() < taken:
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if non_markable(text, rule, m.start(), m.end(), sentences[i].start if i >= 0 else 0):
+            continue
         try:
             timex = resolver.resolve(rule, m)
         except (OverflowError, ValueError):
@@ -46,4 +65,27 @@ def find_dates(
         resolver.remember(value, end)
         comparison = resolver.comparison(rule, start)
         out.append(DateMention(start, end, surface, timex.type, value, timex.mod, anchored, comparison))
+        if rule in _DAY_RULES and (following := _following_day(text, end, value)) is not None:
+            at, taken, day = following
+            out.append(DateMention(at, taken, text[at:taken], "DATE", day, None, anchored, False))
     return out
+
+
+def _following_day(text: str, end: int, value: str) -> tuple[int, int, str] | None:
+    """The second day of "April 24 and 25" after the month-day ending at `end` whose value is `value`: its
+    span and value (the same year and month); None when none follows or it is no later day of that month."""
+    m = _NEXT_DAY.match(text, end)
+    if m is None or len(value) != 10:
+        return None
+    day = int(m["d"])
+    if day <= int(value[8:10]):
+        return None
+    following = f"{value[:8]}{day:02d}"
+    if not is_valid_value(following):
+        return None
+    if value[:4].isdigit():
+        try:
+            date.fromisoformat(following)
+        except ValueError:
+            return None  # "February 28 and 30"
+    return m.start("d"), m.end("d"), following

@@ -7,7 +7,8 @@ python-dateutil's relativedelta; day and week shifts are plain `timedelta`s (sam
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, TU, relativedelta
@@ -143,10 +144,24 @@ def weekday_date(ref: date, weekday: int, tense: Tense, relation: str = "") -> d
     return ref - timedelta(days=back)
 
 
-def quarter_year(ref: date, quarter: int, tense: Tense) -> int:
-    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past
-    (a quarter already over, spoken of in the future, is mostly its results to come: this year's)."""
+# How long after a quarter ends its results are still to come ("will report fourth-quarter results" in
+# January speaks of the quarter just ended).
+_RESULTS_DAYS = 75
+
+
+def quarter_year(ref: date, quarter: int, tense: Tense, results: bool = False) -> int:
+    """The year of "the third quarter": a quarter not yet begun is last year's when spoken of in the past; in
+    the future, the next one not yet over ("growth will recover in the second quarter", said in December:
+    next year's), or, for its results ("will report fourth-quarter results", in January), the one whose
+    results are still to come."""
     current = quarter_of(ref)
+    if tense == "FUTURE":
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            if not MINYEAR <= year <= MAXYEAR:
+                continue
+            end = date(year, 3 * quarter, monthrange(year, 3 * quarter)[1])
+            if end >= ref - timedelta(days=_RESULTS_DAYS if results else 0):
+                return year
     if quarter > current and tense == "PAST":
         return ref.year - 1
     if quarter >= current and quarter == 4 and ref.month <= 2 and tense != "FUTURE":
@@ -154,7 +169,7 @@ def quarter_year(ref: date, quarter: int, tense: Tense) -> int:
     return ref.year
 
 
-_FIXED_HOLIDAYS = {
+FIXED_HOLIDAYS = {
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
     "christmas": (12, 25),
@@ -171,8 +186,8 @@ _FIXED_HOLIDAYS = {
 
 def holiday(name: str, year: int) -> date | None:
     """The date of a named holiday in `year` (US conventions for the floating ones)."""
-    if name in _FIXED_HOLIDAYS:
-        month, day = _FIXED_HOLIDAYS[name]
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
         return date(year, month, day)
     if name.startswith("easter"):
         d = easter(year)
@@ -200,3 +215,19 @@ def nearest_holiday(name: str, ref: date, tense: Tense) -> date | None:
         future = [d for d in days if d >= ref]
         return future[0] if future else None
     return min(days, key=lambda d: abs((d - ref).days))
+
+
+def holiday_week(name: str, ref: date, tense: Tense) -> date | None:
+    """The holiday of "Easter week" or "the Thanksgiving weekend" around `ref`: the latest whose week had
+    begun by `ref` (past tense), the first whose week is not over (future), else the one whose week starts
+    nearest."""
+    years = [y for y in (ref.year - 1, ref.year, ref.year + 1) if MINYEAR <= y <= MAXYEAR]
+    days = [d for d in (holiday(name, y) for y in years) if d is not None]
+    starts = [(d - timedelta(days=d.weekday()), d) for d in days]
+    if tense == "PAST":
+        begun = [d for start, d in starts if start <= ref]
+        return begun[-1] if begun else None
+    if tense == "FUTURE":
+        open_weeks = [d for start, d in starts if start + timedelta(days=6) >= ref]
+        return open_weeks[0] if open_weeks else None
+    return min(starts, key=lambda pair: abs((pair[0] - ref).days))[1] if starts else None

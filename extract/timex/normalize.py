@@ -98,6 +98,10 @@ _YEAR_KEEP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+# "the opening of the 2000 Olympics": a year before the name of an event is its date ("of the 2000 employees"
+# stays a count)
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s*$", re.IGNORECASE)
+_EVENT_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b")
 _OF_NON_YEAR = re.compile(r"\s+of\s+(?!\d|this|last|next|the\s+year)")
 _DECIMAL_AFTER = re.compile(r"\.\d")
 _RACE_BEFORE = re.compile(
@@ -109,6 +113,10 @@ _SEASON_PREPOSITION = re.compile(
 )
 _DURING = re.compile(r"\b(?:during|over|through|throughout)\s+$", re.IGNORECASE)
 _OVER_SPAN = re.compile(r"\b(?:for|during|over|through|throughout|within)\s+$", re.IGNORECASE)
+_ENDED_ON = re.compile(
+    rf"\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?P<mon>{RX_MONTH})\s*(?P<d>[0-3]?\d)(?!\d)(?:,\s*(?P<y>{RX_YEAR4})(?!\d))?",
+    re.IGNORECASE,
+)
 _ENDED_AFTER = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\b", re.IGNORECASE)
 _HABITUAL = re.compile(
     r"\b(?:usually|normally|typically|traditionally|generally|always|often|customarily|annually|every\s+year|"
@@ -120,10 +128,24 @@ _COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 _COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
 _AT_AFTER_DAY = re.compile(r",?\s+at\s+")
+# A clock time's day given in a bracket after it: "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
+# (4 a.m. local time Thursday)".
+_DAY_AFTER_BRACKET = re.compile(
+    rf"\s*\((?:[^()\n]{{0,30}}?\s)?(?P<in>{RX_WEEKDAY})\s*\)|\s*\([^()\n]{{1,30}}\)\s*,?\s*(?:on\s+)?(?P<out>{RX_WEEKDAY})(?![\w-])",
+    re.IGNORECASE,
+)
 _FUTURE_NOUNS = "|".join(table("timex")["future_nouns"])
 _FOR_FUTURE_NOUN = re.compile(
     rf"\b(?:{_FUTURE_NOUNS})\s+(?:for|in|on|by)\s+(?:the\s+)?(?:[A-Z][a-z]+\.?\s*(?:,|and|or)\s+)?$",
     re.IGNORECASE,
+)
+_SEASONAL_NOUN_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(table('timex')['seasonal_nouns'])})(?![\w-])"
+)  # case-sensitive: "the Christmas trade", not "Christmas Trade Fair"
+_HOLIDAY_WEEK_AFTER = re.compile(r"\s+(?P<u>week|weekend)(?![\w-])", re.IGNORECASE)
+_RESULTS = re.compile(rf"\b(?:{'|'.join(table('timex')['results_nouns'])})\b", re.IGNORECASE)
+_RANKED_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+est|first|second|third|last|final|top|best|worst|most|least|only)\b", re.IGNORECASE
 )
 _DEADLINE_WORDS = frozenset({"until", "till", "by", "the"})
 _NOUN_CUE_WORDS = frozenset({"for", "in", "on", "by", "the", "and", "or"})
@@ -144,6 +166,8 @@ _INFINITIVE = re.compile(
 )
 _COMMA_AFTER = re.compile(r"\s*,")
 _FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
+_THAT_DAY_REACH = 200  # characters after a named day within which "in the morning" is that day's morning
+_TODAY_IS_BEFORE = re.compile(r"(?:\b(?:today|it|this)\s+is|\b(?:it|today)['’]s)\s+$", re.IGNORECASE)
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
 
@@ -262,18 +286,28 @@ class Resolver:
         self.dct = published
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
-        self.last_quarter: tuple[int, int] | None = None
+        self._quarters: list[tuple[int, tuple[int, int]]] = []  # (sentence index, (year, quarter)) in order
+        self._last_named_quarter: tuple[int, int] | None = None  # year-ago ones too ("that quarter")
         self.last_year: int | None = None
+        self.last_year_end = -1  # where the expression that gave last_year ends
         self.last_day: date | None = None
         self.last_day_end = -1  # where the expression that gave last_day ends
         self.last_season_year: int | None = None  # the year of the last season mentioned
         self.last_month: tuple[int, int] | None = None  # (year, month) of the last month or day mentioned
         self._markers: dict[int, list[tuple[int, str]]] = {}  # sentence index (-1: no sentence) -> markers
         self._sentence_side: dict[int, str] = {}  # sentence index -> side of the last dated month or day
+        self._mention_starts: list[int] = []  # the spans of the expressions resolved so far, in text order
+        self._mention_ends: list[int] = []
 
     # --- context -------------------------------------------------------------------------------
-    def tense(self, start: int, end: int) -> str:
-        """PAST, FUTURE or PRESENT from the nearest verb marker within reach in the same sentence, else ""."""
+    def _sentence_index(self, start: int) -> int:
+        """The index of the sentence holding `start`; -1 when none does."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i if i >= 0 and self._sentences and self._sentences[i].contains(start) else -1
+
+    def tense(self, start: int, end: int, possessive: bool = True) -> str:
+        """PAST, FUTURE or PRESENT from the nearest verb marker within reach in the same sentence, else "".
+        A possessive date ("Wednesday's ruling") has none unless `possessive` is False."""
         i = bisect.bisect_right(self._starts, start) - 1
         if i < 0 or not self._sentences or not self._sentences[i].contains(start):
             i, lo, hi = -1, 0, len(self.text)
@@ -288,7 +322,11 @@ class Resolver:
         lo = max(lo, start - 2 * _TENSE_REACH - 1)
         near_lo = start - _TENSE_REACH - 1
         hi = min(hi, end + _TENSE_REACH)
-        near = [mk for mk in markers if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE")]
+        near = [
+            mk
+            for mk in markers
+            if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE") and not self._in_mention(mk[0])
+        ]
         kind, distance = governing_tense(self.text, near, start, end, lo)
         if distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
             # "On Sunday, police and agents of two countries said ...": the main clause's verb governs
@@ -306,7 +344,7 @@ class Resolver:
         cue = self._preposition_cue(word, sentence_start, start)
         if cue:
             return cue
-        if _POSSESSIVE_AFTER.match(self.text, end):
+        if possessive and _POSSESSIVE_AFTER.match(self.text, end):
             return ""  # "Wednesday's ruling", "December's figures": the noun's event, not the clause's verb
         if (
             kind == "PAST"
@@ -320,10 +358,17 @@ class Resolver:
         # March") lies on the same side of publication as the one before it.
         return self._sentence_side.get(i, "")
 
+    def _in_mention(self, offset: int) -> bool:
+        """True when `offset` lies inside a date expression resolved before: its words ("earlier" in "a year
+        earlier", "ago") belong to that expression and mark no clause's tense."""
+        i = bisect.bisect_right(self._mention_starts, offset) - 1
+        return i >= 0 and offset < self._mention_ends[i]
+
     def _clause_verb(self, markers: list[tuple[int, str]], lo: int, start: int) -> str:
         """The tense of the nearest marker before `start` with no clause break between, within
         `_CLAUSE_REACH` characters; "" when there is none."""
-        before = [mk for mk in markers if max(lo, start - _CLAUSE_REACH) <= mk[0] < start]
+        reach = max(lo, start - _CLAUSE_REACH)
+        before = [mk for mk in markers if reach <= mk[0] < start and not self._in_mention(mk[0])]
         if not before:
             return ""
         offset, kind = before[-1]
@@ -371,11 +416,16 @@ class Resolver:
                 return
             self.last_day_end = end
             self.last_year = self.last_day.year
+            self.last_year_end = end
         elif len(value) >= 4 and value[:4].isdigit() and (len(value) == 4 or value[4] == "-"):
             self.last_year = int(value[:4])
+            self.last_year_end = end
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
         result: Timex | None = _HANDLERS[rule](self, m)
+        if result is not None and (not self._mention_starts or m.start() >= self._mention_ends[-1]):
+            self._mention_starts.append(m.start())
+            self._mention_ends.append(m.end())
         if result is not None and rule in _SIDED_RULES and self.dct is not None:
             self._note_side(m.start(), result.value)
         outside = _OUTSIDE_CALENDAR.match(result.value) if result is not None else None
@@ -415,6 +465,10 @@ class Resolver:
             words[-1].endswith("est") or words[-1] == "record" or words[-2:-1] in (["most"], ["least"])
         ):
             return True
+        return self._habitual(start)
+
+    def _habitual(self, start: int) -> bool:
+        """A habitual word ("usually", "every year") shortly before `start` in its sentence."""
         i = bisect.bisect_right(self._starts, start) - 1
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else max(0, start - 80)
         return _HABITUAL.search(self.text, max(lo, start - 60), start) is not None
@@ -532,11 +586,12 @@ class Resolver:
             and _AT_AFTER_DAY.fullmatch(self.text, self.last_day_end, m.start())
         ):
             day = self.last_day  # "Saturday morning at 10 a.m.": that Saturday
-        elif m["wd"]:
-            if not _capitalised(m, "wd"):
+        elif m["wd"] or (bracket := _DAY_AFTER_BRACKET.match(self.text, m.end())) is not None:
+            weekday = m["wd"] or (bracket["in"] or bracket["out"] if bracket else "")
+            if not weekday[0].isupper():
                 return None
             day = (
-                anchor.weekday_date(self.dct, _weekday(m["wd"]), self.tense(m.start(), m.end()))
+                anchor.weekday_date(self.dct, _weekday(weekday), self.tense(m.start(), m.end()))
                 if self.dct
                 else None
             )
@@ -622,7 +677,10 @@ class Resolver:
     def _quarter_year(self, q: int, m: re.Match[str]) -> int | None:
         if self.dct is None:
             return None
-        return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()))
+        i = self._sentence_index(m.start())
+        lo, hi = (self._sentences[i].start, self._sentences[i].end) if i >= 0 else (m.start(), m.end())
+        results = _RESULTS.search(self.text, lo, hi) is not None  # "will report net income for the quarter"
+        return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()), results)
 
     @rule(
         r"(?:(?P<det>the|this|that|its|their|last|next)\s+)?"
@@ -656,7 +714,8 @@ class Resolver:
         if year is None:
             return Timex("DATE", f"XXXX-Q{q}", anchored=False)
         if "year-ago" not in adjs and "year-earlier" not in adjs:
-            self.last_quarter = (year, q)
+            self._note_quarter(m.start(), year, q)
+        self._last_named_quarter = (year, q)
         return Timex("DATE", f"{year:04d}-Q{q}")
 
     @rule(
@@ -674,12 +733,56 @@ class Resolver:
             year = self._quarter_year(q, m)
         if year is None:
             return Timex("DATE", f"XXXX-Q{q}", anchored=False)
-        self.last_quarter = (year, q)
+        self._note_quarter(m.start(), year, q)
         return Timex("DATE", f"{year:04d}-Q{q}")
 
-    def _base_quarter(self) -> tuple[int, int] | None:
-        if self.last_quarter:
-            return self.last_quarter
+    def _note_quarter(self, start: int, year: int, q: int) -> None:
+        self._quarters.append((self._sentence_index(start), (year, q)))
+        self._last_named_quarter = (year, q)
+
+    def _reference_quarter(self, start: int) -> tuple[int, int] | None:
+        """The quarter a back-reference at `start` ("a year ago", "the year-earlier period", "the quarter")
+        speaks of: the last quarter named in its own sentence; else the story's quarter, the newest one named
+        that was over by publication (results are reported for the quarter just ended; a quarter looked
+        ahead to, or one recalled in passing, does not change what "a year ago" compares with); else the
+        last one named."""
+        if not self._quarters:
+            return None
+        here = self._sentence_index(start)
+        for index, quarter in reversed(self._quarters):
+            if index == here:
+                return quarter
+        over = [quarter for _, quarter in self._quarters if self._quarter_over(quarter)]
+        return max(over) if over else self._quarters[-1][1]
+
+    def _quarter_over(self, quarter: tuple[int, int]) -> bool:
+        year, q = quarter
+        return self.dct is None or (year, q) < (self.dct.year, anchor.quarter_of(self.dct))
+
+    def _quarter_ended(self, end: int) -> tuple[int, int] | None:
+        """The calendar quarter of "the quarter ended Sept. 30" (the text after the quarter from `end`): the
+        quarter holding most of the three months up to that day (a fiscal quarter ended July 31 is mostly
+        the second calendar quarter); None without such an end date."""
+        m = _ENDED_ON.match(self.text, end)
+        if m is None:
+            return None
+        day = int(m["d"])
+        if m["y"]:
+            year = int(m["y"])
+        elif self.dct is not None:
+            year = anchor.year_for_month(self.dct, _month(m["mon"]), day, "PAST")
+        else:
+            return None
+        try:
+            middle = date(year, _month(m["mon"]), day) - timedelta(days=45)
+        except ValueError:
+            return None
+        return middle.year, anchor.quarter_of(middle)
+
+    def _base_quarter(self, start: int) -> tuple[int, int] | None:
+        reference = self._reference_quarter(start)
+        if reference:
+            return reference
         if self.dct is None:
             return None
         prev = self.dct - relativedelta(months=3)
@@ -704,6 +807,9 @@ class Resolver:
         ) or bool(m["ago"] and "of" not in m["ago"])
         if is_period and not (year_back or any(k in text for k in ("latest", "most recent", "same"))):
             return None
+        if det == "that" and not (is_period or year_back) and self._last_named_quarter is not None:
+            year, q = self._last_named_quarter  # "that quarter": the one just named, whichever it was
+            return Timex("DATE", f"{year:04d}-Q{q}")
         if det in ("this", "next") or "current" in text:
             if self.dct is None:
                 return Timex("DATE", "XXXX-QX", anchored=False)
@@ -713,10 +819,16 @@ class Resolver:
             if self.dct is None:
                 return Timex("DATE", "XXXX-QX", anchored=False)
             return Timex("DATE", anchor.shift_quarters(self.dct, -1))
-        base = self._base_quarter()
+        base = self._base_quarter(m.start())
         if ("latest" in text or "most recent" in text) and self.dct is not None:
             prev = self.dct - relativedelta(months=3)
             base = (prev.year, anchor.quarter_of(prev))
+            self._note_quarter(m.start(), *base)  # "the latest quarter" names the quarter a story reports
+        elif not (is_period or year_back or m["ago"] or m["y"] or self._quarters):
+            ended = self._quarter_ended(m.end())
+            if ended is not None:  # "the quarter ended July 31" (none named before): the three months to then
+                self._note_quarter(m.start(), *ended)
+                return Timex("DATE", f"{ended[0]:04d}-Q{ended[1]}")
         if base is None:
             return Timex("DATE", "XXXX-QX", anchored=False)
         year, q = base
@@ -724,17 +836,23 @@ class Resolver:
             year = int(m["y"])
         elif year_back:
             year -= 1
+        self._last_named_quarter = (year, q)
         return Timex("DATE", f"{year:04d}-Q{q}")
 
     @rule(
-        r"(?:the\s+)?(?P<k>year-ago|year-earlier|year-before)(?![\w-])",
+        r"(?:the\s+)?(?P<k>year-ago|year-earlier|year-before)(?![\w-])"
+        rf"(?:\s+(?P<n>{NUM})\s+(?P<u>months|weeks)(?![\w-]))?",
         examples={
             "year-earlier": "2020",
+            "the year-earlier nine months": "P9M",
         },
     )
     def r_year_ago_adj(self, m: re.Match[str]) -> Timex | None:
-        if self.last_quarter:
-            return Timex("DATE", f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}")
+        if m["u"]:  # "the year-earlier nine months": a period as long as the one just reported, a year before
+            return Timex("DURATION", duration_value(number_value(m["n"]), m["u"]))
+        quarter = self._reference_quarter(m.start())
+        if quarter:
+            return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
 
     @rule(
@@ -824,8 +942,13 @@ class Resolver:
             return Timex("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod)
         n = round(amount) * sign
         base = unit.rstrip("s") if unit != "centuries" else "century"
-        if base == "year" and abs(n) == 1 and self.last_quarter and sign < 0:
-            return Timex("DATE", f"{self.last_quarter[0] - 1:04d}-Q{self.last_quarter[1]}", mod)
+        quarter = self._reference_quarter(m.start()) if base == "year" and abs(n) == 1 and sign < 0 else None
+        if quarter:
+            return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", mod)
+        if base == "year" and direction in ("later", "earlier") and self._year_in_reach(m.start(), direction):
+            # "Three years later", "A year earlier": from the year just told of, not from publication
+            assert self.last_year is not None
+            return Timex("DATE", f"{self.last_year + n:04d}", mod)
         ref = self.dct
         value = {
             "second": lambda: anchor.shift_days(ref, 0),
@@ -842,6 +965,16 @@ class Resolver:
             "century": lambda: anchor.shift_years(ref, 100 * n),
         }[base]()
         return Timex("DATE", value, mod, self._anchored())
+
+    def _year_in_reach(self, start: int, direction: str) -> bool:
+        """Whether "N years later/earlier" at `start` counts from the year last told of: "later" always does
+        (from publication it would be the future), "earlier" when that year was named in its sentence or the
+        one before ("net rose from a year earlier" alone compares with publication)."""
+        if self.last_year is None:
+            return False
+        if direction == "later":
+            return True
+        return self._sentence_index(start) - self._sentence_index(max(0, self.last_year_end - 1)) <= 1
 
     @rule(
         rf"(?:(?P<q>{QMOD_TIGHT})\s+)?(?:(?P<each>each\s+of\s+)?(?P<det>the)\s+)?"
@@ -929,6 +1062,12 @@ class Resolver:
         referring = word in ("that", "same", "following", "previous", "prior", "preceding", "latest") or (
             rel == "the next" and unit in ("day", "morning", "afternoon", "evening", "night")
         )
+        if (
+            rel == "the next"
+            and unit in ("week", "month", "year")
+            and self.tense(m.start(), m.end()) == "PAST"
+        ):
+            referring = True  # "it reopened the next year": the year after the one just told of
         if unit in ("day", "morning", "afternoon", "evening", "night"):
             if word == "latest":
                 return None
@@ -939,22 +1078,29 @@ class Resolver:
             return self._day_of(d, None if unit == "day" else unit, mod)
         if (
             unit == "decade"
-            and word in ("next", "coming")
+            and word in ("next", "coming", "past", "last")
             and _OVER_SPAN.search(self.text, max(0, m.start() - 12), m.start())
         ):
-            return Timex("DURATION", "P10Y")  # "over the coming decade": ten years from now, a span
+            # "over the coming decade", "over the past decade": the ten years from or up to now, a span (but
+            # "in the last decade" is the decade before this one)
+            return Timex("DURATION", "P10Y")
+        if unit == "week" and referring and self.last_day is not None and word != "latest":
+            return Timex("DATE", anchor.shift_weeks(self.last_day, shift), mod)  # "later that week"
         if unit == "month" and referring and self.last_month is not None and word != "latest":
             year, month = self.last_month  # "the following month": after the month just mentioned
             return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
-            return None
+            if unit != "year" or not m["fiscal"]:
+                return None
+            shift = -1  # "sales in the latest fiscal year": the last one closed, as "the latest quarter"
         return self._relative_unit(unit, shift, mod)
 
     @rule(
         r"the\s+(?:(?P<adj>full|fiscal|calendar|full\s+fiscal|current\s+fiscal|entire|whole)\s+)?"
-        r"(?P<u>year|weekend)(?![\w-])(?!\s+(?:before|after|earlier|ago|of|in|to|when|that|two|nineteen|\d)\b)",
+        r"(?P<u>year|weekend)(?![\w-])(?!\s+(?:before|after|earlier|ago|in|to|when|that|two|nineteen|\d)\b)"
+        r"(?!\s+of\s+(?![$€£]|[A-Z]{1,2}\$))",  # "the year of his birth"; but "a high for the year of $42"
         examples={
             "the year": "2021",
             "the full fiscal year": "2021",
@@ -975,7 +1121,20 @@ class Resolver:
             return Timex(
                 "DURATION", "P1Y"
             )  # "the year ended March 31", "throughout the year": a span of a year
+        if not m["adj"] and self._generic_year(m.start(), m.end()):
+            return Timex("DATE", "XXXX", anchored=False)
         return Timex("DATE", anchor.shift_years(self.dct, 0), anchored=self._anchored())
+
+    def _generic_year(self, start: int, end: int) -> bool:
+        """ "the year's" naming any year, not this one: a share of a yearly whole in a clause of the simple
+        present ("Golden Week is when we earn a quarter of the year's income") or a habitual one ("usually
+        brings in half the year's rain"). In the past or the future it is that year ("the year's first
+        snow fell on Monday")."""
+        if not _POSSESSIVE_AFTER.match(self.text, end) or _RANKED_AFTER.match(self.text, end):
+            return False  # "the year's biggest merger", "the year's first snow": this year's
+        if self._habitual(start):
+            return True
+        return self.tense(start, end, possessive=False) == "PRESENT"
 
     @rule(
         r"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>New\s+Year['’]s\s+(?:Day|Eve)|"
@@ -996,12 +1155,25 @@ class Resolver:
         if m["y"]:
             day = anchor.holiday(name, int(m["y"]))
             return Timex("DATE", day.isoformat()) if day else None
+        if not m["rel"] and _SEASONAL_NOUN_AFTER.match(self.text, m.end()):
+            # "ahead of the Christmas trade", "the Easter holidays": the season around the holiday, not its
+            # day; a generic reference, so no date of a statement.
+            fixed = anchor.FIXED_HOLIDAYS.get(name)
+            value = f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
+            return Timex("DATE", value, anchored=False)
         if self.dct is None:
             return Timex("DATE", "XXXX-XX-XX", anchored=False)
         rel = _norm(m["rel"] or "")
         tense = {"last": "PAST", "this past": "PAST", "next": "FUTURE", "this coming": "FUTURE"}.get(
             rel, self.tense(m.start(), m.end())
         )
+        week = _HOLIDAY_WEEK_AFTER.match(self.text, m.end())
+        if week is not None:  # "as Easter week began", "the Thanksgiving weekend": the week holding it
+            held = anchor.holiday_week(name, self.dct, tense)
+            if held is None:
+                return None
+            weekend = week["u"].lower() == "weekend"
+            return Timex("DATE", anchor.week_value(held) + ("-WE" if weekend else ""))
         day = anchor.nearest_holiday(name, self.dct, tense)
         return Timex("DATE", day.isoformat()) if day else None
 
@@ -1030,14 +1202,35 @@ class Resolver:
         return self._day_of(d, part, _position_mod(m["pre"]))
 
     @rule(
+        rf"(?<=\s)the\s+(?:(?P<ord>{RX_ORDINAL_WORD})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\s+day(?![\w-])",
+        examples={
+            "It is the third day": "2021-01-05",
+        },
+    )
+    def r_nth_day(self, m: re.Match[str]) -> Timex | None:
+        """ "Today is the eighth day of the strike", "It's the second day of the offensive": the day of
+        publication, named by its rank in an ongoing event; elsewhere ("on the third day of the trial") the
+        event's date is not in the text."""
+        if not _TODAY_IS_BEFORE.search(self.text, max(0, m.start() - 16), m.start()):
+            return None
+        return self._day_of(self.dct, None)
+
+    @rule(
         r"(?P<pre>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\w-])"
-        r"(?:\s+(?P<w>yesterday|today|tomorrow)(?![\w-]))?",
+        r"(?:\s+(?P<w>yesterday|today|tomorrow)(?![\w-]))?"
+        r"|(?<=\bin\s)the\s+(?P<that>morning|afternoon|evening)(?![\w-])",
         examples={
             "late afternoon": "2021-01-05TAF",
             "mid-afternoon yesterday": "2021-01-04TAF",
         },
     )
     def r_pod(self, m: re.Match[str]) -> Timex | None:
+        if m["that"]:
+            # "... were dashed Friday. Dealers bought in the morning": the morning of the day just named; with
+            # no day named just before, a habit ("trains are full in the morning"), not a date
+            if self.last_day is None or m.start() - self.last_day_end > _THAT_DAY_REACH:
+                return None
+            return self._day_of(self.last_day, m["that"])
         shift = {"yesterday": -1, "tomorrow": 1}.get((m["w"] or "").lower(), 0)
         d = self.dct + timedelta(days=shift) if self.dct else None
         return self._day_of(d, m["pod"], _position_mod(m["pre"]))
@@ -1175,11 +1368,16 @@ class Resolver:
         r"|(?P<past>(?:more\s+|most\s+)?recently|lately|formerly|the\s+past|"
         r"(?:the\s+)?(?:most\s+)?recent\s+(?:years|decades|times))"
         r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|"
-        r"the\s+(?:near|short|long|medium)\s+term|someday))(?![\w-])",
+        r"the\s+(?:near|short|long|medium)\s+term|someday|an?\s+(?:later|future)\s+date|"
+        r"future\s+(?:days|weeks|months|quarters|years|decades))"
+        r"|(?<!\bas\s)(?P<soon>soon)(?!\s+(?:as|after|afterwards?|thereafter)\b))(?![\w-])",
         examples={
             "now": "PRESENT_REF",
             "recently": "PAST_REF",
             "the near future": "FUTURE_REF",
+            "a later date": "FUTURE_REF",
+            "future quarters": "FUTURE_REF",
+            "soon": "FUTURE_REF",
         },
     )
     def r_ref(self, m: re.Match[str]) -> Timex | None:
@@ -1187,6 +1385,8 @@ class Resolver:
             return Timex("DATE", "PRESENT_REF")
         if m["past"]:
             return Timex("DATE", "PAST_REF")
+        if m["soon"] and self.tense(m.start(), m.end()) == "PAST":
+            return None  # "the trickle soon became a flood": shortly after a past event, not the future
         return Timex("DATE", "FUTURE_REF")
 
     @rule(
@@ -1258,7 +1458,7 @@ class Resolver:
         if re.fullmatch(r"(?:1[6-9]|20)\d\d", n) and not unit.endswith("s"):
             if unit != "quarter":
                 return None  # "the 1988 season": a year, not 1988 seasons
-            base = self._base_quarter()
+            base = self._base_quarter(m.start())
             return Timex("DATE", f"{n}-Q{base[1]}" if base else n)
         if amount is not None and amount > 10000:
             return None
@@ -1273,25 +1473,38 @@ class Resolver:
         return m["to"].lower() in ("to", "or") and m["n"][0].isalpha() and m["n2"][0].isalpha()
 
     @rule(
-        r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])",
+        r"(?:the\s+)?(?:most\s+)?recent\s+(?P<u>months|weeks|days|hours|quarters)(?![\w-])"
+        r"|the\s+(?P<ahead>days|weeks|months|years|decades)\s+ahead(?![\w-]|\s+of\b)",
         examples={
             "recent weeks": "PXW",
+            "the weeks ahead": "PXW",
         },
     )
     def r_recent_units(self, m: re.Match[str]) -> Timex | None:
-        return Timex("DURATION", duration_value(None, m["u"]))
+        """ "recent weeks" and "the weeks ahead": some weeks back or to come (as "the next few weeks")."""
+        return Timex("DURATION", duration_value(None, m["u"] or m["ahead"]))
 
     @rule(
         r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s))"
         r"(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)(?![\w-])"
-        r"|(?P<u2>decades|years|months|weeks|days|hours)-long(?![\w-])",
+        r"|(?P<u2>decades|years|months|weeks|days|hours)-long(?![\w-])"
+        r"|(?P<one>day|week|month|year|hour)-long(?![\w-])"
+        r"|(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))"
+        r"the\s+(?P<u3>years|decades|centuries|months|weeks)(?![\w-])"
+        r"|(?<=\bin\s)the\s+(?P<u4>years|decades|months|weeks)(?=\s+(?:that|which)\s+followed\b|\s+since\b)",
         examples={
             "for years": "PXY",
             "decades-long": "PXY",
+            "day-long": "P1D",
+            "over the years": "PXY",
         },
     )
     def r_bare_units(self, m: re.Match[str]) -> Timex | None:
-        return Timex("DURATION", duration_value(None, m["u"] or m["u2"]))
+        """Units without an amount: "for years", "decades-long", "over the years", "in the months that
+        followed" (some number of them); "day-long" is one."""
+        if m["one"]:
+            return Timex("DURATION", duration_value(1, m["one"]))
+        return Timex("DURATION", duration_value(None, m["u"] or m["u2"] or m["u3"] or m["u4"]))
 
     @rule(
         rf"(?P<y1>{RX_YEAR4})\s*[-–]\s*(?P<y2>{RX_YEAR4}|\d\d)(?![\w%]|[.,:/-]\d)",
@@ -1334,7 +1547,9 @@ class Resolver:
             return None
         before = self.text[max(0, m.start() - 24) : m.start()]
         if not pre:
-            if _YEAR_BLOCKERS.search(before):
+            if _YEAR_BLOCKERS.search(before) and not (
+                _OF_THE_BEFORE.search(before) and _EVENT_NAME_AFTER.match(self.text, m.end())
+            ):
                 return None
             if _PLURAL_NOUN_AFTER.match(self.text, m.end()) and not _YEAR_KEEP_BEFORE.search(before):
                 return None

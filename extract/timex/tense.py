@@ -25,6 +25,9 @@ FUTURE_BEFORE_TO: frozenset[str] = frozenset(_TENSE["future_before_to"])
 # "The plant opens in June", "the offer expires on Friday": a timetable, so the coming date.
 SCHEDULED_PRESENT: frozenset[str] = frozenset(_TENSE["scheduled_present"])
 PAST_WORDS: frozenset[str] = frozenset(_TENSE["past"])
+# "may", "could", "should": what may come; "may have", "could have": the past; "could not" says nothing
+# ("could not be reached" is as often the past).
+MODAL_WORDS: frozenset[str] = frozenset(_TENSE["modal"])
 PRESENT_WORDS: frozenset[str] = frozenset(_TENSE["present"])
 PERFECT_WORDS: frozenset[str] = frozenset(_TENSE["perfect"])  # "has said": the past, for anchoring
 # Verbs of saying: "resumes in March, officials said" is about March whatever the tense of "said".
@@ -54,7 +57,7 @@ _WORD_KINDS = _word_kinds()
 def _candidate_markers() -> re.Pattern[str]:
     """Candidate markers only: listed words, -ed words and clitics; the engine skips everything else.
     Compiled on first use."""
-    words = trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO)
+    words = trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO | MODAL_WORDS)
     return re.compile(
         rf"(?<!\w)(?:{words}|[a-z]{{2,}}ed)(?!\w)|(?<=\w['’])(?:ll|s)(?!\w)",
         re.IGNORECASE,
@@ -62,11 +65,21 @@ def _candidate_markers() -> re.Pattern[str]:
 
 
 _APOSTROPHES = ("'", "’")
+# The words whose "'s" is "is" or "has" ("it's", "there's", "what's"); after a noun it is a possessive.
+_S_HOST = re.compile(r"(?<![\w'’])(?:it|he|she|that|there|here|what|who|where|how|let)$", re.IGNORECASE)
 _MODIFYING_ADVERBS = frozenset({"still", "yet", "as-yet", "recently", "previously", "widely", "long"})
 _PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected"})
 _SETTLED_BEFORE = re.compile(r"\b(?:as|previously|originally|initially)\s+$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|originally|previously|initially)\s+)?been\s+$", re.IGNORECASE)
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
+_MODAL_AFTER = re.compile(
+    r"\s+(?:(?P<not>not|n['’]t)\b)?\s*(?:(?:also|still|well|already|never)\s+)?(?P<have>have\b)?"
+)
+_PASSIVE_AT = re.compile(r"be\s+[a-z]+ed\b")
+_DUE_AT = re.compile(r"\s+(?:in|on|by|for|next|this|later|back|out)\b", re.IGNORECASE)
+_WAS_BEFORE = re.compile(
+    r"\b(?:was|were|been)\s+(?:(?:already|originally|previously|initially)\s+)?$", re.IGNORECASE
+)
 
 
 def _regular_past(word: str) -> bool:
@@ -86,10 +99,23 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
         low = word.lower()
         lo = m.start()
         if low in CLITICS and text[lo - 1 : lo] in _APOSTROPHES:  # only the clitic branch matches these
-            if lo - 1 >= start:
+            if lo - 1 >= start and (low != "s" or _S_HOST.search(text, max(start, lo - 8), lo - 1)):
                 out.append((lo - 1, CLITICS[low]))
-            continue
+            continue  # "the company's services": a possessive, no verb
         kind = _WORD_KINDS.get(low)
+        if low in MODAL_WORDS:
+            if word != low:
+                continue  # "May": the month, or a sentence opening on a modal (a question)
+            after = _MODAL_AFTER.match(text, m.end(), end)
+            if (
+                low == "could"
+                and after is not None
+                and (after["not"] or _PASSIVE_AT.match(text, after.end(), end))
+            ):
+                continue  # "could not be reached", "could be located Wednesday": as often the past
+            kind = "PAST" if after is not None and after["have"] else "FUTURE"
+        elif low == "due" and _DUE_AT.match(text, m.end(), end) and not _WAS_BEFORE.search(text, start, lo):
+            kind = "FUTURE"  # "the new line is due in September": expected then
         if low == "next" and _THEN_TO.match(text, m.end(), end):
             continue  # "next to the embassy": a preposition, not the future
         if low in _PLAN_PARTICIPLES and _SETTLED_BEFORE.search(text, max(start, lo - 16), lo):

@@ -4,7 +4,8 @@ The body is wrapped once per width into (start, end) offsets (in a thread for lo
 visible line is styled on demand, so a 1 MB article scrolls as fast as a short one. A sentence cursor
 (a subtle background; a display-line cursor until the analysis has found the sentences) can be extended
 to a range of sentences or narrowed to words (`tui.selection`); the user's annotations are drawn over
-the text and their notes as dim lines under their sentence.
+the text and their notes as dim lines under their sentence. An article loaded ahead may come with its text
+wrapped and its first lines drawn in the prefetch worker (`tui.reader_ahead`); they fill the strip cache.
 """
 
 from __future__ import annotations
@@ -26,15 +27,21 @@ from textual.strip import Strip
 
 from store.records import Annotation, ArticleMeta
 from tui import selection as sel_model
+from tui.reader_ahead import (
+    SYNC_LAYOUT_CHARS,
+    DrawnText,
+    ReaderPane,
+    reader_strip,
+    title_line,
+    user_spans,
+)
 from tui.render import (
     ERROR_STYLE,
     LAYERS,
     NOTICE_STYLE,
-    TITLE_STYLE,
     Highlight,
     HighlightIndex,
     Layer,
-    annotation_style,
     body_line,
     build_highlights,
     note_lines,
@@ -48,19 +55,7 @@ if TYPE_CHECKING:
     from extract.across.model import Conflict
     from extract.model import Analysis
 
-SYNC_LAYOUT_CHARS = 60_000  # longer bodies are wrapped in a worker thread
 Row = int | Text  # a body display line (index into the wrapped lines) or a note line
-
-
-def title_line(body: str, title: str) -> tuple[int, int] | None:
-    """The span of the body's first line when it repeats the title (any case and spacing, a Markdown
-    `#` before it allowed): the reader then shows the title once, there, instead of twice."""
-    start = len(body) - len(body.lstrip())
-    end = body.find("\n", start)
-    end = len(body) if end == -1 else end
-    words = body[start:end].lstrip("#").casefold().split()
-    wanted = title.casefold().split()
-    return (start, end) if wanted and words == wanted else None
 
 
 class Reader(ScrollView, can_focus=True):
@@ -140,6 +135,7 @@ class Reader(ScrollView, can_focus=True):
         self._flagged: list[tuple[int, int]] = []  # this article's figures in them
         self._walk_target: tuple[int, int] | None = None  # `walk_to` waiting for the analysis
         self._title_span: tuple[int, int] | None = None  # the body's first line when it is the title
+        self._drawn: DrawnText | None = None  # the text laid out ahead, while `show_article` adopts it
         self._header: list[Text] = []
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
@@ -193,10 +189,15 @@ class Reader(ScrollView, can_focus=True):
         body: str,
         notices: Iterable[Text] = (),
         annotations: Iterable[Annotation] = (),
+        drawn: DrawnText | None = None,
     ) -> None:
-        """Show an article's text at once (highlights follow with `show_analysis`)."""
+        """Show an article's text at once (highlights follow with `show_analysis`). `drawn` is the text
+        laid out and its first lines drawn ahead (`tui.reader_ahead`), used when it fits this pane."""
         self.meta = meta
         self.body = sanitize(body)
+        if drawn is not None and drawn.body != self.body:
+            drawn = None
+        self._drawn = drawn
         self._reset()
         self.annotations = [a for a in annotations if a.article_id == meta.id]
         self._title_span = title_line(self.body, meta.title)
@@ -207,7 +208,23 @@ class Reader(ScrollView, can_focus=True):
             self.notices.append(Text("This article has no text.", style=NOTICE_STYLE))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._invalidate(layout=True)
+        self._drawn = None
+        if drawn is not None:
+            self._adopt_strips(drawn)
         self.post_message(self.CursorChanged(None))
+
+    def _adopt_strips(self, drawn: DrawnText) -> None:
+        """Put the lines drawn ahead into the strip cache, as `render_line` would draw them now: same
+        width and style, no analysis or cursor on them yet. Any later change starts a new generation,
+        which leaves them unused."""
+        width = self.scrollable_content_region.width
+        if self._layout_pending or drawn.width != width or drawn.style != self._styles()[0]:
+            return
+        header = len(self._header)
+        for i, strip in enumerate(drawn.strips[: len(self._body_row)]):
+            line_no = header + self._body_row[i]
+            if line_no != self.cursor_line:
+                self._cache[(line_no, width, self._generation)] = strip
 
     def update_meta(self, meta: ArticleMeta) -> None:
         """New flags or tags for the open article: redraw the header line."""
@@ -272,12 +289,7 @@ class Reader(ScrollView, can_focus=True):
         return None
 
     def _spans_of(self, annotations: Iterable[Annotation]) -> list[tuple[int, int, Style]]:
-        spans = [] if self._title_span is None else [(*self._title_span, TITLE_STYLE)]
-        for a in annotations:
-            style = annotation_style(a)
-            if style is not None:
-                spans.append((a.start, a.end, style))
-        return spans
+        return user_spans(self._title_span, annotations)
 
     def set_layers(self, layers: Iterable[Layer]) -> None:
         self.highlight_layers = set(layers)
@@ -425,7 +437,10 @@ class Reader(ScrollView, can_focus=True):
         if self.meta is None:
             self._lines, self._line_starts, self._rows, self._body_row = [], [], [], []
         elif body or width != self._laid_out_width:
-            if len(self.body) <= SYNC_LAYOUT_CHARS:
+            drawn = self._drawn
+            if drawn is not None and drawn.width == width:  # wrapped ahead, for this width
+                self._apply_lines(self.article_id, width, drawn.lines)
+            elif len(self.body) <= SYNC_LAYOUT_CHARS:
                 self._apply_lines(self.article_id, width, wrap_offsets(self.body, width, paragraph_gap=True))
             else:
                 self._layout_pending = True
@@ -563,12 +578,7 @@ class Reader(ScrollView, can_focus=True):
                 )
         if self.meta is not None and line_no == self.cursor_line and not self.sentences:
             style = cursor_style
-        text = text.copy()
-        text.no_wrap = True
-        text.end = ""
-        text.truncate(width, overflow="crop")
-        strip = Strip(list(text.render(self.app.console, end="")), text.cell_len).apply_style(style)
-        strip = strip.crop_extend(0, width, style)
+        strip = reader_strip(text, width, style, self.app.console)
         self._cache[key] = strip
         return strip
 
@@ -596,6 +606,11 @@ class Reader(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._style_memo = None
         self._invalidate()
+
+    def draw_ahead(self) -> ReaderPane:
+        """How to draw an article's text ahead (`tui.reader_ahead`): this pane's width, height and style."""
+        region = self.scrollable_content_region
+        return ReaderPane(region.width, region.height, self._styles()[0], self.app.console)
 
     # -- cursor and highlights ---------------------------------------------------------------------
     def _line_range(self, line_no: int) -> tuple[int, int] | None:

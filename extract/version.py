@@ -1,0 +1,13 @@
+"""The analyzer's version: it changes whenever `extract.analyze`'s output may change, so stored analyses
+are made again. A module of its own, so that the store learns it without loading the analysis engine."""
+
+ANALYZER_VERSION = "12"  # 12: dates, span side: TimeML non-markables left out (time words in names and
+# titles, "today's youth", "the future of", "Now for", growth rates "12% annually"); new spans ("April 24 and
+# 25", "soon", "a later date", "over the years", "the weeks ahead", "day-long", "the latest fiscal year").
+# Value side: "a year ago" compares with the quarter reported, modals, "is due in", quarters in the future,
+# generic holidays ("the Christmas trade") and years ("the year's income").
+# 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
+# timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
+# 10: organisations from statements, table rows; faith groups. 9: one fact per
+# sentence at its event date; anchoring by the governing clause,
+# comparison flag, centuries "18"; names: sentence-initial evidence, guessed types, larger gazetteer
