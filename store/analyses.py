@@ -102,6 +102,13 @@ def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes
     return made
 
 
+def _engine_analyze(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """`extract.analyze`, the engine loaded on the first call (in a worker process)."""
+    from extract import analyze
+
+    return analyze(text, published, corrections)
+
+
 def _default_analyzer() -> tuple[AnalyzeFn, str]:
     import extract  # the analysis engine loads its data on first use: only when an analysis is needed
 
@@ -325,13 +332,13 @@ class Analyses:
         """Start the worker processes of the `workers` block now, if not yet started (an import knows it
         will analyse, and saves its batch while they load the analyser's data)."""
         idle = self._pooling and self._pool is None and not self.files.read_only
-        if idle and _picklable(self._engine()[0]):
+        if idle and _picklable(self._sent_analyzer()):
             self._pool = self._new_pool(self._pool_jobs)
 
     def _new_pool(self, jobs: int) -> ProcessPoolExecutor:
         """`jobs` worker processes, started now; each loads the analyser's data (`_warm_up`) before its
         first analysis, while this process goes on."""
-        analyzer = self._engine()[0]
+        analyzer = self._sent_analyzer()
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
         pool.submit(int)  # starts the workers (all at once where processes are forked)
         return pool
@@ -345,8 +352,13 @@ class Analyses:
         with self.annotations.snapshot():  # the corrections read once for the whole run
             return self._analyse_in_pool(article_ids, jobs)
 
+    def _sent_analyzer(self) -> AnalyzeFn:
+        """The analyzer as sent to worker processes: the default engine is loaded by the workers alone
+        (`_engine_analyze`), so that this process need not load it (a few hundred milliseconds)."""
+        return self._analyzer if self._analyzer is not None else _engine_analyze
+
     def _analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
-        analyzer = self._engine()[0]
+        analyzer = self._sent_analyzer()
         failed: dict[str, Exception] = {}
         if jobs <= 1 or self.files.read_only or not _picklable(analyzer):
             with self._grouping():

@@ -5,6 +5,8 @@ process is run in this one."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -199,3 +201,22 @@ def test_analyses_sent_a_few_at_a_time_report_each_failure_for_its_own_article(t
         kept = [aid for n, aid in enumerate(report.added) if n % 5 != 2]
         assert all(library.analysis(aid).facts for aid in kept)
     assert len(stored_files(tmp_path / "lib")) == 24 - 5
+
+
+def test_the_importing_process_leaves_the_analysis_engine_to_its_workers(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from store.library import Library\n"
+        "from tests.test_parallel_import import articles\n"
+        f"with Library.open({str(tmp_path / 'lib')!r}, import_samples=False) as library:\n"
+        "    report = library.import_articles(articles(), jobs=2)\n"
+        "    assert len(report.added) == 3 and not report.warnings, report\n"
+        "    assert library.analysis(report.added[0]).facts  # read back from the stored file\n"
+        "print('engine' if 'extract.timex' in sys.modules else 'no engine')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "no engine"
+    assert len(stored_files(tmp_path / "lib")) == 3
