@@ -20,7 +20,7 @@ import json
 import pickle
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -50,6 +50,9 @@ _GROUP_SECONDS = 0.5
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
 Ready = tuple[str, "TinyFile", bytes, "Entry"]  # article id, its file, its bytes, its facts index entry
 Job = tuple[str, dict[str, Any], str, "str | None", "Corrections"]  # id, key, text, published, corrections
+Todo = tuple[str, "TinyFile", dict[str, Any], str, "str | None", "Corrections"]  # Job's parts and the file
+# The analyses sent to the workers, a list of (article id, its file) for each message.
+Sent = dict["Future[list[tuple[bytes, Entry] | Exception]]", list[tuple[str, "TinyFile"]]]
 # Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
 # this many, and fewer when there are few (four shares per worker at least, so all finish together).
 _CHUNK = 8
@@ -140,6 +143,7 @@ class Analyses:
         self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
         self._pool_jobs = 0
         self._pooling = False
+        self._ahead: Sent = {}  # analyses sent before their batch was saved (`send_ahead`)
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
@@ -324,6 +328,7 @@ class Analyses:
         try:
             yield
         finally:
+            self.drop_ahead()
             pool, self._pool, self._pooling = self._pool, None, False
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
@@ -334,6 +339,30 @@ class Analyses:
         idle = self._pooling and self._pool is None and not self.files.read_only
         if idle and _picklable(self._sent_analyzer()):
             self._pool = self._new_pool(self._pool_jobs)
+
+    def send_ahead(self, articles: Mapping[str, tuple[dict[str, Any], str]]) -> None:
+        """During an import with workers, before a batch's metadata is saved: start the workers and send
+        them the analyses of its new and changed articles (id -> (metadata document, text)), to be made
+        while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not saved).
+        Anything that goes wrong here leaves the analyses to `analyse_in_pool`."""
+        self.start_workers()
+        pool = self._pool
+        if pool is None or len(articles) < 2:
+            return
+        try:
+            with self.annotations.snapshot():
+                todo = (self._outdated_one(aid, doc, body) for aid, (doc, body) in articles.items())
+                size = _chunk_size(articles, self._pool_jobs)
+                self._send(pool, self._sent_analyzer(), (t for t in todo if t is not None), size, self._ahead)
+        except Exception:
+            self.drop_ahead()
+
+    def drop_ahead(self) -> None:
+        """Forget the analyses sent by `send_ahead` (their batch was not saved): the workers drop those
+        not started, and the results of the others are not stored."""
+        ahead, self._ahead = self._ahead, {}
+        for future in ahead:
+            future.cancel()
 
     def _new_pool(self, jobs: int) -> ProcessPoolExecutor:
         """`jobs` worker processes, started now; each loads the analyser's data (`_warm_up`) before its
@@ -370,8 +399,9 @@ class Analyses:
                     except Exception as exc:  # the analyser is other code: the caller reports it
                         failed[article_id] = exc
             return failed
-        todo: Iterable[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]]
-        todo = self._outdated(article_ids)
+        futures, self._ahead = self._ahead, {}  # those sent before their batch was saved, if any
+        early = {article_id for where in futures.values() for article_id, _ in where}
+        todo: Iterable[Todo] = self._outdated(a for a in article_ids if a not in early)
         own = None  # a pool for this call only (not an import's), stopped at the end
         if self._pool is None:
             todo = list(todo)
@@ -383,19 +413,8 @@ class Analyses:
                 own = self._new_pool(min(jobs, len(todo)))
         pool = own if own is not None else self._pool
         assert pool is not None
-        size = _chunk_size(article_ids, jobs)
-        futures: dict[Future[list[tuple[bytes, Entry] | Exception]], list[tuple[str, TinyFile]]] = {}
         try:
-            chunk: list[Job] = []
-            where: list[tuple[str, TinyFile]] = []
-            for article_id, tiny, key, body, published, corrections in todo:  # sent as soon as found
-                chunk.append((article_id, key, body, published, corrections))
-                where.append((article_id, tiny))
-                if len(chunk) >= size:
-                    futures[pool.submit(analysed_files, analyzer, chunk)] = where
-                    chunk, where = [], []
-            if chunk:
-                futures[pool.submit(analysed_files, analyzer, chunk)] = where
+            self._send(pool, analyzer, todo, _chunk_size(article_ids, jobs), futures)
             group: list[Ready] = []
             started = time.monotonic()
             for future in as_completed(futures):
@@ -425,18 +444,37 @@ class Analyses:
                     future.cancel()  # interrupted: drop the analyses not started; the pool stays
         return failed
 
-    def _outdated(
-        self, article_ids: Iterable[str]
-    ) -> Iterator[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]]:
+    @staticmethod
+    def _send(
+        pool: ProcessPoolExecutor, analyzer: AnalyzeFn, todo: Iterable[Todo], size: int, into: Sent
+    ) -> None:
+        """Send these analyses to the workers `size` to a message, each message as soon as it is full."""
+        chunk: list[Job] = []
+        where: list[tuple[str, TinyFile]] = []
+        for article_id, tiny, key, body, published, corrections in todo:
+            chunk.append((article_id, key, body, published, corrections))
+            where.append((article_id, tiny))
+            if len(chunk) >= size:
+                into[pool.submit(analysed_files, analyzer, chunk)] = where
+                chunk, where = [], []
+        if chunk:
+            into[pool.submit(analysed_files, analyzer, chunk)] = where
+
+    def _outdated(self, article_ids: Iterable[str]) -> Iterator[Todo]:
         """The articles among these whose stored analysis is missing or out of date, with what a worker
         needs to make it (id, analysis file, key, text, publication date, corrections)."""
         for article_id in article_ids:
             doc = self.articles.doc(article_id)
-            body = self.articles.body(doc)
-            key, corrections = self._key(doc, body)
-            tiny = self.files.analysis_file(article_id)
-            if self._usable(article_id, tiny, key) is None:
-                yield article_id, tiny, key, body, doc.get("published"), corrections
+            found = self._outdated_one(article_id, doc, self.articles.body(doc))
+            if found is not None:
+                yield found
+
+    def _outdated_one(self, article_id: str, doc: dict[str, Any], body: str) -> Todo | None:
+        key, corrections = self._key(doc, body)
+        tiny = self.files.analysis_file(article_id)
+        if self._usable(article_id, tiny, key) is not None:
+            return None
+        return article_id, tiny, key, body, doc.get("published"), corrections
 
     def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:
         """The article's facts, each with the case-folded canonical names of its sentence's entities (for

@@ -4,6 +4,7 @@ process is run in this one."""
 
 from __future__ import annotations
 
+import errno
 import json
 import subprocess
 import sys
@@ -220,3 +221,36 @@ def test_the_importing_process_leaves_the_analysis_engine_to_its_workers(tmp_pat
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "no engine"
     assert len(stored_files(tmp_path / "lib")) == 3
+
+
+def test_analyses_sent_while_a_batch_is_saved_are_dropped_when_it_cannot_be_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import atomic
+
+    real_replace = atomic.os.replace
+
+    def full_disk(src: str, dst: str) -> None:
+        if str(dst).endswith("articles.json"):
+            raise OSError(errno.ENOSPC, "No space left on device", dst)
+        real_replace(src, dst)
+
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        monkeypatch.setattr(atomic.os, "replace", full_disk)
+        analyses = library._analyses
+        sent: list[int] = []
+        send_ahead = analyses.send_ahead
+
+        def counted(fresh: dict[str, tuple[dict[str, object], str]]) -> None:
+            send_ahead(fresh)
+            sent.extend(len(where) for where in analyses._ahead.values())
+
+        monkeypatch.setattr(analyses, "send_ahead", counted)
+        report = library.import_articles(articles(), jobs=2)
+        assert sum(sent) == 3  # the three analyses went to the workers before the save failed
+        assert len(report.failed) == 3 and not report.added and not report.warnings
+        assert analyses._ahead == {}
+        monkeypatch.undo()
+        assert library.articles() == []
+    assert stored_files(tmp_path / "lib") == {}  # no analysis of an article the library does not hold
+    assert not list((tmp_path / "lib").glob("facts/*.json"))
