@@ -5,10 +5,12 @@ revision's (`--baseline REV`, default 14a84cb) by turns, each import in a fresh 
 The articles are bench_library's generated ones (~3.5 KB of text) with a dated sentence added to each
 paragraph (so each has dates, figures and facts, ~4 KB). Each mode imports them into a new library
 (Library.import_articles, as `briefing import` does after reading the files); printed: articles/s of
-each mode for both, the ratios, and the load average. Then, in this process, where an article's time
+each mode for both, the ratios, the CPU time per article of the importing process (the single writer)
+and of its worker processes, and the load average. Then, in this process, where an article's time
 goes: the analysis's CPU time, and storing its result one at a time (as the baseline does) against in
 groups (as `import` now does), with the share of fsync; and the cost of sending one analysis between
-processes as the dict that is stored (what the workers send) against pickling the Analysis dataclasses.
+processes ready to write (the file's bytes and its facts index entry, what the workers send) against
+its dict and against pickling the Analysis dataclasses.
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
 """
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import pickle
+import resource
 import shutil
 import statistics
 import sys
@@ -63,16 +66,24 @@ MODES: dict[str, tuple[bool, int]] = {
 }
 
 
-def import_rate(items: list[ParsedArticle], work: Path, name: str, analyze: bool, jobs: int) -> float:
-    """Articles per second of importing `items` into a new library."""
+def import_rate(
+    items: list[ParsedArticle], work: Path, name: str, analyze: bool, jobs: int
+) -> tuple[float, float, float]:
+    """Articles per second of importing `items` into a new library, and the CPU milliseconds per article
+    of this process and of its worker processes (those that ended during the import)."""
     folder = work / name
     with Library.open(folder, import_samples=False) as library:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = time.process_time()
         started = time.perf_counter()
         report = library.import_articles(items, analyze=analyze, jobs=jobs)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert len(report.added) == len(items) and not report.warnings, report
     shutil.rmtree(folder)
-    return len(items) / elapsed
+    workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return len(items) / elapsed, cpu / len(items) * 1000, workers / len(items) * 1000
 
 
 def child(mode: str, n: int) -> None:
@@ -83,10 +94,11 @@ def child(mode: str, n: int) -> None:
     items = articles(n)
     work = Path(tempfile.mkdtemp(prefix="bench-import-child-"))
     try:
-        rate = import_rate(items, work, "lib", analyze, jobs)
+        rate, writer_ms, workers_ms = import_rate(items, work, "lib", analyze, jobs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(json.dumps({"rate": rate, "store": store.__file__}))
+    found = {"rate": rate, "writer_ms": writer_ms, "workers_ms": workers_ms, "store": store.__file__}
+    print(json.dumps(found))
 
 
 def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
@@ -133,21 +145,36 @@ def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
     return result
 
 
-def transfer_costs(items: list[ParsedArticle], rounds: int = 20) -> tuple[float, float]:
-    """Milliseconds per analysis to send it to another process and have it ready to store: (the dict:
-    to_dict in the worker, pickle, unpickle) and (the dataclasses: pickle, unpickle, to_dict here)."""
+def transfer_costs(items: list[ParsedArticle], rounds: int = 30) -> dict[str, float]:
+    """CPU milliseconds per analysis on each side of the pipe, best of 5: made ready to write in the
+    worker (`stored_form`: the file's bytes and its index entry; what the workers send now) against sent
+    as its dict and made ready by the writer (as before)."""
     from extract import analyze
+    from store.analyses import stored_form
 
+    key = {"analyzer": "bench", "body": "0" * 64, "published": None, "corrections": "0" * 16}
     analyses = [analyze(p.body, p.published) for p in items[:rounds]]
-    started = time.perf_counter()
-    for analysis in analyses:
-        pickle.loads(pickle.dumps(analysis.to_dict(), protocol=pickle.HIGHEST_PROTOCOL))
-    as_dict = (time.perf_counter() - started) / len(analyses) * 1000
-    started = time.perf_counter()
-    for analysis in analyses:
-        pickle.loads(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)).to_dict()
-    as_dataclasses = (time.perf_counter() - started) / len(analyses) * 1000
-    return as_dict, as_dataclasses
+
+    def best(fn: Any, values: list[Any]) -> float:
+        times = []
+        for _ in range(5):
+            started = time.process_time()
+            for value in values:
+                fn(value)
+            times.append(time.process_time() - started)
+        return min(times) / len(values) * 1000
+
+    def dumped(value: Any) -> bytes:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    ready = [dumped(stored_form("a" * 40, key, a.to_dict())) for a in analyses]
+    dicts = [dumped(a.to_dict()) for a in analyses]
+    return {
+        "ready_worker": best(lambda a: dumped(stored_form("a" * 40, key, a.to_dict())), analyses),
+        "ready_writer": best(pickle.loads, ready),
+        "dict_worker": best(lambda a: dumped(a.to_dict()), analyses),
+        "dict_writer": best(lambda b: stored_form("a" * 40, key, pickle.loads(b)), dicts),
+    }
 
 
 def main() -> int:
@@ -175,11 +202,13 @@ def main() -> int:
         if args.baseline != "none":
             codes[args.baseline] = unpack_store(args.baseline, work / "baseline")
         rates: dict[str, dict[str, list[float]]] = {c: {m: [] for m in MODES} for c in codes}
+        cpu: dict[str, dict[str, list[tuple[float, float]]]] = {c: {m: [] for m in MODES} for c in codes}
         for _ in range(args.runs):
             for mode in MODES:
                 for name, code in codes.items():  # by turns, so both see the same load
                     out = run_child(script, code, [f"--child={mode}", "--articles", str(args.articles)])
                     rates[name][mode].append(out["rate"])
+                    cpu[name][mode].append((out.get("writer_ms", 0.0), out.get("workers_ms", 0.0)))
         costs = storing_costs(items[:100], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -192,7 +221,12 @@ def main() -> int:
             if name == "ours" and len(median) > 1:
                 other = next(c for c in median if c != "ours")
                 versus = f"  ({rate / median[other][mode]:.2f}x {other})"
-            print(f"  import {mode:<12} {rate:8,.0f} articles/s{versus}")
+            writer = statistics.median(w for w, _ in cpu[name][mode])
+            workers = statistics.median(w for _, w in cpu[name][mode])
+            print(
+                f"  import {mode:<12} {rate:8,.0f} articles/s{versus}; CPU per article: "
+                f"importing process {writer:.2f} ms, workers {workers:.2f} ms"
+            )
         print(f"  --jobs 2 / --jobs 1:      {by_mode['--jobs 2'] / by_mode['--jobs 1']:.2f}x faster")
         print(f"  --no-analyze / --jobs 1:  {by_mode['--no-analyze'] / by_mode['--jobs 1']:.1f}x")
         print(f"  --no-analyze / --jobs 2:  {by_mode['--no-analyze'] / by_mode['--jobs 2']:.1f}x")
@@ -205,10 +239,11 @@ def main() -> int:
         )
     per_core = 1000 / (costs["analysis_ms"] + costs["grouped_ms"])
     print(f"  so one core analyses and stores at most {per_core:,.0f} articles/s")
-    as_dict, as_dataclasses = transfer_costs(items)
+    sent = transfer_costs(items)
     print(
-        f"  one analysis between processes: as its dict {as_dict:.2f} ms, "
-        f"as pickled dataclasses {as_dataclasses:.2f} ms (then made a dict to store)"
+        f"  one analysis sent ready to write (as now): worker {sent['ready_worker']:.2f} ms, "
+        f"writer {sent['ready_writer']:.2f} ms; as its dict (before): worker {sent['dict_worker']:.2f} ms, "
+        f"writer {sent['dict_writer']:.2f} ms (CPU)"
     )
     return 0
 

@@ -6,8 +6,10 @@ Every record produced by `extract` carries `start`/`end` Python string indices s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 from typing import Any, Literal, get_args
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
@@ -149,9 +151,9 @@ class Analysis:
 def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str, Any]:
     """A flat record (only str, number, bool and None fields) as a dict in field order: what
     `dataclasses.asdict` gives, without its recursive copying (a large analysis has many records)."""
-    names = _FIELD_NAMES[type(record)]
-    data = {name: getattr(record, name) for name in names}
-    if isinstance(record, Entity) and record.guessed:
+    names, values = _FIELDS[type(record)]
+    data = dict(zip(names, values(record), strict=True))
+    if type(record) is Entity and record.guessed:
         data["guessed"] = True
     return data
 
@@ -159,15 +161,21 @@ def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
     """A fact as JSON, in field order: records as flat dicts, tuples as lists; "text_offset" appears only
     when `text` is an excerpt."""
-    data: dict[str, Any] = {}
-    for name in _FACT_FIELDS:
-        value = getattr(fact, name)
-        if isinstance(value, Sentence | DateMention):
-            data[name] = record_to_dict(value)
-        elif isinstance(value, tuple):
-            data[name] = [record_to_dict(v) if isinstance(v, DateMention) else v for v in value]
-        elif name != "text_offset" or value is not None:
-            data[name] = value
+    sentence_names, sentence_values = _FIELDS[Sentence]
+    date_names, date_values = _FIELDS[DateMention]
+    data: dict[str, Any] = {
+        "value": fact.value,
+        "start_date": fact.start_date,
+        "end_date": fact.end_date,
+        "sentence": dict(zip(sentence_names, sentence_values(fact.sentence), strict=True)),
+        "text": fact.text,
+        "date": dict(zip(date_names, date_values(fact.date), strict=True)),
+        "entities": list(fact.entities),
+        "figures": list(fact.figures),
+    }
+    if fact.text_offset is not None:
+        data["text_offset"] = fact.text_offset
+    data["dates"] = [dict(zip(date_names, date_values(d), strict=True)) for d in fact.dates]
     return data
 
 
@@ -175,4 +183,7 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in fields(cls) if f.name != "guessed")
     for cls in (Sentence, Entity, Figure, DateMention)
 }
-_FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
+# Each record type's field names and a getter of their values (one call for all of them).
+_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
+    cls: (names, attrgetter(*names)) for cls, names in _FIELD_NAMES.items()
+}

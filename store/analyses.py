@@ -8,7 +8,9 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
 a time under one hold of the write lock (each file still replaced atomically on its own), and during an
 import (`workers(jobs)`) one pool of worker processes serves every batch (each worker loads the
-analyser's data once per import, not once per batch).
+analyser's data once per import, not once per batch, while the first batch is being saved:
+`start_workers`). The workers get the analyses a few at a time and send each back ready to write (the
+file's bytes and its facts index entry, `stored_form`), so the single writer only writes them.
 """
 
 from __future__ import annotations
@@ -18,16 +20,16 @@ import json
 import pickle
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.facts_index import FactsIndex, corrections_fingerprint
+from store.facts_index import FactsIndex, corrections_fingerprint, make_entry
 from store.serialise import analysis_from_dict
-from store.storage import write_many
+from store.storage import dump_tinydb, write_many
 from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from extract.model import Analysis, Fact
     from store.annotations import Annotations
     from store.articles import Articles
+    from store.facts_index import Entry
     from store.tinyfile import TinyFile
 
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
@@ -45,15 +48,68 @@ _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
+Ready = tuple[str, "TinyFile", bytes, "Entry"]  # article id, its file, its bytes, its facts index entry
+Job = tuple[str, dict[str, Any], str, "str | None", "Corrections"]  # id, key, text, published, corrections
+Todo = tuple[str, "TinyFile", dict[str, Any], str, "str | None", "Corrections"]  # Job's parts and the file
+# The analyses sent to the workers, a list of (article id, its file) for each message.
+Sent = dict["Future[list[tuple[bytes, Entry] | Exception]]", list[tuple[str, "TinyFile"]]]
+# Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
+# this many, and fewer when there are few (four shares per worker at least, so all finish together).
+_CHUNK = 8
 
 
 def analysed_dict(
     analyzer: AnalyzeFn, body: str, published: str | None, corrections: Corrections
 ) -> dict[str, Any]:
-    """One analysis in its stored (JSON-ready) form: what a worker process sends back, as plain data
-    (cheaper to pass between processes than the dataclass graph, and what is stored anyway)."""
+    """One analysis in its stored (JSON-ready) form, `Analysis.to_dict()`."""
     day = date.fromisoformat(published) if published else None
     return analyzer(body, day, corrections).to_dict()
+
+
+def stored_form(article_id: str, key: dict[str, Any], data: dict[str, Any]) -> tuple[bytes, Entry]:
+    """The bytes of an analysis file (`data`: `Analysis.to_dict()`, taken over; `key`: what it was made
+    from) and its facts index entry (`store.facts_index.make_entry`; `seen` and `text` are the writer's
+    to fill, `FactsIndex.entry_changes`)."""
+    facts = data.pop("facts")
+    fact_docs = {str(n): {**fact, "article_id": article_id} for n, fact in enumerate(facts, start=1)}
+    tables = {
+        "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
+        "facts": fact_docs,
+    }
+    blob = dump_tinydb(tables)
+    return blob, make_entry(article_id, key, {**data, "facts": facts}, "", len(blob))
+
+
+def analysed_file(
+    analyzer: AnalyzeFn,
+    article_id: str,
+    key: dict[str, Any],
+    body: str,
+    published: str | None,
+    corrections: Corrections,
+) -> tuple[bytes, Entry]:
+    """What a worker process sends back: one analysis ready to write (`stored_form`), so the single
+    writer only writes it (cheaper to send than the dataclass graph or its dict, and made in parallel)."""
+    return stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
+
+
+def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, Entry] | Exception]:
+    """A worker's share of the work: `analysed_file` of each job, in order, a failure in its place (the
+    analyser is other code: its error is reported for that article alone)."""
+    made: list[tuple[bytes, Entry] | Exception] = []
+    for article_id, key, body, published, corrections in jobs:
+        try:
+            made.append(analysed_file(analyzer, article_id, key, body, published, corrections))
+        except Exception as exc:
+            made.append(exc)
+    return made
+
+
+def _engine_analyze(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """`extract.analyze`, the engine loaded on the first call (in a worker process)."""
+    from extract import analyze
+
+    return analyze(text, published, corrections)
 
 
 def _default_analyzer() -> tuple[AnalyzeFn, str]:
@@ -87,6 +143,7 @@ class Analyses:
         self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
         self._pool_jobs = 0
         self._pooling = False
+        self._ahead: Sent = {}  # analyses sent before their batch was saved (`send_ahead`)
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
@@ -195,38 +252,34 @@ class Analyses:
         self._store_data(article_id, tiny, key, result.to_dict())
 
     def _store_data(self, article_id: str, tiny: TinyFile, key: dict[str, Any], data: dict[str, Any]) -> None:
-        self._store_many([(article_id, tiny, key, data)])
+        self._store_many([(article_id, tiny, *stored_form(article_id, key, data))])
 
     # -- storing (one analysis or a group: every stored analysis goes through _store_many) ---------------
-    def _store_many(self, group: Sequence[Unsaved]) -> None:
-        """Write these analyses (`data` is `Analysis.to_dict()`, taken over) and their facts index entries
-        (store.facts_index), each file replaced atomically and the waits for the disk shared by the group
+    def _store_many(self, group: Sequence[Ready]) -> None:
+        """Write these analysis files (`stored_form`) and their facts index entries (store.facts_index),
+        each file replaced atomically and the waits for the disk shared by the group
         (`store.storage.write_many`). The analysis files are replaced first; an index entry is trusted only
         while it matches its analysis's key and file, so a crash between two files leaves each entry
         right or made again."""
-        changes = []
-        mirrored = []
-        for article_id, tiny, key, data in group:
-            facts = data.pop("facts")
-            fact_docs = {}
-            for n, fact in enumerate(facts, start=1):
-                fact_docs[str(n)] = {**fact, "article_id": article_id}
-            tables = {
-                "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
-                "facts": fact_docs,
-            }
-            changes.append((tiny.storage, tables))
-            mirrored.append((article_id, key, data, facts, tables))
         with self.files.writing():
-            index = [(tiny.storage, tables) for tiny, tables in self.index.changes(mirrored)]
-            write_many([*changes, *index])
+            index = self.index.entry_changes((article_id, entry) for article_id, _, _, entry in group)
+            write_many(
+                [
+                    *((tiny.storage, blob) for _, tiny, blob, _ in group),
+                    *((tiny.storage, tables) for tiny, tables in index),
+                ]
+            )
         for article_id, *_ in group:
             self._distrusted.discard(article_id)
 
-    def _store_group(self, group: list[Unsaved]) -> None:
+    def _store_group(self, group: Sequence[Unsaved]) -> None:
         """Store analyses made in a run of many (an import, a whole-library run) as one group. They are a
         cache: a crash part way leaves each analysis stored or to be made again, and a full disk or a
         held lock does not stop the work."""
+        self._store_ready([(aid, tiny, *stored_form(aid, key, data)) for aid, tiny, key, data in group])
+
+    def _store_ready(self, group: Sequence[Ready]) -> None:
+        """`_store_group` of analyses already in their stored form (made by worker processes)."""
         if not group or self.files.read_only:
             return
         with contextlib.suppress(LibraryError):
@@ -267,7 +320,7 @@ class Analyses:
     @contextlib.contextmanager
     def workers(self, jobs: int) -> Iterator[None]:
         """Keep one pool of `jobs` worker processes for every `analyse_in_pool` in this block (an import's
-        batches), started when first needed and stopped at the end."""
+        batches), started when first needed (or by `start_workers`) and stopped at the end."""
         if self._pooling or jobs <= 1:
             yield
             return
@@ -275,9 +328,49 @@ class Analyses:
         try:
             yield
         finally:
+            self.drop_ahead()
             pool, self._pool, self._pooling = self._pool, None, False
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+
+    def start_workers(self) -> None:
+        """Start the worker processes of the `workers` block now, if not yet started (an import knows it
+        will analyse, and saves its batch while they load the analyser's data)."""
+        idle = self._pooling and self._pool is None and not self.files.read_only
+        if idle and _picklable(self._sent_analyzer()):
+            self._pool = self._new_pool(self._pool_jobs)
+
+    def send_ahead(self, articles: Mapping[str, tuple[dict[str, Any], str]]) -> None:
+        """During an import with workers, before a batch's metadata is saved: start the workers and send
+        them the analyses of its new and changed articles (id -> (metadata document, text)), to be made
+        while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not saved).
+        Anything that goes wrong here leaves the analyses to `analyse_in_pool`."""
+        self.start_workers()
+        pool = self._pool
+        if pool is None or len(articles) < 2:
+            return
+        try:
+            with self.annotations.snapshot():
+                todo = (self._outdated_one(aid, doc, body) for aid, (doc, body) in articles.items())
+                size = _chunk_size(articles, self._pool_jobs)
+                self._send(pool, self._sent_analyzer(), (t for t in todo if t is not None), size, self._ahead)
+        except Exception:
+            self.drop_ahead()
+
+    def drop_ahead(self) -> None:
+        """Forget the analyses sent by `send_ahead` (their batch was not saved): the workers drop those
+        not started, and the results of the others are not stored."""
+        ahead, self._ahead = self._ahead, {}
+        for future in ahead:
+            future.cancel()
+
+    def _new_pool(self, jobs: int) -> ProcessPoolExecutor:
+        """`jobs` worker processes, started now; each loads the analyser's data (`_warm_up`) before its
+        first analysis, while this process goes on."""
+        analyzer = self._sent_analyzer()
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
+        pool.submit(int)  # starts the workers (all at once where processes are forked)
+        return pool
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
@@ -288,8 +381,13 @@ class Analyses:
         with self.annotations.snapshot():  # the corrections read once for the whole run
             return self._analyse_in_pool(article_ids, jobs)
 
+    def _sent_analyzer(self) -> AnalyzeFn:
+        """The analyzer as sent to worker processes: the default engine is loaded by the workers alone
+        (`_engine_analyze`), so that this process need not load it (a few hundred milliseconds)."""
+        return self._analyzer if self._analyzer is not None else _engine_analyze
+
     def _analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
-        analyzer = self._engine()[0]
+        analyzer = self._sent_analyzer()
         failed: dict[str, Exception] = {}
         if jobs <= 1 or self.files.read_only or not _picklable(analyzer):
             with self._grouping():
@@ -301,43 +399,43 @@ class Analyses:
                     except Exception as exc:  # the analyser is other code: the caller reports it
                         failed[article_id] = exc
             return failed
-        todo: list[tuple[str, TinyFile, dict[str, Any], str, str | None, Corrections]] = []
-        for article_id in article_ids:
-            doc = self.articles.doc(article_id)
-            body = self.articles.body(doc)
-            key, corrections = self._key(doc, body)
-            tiny = self.files.analysis_file(article_id)
-            if self._usable(article_id, tiny, key) is None:
-                todo.append((article_id, tiny, key, body, doc.get("published"), corrections))
-        if len(todo) < 2 and self._pool is None:  # starting workers for one analysis costs more than it saves
-            return self.analyse_in_pool([item[0] for item in todo], 1)
-        shared = self._pooling
-        if shared and self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self._pool_jobs)
-        pool = self._pool if shared and self._pool is not None else ProcessPoolExecutor(min(jobs, len(todo)))
-        futures: dict[Future[dict[str, Any]], tuple[str, TinyFile, dict[str, Any]]] = {}
+        futures, self._ahead = self._ahead, {}  # those sent before their batch was saved, if any
+        early = {article_id for where in futures.values() for article_id, _ in where}
+        todo: Iterable[Todo] = self._outdated(a for a in article_ids if a not in early)
+        own = None  # a pool for this call only (not an import's), stopped at the end
+        if self._pool is None:
+            todo = list(todo)
+            if len(todo) < 2:  # starting workers for one analysis costs more than it saves
+                return self.analyse_in_pool([item[0] for item in todo], 1)
+            if self._pooling:
+                self._pool = self._new_pool(self._pool_jobs)
+            else:
+                own = self._new_pool(min(jobs, len(todo)))
+        pool = own if own is not None else self._pool
+        assert pool is not None
         try:
-            for article_id, tiny, key, body, published, corrections in todo:
-                future = pool.submit(analysed_dict, analyzer, body, published, corrections)
-                futures[future] = (article_id, tiny, key)
-            group: list[Unsaved] = []
+            self._send(pool, analyzer, todo, _chunk_size(article_ids, jobs), futures)
+            group: list[Ready] = []
             started = time.monotonic()
             for future in as_completed(futures):
-                article_id, tiny, key = futures[future]
+                sent = futures[future]
                 try:
-                    result = future.result()
-                except Exception as exc:  # the analyser is other code: the caller reports it
-                    failed[article_id] = exc
-                    continue
-                if not group:
-                    started = time.monotonic()
-                group.append((article_id, tiny, key, result))
-                if len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS:
-                    self._store_group(group)
+                    results = future.result()
+                except Exception as exc:  # a worker died, or a result could not be sent back
+                    results = [exc] * len(sent)
+                for (article_id, tiny), made in zip(sent, results, strict=True):
+                    if isinstance(made, Exception):  # the caller reports it
+                        failed[article_id] = made
+                        continue
+                    if not group:
+                        started = time.monotonic()
+                    group.append((article_id, tiny, *made))
+                if len(group) >= _GROUP_SIZE or (group and time.monotonic() - started >= _GROUP_SECONDS):
+                    self._store_ready(group)
                     group = []
-            self._store_group(group)
+            self._store_ready(group)
         finally:
-            if pool is not self._pool or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
+            if own is not None or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
                 if pool is self._pool:
                     self._pool = None  # a worker died: the next batch starts a new pool
                 pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
@@ -346,6 +444,38 @@ class Analyses:
                     future.cancel()  # interrupted: drop the analyses not started; the pool stays
         return failed
 
+    @staticmethod
+    def _send(
+        pool: ProcessPoolExecutor, analyzer: AnalyzeFn, todo: Iterable[Todo], size: int, into: Sent
+    ) -> None:
+        """Send these analyses to the workers `size` to a message, each message as soon as it is full."""
+        chunk: list[Job] = []
+        where: list[tuple[str, TinyFile]] = []
+        for article_id, tiny, key, body, published, corrections in todo:
+            chunk.append((article_id, key, body, published, corrections))
+            where.append((article_id, tiny))
+            if len(chunk) >= size:
+                into[pool.submit(analysed_files, analyzer, chunk)] = where
+                chunk, where = [], []
+        if chunk:
+            into[pool.submit(analysed_files, analyzer, chunk)] = where
+
+    def _outdated(self, article_ids: Iterable[str]) -> Iterator[Todo]:
+        """The articles among these whose stored analysis is missing or out of date, with what a worker
+        needs to make it (id, analysis file, key, text, publication date, corrections)."""
+        for article_id in article_ids:
+            doc = self.articles.doc(article_id)
+            found = self._outdated_one(article_id, doc, self.articles.body(doc))
+            if found is not None:
+                yield found
+
+    def _outdated_one(self, article_id: str, doc: dict[str, Any], body: str) -> Todo | None:
+        key, corrections = self._key(doc, body)
+        tiny = self.files.analysis_file(article_id)
+        if self._usable(article_id, tiny, key) is not None:
+            return None
+        return article_id, tiny, key, body, doc.get("published"), corrections
+
     def facts(self, article_id: str) -> tuple[list[tuple[Fact, list[str]]], dict[str, str]]:
         """The article's facts, each with the case-folded canonical names of its sentence's entities (for
         entity filters), and its entity alias table."""
@@ -353,6 +483,28 @@ class Analyses:
         entities = analysis.entities
         keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
         return keyed, aliases(entities)
+
+
+def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:
+    """How many analyses to send to a worker at once (see `_CHUNK`)."""
+    count = len(article_ids) if isinstance(article_ids, Sized) else 0
+    return max(1, min(_CHUNK, count // (4 * jobs)))
+
+
+_WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic rose 12 percent.\n"
+
+
+def _warm_up(analyzer: AnalyzeFn) -> None:
+    """A worker process's start: one short analysis, so the analyser's data (word lists, patterns) is
+    loaded before the first real one. A failure here is left to the real analyses to report."""
+    with contextlib.suppress(Exception):
+        analyzer(_WARM_UP_TEXT, None, _no_corrections())
+
+
+def _no_corrections() -> Corrections:
+    from extract.corrections import NO_CORRECTIONS
+
+    return NO_CORRECTIONS
 
 
 def _picklable(analyzer: AnalyzeFn) -> bool:

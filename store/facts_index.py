@@ -192,11 +192,19 @@ class FactsIndex:
         """The new content of the shards holding the entries of these analyses (article id, key, the
         analysis's `to_dict()` form without its facts, the facts, the analysis file's tables): to be
         committed with the analysis files, under the write lock."""
+        return self.entry_changes(
+            (article_id, make_entry(article_id, key, {**data, "facts": facts}, "", len(dump_tinydb(tables))))
+            for article_id, key, data, facts, tables in analyses
+        )
+
+    def entry_changes(self, entries: Iterable[tuple[str, Entry]]) -> list[tuple[TinyFile, Tables]]:
+        """`changes` of entries already made (`make_entry`, perhaps in another process, with the size of
+        the analysis file written with them); their `seen` and `text` are set here."""
         seen = self._seen()
         by_shard: dict[str, dict[int, Entry]] = {}
-        for article_id, key, data, facts, tables in analyses:
-            entry = make_entry(article_id, key, {**data, "facts": facts}, seen, len(dump_tinydb(tables)))
-            entry["text"] = self._text_signature(key["body"])
+        for article_id, entry in entries:
+            entry["seen"] = seen
+            entry["text"] = self._text_signature(entry["key"]["body"])
             by_shard.setdefault(index_shard(article_id), {})[doc_id(article_id)] = entry
             self._memory.pop(article_id, None)
         found = []

@@ -249,11 +249,21 @@ class Importer:
                 if url_key:
                     by_url[url_key] = aid
                 outcomes.append((parsed, aid, status))
-            bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
-            if new_docs:
-                changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
-                changes.extend(self.annotations.moved(rebodied))
-                self.files.commit(changes)  # metadata and moved annotations: all or nothing
+            made = [(aid, parsed) for parsed, aid, status in outcomes if status in ("added", "updated")]
+            fresh = {aid: (new_docs[doc_id(aid)], parsed.body) for aid, parsed in made}
+            if analyze and len(fresh) > 1:
+                # The workers start (and load the analyser) while this batch is saved, and make its
+                # analyses meanwhile unless annotations move (their corrections could change).
+                self.analyses.send_ahead({} if rebodied else fresh)
+            try:
+                bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
+                if new_docs:
+                    changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
+                    changes.extend(self.annotations.moved(rebodied))
+                    self.files.commit(changes)  # metadata and moved annotations: all or nothing
+            except BaseException:
+                self.analyses.drop_ahead()  # the batch is not saved: neither are its analyses
+                raise
             if old_bodies:
                 # The backup generation may still refer to a replaced text: restoring it (when the file
                 # is damaged) must find it, so a text is removed only when neither generation uses it.

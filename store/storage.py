@@ -375,17 +375,19 @@ class AtomicJSONStorage(Storage):
             return None
 
 
-def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables]]) -> None:
+def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables | bytes]]) -> None:
     """Write library files, each replaced atomically (`store.atomic.atomic_write_many`: the waits for the
-    disk are shared by all of them). On a failure, the files not yet replaced are unchanged, and every
-    storage of the call forgets its cached tables (TinyDB changes them in place before calling write)."""
+    disk are shared by all of them), from their tables or their bytes already made (`dump_tinydb`; such a
+    storage reads the file again when next asked). On a failure, the files not yet replaced are unchanged,
+    and every storage of the call forgets its cached tables (TinyDB changes them in place before calling
+    write)."""
     for storage, _ in changes:
         if storage.read_only:
             raise LibraryReadOnly(f"the library is open read-only; {storage.path.name} was not changed")
     try:
         items = []
         for storage, data in changes:
-            blob = dump_tinydb(data)
+            blob = data if isinstance(data, bytes) else dump_tinydb(data)
             if not storage.path.parent.is_dir():
                 storage.path.parent.mkdir(parents=True, exist_ok=True)
             items.append((storage.path, blob, storage.backup if storage._keep_backup else None))
@@ -405,8 +407,11 @@ def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables]]) -> None:
             storage.invalidate()
         raise
     for storage, data in changes:
-        storage._data, storage._sig = data, file_signature(storage.path)
-        storage.version += 1
+        if isinstance(data, bytes):
+            storage.invalidate()
+        else:
+            storage._data, storage._sig = data, file_signature(storage.path)
+            storage.version += 1
 
 
 class RepairingTable(Table):

@@ -4,7 +4,10 @@ process is run in this one."""
 
 from __future__ import annotations
 
+import errno
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -144,3 +147,110 @@ def test_one_article_with_jobs_is_analysed_here_and_stored(tmp_path: Path) -> No
         assert library.analysis(report.added[0]).facts
     assert len(CALLS_HERE) == 1  # analysed in this process, once (then read back from the stored file)
     assert len(stored_files(tmp_path / "lib")) == 1
+
+
+def always_fails(text: str, published: date | None, corrections: Corrections) -> Analysis:
+    """A module-level analyser that fails on every text, the workers' warm-up included."""
+    raise ValueError(f"cannot read {len(text)} characters")
+
+
+def test_workers_whose_analyser_always_fails_report_each_article(tmp_path: Path) -> None:
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=always_fails, analyzer_version="t4"
+    ) as library:
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3
+        assert [w.path for w in report.warnings] == ["/in/0.md", "/in/1.md", "/in/2.md"]
+        assert all("analysis failed (ValueError: cannot read" in w.message for w in report.warnings)
+    assert stored_files(tmp_path / "lib") == {}
+
+
+def test_workers_started_for_an_import_serve_its_later_batches(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        analyses = library._analyses
+        with analyses.workers(2):
+            analyses.start_workers()
+            pool = analyses._pool
+            assert pool is not None
+            ids = library.import_articles(articles(), analyze=False).added
+            assert analyses.analyse_in_pool(ids[:2], 2) == {}
+            assert analyses.analyse_in_pool(ids[2:], 2) == {}
+            assert analyses._pool is pool  # the same worker processes for both
+        assert analyses._pool is None
+    assert len(stored_files(tmp_path / "lib")) == 3
+
+
+def test_analyses_sent_a_few_at_a_time_report_each_failure_for_its_own_article(tmp_path: Path) -> None:
+    many = [
+        ParsedArticle(
+            path=f"/in/many-{n}.md",
+            title=f"Report {n}",
+            body=f"{'A flood' if n % 5 == 2 else 'A fair'} was held in Harbourtown on {n + 1} March 2021.\n",
+            published=date(2021, 3, 28),
+        )
+        for n in range(24)  # sent to the 2 workers 3 at a time
+    ]
+    with Library.open(
+        tmp_path / "lib", import_samples=False, analyzer=fail_on_flood, analyzer_version="t5"
+    ) as library:
+        report = library.import_articles(many, jobs=2)
+        assert len(report.added) == 24
+        assert [w.path for w in report.warnings] == [f"/in/many-{n}.md" for n in range(24) if n % 5 == 2]
+        assert {w.message for w in report.warnings} == {
+            "imported, but analysis failed (ValueError: no floods today)"
+        }
+        kept = [aid for n, aid in enumerate(report.added) if n % 5 != 2]
+        assert all(library.analysis(aid).facts for aid in kept)
+    assert len(stored_files(tmp_path / "lib")) == 24 - 5
+
+
+def test_the_importing_process_leaves_the_analysis_engine_to_its_workers(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from store.library import Library\n"
+        "from tests.test_parallel_import import articles\n"
+        f"with Library.open({str(tmp_path / 'lib')!r}, import_samples=False) as library:\n"
+        "    report = library.import_articles(articles(), jobs=2)\n"
+        "    assert len(report.added) == 3 and not report.warnings, report\n"
+        "    assert library.analysis(report.added[0]).facts  # read back from the stored file\n"
+        "print('engine' if 'extract.timex' in sys.modules else 'no engine')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "no engine"
+    assert len(stored_files(tmp_path / "lib")) == 3
+
+
+def test_analyses_sent_while_a_batch_is_saved_are_dropped_when_it_cannot_be_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import atomic
+
+    real_replace = atomic.os.replace
+
+    def full_disk(src: str, dst: str) -> None:
+        if str(dst).endswith("articles.json"):
+            raise OSError(errno.ENOSPC, "No space left on device", dst)
+        real_replace(src, dst)
+
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        monkeypatch.setattr(atomic.os, "replace", full_disk)
+        analyses = library._analyses
+        sent: list[int] = []
+        send_ahead = analyses.send_ahead
+
+        def counted(fresh: dict[str, tuple[dict[str, object], str]]) -> None:
+            send_ahead(fresh)
+            sent.extend(len(where) for where in analyses._ahead.values())
+
+        monkeypatch.setattr(analyses, "send_ahead", counted)
+        report = library.import_articles(articles(), jobs=2)
+        assert sum(sent) == 3  # the three analyses went to the workers before the save failed
+        assert len(report.failed) == 3 and not report.added and not report.warnings
+        assert analyses._ahead == {}
+        monkeypatch.undo()
+        assert library.articles() == []
+    assert stored_files(tmp_path / "lib") == {}  # no analysis of an article the library does not hold
+    assert not list((tmp_path / "lib").glob("facts/*.json"))

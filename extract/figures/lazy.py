@@ -3,7 +3,8 @@
 Compiling them all costs ~60 ms, paid by every command that imports `extract` even when it never looks
 for a figure. A `LazyPattern` compiles once, at its first match; compiling is deterministic, so the
 result (and every match) is exactly what `re.compile` at import gave, and two threads that race on the
-first use only compile an equal pattern twice.
+first use only compile an equal pattern twice. Once compiled, the pattern's own methods are put on the
+instance, so later calls go straight to them (the figure layer makes about 50,000 calls per 400 KB).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterator
 class LazyPattern:
     """`re.compile(source, flags)`, deferred; offers the `re.Pattern` methods the figure layer uses."""
 
-    __slots__ = ("_compiled", "flags", "source")
+    __slots__ = ("__dict__", "_compiled", "flags", "source")  # __dict__: the compiled methods, once made
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
@@ -28,6 +29,8 @@ class LazyPattern:
         pattern = self._compiled
         if pattern is None:
             pattern = self._compiled = re.compile(self.source, self.flags)
+            for name in _METHODS:  # instance attributes come before these class methods from now on
+                setattr(self, name, getattr(pattern, name))
         return pattern
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -44,3 +47,6 @@ class LazyPattern:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return (self._compiled or self.compiled).sub(repl, string, count)
+
+
+_METHODS = ("match", "search", "fullmatch", "finditer", "sub")
