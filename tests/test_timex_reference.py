@@ -405,3 +405,69 @@ def test_sample_statements_are_dated_as_a_reader_dates_them(
     facts = [f for f in analysis.facts if f.text.startswith(sentence_start)]
     assert len(facts) == 1
     assert (facts[0].value if facts[0].start_date else None) == dated
+
+
+# --- the verb of a date's own clause ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a relative clause: its own verb, not the main clause's present or future, dates the month
+        (
+            "Ana Ruiz succeeds Tom Hale, who stepped down as chairman, president and chief "
+            "executive in March.",
+            "March",
+            "2021-03",
+        ),
+        (
+            "Tom Hale, who retired as chairman, treasurer and secretary in March, will remain a director.",
+            "March",
+            "2021-03",
+        ),
+        (
+            "The mill, which closed its doors to most of the remaining staff in June, will reopen.",
+            "June",
+            "2021-06",
+        ),
+        (
+            "The board picked Ana Ruiz, who will take over as head of the regional freight group in March.",
+            "March",
+            "2022-03",
+        ),
+        # a participial clause
+        (
+            "Having stepped down as chairman, president and chief executive in March, Hale now "
+            "advises the board.",
+            "March",
+            "2021-03",
+        ),
+        # a subordinate clause
+        (
+            "Output will recover, the owners say, after the mill closed its two old furnaces and "
+            "the kiln in June.",
+            "June",
+            "2021-06",
+        ),
+    ],
+)
+def test_the_verb_of_the_dates_own_clause_governs_it(text: str, span: str, value: str) -> None:
+    assert value_of(text, span, NOV_3) == value
+
+
+def test_a_clause_closed_before_the_date_does_not_govern_it() -> None:
+    # "that ... must be returned to its owner, Sea Lines Ltd, and set Friday": "set" is the main clause's
+    assert (
+        value_of(
+            "The ministry ruled that the ferry must be returned to its owner, Sea Lines Ltd, and "
+            "set Friday as the deadline.",
+            "Friday",
+            date(2021, 11, 8),  # a Monday: "must" would make it the coming Friday
+        )
+        == "2021-11-05"
+    )
+    # "said that prices of grain, rice and wheat would rise": the complement clause's own modal
+    assert (
+        value_of("He said that prices of grain, rice and wheat would rise in March.", "March", NOV_3)
+        == "2022-03"
+    )

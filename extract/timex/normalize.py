@@ -174,8 +174,22 @@ _TENSE_REACH = 45  # characters: a verb further away says little about this expr
 _FRONTED_REACH = 120  # characters: how far the main verb after a fronted date ("On Sunday, ...") may stand
 _CLAUSE_REACH = 100  # characters: how far back the verb of a date's own clause may stand
 _CLAUSE_PUNCT = re.compile(r"[,;:()\"“”]|--")
+_HARD_CLAUSE_PUNCT = re.compile(r"[;:()\"“”]|--")
+# "chairman, president and chief executive in March": the commas of a short list close no clause.
+_LIST_TAIL = re.compile(r"[^,]{0,40}?\b(?:and|or)\s[^,]*")
+_LIST_ITEM = re.compile(r"\s*(?:[\w.'’-]+\s*){1,4}")
+# A relative clause opened before a date: "who stepped down ... in March", "which will close in June".
+# A clause of its own opened before a date: relative ("who stepped down ... in March"), participial ("having
+# sold ... in May") or subordinate, with a short subject ("after the mill closed ... in June").
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:(?P<rel>who|which|whom|having)|(?P<sub>that|after|before|when|while|because|although|though|once))\s+",
+    re.IGNORECASE,
+)
+_OPENER_WORDS = re.compile(r"[\w.'’-]+")
+_RELATIVE_REACH = 120  # characters: how far back the verb of a date's relative clause may stand
 _INFINITIVE = re.compile(
-    r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|my|your|this|that|these|those|some|any|all|each|every|no)\b)"
+    r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|my|your|this|that|these|those|some|any|all|each|every|no|"
+    r"most|many|more|much|both|several|other|another)\b)"
     r"[a-z]+\b"
 )
 _COMMA_AFTER = re.compile(r"\s*,")
@@ -344,7 +358,10 @@ class Resolver:
             if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE") and not self._in_mention(mk[0])
         ]
         kind, distance = governing_tense(self.text, near, start, end, lo)
-        if distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
+        relative = self._own_clause_verb(markers, sentence_start, start)
+        if relative:
+            kind, distance = relative, 0  # the verb of the date's own (relative) clause
+        elif distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
             # "On Sunday, police and agents of two countries said ...": the main clause's verb governs
             # a fronted date however far it stands.
             reach = min(sentence_end, end + _FRONTED_REACH)
@@ -391,6 +408,44 @@ class Resolver:
         if _CLAUSE_PUNCT.search(self.text, offset, start) or _INFINITIVE.search(self.text, offset, start):
             return ""  # another clause, or "agreed ... to meet again in the third quarter": a later act
         kind, _ = governing_tense(self.text, before[-1:], start, start + 1, lo)
+        return kind
+
+    def _clause_break(self, a: int, b: int) -> bool:
+        """Whether punctuation in text[a:b] closes a clause; the commas of a short list ("as chairman,
+        president and chief executive") do not."""
+        if _HARD_CLAUSE_PUNCT.search(self.text, a, b):
+            return True
+        pieces = self.text[a:b].split(",")
+        if len(pieces) == 1:
+            return False
+        return not (
+            _LIST_TAIL.fullmatch(pieces[-1]) and all(_LIST_ITEM.fullmatch(piece) for piece in pieces[1:-1])
+        )
+
+    def _own_clause_verb(self, markers: list[tuple[int, str]], lo: int, start: int) -> str:
+        """The tense of the verb of the relative, participial or subordinate clause holding a date ("He
+        succeeds Ann Lee, who stepped down as chairman, president and chief executive in March"; "after the
+        mill closed in June"): the clause's own verb governs the date, not the main clause's; "" when the
+        date is in no such clause opened by a verb within reach."""
+        reach = max(lo, start - _RELATIVE_REACH)
+        opener = None
+        for found in _CLAUSE_OPENER.finditer(self.text, reach, start):
+            opener = found  # the last one: the clause nearest the date
+        if opener is None:
+            return ""
+        own = [mk for mk in markers if opener.end() <= mk[0] < start and not self._in_mention(mk[0])]
+        if not own or (
+            self._clause_break(opener.end(), start)
+            if opener["rel"]
+            else _CLAUSE_PUNCT.search(self.text, opener.end(), start)
+        ):
+            return ""  # the clause closed before the date (a list's commas close no relative clause)
+        subject = len(_OPENER_WORDS.findall(self.text, opener.end(), own[0][0]))
+        if subject > (0 if opener["rel"] else 3):
+            return ""  # "said that prices of grain ... rose": no verb of its own opens the clause
+        if _INFINITIVE.search(self.text, own[-1][0], start):
+            return ""  # "who agreed to step down in March": the later act's date
+        kind, _ = governing_tense(self.text, own, start, start + 1, opener.end())
         return kind
 
     def _fronted(self, lo: int, start: int, end: int) -> bool:
