@@ -80,6 +80,35 @@ def test_a_year_ago_after_a_period_of_several_quarters_is_that_year() -> None:
     assert value_of(text, "a year ago", NOV_3) == "2020-Q3"  # a quarter named last: the quarter
 
 
+def test_last_year_as_the_base_of_a_quarters_comparison_is_the_year_ago_quarter() -> None:
+    text = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "Its cider unit earned $2 million, compared with a loss of $1 million last year. "
+        "Sales were $31.5 million, up from last year's $29.2 million."
+    )
+    assert value_of(text, "last year", NOV_3) == "2020-Q3"
+    assert value_of(text, "last year's", NOV_3) == "2020-Q3"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Last year the brewery shut its oldest line.",  # no comparison: the year
+        "Sales were lower than the $3 million it reported last year.",  # a verb of its own dates it
+        "Analysts expect $9 million for this year, up from last year's $8 million.",  # years compared
+        "For the nine months, it earned $12 million, against $10 million last year.",  # several quarters
+    ],
+)
+def test_last_year_outside_a_quarters_comparison_stays_the_year(second: str) -> None:
+    text = "Quayside Brewing reported third-quarter income of $4 million. " + second
+    assert value_of(text, "ast year", NOV_3) == "2020"
+
+
+def test_last_year_as_a_comparison_base_without_a_quarter_is_the_year() -> None:
+    text = "Exports rose to $31.5 million, up from $29.2 million last year."
+    assert value_of(text, "last year", NOV_3) == "2020"
+
+
 def test_the_year_earlier_period_follows_the_reported_quarter() -> None:
     text = (
         "Quayside Brewing reported third-quarter income of $4 million. "

@@ -140,6 +140,20 @@ _HABITUAL = re.compile(
 _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
 _COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+# The amount a comparison is made with, right before its base ("compared with a loss of $3 million last
+# year", "from $504 million, or $4.41 a share, last year") or right after it ("from last year's $1.5
+# billion").
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|cents?|share|percent|points?))\s*,?\s*$", re.IGNORECASE
+)
+_AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:[$€£#]|[A-Z]{1,2}\$|\d)")
+_CLAUSE_END = re.compile(r"[;:!?]|\.(?!\d)")  # not the point of "$21.4 million"
+# A year-long period the sentence speaks of ("earnings for this year, up from last year's $3.27"), unlike
+# "this year's third quarter".
+_YEAR_PERIOD = re.compile(r"\b(?:this|the)\s+(?:full\s+|fiscal\s+)?year\b(?!['’]s|-)", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+$", re.IGNORECASE
+)
 _COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
 _AT_AFTER_DAY = re.compile(r",?\s+at\s+")
 # A clock time's day given in a bracket after it: "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
@@ -528,6 +542,23 @@ class Resolver:
         window = self.text[max(lo, start - 60) : start]
         found = _COMPARISON_WORD.search(window)
         return found is not None and _SENTENCE_PUNCT.search(window, found.end()) is None
+
+    def _comparison_base(self, start: int, end: int) -> bool:
+        """Whether text[start:end] ("last year") is the base of a comparison of amounts: after a comparison
+        word and the amount compared ("up from $3 million last year") or before that amount ("from last
+        year's $1.5 billion"); not when a verb of its own dates it ("than the 16 cents it reported last
+        year")."""
+        if _AMOUNT_AFTER.match(self.text, end):
+            return _COMPARED_BEFORE.search(self.text, max(0, start - 20), start) is not None
+        i = self._sentence_index(start)
+        lo = self._sentences[i].start if i >= 0 else 0
+        window_start = max(lo, start - 80)
+        found = None
+        for word in _COMPARISON_WORD.finditer(self.text, window_start, start):
+            found = word  # the last one: the comparison nearest the base
+        if found is None or _CLAUSE_END.search(self.text, found.end(), start):
+            return False
+        return _AMOUNT_BEFORE.search(self.text, found.end(), start) is not None
 
     def _generic_month(self, start: int, end: int) -> bool:
         """A month named as a kind rather than a date: in a habitual clause ("usually held in October") or
@@ -938,6 +969,12 @@ class Resolver:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
 
+    def _names_a_year_period(self, start: int) -> bool:
+        """Whether its sentence speaks of a whole year before `start` ("profit for this year, up from last
+        year's $3.27 a share"): the comparison is then of years."""
+        i = self._sentence_index(start)
+        return i >= 0 and _YEAR_PERIOD.search(self.text, self._sentences[i].start, start) is not None
+
     def _reports_several_quarters(self, start: int) -> bool:
         """Whether the period its sentence last names before `start` is longer than a quarter ("For the nine
         months, net fell to $2 million from $3 million a year earlier"): the comparison is then with that
@@ -1184,6 +1221,18 @@ class Resolver:
         if unit == "month" and referring and self.last_month is not None and word != "latest":
             year, month = self.last_month  # "the following month": after the month just mentioned
             return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
+        if (
+            unit == "year"
+            and word == "last"
+            and not (mod or m["fiscal"])
+            and self._comparison_base(m.start(), m.end())
+            and (quarter := self._reference_quarter(m.start())) is not None
+            and not self._reports_several_quarters(m.start())
+            and not self._names_a_year_period(m.start())
+        ):
+            # "compared with a loss of $3 million last year" in a story of a quarter's results: the same
+            # quarter a year before, as "a year ago" (several quarters reported: that year, as below)
+            return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":
