@@ -109,6 +109,31 @@ def test_last_year_as_a_comparison_base_without_a_quarter_is_the_year() -> None:
     assert value_of(text, "last year", NOV_3) == "2020"
 
 
+def test_last_years_quarter_is_the_year_ago_quarter() -> None:
+    text = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "Cider sales for last year's quarter were $2 million."
+    )
+    found = mention(text, "last year's quarter", NOV_3)
+    assert (found.text, found.value) == ("last year's quarter", "2020-Q3")
+
+
+def test_the_period_of_a_year_is_the_reported_period_in_that_year() -> None:
+    text = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "In the 2020 period, it had earned $3 million."
+    )
+    found = mention(text, "the 2020 period", NOV_3)
+    assert (found.text, found.value) == ("the 2020 period", "2020-Q3")
+    nine_months = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "For the nine months, it earned $9 million, against $8 million in the 2020 period."
+    )
+    assert value_of(nine_months, "the 2020 period", NOV_3) == "2020"  # several quarters: that year
+    alone = mention("Rainfall in the 2019 period was lower.", "the 2019 period", NOV_3)
+    assert (alone.text, alone.value) == ("the 2019 period", "2019")  # no quarter reported: the year
+
+
 def test_the_year_earlier_period_follows_the_reported_quarter() -> None:
     text = (
         "Quayside Brewing reported third-quarter income of $4 million. "

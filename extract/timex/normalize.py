@@ -901,21 +901,32 @@ class Resolver:
         return prev.year, anchor.quarter_of(prev)
 
     @rule(
-        r"(?P<det>the|this|that|its|last|next)\s+"
+        r"(?P<det>the|this|that|its|last\s+year['’]s|last|next)\s+"
+        rf"(?:(?P<yp>{RX_YEAR4})\s+(?=period\b))?"
         r"(?:(?P<adj>current|latest|most\s+recent|recent|comparable|same|year-ago|year-earlier|previous|prior|"
         r"preceding|fiscal|corresponding|past)[\s-]+)*(?P<what>quarter|period)(?![\w-])"
         rf"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?P<y>{RX_YEAR4})))?",
         examples={
             "the year-ago quarter": "2019-Q4",
             "the same period a year ago": "2019-Q4",
+            "last year's quarter": "2019-Q4",
+            "the 2019 period": "2019",
         },
     )
     def r_quarter_ref(self, m: re.Match[str]) -> Timex | None:
         text = _norm(m.group(0))
-        det = m["det"].lower()
+        det = _norm(m["det"])
         is_period = m["what"].lower() == "period"
+        if m["yp"]:
+            # "in the 1988 period": the period the story reports (its quarter, or the months compared), in
+            # that year; the year alone when no quarter is reported
+            year = int(m["yp"])
+            quarter = self._reference_quarter(m.start())
+            if quarter is None or self._reports_several_quarters(m.start()):
+                return Timex("DATE", f"{year:04d}")
+            return Timex("DATE", f"{year:04d}-Q{quarter[1]}")
         year_back = any(
-            k in text for k in ("year ago", "year earlier", "comparable", "corresponding")
+            k in text for k in ("year ago", "year earlier", "comparable", "corresponding", "last year's")
         ) or bool(m["ago"] and "of" not in m["ago"])
         if is_period and not (year_back or any(k in text for k in ("latest", "most recent", "same"))):
             return None
