@@ -134,6 +134,17 @@ def test_the_period_of_a_year_is_the_reported_period_in_that_year() -> None:
     assert (alone.text, alone.value) == ("the 2019 period", "2019")  # no quarter reported: the year
 
 
+def test_the_first_or_last_two_quarters_of_a_year_are_its_half() -> None:
+    text = "The slump should last through the first two quarters of 2022, analysts said."
+    found = mention(text, "the first two quarters", NOV_3)
+    assert (found.text, found.type, found.value) == ("the first two quarters of 2022", "DATE", "2022-H1")
+    assert (
+        value_of("Sales fell in the last two quarters of 2019.", "the last two quarters", NOV_3) == "2019-H2"
+    )
+    # without a year, a span of time as before
+    assert value_of("Sales fell in the last two quarters.", "the last two quarters", NOV_3) == "P2Q"
+
+
 def test_the_year_earlier_period_follows_the_reported_quarter() -> None:
     text = (
         "Quayside Brewing reported third-quarter income of $4 million. "

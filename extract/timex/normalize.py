@@ -1124,16 +1124,21 @@ class Resolver:
         r"(?P<rel>past|last|next|coming|previous|following|first|final|latest|preceding|remaining|ensuing|"
         rf"upcoming|initial)\s+(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+(?:\d+|{RX_NUMBER_WORD}))?\s+)?"
         r"(?:(?:full|straight|consecutive|trading|business|more|"
-        rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])",
+        rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])"
+        rf"(?:(?<=\stwo\squarters)\s+of\s+(?P<y>{RX_YEAR4})(?!\d))?",
         examples={
             "the past three months": "P3M",
             "the next 10 days": "P10D",
             "the next 12 to 18 months": "P12M",
             "the last few years": "PXY",
+            "the first two quarters of 2022": "2022-H1",
         },
     )
     def r_past_n(self, m: re.Match[str]) -> Timex | None:
         rel = m["rel"].lower()
+        if m["y"] and rel in ("first", "last"):
+            # "through the first two quarters of 1990": that year's first half, a date
+            return Timex("DATE", f"{m['y']}-H{1 if rel == 'first' else 2}")
         mod = _quant_mod(m["q"])
         if m["n"] is None:
             if rel in _FUTURE_RELS:
