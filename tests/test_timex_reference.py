@@ -273,6 +273,24 @@ def test_modals_due_forecasts_and_timetables(text: str, span: str, value: str) -
     assert value_of(text, span, DEC_9) == value
 
 
+FRI_5 = date(2021, 11, 5)  # a Friday: a bare Monday or Tuesday is nearer behind than ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the bare present of a timetable, as "meets" and "resumes" already were: the coming day
+        ("The two foreign ministers meet separately Monday with the envoy.", "2021-11-08"),
+        ("Talks on the canal resume Tuesday in Geneva.", "2021-11-09"),
+        # an infinitive or a negated past is no timetable
+        ("The mill failed to meet demand on Monday.", "2021-11-01"),
+        ("The two sides did not meet on Monday.", "2021-11-01"),
+    ],
+)
+def test_a_timetables_bare_present_looks_ahead(text: str, value: str) -> None:
+    assert value_of(text, "day", FRI_5) == value
+
+
 def test_could_not_is_no_future() -> None:
     # Published on a Thursday: "could not be reached on Tuesday" is the Tuesday before.
     assert value_of("The mayor could not be reached on Tuesday.", "Tuesday", DEC_9) == "2021-12-07"
