@@ -7,7 +7,10 @@ ANALYZER_VERSION = "12"  # 12: dates, span side: TimeML non-markables left out (
 # Value side: "a year ago" compares with the quarter reported, modals, "is due in", quarters in the future,
 # generic holidays ("the Christmas trade") and years ("the year's income"); decades as TimeML writes them
 # ("199", was "199X"); "that summer", "the following winter" from the time just told of; "the week of
-# March 8"; "a year earlier" after "for the nine months" is that year; "In May the ..." is the month.
+# March 8"; "a year earlier" after "for the nine months" is that year; "In May the ..." is the month; a date
+# in a relative, participial or subordinate clause takes that clause's verb ("who stepped down ... in March");
+# "last year" as a quarter's comparison base, "last year's quarter" and "the 1988 period" follow the quarter
+# reported; "the first two quarters of 1990" is 1990-H1; "the ministers meet Monday" looks ahead.
 # 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
 # timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
 # 10: organisations from statements, table rows; faith groups. 9: one fact per

@@ -80,6 +80,71 @@ def test_a_year_ago_after_a_period_of_several_quarters_is_that_year() -> None:
     assert value_of(text, "a year ago", NOV_3) == "2020-Q3"  # a quarter named last: the quarter
 
 
+def test_last_year_as_the_base_of_a_quarters_comparison_is_the_year_ago_quarter() -> None:
+    text = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "Its cider unit earned $2 million, compared with a loss of $1 million last year. "
+        "Sales were $31.5 million, up from last year's $29.2 million."
+    )
+    assert value_of(text, "last year", NOV_3) == "2020-Q3"
+    assert value_of(text, "last year's", NOV_3) == "2020-Q3"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Last year the brewery shut its oldest line.",  # no comparison: the year
+        "Sales were lower than the $3 million it reported last year.",  # a verb of its own dates it
+        "Analysts expect $9 million for this year, up from last year's $8 million.",  # years compared
+        "For the nine months, it earned $12 million, against $10 million last year.",  # several quarters
+    ],
+)
+def test_last_year_outside_a_quarters_comparison_stays_the_year(second: str) -> None:
+    text = "Quayside Brewing reported third-quarter income of $4 million. " + second
+    assert value_of(text, "ast year", NOV_3) == "2020"
+
+
+def test_last_year_as_a_comparison_base_without_a_quarter_is_the_year() -> None:
+    text = "Exports rose to $31.5 million, up from $29.2 million last year."
+    assert value_of(text, "last year", NOV_3) == "2020"
+
+
+def test_last_years_quarter_is_the_year_ago_quarter() -> None:
+    text = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "Cider sales for last year's quarter were $2 million."
+    )
+    found = mention(text, "last year's quarter", NOV_3)
+    assert (found.text, found.value) == ("last year's quarter", "2020-Q3")
+
+
+def test_the_period_of_a_year_is_the_reported_period_in_that_year() -> None:
+    text = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "In the 2020 period, it had earned $3 million."
+    )
+    found = mention(text, "the 2020 period", NOV_3)
+    assert (found.text, found.value) == ("the 2020 period", "2020-Q3")
+    nine_months = (
+        "Quayside Brewing reported third-quarter income of $4 million. "
+        "For the nine months, it earned $9 million, against $8 million in the 2020 period."
+    )
+    assert value_of(nine_months, "the 2020 period", NOV_3) == "2020"  # several quarters: that year
+    alone = mention("Rainfall in the 2019 period was lower.", "the 2019 period", NOV_3)
+    assert (alone.text, alone.value) == ("the 2019 period", "2019")  # no quarter reported: the year
+
+
+def test_the_first_or_last_two_quarters_of_a_year_are_its_half() -> None:
+    text = "The slump should last through the first two quarters of 2022, analysts said."
+    found = mention(text, "the first two quarters", NOV_3)
+    assert (found.text, found.type, found.value) == ("the first two quarters of 2022", "DATE", "2022-H1")
+    assert (
+        value_of("Sales fell in the last two quarters of 2019.", "the last two quarters", NOV_3) == "2019-H2"
+    )
+    # without a year, a span of time as before
+    assert value_of("Sales fell in the last two quarters.", "the last two quarters", NOV_3) == "P2Q"
+
+
 def test_the_year_earlier_period_follows_the_reported_quarter() -> None:
     text = (
         "Quayside Brewing reported third-quarter income of $4 million. "
@@ -206,6 +271,24 @@ def test_generic_holidays_and_years_date_no_fact() -> None:
 )
 def test_modals_due_forecasts_and_timetables(text: str, span: str, value: str) -> None:
     assert value_of(text, span, DEC_9) == value
+
+
+FRI_5 = date(2021, 11, 5)  # a Friday: a bare Monday or Tuesday is nearer behind than ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the bare present of a timetable, as "meets" and "resumes" already were: the coming day
+        ("The two foreign ministers meet separately Monday with the envoy.", "2021-11-08"),
+        ("Talks on the canal resume Tuesday in Geneva.", "2021-11-09"),
+        # an infinitive or a negated past is no timetable
+        ("The mill failed to meet demand on Monday.", "2021-11-01"),
+        ("The two sides did not meet on Monday.", "2021-11-01"),
+    ],
+)
+def test_a_timetables_bare_present_looks_ahead(text: str, value: str) -> None:
+    assert value_of(text, "day", FRI_5) == value
 
 
 def test_could_not_is_no_future() -> None:
@@ -405,3 +488,69 @@ def test_sample_statements_are_dated_as_a_reader_dates_them(
     facts = [f for f in analysis.facts if f.text.startswith(sentence_start)]
     assert len(facts) == 1
     assert (facts[0].value if facts[0].start_date else None) == dated
+
+
+# --- the verb of a date's own clause ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a relative clause: its own verb, not the main clause's present or future, dates the month
+        (
+            "Ana Ruiz succeeds Tom Hale, who stepped down as chairman, president and chief "
+            "executive in March.",
+            "March",
+            "2021-03",
+        ),
+        (
+            "Tom Hale, who retired as chairman, treasurer and secretary in March, will remain a director.",
+            "March",
+            "2021-03",
+        ),
+        (
+            "The mill, which closed its doors to most of the remaining staff in June, will reopen.",
+            "June",
+            "2021-06",
+        ),
+        (
+            "The board picked Ana Ruiz, who will take over as head of the regional freight group in March.",
+            "March",
+            "2022-03",
+        ),
+        # a participial clause
+        (
+            "Having stepped down as chairman, president and chief executive in March, Hale now "
+            "advises the board.",
+            "March",
+            "2021-03",
+        ),
+        # a subordinate clause
+        (
+            "Output will recover, the owners say, after the mill closed its two old furnaces and "
+            "the kiln in June.",
+            "June",
+            "2021-06",
+        ),
+    ],
+)
+def test_the_verb_of_the_dates_own_clause_governs_it(text: str, span: str, value: str) -> None:
+    assert value_of(text, span, NOV_3) == value
+
+
+def test_a_clause_closed_before_the_date_does_not_govern_it() -> None:
+    # "that ... must be returned to its owner, Sea Lines Ltd, and set Friday": "set" is the main clause's
+    assert (
+        value_of(
+            "The ministry ruled that the ferry must be returned to its owner, Sea Lines Ltd, and "
+            "set Friday as the deadline.",
+            "Friday",
+            date(2021, 11, 8),  # a Monday: "must" would make it the coming Friday
+        )
+        == "2021-11-05"
+    )
+    # "said that prices of grain, rice and wheat would rise": the complement clause's own modal
+    assert (
+        value_of("He said that prices of grain, rice and wheat would rise in March.", "March", NOV_3)
+        == "2022-03"
+    )

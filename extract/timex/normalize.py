@@ -140,6 +140,20 @@ _HABITUAL = re.compile(
 _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
 _COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+# The amount a comparison is made with, right before its base ("compared with a loss of $3 million last
+# year", "from $504 million, or $4.41 a share, last year") or right after it ("from last year's $1.5
+# billion").
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|cents?|share|percent|points?))\s*,?\s*$", re.IGNORECASE
+)
+_AMOUNT_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:[$€£#]|[A-Z]{1,2}\$|\d)")
+_CLAUSE_END = re.compile(r"[;:!?]|\.(?!\d)")  # not the point of "$21.4 million"
+# A year-long period the sentence speaks of ("earnings for this year, up from last year's $3.27"), unlike
+# "this year's third quarter".
+_YEAR_PERIOD = re.compile(r"\b(?:this|the)\s+(?:full\s+|fiscal\s+)?year\b(?!['’]s|-)", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+$", re.IGNORECASE
+)
 _COMPARISON_RULES = frozenset({"ago", "year_ago_adj", "quarter_ref", "rel_unit", "the_unit"})
 _AT_AFTER_DAY = re.compile(r",?\s+at\s+")
 # A clock time's day given in a bracket after it: "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning
@@ -174,8 +188,22 @@ _TENSE_REACH = 45  # characters: a verb further away says little about this expr
 _FRONTED_REACH = 120  # characters: how far the main verb after a fronted date ("On Sunday, ...") may stand
 _CLAUSE_REACH = 100  # characters: how far back the verb of a date's own clause may stand
 _CLAUSE_PUNCT = re.compile(r"[,;:()\"“”]|--")
+_HARD_CLAUSE_PUNCT = re.compile(r"[;:()\"“”]|--")
+# "chairman, president and chief executive in March": the commas of a short list close no clause.
+_LIST_TAIL = re.compile(r"[^,]{0,40}?\b(?:and|or)\s[^,]*")
+_LIST_ITEM = re.compile(r"\s*(?:[\w.'’-]+\s*){1,4}")
+# A relative clause opened before a date: "who stepped down ... in March", "which will close in June".
+# A clause of its own opened before a date: relative ("who stepped down ... in March"), participial ("having
+# sold ... in May") or subordinate, with a short subject ("after the mill closed ... in June").
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:(?P<rel>who|which|whom|having)|(?P<sub>that|after|before|when|while|because|although|though|once))\s+",
+    re.IGNORECASE,
+)
+_OPENER_WORDS = re.compile(r"[\w.'’-]+")
+_RELATIVE_REACH = 120  # characters: how far back the verb of a date's relative clause may stand
 _INFINITIVE = re.compile(
-    r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|my|your|this|that|these|those|some|any|all|each|every|no)\b)"
+    r"\bto\s+(?!(?:a|an|the|its|their|his|her|our|my|your|this|that|these|those|some|any|all|each|every|no|"
+    r"most|many|more|much|both|several|other|another)\b)"
     r"[a-z]+\b"
 )
 _COMMA_AFTER = re.compile(r"\s*,")
@@ -344,7 +372,10 @@ class Resolver:
             if lo <= mk[0] < hi and (mk[0] >= near_lo or mk[1] == "FUTURE") and not self._in_mention(mk[0])
         ]
         kind, distance = governing_tense(self.text, near, start, end, lo)
-        if distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
+        relative = self._own_clause_verb(markers, sentence_start, start)
+        if relative:
+            kind, distance = relative, 0  # the verb of the date's own (relative) clause
+        elif distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
             # "On Sunday, police and agents of two countries said ...": the main clause's verb governs
             # a fronted date however far it stands.
             reach = min(sentence_end, end + _FRONTED_REACH)
@@ -391,6 +422,44 @@ class Resolver:
         if _CLAUSE_PUNCT.search(self.text, offset, start) or _INFINITIVE.search(self.text, offset, start):
             return ""  # another clause, or "agreed ... to meet again in the third quarter": a later act
         kind, _ = governing_tense(self.text, before[-1:], start, start + 1, lo)
+        return kind
+
+    def _clause_break(self, a: int, b: int) -> bool:
+        """Whether punctuation in text[a:b] closes a clause; the commas of a short list ("as chairman,
+        president and chief executive") do not."""
+        if _HARD_CLAUSE_PUNCT.search(self.text, a, b):
+            return True
+        pieces = self.text[a:b].split(",")
+        if len(pieces) == 1:
+            return False
+        return not (
+            _LIST_TAIL.fullmatch(pieces[-1]) and all(_LIST_ITEM.fullmatch(piece) for piece in pieces[1:-1])
+        )
+
+    def _own_clause_verb(self, markers: list[tuple[int, str]], lo: int, start: int) -> str:
+        """The tense of the verb of the relative, participial or subordinate clause holding a date ("He
+        succeeds Ann Lee, who stepped down as chairman, president and chief executive in March"; "after the
+        mill closed in June"): the clause's own verb governs the date, not the main clause's; "" when the
+        date is in no such clause opened by a verb within reach."""
+        reach = max(lo, start - _RELATIVE_REACH)
+        opener = None
+        for found in _CLAUSE_OPENER.finditer(self.text, reach, start):
+            opener = found  # the last one: the clause nearest the date
+        if opener is None:
+            return ""
+        own = [mk for mk in markers if opener.end() <= mk[0] < start and not self._in_mention(mk[0])]
+        if not own or (
+            self._clause_break(opener.end(), start)
+            if opener["rel"]
+            else _CLAUSE_PUNCT.search(self.text, opener.end(), start)
+        ):
+            return ""  # the clause closed before the date (a list's commas close no relative clause)
+        subject = len(_OPENER_WORDS.findall(self.text, opener.end(), own[0][0]))
+        if subject > (0 if opener["rel"] else 3):
+            return ""  # "said that prices of grain ... rose": no verb of its own opens the clause
+        if _INFINITIVE.search(self.text, own[-1][0], start):
+            return ""  # "who agreed to step down in March": the later act's date
+        kind, _ = governing_tense(self.text, own, start, start + 1, opener.end())
         return kind
 
     def _fronted(self, lo: int, start: int, end: int) -> bool:
@@ -473,6 +542,23 @@ class Resolver:
         window = self.text[max(lo, start - 60) : start]
         found = _COMPARISON_WORD.search(window)
         return found is not None and _SENTENCE_PUNCT.search(window, found.end()) is None
+
+    def _comparison_base(self, start: int, end: int) -> bool:
+        """Whether text[start:end] ("last year") is the base of a comparison of amounts: after a comparison
+        word and the amount compared ("up from $3 million last year") or before that amount ("from last
+        year's $1.5 billion"); not when a verb of its own dates it ("than the 16 cents it reported last
+        year")."""
+        if _AMOUNT_AFTER.match(self.text, end):
+            return _COMPARED_BEFORE.search(self.text, max(0, start - 20), start) is not None
+        i = self._sentence_index(start)
+        lo = self._sentences[i].start if i >= 0 else 0
+        window_start = max(lo, start - 80)
+        found = None
+        for word in _COMPARISON_WORD.finditer(self.text, window_start, start):
+            found = word  # the last one: the comparison nearest the base
+        if found is None or _CLAUSE_END.search(self.text, found.end(), start):
+            return False
+        return _AMOUNT_BEFORE.search(self.text, found.end(), start) is not None
 
     def _generic_month(self, start: int, end: int) -> bool:
         """A month named as a kind rather than a date: in a habitual clause ("usually held in October") or
@@ -815,21 +901,32 @@ class Resolver:
         return prev.year, anchor.quarter_of(prev)
 
     @rule(
-        r"(?P<det>the|this|that|its|last|next)\s+"
+        r"(?P<det>the|this|that|its|last\s+year['’]s|last|next)\s+"
+        rf"(?:(?P<yp>{RX_YEAR4})\s+(?=period\b))?"
         r"(?:(?P<adj>current|latest|most\s+recent|recent|comparable|same|year-ago|year-earlier|previous|prior|"
         r"preceding|fiscal|corresponding|past)[\s-]+)*(?P<what>quarter|period)(?![\w-])"
         rf"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?P<y>{RX_YEAR4})))?",
         examples={
             "the year-ago quarter": "2019-Q4",
             "the same period a year ago": "2019-Q4",
+            "last year's quarter": "2019-Q4",
+            "the 2019 period": "2019",
         },
     )
     def r_quarter_ref(self, m: re.Match[str]) -> Timex | None:
         text = _norm(m.group(0))
-        det = m["det"].lower()
+        det = _norm(m["det"])
         is_period = m["what"].lower() == "period"
+        if m["yp"]:
+            # "in the 1988 period": the period the story reports (its quarter, or the months compared), in
+            # that year; the year alone when no quarter is reported
+            year = int(m["yp"])
+            quarter = self._reference_quarter(m.start())
+            if quarter is None or self._reports_several_quarters(m.start()):
+                return Timex("DATE", f"{year:04d}")
+            return Timex("DATE", f"{year:04d}-Q{quarter[1]}")
         year_back = any(
-            k in text for k in ("year ago", "year earlier", "comparable", "corresponding")
+            k in text for k in ("year ago", "year earlier", "comparable", "corresponding", "last year's")
         ) or bool(m["ago"] and "of" not in m["ago"])
         if is_period and not (year_back or any(k in text for k in ("latest", "most recent", "same"))):
             return None
@@ -882,6 +979,12 @@ class Resolver:
         if quarter:
             return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         return Timex("DATE", anchor.shift_years(self.dct, -1), anchored=self._anchored())
+
+    def _names_a_year_period(self, start: int) -> bool:
+        """Whether its sentence speaks of a whole year before `start` ("profit for this year, up from last
+        year's $3.27 a share"): the comparison is then of years."""
+        i = self._sentence_index(start)
+        return i >= 0 and _YEAR_PERIOD.search(self.text, self._sentences[i].start, start) is not None
 
     def _reports_several_quarters(self, start: int) -> bool:
         """Whether the period its sentence last names before `start` is longer than a quarter ("For the nine
@@ -1021,16 +1124,21 @@ class Resolver:
         r"(?P<rel>past|last|next|coming|previous|following|first|final|latest|preceding|remaining|ensuing|"
         rf"upcoming|initial)\s+(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+(?:\d+|{RX_NUMBER_WORD}))?\s+)?"
         r"(?:(?:full|straight|consecutive|trading|business|more|"
-        rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])",
+        rf"additional)\s+)?(?P<u>{RX_UNITS}|hour|minute|(?<=\d\s)year|(?<=\d\s)month)(?:\s+or\s+so)?(?![\w-])"
+        rf"(?:(?<=\stwo\squarters)\s+of\s+(?P<y>{RX_YEAR4})(?!\d))?",
         examples={
             "the past three months": "P3M",
             "the next 10 days": "P10D",
             "the next 12 to 18 months": "P12M",
             "the last few years": "PXY",
+            "the first two quarters of 2022": "2022-H1",
         },
     )
     def r_past_n(self, m: re.Match[str]) -> Timex | None:
         rel = m["rel"].lower()
+        if m["y"] and rel in ("first", "last"):
+            # "through the first two quarters of 1990": that year's first half, a date
+            return Timex("DATE", f"{m['y']}-H{1 if rel == 'first' else 2}")
         mod = _quant_mod(m["q"])
         if m["n"] is None:
             if rel in _FUTURE_RELS:
@@ -1129,6 +1237,18 @@ class Resolver:
         if unit == "month" and referring and self.last_month is not None and word != "latest":
             year, month = self.last_month  # "the following month": after the month just mentioned
             return Timex("DATE", anchor.shift_months(date(year, month, 1), shift), mod)
+        if (
+            unit == "year"
+            and word == "last"
+            and not (mod or m["fiscal"])
+            and self._comparison_base(m.start(), m.end())
+            and (quarter := self._reference_quarter(m.start())) is not None
+            and not self._reports_several_quarters(m.start())
+            and not self._names_a_year_period(m.start())
+        ):
+            # "compared with a loss of $3 million last year" in a story of a quarter's results: the same
+            # quarter a year before, as "a year ago" (several quarters reported: that year, as below)
+            return Timex("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}")
         if unit == "year" and referring and self.last_year is not None and word != "latest":
             return Timex("DATE", f"{self.last_year + shift:04d}", mod)
         if word == "latest":

@@ -72,6 +72,9 @@ _PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected"})
 _SETTLED_BEFORE = re.compile(r"\b(?:as|previously|originally|initially)\s+$", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:(?:already|originally|previously|initially)\s+)?been\s+$", re.IGNORECASE)
 _THEN_TO = re.compile(r"\s+to(?!\w)", re.IGNORECASE)
+# "to meet demand", "did not meet": a timetable's bare present ("the two leaders meet Monday") only as a verb
+# of its own.
+_NOT_OWN_VERB_BEFORE = re.compile(r"(?:\b(?:to|not|never|did|does|do)|n['’]t)\s+$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(
     r"\s+(?:(?P<not>not|n['’]t)\b)?\s*(?:(?:also|still|well|already|never)\s+)?(?P<have>have\b)?"
 )
@@ -116,6 +119,12 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
             kind = "PAST" if after is not None and after["have"] else "FUTURE"
         elif low == "due" and _DUE_AT.match(text, m.end(), end) and not _WAS_BEFORE.search(text, start, lo):
             kind = "FUTURE"  # "the new line is due in September": expected then
+        if (
+            low in SCHEDULED_PRESENT
+            and not low.endswith("s")
+            and _NOT_OWN_VERB_BEFORE.search(text, max(start, lo - 8), lo)
+        ):
+            continue  # "to meet demand": an infinitive, no timetable
         if low == "next" and _THEN_TO.match(text, m.end(), end):
             continue  # "next to the embassy": a preposition, not the future
         if low in _PLAN_PARTICIPLES and _SETTLED_BEFORE.search(text, max(start, lo - 16), lo):
