@@ -554,3 +554,41 @@ def test_a_clause_closed_before_the_date_does_not_govern_it() -> None:
         value_of("He said that prices of grain, rice and wheat would rise in March.", "March", NOV_3)
         == "2022-03"
     )
+
+
+@pytest.mark.parametrize(
+    ("published", "season", "value"),
+    [
+        (date(2024, 11, 28), "summer", "2024-SU"),  # the summer just gone
+        (date(2024, 7, 10), "summer", "2023-SU"),  # this one is under way: the one before
+        (date(2024, 11, 28), "autumn", "2023-FA"),  # this autumn is not over yet
+        (date(2024, 11, 28), "winter", "2023-WI"),  # December 2023 to February 2024
+        (date(2025, 1, 20), "winter", "2023-WI"),  # the winter under way began in December 2024
+        (date(2025, 3, 5), "winter", "2024-WI"),  # the winter just over
+    ],
+)
+def test_last_season_is_the_latest_one_over_before_publication(
+    published: date, season: str, value: str
+) -> None:
+    text = f"The valley ferry cancelled dozens of crossings last {season}."
+    assert mention(text, f"last {season}", published).value == value
+
+
+def test_a_qualified_count_before_a_date_is_no_comparison() -> None:
+    text = "More than 300 homes in the delta flooded last year, the agency said."
+    found = mention(text, "last year", date(2024, 11, 28))
+    assert (found.value, found.comparison) == ("2023", False)
+    assert [fact.date.text for fact in analyze(text, date(2024, 11, 28)).facts] == ["last year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Ridership on the coastal line was twice as high as in 2019.", "2019"),
+        ("The orchard lost fewer trees than in 2021.", "2021"),
+        ("The pass closed 30 times last winter, as often as in the winter before.", "the winter before"),
+    ],
+)
+def test_a_date_right_after_than_or_as_as_is_a_comparisons_base(text: str, span: str) -> None:
+    assert mention(text, span, date(2024, 11, 28)).comparison
+    assert all(not fact.date.text.endswith(span) for fact in analyze(text, date(2024, 11, 28)).facts)

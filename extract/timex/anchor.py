@@ -128,6 +128,15 @@ def season_year(ref: date, season: str, tense: Tense) -> int:
     return ref.year
 
 
+def last_season_year(ref: date, season: str) -> int:
+    """The year of "last SEASON": the latest one over before `ref` (its last month before `ref`'s month):
+    "last summer" in November is that year's, in July the year before's; "last winter" in January is the
+    one before the winter under way (a winter's year is that of its December)."""
+    if season == "WI":  # over at the end of the February after its December
+        return ref.year - 1 if ref.month > 2 else ref.year - 2
+    return ref.year if _SEASON_START[season] + 2 < ref.month else ref.year - 1
+
+
 def weekday_date(ref: date, weekday: int, tense: Tense, relation: str = "") -> date:
     """The date of a weekday name (0 = Monday) relative to `ref`, chosen by relation word or tense;
     without a clear tense the nearer one, the past one when they are about as near (news reports)."""

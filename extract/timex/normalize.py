@@ -140,6 +140,14 @@ _HABITUAL = re.compile(
 _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
 _COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
+# A comparison word right before the date it compares with: "than (in) 2019", "as many as in the winter
+# before" ("as ... as" followed by a date and nothing else: "as many as 500 people" is a count).
+_COMPARED_RIGHT_BEFORE = re.compile(
+    r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$", re.IGNORECASE
+)
+# "than" or "from" qualifying a plain count rather than introducing a comparison's base: "more than 500
+# people", "fewer than 20 ships" (a count of something named; an amount of money stays a comparison).
+_QUANTITY_QUALIFIER = re.compile(r"\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s+[a-z]")
 # The amount a comparison is made with, right before its base ("compared with a loss of $3 million last
 # year", "from $504 million, or $4.41 a share, last year") or right after it ("from last year's $1.5
 # billion").
@@ -535,13 +543,18 @@ class Resolver:
     def comparison(self, rule: str, start: int) -> bool:
         """True when the relative expression at `start` is the base of a comparison ("17% more than a year
         earlier", "up from $3 million last year", "compared with the year-ago quarter")."""
-        if rule not in _COMPARISON_RULES:
-            return False
         i = bisect.bisect_right(self._starts, start) - 1
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
         window = self.text[max(lo, start - 60) : start]
-        found = _COMPARISON_WORD.search(window)
-        return found is not None and _SENTENCE_PUNCT.search(window, found.end()) is None
+        if _COMPARED_RIGHT_BEFORE.search(window):  # "than in 2019", "twice as many as in the winter before"
+            return True
+        if rule not in _COMPARISON_RULES:
+            return False
+        for found in _COMPARISON_WORD.finditer(window):
+            if _QUANTITY_QUALIFIER.match(window, found.end()):
+                continue  # "more than 500 people died last year": a qualified count, not a comparison
+            return _SENTENCE_PUNCT.search(window, found.end()) is None
+        return False
 
     def _comparison_base(self, start: int, end: int) -> bool:
         """Whether text[start:end] ("last year") is the base of a comparison of amounts: after a comparison
@@ -1483,7 +1496,7 @@ class Resolver:
         r"|(?<=the\s(?:spring|summer|autumn|winter))\s+(?P<before>before|after)(?=\s*[,.;:)]|\s+(?:was|had|were|it|when|that)\b))?",
         examples={
             "this summer": "2021-SU",
-            "last winter": "2020-WI",
+            "last winter": "2019-WI",
             "spring 2020": "2020-SP",
         },
     )
@@ -1522,8 +1535,8 @@ class Resolver:
             return Timex("DATE", f"XXXX-{season}", mod, False)
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
         year = self.dct.year
-        if rel == "last":
-            year -= 1
+        if rel == "last":  # the latest one over before publication: "last summer" in November is this year's
+            year = anchor.last_season_year(self.dct, season)
         elif rel in ("next", "coming", "this coming"):
             year += 1 if start_month <= self.dct.month else 0
         elif rel != "this":
