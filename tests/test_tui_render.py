@@ -305,3 +305,18 @@ def test_value_label_reads_decades_and_references() -> None:
     assert value_label("FUTURE_REF") == "future"
     assert value_label("2020") == "2020"
     assert value_label("18") == "18"
+
+
+def test_value_label_reads_seasons_quarters_and_halves_in_the_date_column() -> None:
+    from tui.render import DATE_COLUMN, value_label
+
+    assert value_label("2023-WI") == "winter 2023"
+    assert value_label("2025-SP", short=True) == "spr 2025"  # a sentence's other dates: "+spr 2025"
+    assert value_label("2024-Q4") == "Q4 2024"
+    assert value_label("2023-H1") == "H1 2023"
+    assert value_label("2024-W33") == "2024-W33"  # weeks as they are
+    assert value_label("XXXX-WI") == "XXXX-WI"  # a season of no known year stays a code
+    assert all(len(value_label(f"2023-{s}")) <= DATE_COLUMN for s in ("SP", "SU", "FA", "WI"))
+    assert all(
+        len("+" + value_label(f"2023-{s}", short=True)) <= DATE_COLUMN for s in ("SP", "SU", "FA", "WI")
+    )

@@ -446,16 +446,27 @@ def trim_around(text: str, start: int, end: int, width: int) -> tuple[str, int, 
 REFERENCE_WORDS: dict[str, str] = {"PAST_REF": "past", "PRESENT_REF": "now", "FUTURE_REF": "future"}
 
 
-def value_label(value: str) -> str:
-    """A TIMEX3 value as the timeline shows it: references in words ("future"), a decade as "1980s"
-    (TimeML writes it "198"; analyses before version 12 "198X"), anything else as it is."""
+_SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_SEASON_SHORT = {"SP": "spr", "SU": "sum", "FA": "aut", "AU": "aut", "WI": "win"}
+
+
+def value_label(value: str, short: bool = False) -> str:
+    """A TIMEX3 value as the timeline shows it in its 11-cell column: references in words ("future"), a
+    decade as "1980s" (TimeML writes it "198"; analyses before version 12 "198X"), a season as "winter
+    2023" ("win 2023" when `short`), a quarter or half as "Q4 2024" / "H1 2023", anything else as it is."""
     if len(value) in (3, 4) and value[:3].isdigit() and value[3:] in ("", "X"):
         return f"{value[:3]}0s"
+    if len(value) == 7 and value[:4].isdigit() and value[4] == "-":
+        code = value[5:]
+        if code in _SEASON_WORDS:
+            return f"{(_SEASON_SHORT if short else _SEASON_WORDS)[code]} {value[:4]}"
+        if code[0] in "QH" and code[1] in "1234":
+            return f"{code} {value[:4]}"
     return REFERENCE_WORDS.get(value, value)
 
 
-def _date_value(mention: DateMention) -> str:
-    return value_label(one_line(mention.value) or "?")
+def _date_value(mention: DateMention, short: bool = False) -> str:
+    return value_label(one_line(mention.value) or "?", short)
 
 
 DATE_COLUMN = 11  # the timeline's date column: "2021-01-15", "+2020-12" (longer values cut; a time below)
@@ -493,7 +504,7 @@ def _date_column(fact: Fact, lines: int) -> list[Text]:
         if room == 1 and left > 1:
             out.append(Text(f"+{left} more", style=META_STYLE))
             break
-        out.append(Text(f"+{_date_value(other).partition('T')[0]}", style=META_STYLE))
+        out.append(Text(f"+{_date_value(other, short=True).partition('T')[0]}", style=META_STYLE))
     else:
         if rest and len(out) < lines:  # durations and sets ("for two days", "every year")
             out.append(Text(f"+{rest} more", style=META_STYLE))
