@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from store import atomic, fastjson
+from store.ingest import ParsedArticle
+from store.library import Library
 from store.serialise import RECORD_CHECKS, article_doc_problem
 from store.signed import signature_path
 from store.storage import AtomicJSONStorage
@@ -164,3 +166,34 @@ def test_the_signature_is_the_same_whichever_json_writer_wrote_the_file(tmp_path
     storage(tmp_path / "b" / "articles.json").write(articles(3))
     a, b = (signature_path(tmp_path / name / "articles.json").read_bytes() for name in ("a", "b"))
     assert a == b and json.loads(a)["orjson"] is True
+
+
+def _parsed(i: int) -> ParsedArticle:
+    return ParsedArticle(path=f"/src/{i}.md", title=f"Article {i}", body=f"Article {i}\nText number {i}.\n")
+
+
+def test_a_library_crashed_between_the_two_replacements_opens_checked_in_full(
+    tmp_path: Path, checked: list[str]
+) -> None:
+    folder = tmp_path / "lib"
+    with Library.open(folder, import_samples=False) as library:
+        library.import_articles([_parsed(1), _parsed(2)], analyze=False)
+    with Library.open(folder, import_samples=False) as library:
+        checked.clear()
+        assert len(library.articles()) == 2 and checked == []  # as written: not checked again
+        articles_json = folder / "articles.json"
+
+        def crash(event: str, where: Path) -> None:
+            if event == "replaced" and where == articles_json:
+                raise SimulatedCrash
+
+        atomic.set_step_hook(crash)
+        try:
+            with pytest.raises(SimulatedCrash):
+                library.import_articles([_parsed(3)], analyze=False)
+        finally:
+            atomic.set_step_hook(None)
+    checked.clear()
+    with Library.open(folder, import_samples=False) as library:
+        assert sorted(meta.title for meta in library.articles()) == ["Article 1", "Article 2", "Article 3"]
+        assert len(checked) == 3 and library.notices == []
