@@ -79,39 +79,40 @@ def _rows(
 ) -> tuple[list[ArticleMeta], list[str]]:
     """The list's rows (`ArticleRow`: the id and the stored document at once, the other fields when first
     asked for) and the sort key of each. Called once per article when the list is built, so it avoids
-    every avoidable step: a row is three attribute stores, and the sort key's date part is made once per
-    distinct date."""
-    new, put = object.__new__, object.__setattr__
-    undated = _UNDATED
-    inverted: dict[str, str] = {}
+    every avoidable step: a row is three stores through the slots' own descriptors, the sort keys are
+    made by one comprehension, and the date part of a key once per distinct date."""
+    docs = docs if isinstance(docs, list) else list(docs)
+    new = object.__new__
+    set_doc, set_id, set_flags = _SET_DOC, _SET_ID, _SET_FLAGS
+    set_read, set_starred = _SET_READ, _SET_STARRED
+    user_of = flags.get
     rows: list[ArticleMeta] = []
-    keys: list[str] = []
-    add_row, add_key = rows.append, keys.append
+    add_row = rows.append
     for doc in docs:
-        get = doc.get
         aid = doc["id"]
         row = new(ArticleRow)
-        put(row, "_doc", doc)  # article documents are replaced, never changed in place
-        put(row, "id", aid)
-        user = flags.get(aid)
+        set_doc(row, doc)  # article documents are replaced, never changed in place
+        set_id(row, aid)
+        user = user_of(aid)
         if user is None:
-            put(row, "_flags", None)
+            set_flags(row, None)
         else:  # TinyDB changes a flags document in place (a star, new tags): keep what the row was made with
             read, starred = bool(user.get("read", False)), bool(user.get("starred", False))
-            put(row, "_flags", {"tags": user.get("tags"), "read": read, "starred": starred})
-            put(row, "read", read)
-            put(row, "starred", starred)
+            set_flags(row, {"tags": user.get("tags"), "read": read, "starred": starred})
+            set_read(row, read)
+            set_starred(row, starred)
         add_row(row)
-        published = get("published")
-        title = (get("title") or "(untitled)").casefold()
-        if published:
-            day = inverted.get(published)
-            if day is None:
-                day = inverted[published] = _inverted(published)
-            add_key(day + title)
-        else:
-            add_key(undated + title)
+    days = {day: _inverted(day) if day else _UNDATED for day in {doc.get("published") for doc in docs}}
+    keys = [days[doc.get("published")] + (doc.get("title") or "(untitled)").casefold() for doc in docs]
     return rows, keys
+
+
+# The slots' descriptors, called directly (ArticleMeta is frozen: its own __setattr__ refuses).
+_SET_DOC = ArticleRow.__dict__["_doc"].__set__
+_SET_FLAGS = ArticleRow.__dict__["_flags"].__set__
+_SET_ID = ArticleMeta.__dict__["id"].__set__
+_SET_READ = ArticleMeta.__dict__["read"].__set__
+_SET_STARRED = ArticleMeta.__dict__["starred"].__set__
 
 
 class Articles:
@@ -165,9 +166,8 @@ class Articles:
             return list(self._list_cache[1])
         with collector_paused(freeze=len(docs) >= BULK_ROWS):
             rows, keys = _rows(docs.values(), flags)
-            metas = [
-                rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)
-            ]  # stable: ties in file order
+            order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties in file order
+            metas = list(map(rows.__getitem__, order))
         self._list_cache = (cache_key, metas)
         return list(metas)
 

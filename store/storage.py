@@ -11,6 +11,9 @@ overwrites a damaged file.
   records (`store.serialise.RECORD_CHECKS`: a missing id, a title that is a number, a bad date...), with
   one notice per document; they stay in the file untouched, and an insert at their id replaces them
   (re-importing the article repairs it).
+- A file written from tables whose checked records all pass is known good until it changes: writes check
+  only the documents the storage has not checked already, and `articles.json` gets a signature beside it
+  (`store.signed`) so that opening it again skips the record checks and orjson's write-back check.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from store import fastjson
+from store import fastjson, signed
 from store.atomic import atomic_write, atomic_write_many, fsync_dir
 from store.bulk import collector_paused
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
@@ -45,14 +48,15 @@ class NotTinyDB(ValueError):
     """The bytes are not a TinyDB file; the message says why."""
 
 
-def parse_tinydb(raw: bytes) -> Tables:
-    """Parse and validate TinyDB's JSON layout: {table: {"<int id>": {document}}}.
+def parse_tinydb(raw: bytes, *, orjson_wrote: bool = False) -> Tables:
+    """Parse and validate TinyDB's JSON layout: {table: {"<int id>": {document}}}. `orjson_wrote`: see
+    `store.fastjson.loads`.
 
     A large file is parsed with the cyclic garbage collector paused and its objects frozen afterwards
     (`store.bulk`): they hold no cycles, and collecting would only walk them again and again."""
     try:
         with collector_paused(freeze=len(raw) >= BULK_BYTES):
-            data = fastjson.loads(raw)
+            data = fastjson.loads(raw, orjson_wrote=orjson_wrote)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NotTinyDB(f"not valid JSON ({exc})") from None
     if not isinstance(data, dict):
@@ -130,6 +134,24 @@ def dump_tinydb(data: Tables) -> bytes:
     return fastjson.dumps(data)
 
 
+def _all_pass(storage: AtomicJSONStorage, data: Tables) -> bool:
+    """Whether every document of the checked tables of `data` passes its check. A document the storage
+    found usable in the tables it holds now (the same object, under the same key) is not checked again,
+    unless a TinyDB table operation may have changed documents of that table in place."""
+    for name, docs in data.items():
+        check = storage._checks.get(name)
+        if check is None:
+            continue
+        cached = storage._checked.get(name)
+        usable = cached[1] if cached is not None and cached[0] == storage.version else {}
+        known = {} if name in storage._changed_in_place else usable
+        get = known.get
+        for key, doc in docs.items():
+            if get(key) is not doc and (not isinstance(doc, dict) or check(doc, key) is not None):
+                return False
+    return True
+
+
 def file_signature(path: Path) -> Signature | None:
     try:
         st = os.stat(path)
@@ -187,6 +209,9 @@ class AtomicJSONStorage(Storage):
         self._checks = RECORD_CHECKS if checks is None else checks
         self._checked: dict[str, tuple[int, dict[str, Any], frozenset[str]]] = {}  # name -> version, ok, bad
         self._reported: set[tuple[str, str, str]] = set()
+        self._signed = path.name in signed.SIGNED_FILES  # kept with a signature (store.signed)
+        self._loaded_good = False  # the last load matched the signature: every checked record passes
+        self._changed_in_place: set[str] = set()  # tables a TinyDB operation changed since the last write
 
     # -- TinyDB's Storage interface ------------------------------------------------------------------------
     def read(self) -> Tables | None:
@@ -210,6 +235,8 @@ class AtomicJSONStorage(Storage):
             self._data, self._sig = self._load(), sig
             self._showing_backup = False
             self.version += 1
+            if self._loaded_good and self._data is not None:
+                self._known_good(self._data)
         return self._data
 
     def write(self, data: Tables) -> None:
@@ -227,6 +254,11 @@ class AtomicJSONStorage(Storage):
 
     def signature(self) -> Signature | None:
         return file_signature(self.path)
+
+    def _known_good(self, data: Tables) -> None:
+        """Record that every document of the checked tables of `data` (the tables now held) passes."""
+        for name in self._checks.keys() & data.keys():
+            self._checked[name] = (self.version, data[name], frozenset())
 
     def table(self, name: str) -> dict[str, Any]:
         """The usable documents of one table (shared with the cache: callers must not modify them).
@@ -279,14 +311,18 @@ class AtomicJSONStorage(Storage):
         return {} if backup is None else backup.get(name, {})
 
     def _load(self) -> Tables | None:
+        self._loaded_good = False
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise LibraryError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+        orjson_wrote = signed.matching(self.path, raw) if self._signed else None
         try:
-            return parse_tinydb(raw)
+            data = parse_tinydb(raw, orjson_wrote=orjson_wrote is True)
+            self._loaded_good = orjson_wrote is not None
+            return data
         except NotTinyDB as exc:
             return self._recover(str(exc), salvage_tinydb(raw))
 
@@ -384,13 +420,19 @@ def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables | bytes]]) -> N
     for storage, _ in changes:
         if storage.read_only:
             raise LibraryReadOnly(f"the library is open read-only; {storage.path.name} was not changed")
+    # Bytes already made are not checked here (they are not signed: read and checked when next asked).
+    good = [not isinstance(data, bytes) and _all_pass(storage, data) for storage, data in changes]
     try:
         items = []
-        for storage, data in changes:
-            blob = data if isinstance(data, bytes) else dump_tinydb(data)
+        for (storage, data), all_pass in zip(changes, good, strict=True):
+            blob, orjson_wrote = (data, False) if isinstance(data, bytes) else fastjson.dumps_telling(data)
             if not storage.path.parent.is_dir():
                 storage.path.parent.mkdir(parents=True, exist_ok=True)
             items.append((storage.path, blob, storage.backup if storage._keep_backup else None))
+            if storage._signed and all_pass:  # after the file: a crash between them leaves no match
+                items.append(
+                    (signed.signature_path(storage.path), signed.signature_of(blob, orjson_wrote), None)
+                )
         atomic_write_many(items)
     except OSError as exc:
         for storage, _ in changes:
@@ -406,12 +448,15 @@ def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables | bytes]]) -> N
         for storage, _ in changes:
             storage.invalidate()
         raise
-    for storage, data in changes:
+    for (storage, data), all_pass in zip(changes, good, strict=True):
         if isinstance(data, bytes):
             storage.invalidate()
-        else:
-            storage._data, storage._sig = data, file_signature(storage.path)
-            storage.version += 1
+            continue
+        storage._data, storage._sig = data, file_signature(storage.path)
+        storage.version += 1
+        storage._changed_in_place.clear()
+        if all_pass:
+            storage._known_good(data)
 
 
 class RepairingTable(Table):
@@ -442,6 +487,9 @@ class RepairingTable(Table):
             self._replace = frozenset()
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        storage = self._storage
+        if isinstance(storage, AtomicJSONStorage):  # TinyDB updates documents in place: check them all
+            storage._changed_in_place.add(self.name)
         replace = self._replace
         if not replace:
             super()._update_table(updater)
