@@ -182,8 +182,6 @@ def across_selected(
     (and stays one only with two articles or more)."""
     from dataclasses import replace
 
-    from extract.across.conflicts import conflicts as find_conflicts
-
     series = []
     for whole in library.series():
         points = tuple(p for p in whole.points if p.article_id in article_ids)
@@ -195,6 +193,8 @@ def across_selected(
         if len(claims) == len(conflict.claims):
             conflicts.append(conflict)
         elif len({c.article_id for c in claims}) >= 2:
+            from extract.across.conflicts import conflicts as find_conflicts  # only for a conflict cut down
+
             conflicts.extend(find_conflicts([_as_series(conflict, claims)]))
     return tuple(series), tuple(conflicts)
 
