@@ -174,6 +174,12 @@ class Library:
         with self._lock:
             return self._articles.article(article_id)
 
+    def article_text(self, article_id: str) -> str:
+        """The article's text alone, checked as `article` checks it (no metadata or flags read: the
+        exports' key figures); KeyError if there is none with this id."""
+        with self._lock:
+            return self._articles.body(self._articles.doc(article_id))
+
     def resolve_id(self, prefix: str) -> str:
         """The id of the one article whose id starts with `prefix` (KeyError: none; LibraryError: several)."""
         with self._lock:

@@ -134,3 +134,25 @@ def test_annotations_read_at_once_are_those_read_article_by_article(
     assert at_once == one_by_one
     for fmt in ("json", "md"):
         assert render(at_once, fmt) == render(one_by_one, fmt)
+
+
+def test_a_timeline_fact_from_its_data_knows_whether_it_has_figures_and_names() -> None:
+    forms = _stored_forms()
+    told = [TimelineFact(META.id, data=data).has_figures_and_names() for data in forms]
+    assert told == [TimelineFact(META.id, fast_fact_from_dict(d)).has_figures_and_names() for d in forms]
+    assert any(told) and not all(told)
+
+
+def test_article_text_is_the_articles_body(sample_library: Library) -> None:
+    for meta in sample_library.articles():
+        assert sample_library.article_text(meta.id) == sample_library.article(meta.id).body
+    with pytest.raises(KeyError):
+        sample_library.article_text("0" * 16)
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_remembered_markdown_escapes_are_the_escapes(texts: list[str]) -> None:
+    from store.export import mdtext
+
+    for text in texts + texts:  # the second time from what inline remembers
+        assert mdtext.inline(text) == mdtext.cell(text) == markdown_text(text)

@@ -8,29 +8,25 @@ write_atomic(path, export_chunks(library, selection, "json"))   # the same, writ
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from store.export.atomic import OutputExists, check_target, write_atomic
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
-from store.export.json_format import SCHEMA, build_json, json_chunks
-from store.export.markdown import build_markdown, markdown_chunks
 from store.export.selection import LibraryView, describe, select
-from store.export.timelinejs import build_timelinejs
 
-BUILDERS: dict[str, Callable[[Briefing], str]] = {
-    "md": build_markdown,
-    "json": build_json,
-    "timelinejs": build_timelinejs,
-}
-# The same texts a block at a time, to stream to a file or stdout (TimelineJS is made whole when called, so
-# that its refusal of an empty timeline comes before any output).
-CHUNKS: dict[str, Callable[[Briefing], Iterator[str]]] = {
-    "md": markdown_chunks,
-    "json": json_chunks,
-    "timelinejs": lambda briefing: iter([build_timelinejs(briefing)]),
+# Each format's module, whole builder and block-by-block builder (the same text a block at a time, to
+# stream to a file or stdout; TimelineJS is made whole when called, so that its refusal of an empty
+# timeline comes before any output). A module is imported when its format is asked for: an export loads
+# only its own builder.
+BUILDERS: dict[str, tuple[str, str, str | None]] = {
+    "md": ("markdown", "build_markdown", "markdown_chunks"),
+    "json": ("json_format", "build_json", "json_chunks"),
+    "timelinejs": ("timelinejs", "build_timelinejs", None),
 }
 FORMATS: tuple[str, ...] = tuple(BUILDERS)
 SUFFIXES: dict[str, str] = {"md": ".md", "json": ".json", "timelinejs": ".timeline.json"}
@@ -40,20 +36,36 @@ ACROSS_FORMATS = frozenset({"md"})  # the formats with figure series and conflic
 
 def render(briefing: Briefing, fmt: str) -> str:
     """The briefing in format `fmt` (one of FORMATS)."""
-    try:
-        builder = BUILDERS[fmt]
-    except KeyError:
-        raise ExportError(f"unknown export format: {fmt} (choose from {', '.join(FORMATS)})") from None
+    builder: Callable[[Briefing], str] = _builder(fmt, chunked=False)
     return builder(briefing)
 
 
 def render_chunks(briefing: Briefing, fmt: str) -> Iterator[str]:
     """The text of `render(briefing, fmt)` in pieces; errors are raised before the first one."""
+    chunks: Callable[[Briefing], Iterator[str]] | None = _builder(fmt, chunked=True)
+    if chunks is None:
+        whole: Callable[[Briefing], str] = _builder(fmt, chunked=False)
+        return iter([whole(briefing)])
+    return chunks(briefing)
+
+
+def _builder(fmt: str, *, chunked: bool) -> Any:
+    """Format `fmt`'s whole or block-by-block builder (None: it has none by blocks), its module imported."""
     try:
-        chunks = CHUNKS[fmt]
+        module, whole, blocks = BUILDERS[fmt]
     except KeyError:
         raise ExportError(f"unknown export format: {fmt} (choose from {', '.join(FORMATS)})") from None
-    return chunks(briefing)
+    name = blocks if chunked else whole
+    return None if name is None else getattr(importlib.import_module(f"store.export.{module}"), name)
+
+
+def __getattr__(name: str) -> Any:
+    """SCHEMA, from the JSON builder's module when asked for."""
+    if name == "SCHEMA":
+        from store.export.json_format import SCHEMA
+
+        return SCHEMA
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def suggested_filename(title: str, fmt: str) -> str:

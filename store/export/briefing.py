@@ -78,7 +78,7 @@ class TimelineFact:
     a third of the memory) when that gives it back exactly. Immutable, and equal to another with the same
     article and fact."""
 
-    __slots__ = ("_fact", "_interval", "_packed", "article_id")
+    __slots__ = ("_fact", "_interval", "_packed", "_telling", "article_id")
 
     def __init__(self, article_id: str, fact: Fact | None = None, *, data: dict[str, Any] | None = None):
         if fact is None and data is None:
@@ -89,6 +89,7 @@ class TimelineFact:
         if data is not None:
             self._packed = pack(data) or data
             self._interval = (data["start_date"], data["end_date"])
+            self._telling = bool(data["figures"] and data["entities"])  # read now: no unpacking later
 
     @property
     def fact(self) -> Fact:
@@ -106,9 +107,7 @@ class TimelineFact:
         """Whether the fact gives at least one figure and names at least one entity."""
         if self._fact is not None:
             return bool(self._fact.figures and self._fact.entities)
-        data = self.data
-        assert data is not None
-        return bool(data["figures"] and data["entities"])
+        return self._telling
 
     @property
     def interval(self) -> tuple[str | None, str | None]:

@@ -9,6 +9,7 @@ own notes are kept as Markdown (lists, emphasis) with HTML neutralised.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.safetext import clean_line, clean_text, markdown_text
 
@@ -17,10 +18,14 @@ _TAG_OPENER = re.compile(r"(\\*)<")  # a "<" and the backslashes just before it
 # What a link destination keeps as is; any other ASCII character is percent-encoded (backticks would
 # pair with a code span's fence, quotes, brackets and parentheses could end the link).
 _URL_KEEP = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]|[^\x00-\x7f]")
+ESCAPED_KEPT = 8192
 
 
 clean = clean_text  # unsafe characters dropped, line endings "\n" (store.safetext)
-inline = markdown_text  # one line of literal text: white space runs one space, markup escaped
+# One line of literal text: white space runs one space, markup escaped. Remembered for the last strings
+# escaped: a briefing escapes the same figures, units and dates again and again (at 10,000 articles
+# 300,000 strings, 31,000 of them distinct).
+inline = lru_cache(maxsize=ESCAPED_KEPT)(markdown_text)
 
 
 def line(text: str) -> str:
@@ -48,9 +53,7 @@ def starts_with_block(text: str) -> bool:
     return bool(_BLOCK_START.match(text) or text.lstrip().startswith((">", "*", "```")))
 
 
-def cell(text: str) -> str:
-    """A table cell: inline text (pipes escaped, newlines gone)."""
-    return inline(text)
+cell = inline  # a table cell: inline text (pipes escaped, newlines gone)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -48,6 +48,7 @@ class LibraryView(Protocol):
 
     def articles(self) -> list[ArticleMeta]: ...
     def article(self, article_id: str) -> Article: ...
+    def article_text(self, article_id: str) -> str: ...
     def resolve_id(self, prefix: str) -> str: ...
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
@@ -56,7 +57,9 @@ class LibraryView(Protocol):
 
 
 Fact = dict[str, Any]  # a fact in its stored form (`extract.model.fact_to_dict`), as the facts index holds it
-FigureRow = tuple[int, int, str, "float | None", str, "str | None", "str | None", "int | None", "int | None"]
+# A figure row of the facts index: start, end, text, value, kind, unit, qualifier, sentence start and end
+# (a JSON array: a list, read as it is).
+FigureRow = list[Any]
 
 
 def select(
@@ -118,8 +121,7 @@ def _select(
             )
             timeline.append((key, TimelineFact(aid, data=f)))
         notes = notes_of(aid)
-        rows: list[FigureRow] = [tuple(row) for row in entry["figures"]]
-        figures = _key_figures(library, aid, rows, facts, notes, selection.narrows_facts)
+        figures = _key_figures(library, aid, entry["figures"], facts, notes, selection.narrows_facts)
         chosen.append((meta, _annotation_order(notes), figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
@@ -180,8 +182,6 @@ def across_selected(
     (and stays one only with two articles or more)."""
     from dataclasses import replace
 
-    from extract.across.conflicts import conflicts as find_conflicts
-
     series = []
     for whole in library.series():
         points = tuple(p for p in whole.points if p.article_id in article_ids)
@@ -193,6 +193,8 @@ def across_selected(
         if len(claims) == len(conflict.claims):
             conflicts.append(conflict)
         elif len({c.article_id for c in claims}) >= 2:
+            from extract.across.conflicts import conflicts as find_conflicts  # only for a conflict cut down
+
             conflicts.extend(find_conflicts([_as_series(conflict, claims)]))
     return tuple(series), tuple(conflicts)
 
@@ -309,21 +311,22 @@ def _key_figures(
     """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
     sentence's span); the article's text is read only when one is picked, for the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
-    fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts]
+    fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts] if narrowed else []
+    kinds = KEY_FIGURE_KINDS
     picked: list[KeyFigure] = []
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0
     body: str | None = None
     sentences: dict[tuple[int, int], str] = {}
     for start, end, text, value, kind, unit, qualifier, s_start, s_end in rows:
-        marked = bool(highlighted) and any(s <= start and end <= e for s, e in highlighted)
+        marked = any(s <= start and end <= e for s, e in highlighted) if highlighted else False
         if not marked:
             if unmarked >= FIGURES_PER_ARTICLE:
                 if not highlighted:
                     break  # only highlighted figures could still be picked
                 continue
             small = kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT
-            if kind not in KEY_FIGURE_KINDS or small:
+            if kind not in kinds or small:
                 continue
             if narrowed and not any(s <= start and end <= e for s, e in fact_sentences):
                 continue
@@ -334,23 +337,12 @@ def _key_figures(
         unmarked += 0 if marked else 1
         if s_start is not None and s_end is not None:
             if body is None:
-                body = library.article(article_id).body
+                body = library.article_text(article_id)
             sentence = sentences.get((s_start, s_end))
             if sentence is None:  # figures of one sentence share its text: memory
                 sentence = sentences[s_start, s_end] = " ".join(body[s_start:s_end].split())
         else:
             sentence = " ".join(text.split())
-        picked.append(
-            KeyFigure(
-                article_id=article_id,
-                start=start,
-                end=end,
-                text=text,
-                value=value,
-                kind=kind,
-                unit=unit,
-                qualifier=qualifier,
-                sentence=sentence,
-            )
-        )
+        # By position (KeyFigure's field order): twice as quick as by keyword (80,000 at 10,000 articles).
+        picked.append(KeyFigure(article_id, start, end, text, value, kind, unit, qualifier, sentence))
     return picked
