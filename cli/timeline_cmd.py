@@ -151,7 +151,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from cli._analysis_view import facts_table
 
+    one_article = len({e.article_id for e in entries}) == 1  # its title once, above the table
     titles = [terminal_text(e.article_title + (f" — {e.source}" if e.source else "")) for e in entries]
-    table = facts_table([e.fact for e in entries], titles, limit=None)
+    table = facts_table([e.fact for e in entries], None if one_article else titles, limit=None)
+    if one_article:
+        table.title = f"Timeline · {titles[0]}"
     stdout_console().print(table)
     return 0

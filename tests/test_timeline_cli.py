@@ -79,6 +79,17 @@ def test_table_shows_titles_and_whole_sentences_when_piped(
     assert "Iraq's sovereignty over every inch" not in out or "a tangible act" in out
 
 
+def test_one_articles_table_names_it_once_above_the_table(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = kadhimi_id(samples_path, capsys)
+    capsys.readouterr()
+    assert main(["--library", str(samples_path), "timeline", "--article", article]) == 0
+    out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert out.startswith("Timeline · More than half of American forces will have withdrawn from Iraq")
+    assert out.count("— Rudaw") == 1  # not at the head of every entry
+
+
 def test_filters(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = kadhimi_id(samples_path, capsys)
     in_2020 = timeline(
