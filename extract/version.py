@@ -12,7 +12,8 @@ ANALYZER_VERSION = "12"  # 12: dates, span side: TimeML non-markables left out (
 # "last year" as a quarter's comparison base, "last year's quarter" and "the 1988 period" follow the quarter
 # reported; "the first two quarters of 1990" is 1990-H1; "the ministers meet Monday" looks ahead.
 # "last summer" is the latest summer over before publication; "more than 500 people died last year" is
-# a qualified count, not a comparison; "than in 2019" and "as many as in the winter before" are comparison bases.
+# a qualified count, not a comparison; "than in 2019" and "as many as in the winter before" are
+# comparison bases.
 # 11: dates: weekday + part of day a TIME, tense of fronted and possessive dates,
 # timetable present ("opens in June"), split ranges, "about" outside durations, "current" PRESENT_REF.
 # 10: organisations from statements, table rows; faith groups. 9: one fact per
