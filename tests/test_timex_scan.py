@@ -54,14 +54,31 @@ MARKER = re.compile(
 )
 
 
+# Added since that implementation: "due" before a time ("is due in September", "due next week") looks
+# ahead, unless it follows "was/were/been" ("was due in May": the plan, not the future).
+DUE = re.compile(r"\bdue(?=\s+(?:in|on|by|for|next|this|later|back|out)\b)", re.IGNORECASE)
+WAS_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:(?:already|originally|previously|initially)\s+)?$", re.I)
+
+
+# And "'s" is the verb "is" only after a word it can follow ("it's", "that's"), never a possessive
+# ("the company's", "0's").
+S_HOST = re.compile(r"(?<![\w'’])(?:it|he|she|that|there|here|what|who|where|how|let)$", re.IGNORECASE)
+
+
 def reference_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
     out = []
     for m in MARKER.finditer(text, start, end):
+        clitic_s = m.group(0)[1:].casefold() == "s" and m.group(0)[0] in "'’"
+        if clitic_s and not S_HOST.search(text, max(start, m.start() - 7), m.start()):
+            continue
         kind = "FUTURE" if m.group("fut") else "PAST" if m.group("past") else "PRESENT"
         if m.group(0).lower() in PERFECT_WORDS:
             kind = "PAST"
         out.append((m.start(), kind))
-    return out
+    for m in DUE.finditer(text, start, end):
+        if m.end() < end and not WAS_BEFORE.search(text, start, m.start()) and m.start() not in dict(out):
+            out.append((m.start(), "FUTURE"))
+    return sorted(out)
 
 
 TOKENS = st.sampled_from(
