@@ -446,22 +446,21 @@ def trim_around(text: str, start: int, end: int, width: int) -> tuple[str, int, 
 REFERENCE_WORDS: dict[str, str] = {"PAST_REF": "past", "PRESENT_REF": "now", "FUTURE_REF": "future"}
 
 
-_SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
-_SEASON_SHORT = {"SP": "spr", "SU": "sum", "FA": "aut", "AU": "aut", "WI": "win"}
-
-
 def value_label(value: str, short: bool = False) -> str:
     """A TIMEX3 value as the timeline shows it in its 11-cell column: references in words ("future"), a
     decade as "1980s" (TimeML writes it "198"; analyses before version 12 "198X"), a season as "winter
     2023" ("win 2023" when `short`), a quarter or half as "Q4 2024" / "H1 2023", anything else as it is."""
-    if len(value) in (3, 4) and value[:3].isdigit() and value[3:] in ("", "X"):
-        return f"{value[:3]}0s"
-    if len(value) == 7 and value[:4].isdigit() and value[4] == "-":
-        code = value[5:]
-        if code in _SEASON_WORDS:
-            return f"{(_SEASON_SHORT if short else _SEASON_WORDS)[code]} {value[:4]}"
-        if code[0] in "QH" and code[1] in "1234":
-            return f"{code} {value[:4]}"
+    from store.export.datefmt import DECADE, HALF, QUARTER, SEASON, SEASONS  # as MOD_WORDS below
+
+    if m := DECADE.match(value):
+        return f"{m[1]}0s"
+    if m := SEASON.match(value):
+        words = SEASONS[m[2]]
+        return f"{words[:3] if short else words} {m[1]}"
+    if m := QUARTER.match(value):
+        return f"Q{m[2]} {m[1]}"
+    if m := HALF.match(value):
+        return f"H{m[2]} {m[1]}"
     return REFERENCE_WORDS.get(value, value)
 
 
