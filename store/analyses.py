@@ -30,9 +30,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.facts_index import FactsIndex, corrections_fingerprint, make_entry
+from store.facts_index import FactsIndex, PackedEntry, corrections_fingerprint, make_entry, packed_entry
+from store.fastjson import dumps_telling
 from store.serialise import analysis_from_dict
-from store.storage import dump_tinydb, write_many
+from store.storage import write_many
 from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from extract.model import Analysis, Fact
     from store.annotations import Annotations
     from store.articles import Articles
-    from store.facts_index import Entry
     from store.tinyfile import TinyFile
 
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
@@ -51,11 +51,11 @@ _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
-Ready = tuple[str, "TinyFile", bytes, "Entry"]  # article id, its file, its bytes, its facts index entry
+Ready = tuple[str, "TinyFile", bytes, PackedEntry]  # article id, its file, its bytes, its facts index entry
 Job = tuple[str, dict[str, Any], str, "str | None", "Corrections"]  # id, key, text, published, corrections
 Todo = tuple[str, "TinyFile", dict[str, Any], str, "str | None", "Corrections"]  # Job's parts and the file
 # The analyses sent to the workers, a list of (article id, its file) for each message.
-Sent = dict["Future[list[tuple[bytes, Entry] | Exception]]", list[tuple[str, "TinyFile"]]]
+Sent = dict["Future[list[tuple[bytes, PackedEntry] | Exception]]", list[tuple[str, "TinyFile"]]]
 # Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
 # this many, and fewer when there are few (four shares per worker at least, so all finish together).
 _CHUNK = 8
@@ -72,18 +72,19 @@ def analysed_dict(
     return analyzer(body, day, corrections).to_dict()
 
 
-def stored_form(article_id: str, key: dict[str, Any], data: dict[str, Any]) -> tuple[bytes, Entry]:
+def stored_form(article_id: str, key: dict[str, Any], data: dict[str, Any]) -> tuple[bytes, PackedEntry]:
     """The bytes of an analysis file (`data`: `Analysis.to_dict()`, taken over; `key`: what it was made
-    from) and its facts index entry (`store.facts_index.make_entry`; `seen` and `text` are the writer's
-    to fill, `FactsIndex.entry_changes`)."""
+    from) and its facts index entry (`store.facts_index.make_entry`) packed as its JSON text (`seen` and
+    `text` are the writer's to fill, `FactsIndex.entry_changes`): the writer neither reads it back nor
+    checks it again (every value in it was checked in the analysis file's, `dumps_telling`)."""
     facts = data.pop("facts")
     fact_docs = {str(n): {**fact, "article_id": article_id} for n, fact in enumerate(facts, start=1)}
     tables = {
         "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
         "facts": fact_docs,
     }
-    blob = dump_tinydb(tables)
-    return blob, make_entry(article_id, key, {**data, "facts": facts}, "", len(blob))
+    blob, plain = dumps_telling(tables)
+    return blob, packed_entry(make_entry(article_id, key, {**data, "facts": facts}, "", len(blob)), plain)
 
 
 def analysed_file(
@@ -93,16 +94,16 @@ def analysed_file(
     body: str,
     published: str | None,
     corrections: Corrections,
-) -> tuple[bytes, Entry]:
+) -> tuple[bytes, PackedEntry]:
     """What a worker process sends back: one analysis ready to write (`stored_form`), so the single
     writer only writes it (cheaper to send than the dataclass graph or its dict, and made in parallel)."""
     return stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
 
 
-def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, Entry] | Exception]:
+def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, PackedEntry] | Exception]:
     """A worker's share of the work: `analysed_file` of each job, in order, a failure in its place (the
     analyser is other code: its error is reported for that article alone)."""
-    made: list[tuple[bytes, Entry] | Exception] = []
+    made: list[tuple[bytes, PackedEntry] | Exception] = []
     for article_id, key, body, published, corrections in jobs:
         try:
             made.append(analysed_file(analyzer, article_id, key, body, published, corrections))
