@@ -7,9 +7,8 @@ Every record produced by `extract` carries `start`/`end` Python string indices s
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
 from typing import Any, Literal, get_args
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER"]
@@ -140,50 +139,82 @@ class Analysis:
         """The JSON-ready form documented in DESIGN.md (the `briefing analyze --json` contract)."""
         return {
             "published": self.published.isoformat() if self.published else None,
-            "sentences": [record_to_dict(s) for s in self.sentences],
-            "entities": [record_to_dict(e) for e in self.entities],
-            "figures": [record_to_dict(f) for f in self.figures],
-            "dates": [record_to_dict(d) for d in self.dates],
-            "facts": [fact_to_dict(f) for f in self.facts],
+            "sentences": list(map(_sentence_dict, self.sentences)),
+            "entities": list(map(_entity_dict, self.entities)),
+            "figures": list(map(_figure_dict, self.figures)),
+            "dates": list(map(_date_dict, self.dates)),
+            "facts": list(map(fact_to_dict, self.facts)),
         }
+
+
+# Each record type as a dict in field order, written out (a large analysis has many records: one dict
+# display each is the cheapest way to make them); tests check them against `dataclasses.asdict`.
+def _sentence_dict(s: Sentence) -> dict[str, Any]:
+    return {"start": s.start, "end": s.end}
+
+
+def _entity_dict(e: Entity) -> dict[str, Any]:
+    data = {"start": e.start, "end": e.end, "text": e.text, "type": e.type, "canonical": e.canonical}
+    if e.guessed:
+        data["guessed"] = True
+    return data
+
+
+def _figure_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "value": f.value,
+        "kind": f.kind,
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "high": f.high,
+    }
+
+
+def _date_dict(d: DateMention) -> dict[str, Any]:
+    return {
+        "start": d.start,
+        "end": d.end,
+        "text": d.text,
+        "type": d.type,
+        "value": d.value,
+        "mod": d.mod,
+        "anchored": d.anchored,
+        "comparison": d.comparison,
+    }
+
+
+_RECORD_DICTS: dict[type, Callable[[Any], dict[str, Any]]] = {
+    Sentence: _sentence_dict,
+    Entity: _entity_dict,
+    Figure: _figure_dict,
+    DateMention: _date_dict,
+}
 
 
 def record_to_dict(record: Sentence | Entity | Figure | DateMention) -> dict[str, Any]:
     """A flat record (only str, number, bool and None fields) as a dict in field order: what
-    `dataclasses.asdict` gives, without its recursive copying (a large analysis has many records)."""
-    names, values = _FIELDS[type(record)]
-    data = dict(zip(names, values(record), strict=True))
-    if type(record) is Entity and record.guessed:
-        data["guessed"] = True
-    return data
+    `dataclasses.asdict` gives (an entity's "guessed" only when true), without its recursive copying."""
+    return _RECORD_DICTS[type(record)](record)
 
 
 def fact_to_dict(fact: Fact) -> dict[str, Any]:
     """A fact as JSON, in field order: records as flat dicts, tuples as lists; "text_offset" appears only
     when `text` is an excerpt."""
-    sentence_names, sentence_values = _FIELDS[Sentence]
-    date_names, date_values = _FIELDS[DateMention]
+    sentence = fact.sentence
     data: dict[str, Any] = {
         "value": fact.value,
         "start_date": fact.start_date,
         "end_date": fact.end_date,
-        "sentence": dict(zip(sentence_names, sentence_values(fact.sentence), strict=True)),
+        "sentence": {"start": sentence.start, "end": sentence.end},
         "text": fact.text,
-        "date": dict(zip(date_names, date_values(fact.date), strict=True)),
+        "date": _date_dict(fact.date),
         "entities": list(fact.entities),
         "figures": list(fact.figures),
     }
     if fact.text_offset is not None:
         data["text_offset"] = fact.text_offset
-    data["dates"] = [dict(zip(date_names, date_values(d), strict=True)) for d in fact.dates]
+    data["dates"] = list(map(_date_dict, fact.dates))
     return data
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(f.name for f in fields(cls) if f.name != "guessed")
-    for cls in (Sentence, Entity, Figure, DateMention)
-}
-# Each record type's field names and a getter of their values (one call for all of them).
-_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
-    cls: (names, attrgetter(*names)) for cls, names in _FIELD_NAMES.items()
-}

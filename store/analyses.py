@@ -7,16 +7,19 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 
 Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
 a time under one hold of the write lock (each file still replaced atomically on its own), and during an
-import (`workers(jobs)`) one pool of worker processes serves every batch (each worker loads the
-analyser's data once per import, not once per batch, while the first batch is being saved:
-`start_workers`). The workers get the analyses a few at a time and send each back ready to write (the
-file's bytes and its facts index entry, `stored_form`), so the single writer only writes them.
+import (`workers(jobs)`) one pool of worker processes serves every batch (the analyser's data is loaded
+once per import, not once per batch: by each worker while the first batch is being saved, or for many
+analyses once by this process before the workers are forked: `start_workers`). The workers get the
+analyses a few at a time and send each back ready to write (the file's bytes and its facts index entry,
+`stored_form`), so the single writer only writes them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+import multiprocessing
 import pickle
 import time
 from collections import OrderedDict
@@ -27,9 +30,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.errors import LibraryError
-from store.facts_index import FactsIndex, corrections_fingerprint, make_entry
+from store.facts_index import FactsIndex, PackedEntry, corrections_fingerprint, make_entry, packed_entry
+from store.fastjson import dumps_telling
 from store.serialise import analysis_from_dict
-from store.storage import dump_tinydb, write_many
+from store.storage import write_many
 from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
@@ -37,7 +41,6 @@ if TYPE_CHECKING:
     from extract.model import Analysis, Fact
     from store.annotations import Annotations
     from store.articles import Articles
-    from store.facts_index import Entry
     from store.tinyfile import TinyFile
 
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
@@ -48,14 +51,17 @@ _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
-Ready = tuple[str, "TinyFile", bytes, "Entry"]  # article id, its file, its bytes, its facts index entry
+Ready = tuple[str, "TinyFile", bytes, PackedEntry]  # article id, its file, its bytes, its facts index entry
 Job = tuple[str, dict[str, Any], str, "str | None", "Corrections"]  # id, key, text, published, corrections
 Todo = tuple[str, "TinyFile", dict[str, Any], str, "str | None", "Corrections"]  # Job's parts and the file
 # The analyses sent to the workers, a list of (article id, its file) for each message.
-Sent = dict["Future[list[tuple[bytes, Entry] | Exception]]", list[tuple[str, "TinyFile"]]]
+Sent = dict["Future[list[tuple[bytes, PackedEntry] | Exception]]", list[tuple[str, "TinyFile"]]]
 # Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
 # this many, and fewer when there are few (four shares per worker at least, so all finish together).
 _CHUNK = 8
+# From this many analyses on, worker processes share the engine loaded by this process (`_new_pool`);
+# for fewer, its load here would hold up the start of a small import more than it saves.
+_LOAD_HERE = 64
 
 
 def analysed_dict(
@@ -66,18 +72,19 @@ def analysed_dict(
     return analyzer(body, day, corrections).to_dict()
 
 
-def stored_form(article_id: str, key: dict[str, Any], data: dict[str, Any]) -> tuple[bytes, Entry]:
+def stored_form(article_id: str, key: dict[str, Any], data: dict[str, Any]) -> tuple[bytes, PackedEntry]:
     """The bytes of an analysis file (`data`: `Analysis.to_dict()`, taken over; `key`: what it was made
-    from) and its facts index entry (`store.facts_index.make_entry`; `seen` and `text` are the writer's
-    to fill, `FactsIndex.entry_changes`)."""
+    from) and its facts index entry (`store.facts_index.make_entry`) packed as its JSON text (`seen` and
+    `text` are the writer's to fill, `FactsIndex.entry_changes`): the writer neither reads it back nor
+    checks it again (every value in it was checked in the analysis file's, `dumps_telling`)."""
     facts = data.pop("facts")
     fact_docs = {str(n): {**fact, "article_id": article_id} for n, fact in enumerate(facts, start=1)}
     tables = {
         "analysis": {"1": {**key, "fact_count": len(fact_docs), "data": data}},
         "facts": fact_docs,
     }
-    blob = dump_tinydb(tables)
-    return blob, make_entry(article_id, key, {**data, "facts": facts}, "", len(blob))
+    blob, plain = dumps_telling(tables)
+    return blob, packed_entry(make_entry(article_id, key, {**data, "facts": facts}, "", len(blob)), plain)
 
 
 def analysed_file(
@@ -87,16 +94,16 @@ def analysed_file(
     body: str,
     published: str | None,
     corrections: Corrections,
-) -> tuple[bytes, Entry]:
+) -> tuple[bytes, PackedEntry]:
     """What a worker process sends back: one analysis ready to write (`stored_form`), so the single
     writer only writes it (cheaper to send than the dataclass graph or its dict, and made in parallel)."""
     return stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
 
 
-def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, Entry] | Exception]:
+def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, PackedEntry] | Exception]:
     """A worker's share of the work: `analysed_file` of each job, in order, a failure in its place (the
     analyser is other code: its error is reported for that article alone)."""
-    made: list[tuple[bytes, Entry] | Exception] = []
+    made: list[tuple[bytes, PackedEntry] | Exception] = []
     for article_id, key, body, published, corrections in jobs:
         try:
             made.append(analysed_file(analyzer, article_id, key, body, published, corrections))
@@ -333,19 +340,19 @@ class Analyses:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
 
-    def start_workers(self) -> None:
+    def start_workers(self, count: int = 0) -> None:
         """Start the worker processes of the `workers` block now, if not yet started (an import knows it
-        will analyse, and saves its batch while they load the analyser's data)."""
+        will analyse `count` articles, and saves its batch while they start: `_new_pool`)."""
         idle = self._pooling and self._pool is None and not self.files.read_only
         if idle and _picklable(self._sent_analyzer()):
-            self._pool = self._new_pool(self._pool_jobs)
+            self._pool = self._new_pool(self._pool_jobs, count)
 
     def send_ahead(self, articles: Mapping[str, tuple[dict[str, Any], str]]) -> None:
         """During an import with workers, before a batch's metadata is saved: start the workers and send
         them the analyses of its new and changed articles (id -> (metadata document, text)), to be made
         while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not saved).
         Anything that goes wrong here leaves the analyses to `analyse_in_pool`."""
-        self.start_workers()
+        self.start_workers(len(articles))
         pool = self._pool
         if pool is None or len(articles) < 2:
             return
@@ -364,12 +371,20 @@ class Analyses:
         for future in ahead:
             future.cancel()
 
-    def _new_pool(self, jobs: int) -> ProcessPoolExecutor:
-        """`jobs` worker processes, started now; each loads the analyser's data (`_warm_up`) before its
-        first analysis, while this process goes on."""
+    def _new_pool(self, jobs: int, count: int) -> ProcessPoolExecutor:
+        """`jobs` worker processes, started now for `count` analyses. Each loads the analyser's data
+        (`_warm_up`) before its first analysis, while this process goes on; but where processes are
+        forked and at least `_LOAD_HERE` analyses are to be made, the default engine is loaded here
+        first, once instead of once in each worker (a few hundred milliseconds of CPU each), and the
+        workers share it. This process's objects are frozen for the workers' garbage collector
+        (`_forking`)."""
         analyzer = self._sent_analyzer()
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
-        pool.submit(int)  # starts the workers (all at once where processes are forked)
+        forked = multiprocessing.get_start_method() == "fork"
+        if forked and analyzer is _engine_analyze and count >= _LOAD_HERE:
+            _warm_up(analyzer)
+        with _forking(forked):
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
+            pool.submit(int)  # starts the workers (all at once where processes are forked)
         return pool
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
@@ -408,9 +423,9 @@ class Analyses:
             if len(todo) < 2:  # starting workers for one analysis costs more than it saves
                 return self.analyse_in_pool([item[0] for item in todo], 1)
             if self._pooling:
-                self._pool = self._new_pool(self._pool_jobs)
+                self._pool = self._new_pool(self._pool_jobs, len(todo))
             else:
-                own = self._new_pool(min(jobs, len(todo)))
+                own = self._new_pool(min(jobs, len(todo)), len(todo))
         pool = own if own is not None else self._pool
         assert pool is not None
         try:
@@ -492,6 +507,21 @@ def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:
 
 
 _WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic rose 12 percent.\n"
+
+
+@contextlib.contextmanager
+def _forking(forked: bool) -> Iterator[None]:
+    """While worker processes are forked: this process's objects (the analysis engine's data among them)
+    are frozen (`gc.freeze`), so the workers' garbage collector never walks them (nor copies the memory
+    pages it would touch); this process unfreezes them afterwards."""
+    if not forked:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _warm_up(analyzer: AnalyzeFn) -> None:

@@ -103,20 +103,50 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, durable
         fsync_dir(folder)
 
 
-def _sync_all(paths: Sequence[Path]) -> None:
+def _sync_all(paths: Sequence[str | Path]) -> None:
     """Make the content of `paths` (files or folders) durable."""
     if sys.platform.startswith("linux") and len(paths) > 1:
         os.sync()  # on Linux, returns when everything is on disk
         return
     for path in paths:
-        if path.is_dir():
-            fsync_dir(path)
+        if os.path.isdir(path):
+            fsync_dir(Path(path))
         else:
             fd = os.open(path, os.O_RDONLY)
             try:
                 os.fsync(fd)
             finally:
                 os.close(fd)
+
+
+_TEMP_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+) | getattr(os, "O_BINARY", 0)
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """A new temporary file beside `path` holding `data`, named and created as `tempfile.mkstemp` does
+    (`.<name>.<8 random characters>.tmp`, readable and writable by the owner only) with less work for a
+    group of many small files."""
+    folder, name = os.path.split(path)
+    while True:
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, _TEMP_FLAGS, 0o600)
+            break
+        except FileExistsError:
+            continue
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.close(fd)
+    return tmp
 
 
 def atomic_write_many(items: Sequence[tuple[Path, bytes, Path | None]]) -> None:
@@ -127,25 +157,23 @@ def atomic_write_many(items: Sequence[tuple[Path, bytes, Path | None]]) -> None:
         path, data, backup = items[0]
         atomic_write(path, data, backup=backup)
         return
-    temps: list[Path] = []
+    temps: list[str] = []
+    replaced = 0
     try:
         for path, data, _ in items:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append(Path(tmp_name))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+            temps.append(_write_temp(path, data))
         _sync_all(temps)
-        for (path, _, backup), tmp in zip(items, list(temps), strict=True):
+        for (path, _, backup), tmp in zip(items, temps, strict=True):
             _step("replace", path)
             if backup is not None and path.exists():
                 keep_backup(path, backup)
             os.replace(tmp, path)
-            temps.remove(tmp)
+            replaced += 1
             _step("replaced", path)
     finally:
-        for tmp in temps:
+        for tmp in temps[replaced:]:
             with contextlib.suppress(OSError):
-                tmp.unlink()
+                os.unlink(tmp)
     _sync_all(sorted({path.parent for path, _, _ in items}))
 
 

@@ -30,8 +30,9 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from store import fastjson
 from store.errors import LibraryError
 from store.ids import doc_id, shard
 from store.storage import NotTinyDB, dump_tinydb, parse_tinydb
@@ -48,6 +49,39 @@ SHARD_DIGITS = 3
 BYPASS_ENV = "BRIEFING_NO_FACTS_INDEX"
 
 Entry = dict[str, Any]
+
+
+class PackedEntry(NamedTuple):
+    """An entry made in another process as its JSON text around the two fields the writer fills
+    (`FactsIndex.entry_changes`): the entry's bytes are `head`, its `seen`, `rest`, its `text` and "}"."""
+
+    head: bytes  # '{"id":…,"format":…,"key":{…},"seen":'
+    rest: bytes  # ',"size":…,"names":{…},"facts":[…],"keys":[…],"figures":[…],"text":'
+    body: str  # the key of the article's text (for its signature, `text`)
+
+
+def packed_entry(entry: Entry, plain: bool) -> PackedEntry:
+    """`entry` (`make_entry`'s, without `text`) packed, its fields in their order; `plain`: its values
+    are known to be of the kinds `store.fastjson.dumps_plain` takes (checked in the analysis file)."""
+    dump = fastjson.dumps_plain if plain else fastjson.dumps
+    names = list(entry)
+    cut = names.index("seen")
+    head = dump({name: entry[name] for name in names[:cut]})
+    rest = dump({name: entry[name] for name in names[cut + 1 :]})
+    return PackedEntry(head[:-1] + b',"seen":', b"," + rest[1:-1] + b',"text":', entry["key"]["body"])
+
+
+def _tables_json(tables: Tables) -> bytes:
+    """`dump_tinydb(tables)` where a document may already be its bytes (the same, piece by piece: compact
+    JSON of an object is its members' JSON joined by commas)."""
+    dumps = fastjson.dumps
+    members = []
+    for name, docs in tables.items():
+        items = b",".join(
+            dumps(key) + b":" + (doc if isinstance(doc, bytes) else dumps(doc)) for key, doc in docs.items()
+        )
+        members.append(dumps(name) + b":{" + items + b"}")
+    return b"{" + b",".join(members) + b"}"
 
 
 def index_shard(article_id: str) -> str:
@@ -188,7 +222,7 @@ class FactsIndex:
 
     def changes(
         self, analyses: Iterable[tuple[str, dict[str, Any], dict[str, Any], list[Any], Tables]]
-    ) -> list[tuple[TinyFile, Tables]]:
+    ) -> list[tuple[TinyFile, Tables | bytes]]:
         """The new content of the shards holding the entries of these analyses (article id, key, the
         analysis's `to_dict()` form without its facts, the facts, the analysis file's tables): to be
         committed with the analysis files, under the write lock."""
@@ -197,22 +231,39 @@ class FactsIndex:
             for article_id, key, data, facts, tables in analyses
         )
 
-    def entry_changes(self, entries: Iterable[tuple[str, Entry]]) -> list[tuple[TinyFile, Tables]]:
+    def entry_changes(
+        self, entries: Iterable[tuple[str, Entry | PackedEntry]]
+    ) -> list[tuple[TinyFile, Tables | bytes]]:
         """`changes` of entries already made (`make_entry`, perhaps in another process, with the size of
-        the analysis file written with them); their `seen` and `text` are set here."""
+        the analysis file written with them); their `seen` and `text` are set here. A shard given a
+        `PackedEntry` is written as its bytes, made without reading that entry back."""
         seen = self._seen()
-        by_shard: dict[str, dict[int, Entry]] = {}
+        seen_json = fastjson.dumps(seen)
+        by_shard: dict[str, dict[int, Entry | bytes]] = {}
         for article_id, entry in entries:
-            entry["seen"] = seen
-            entry["text"] = self._text_signature(entry["key"]["body"])
-            by_shard.setdefault(index_shard(article_id), {})[doc_id(article_id)] = entry
+            if isinstance(entry, PackedEntry):
+                text = fastjson.dumps(self._text_signature(entry.body))
+                made: Entry | bytes = entry.head + seen_json + entry.rest + text + b"}"
+            else:
+                entry["seen"] = seen
+                entry["text"] = self._text_signature(entry["key"]["body"])
+                made = entry
+            by_shard.setdefault(index_shard(article_id), {})[doc_id(article_id)] = made
             self._memory.pop(article_id, None)
-        found = []
+        found: list[tuple[TinyFile, Tables | bytes]] = []
         for name, docs in by_shard.items():
             tiny = self._shard_file(name)
             with contextlib.suppress(LibraryError):
                 tiny.raw(TABLE)  # a damaged shard is moved aside now, not overwritten unread
-            found.append((tiny, tiny.with_docs(TABLE, docs)))
+            if not any(isinstance(doc, bytes) for doc in docs.values()):
+                found.append((tiny, tiny.with_docs(TABLE, docs)))  # type: ignore[arg-type]  # no bytes
+                continue
+            tables = dict(tiny.storage.read() or {})  # as `with_docs`, a document being its bytes
+            table = dict(tables.get(TABLE, {}))
+            for did, doc in docs.items():
+                table[str(did)] = doc
+            tables[TABLE] = table
+            found.append((tiny, _tables_json(tables)))
         return found
 
     def _save(self, key: str, entries: dict[str, Entry]) -> None:

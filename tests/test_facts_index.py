@@ -283,3 +283,36 @@ def test_search_by_date_range_from_the_index(
     found = sample_library.search(query)
     monkeypatch.setenv(BYPASS_ENV, "1")
     assert sample_library.search(query) == found
+
+
+@pytest.mark.parametrize("value", [12.5, 1e18, float("nan")])  # orjson's bytes, the standard library's
+def test_an_entry_made_in_a_worker_is_written_as_the_writer_would_write_it(
+    tmp_path: Path, value: float
+) -> None:
+    """A worker sends its entry packed as JSON (`stored_form`); the shard written from it (beside another
+    article's entry) holds the bytes the writer makes from the entry itself."""
+    from extract import analyze
+    from store.analyses import stored_form
+    from store.facts_index import make_entry
+    from store.storage import dump_tinydb
+
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        source = write(tmp_path / "src", "alpha.md", article_text("Alpha", ALPHA, published="2021-01-05"))
+        (aid,) = library.import_paths([source], analyze=False).added
+        neighbour = aid[:3] + "f" * (len(aid) - 3)  # another article in the same shard
+        index = library._analyses.index
+        with library._files.writing():
+            index._shard_file(index_shard(aid)).put_docs(
+                TABLE, {doc_id(neighbour): {"id": neighbour, "n": 1.5}}
+            )
+        data = analyze(ALPHA, date(2021, 2, 1)).to_dict()
+        figure = {"start": 0, "end": 5, "text": "Alpha", "value": value, "kind": "cardinal", "unit": None}
+        data["figures"].append({**figure, "qualifier": None, "high": None})
+        key = library._analyses.key_for(library._articles.doc(aid))[0]
+        blob, packed = stored_form(aid, key, json.loads(json.dumps(data)))
+        entry = make_entry(aid, key, json.loads(json.dumps(data)), "", len(blob))
+        ((_, from_packed),) = index.entry_changes([(aid, packed)])
+        ((_, from_entry),) = index.entry_changes([(aid, entry)])
+    assert isinstance(from_packed, bytes) and isinstance(from_entry, dict)
+    assert from_packed == dump_tinydb(from_entry)
+    assert set(json.loads(from_packed)[TABLE]) == {str(doc_id(aid)), str(doc_id(neighbour))}

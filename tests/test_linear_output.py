@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -200,3 +201,43 @@ def test_entity_keys_read_an_analysis_entities_once_for_all_its_facts() -> None:
     keys = [entity_keys(entities, s, s + 20) for s in range(0, 10_000, 100)]
     assert keys[3] == ["name30", "name31"]
     assert CountingList.reads <= 1
+
+
+def test_an_analysis_serialises_as_its_dataclasses_do() -> None:
+    """`Analysis.to_dict()` writes each record type out by hand: it stays `dataclasses.asdict` in field
+    order (an entity's "guessed" only when true; a fact's tuples as lists, "text_offset" only when set)."""
+    from dataclasses import asdict
+
+    from extract.model import Analysis, DateMention, Figure, Sentence
+
+    when = DateMention(3, 13, "3 May 2021", "DATE", "2021-05-03", "APPROX", False, True)
+    entities = (Entity(0, 2, "On", "ORG", "On"), Entity(20, 25, "Lagos", "GPE", "Lagos", guessed=True))
+    fact = Fact("2021-05-03", "2021-05-03", None, Sentence(0, 30), "x", when, ("Lagos",), ("5%",), 2, (when,))
+    analysis = Analysis(
+        date(2021, 5, 4),
+        (Sentence(0, 30),),
+        entities,
+        (Figure(26, 28, "5%", 5.0, "percent", "%", "about", 7.5),),
+        (when,),
+        (fact,),
+    )
+
+    def record(item: Any) -> dict[str, Any]:
+        expected = asdict(item)
+        if expected.get("guessed") is False:
+            del expected["guessed"]
+        return expected
+
+    fact_data = {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(fact).items()}
+    fact_data["dates"] = [asdict(when)]
+    expected = {
+        "published": "2021-05-04",
+        "sentences": [record(analysis.sentences[0])],
+        "entities": [record(e) for e in entities],
+        "figures": [record(analysis.figures[0])],
+        "dates": [record(when)],
+        "facts": [fact_data],
+    }
+    assert json.dumps(analysis.to_dict()) == json.dumps(expected)  # the same keys in the same order
+    no_offset = fact_to_dict(Fact("2021", "2021-01-01", "2021-12-31", Sentence(0, 4), "x", when))
+    assert "text_offset" not in no_offset and no_offset["dates"] == [] and no_offset["entities"] == []

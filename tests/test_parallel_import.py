@@ -254,3 +254,32 @@ def test_analyses_sent_while_a_batch_is_saved_are_dropped_when_it_cannot_be_save
         assert library.articles() == []
     assert stored_files(tmp_path / "lib") == {}  # no analysis of an article the library does not hold
     assert not list((tmp_path / "lib").glob("facts/*.json"))
+
+
+def test_a_large_import_stores_with_workers_what_the_serial_one_stores(tmp_path: Path) -> None:
+    """From `_LOAD_HERE` analyses on, the workers are forked with the engine loaded and this process's
+    objects frozen: the stored analyses (byte for byte) and facts index are still the serial path's."""
+    from store.analyses import _LOAD_HERE
+
+    many = [
+        ParsedArticle(
+            path=f"/in/{n}.md",
+            title=f"Article {n}",
+            body=f"The council of Town{n} met on {n % 28 + 1} March 2021; ferry traffic rose {n} percent.\n",
+            published=date(2021, 4, 5),
+        )
+        for n in range(_LOAD_HERE + 6)
+    ]
+    found = []
+    for jobs in (1, 2):
+        folder = tmp_path / f"jobs{jobs}"
+        with Library.open(folder, import_samples=False) as library:
+            report = library.import_articles(many, jobs=jobs)
+        assert len(report.added) == len(many) and not report.warnings
+        index = {}  # each entry without `text` (its text file's modification time)
+        for path in sorted((folder / "facts").glob("*.json")):
+            entries = json.loads(path.read_bytes())["entries"]
+            index[path.name] = {k: {**e, "text": None} for k, e in entries.items()}
+        found.append((stored_files(folder), index))
+    assert len(found[0][0]) == len(many)
+    assert found[1] == found[0]
