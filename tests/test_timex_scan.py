@@ -159,6 +159,7 @@ TOKENS = st.sampled_from(
         "ll",
         "s",
         "ſ",
+        "ı",
         "K",
         "İ",
         "é",
@@ -168,7 +169,7 @@ TOKENS = st.sampled_from(
 TEXTS = st.one_of(
     st.lists(TOKENS, max_size=30).map("".join),
     st.lists(TOKENS, max_size=30).map(" ".join),
-    st.text(alphabet="the0123 456789past yrsmonQ'’-.,:aAlkK", max_size=60),
+    st.text(alphabet="the0123 456789past yrsmonQ'’-.,:aAlkKſıİ", max_size=60),
 )
 
 
@@ -256,3 +257,22 @@ def test_each_rule_example_is_matched_by_its_rule_with_its_value(rule: str, text
     assert match.end() == len(text)
     mention = find_dates(text, split_sentences(text), EXAMPLE_DATE)
     assert [(d.start, d.value) for d in mention] == [(match.start(), value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In ſummer 2020 it rained",
+        "the laſt three months",
+        "ſeptember 3",
+        "İn May",
+        "in thıs month",
+        "ıt ıs Tuesday",
+    ],
+)
+def test_scan_finds_what_ignorecase_finds_where_lower_case_differs(text: str) -> None:
+    # The start filter runs on the lower-cased text; "ı" and "ſ" match "i" and "s" only case-insensitively.
+    assert [(m.span(), rule) for rule, m in scan(text)] == [
+        (m.span(), m.lastgroup) for m in MASTER.finditer(text)
+    ]
+    assert list(scan(text))
