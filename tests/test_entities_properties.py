@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.entities import find_entities
+from extract.entities.patterns import RUN, name_runs
 from extract.model import ENTITY_TYPES
 from extract.sentences import split_sentences
 
@@ -103,3 +104,15 @@ def test_corrections_never_break_the_contract(text: str, name: str, etype: str) 
             assert e.type == etype
     if etype == "NONE":
         assert name not in [e.text for e in found]
+
+
+# Joined without spaces too, so that runs meet other words, apostrophes, dots and hyphens head on.
+ADJOINED = st.lists(
+    st.one_of(WORDS, st.sampled_from(["d'", "l’", "al-", "el‐", ".", "'", "x", "5", "\u00a0"])), max_size=40
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
+def test_name_runs_are_the_runs_of_the_run_pattern(text: str) -> None:
+    assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]

@@ -7,6 +7,7 @@ blocks), so names such as "São Paulo" or "Đặng Thị Ngọc Thịnh" are sin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Capitals as compact ranges, so the patterns compile fast: ASCII and Latin-1 exactly; Latin Extended,
 # Latin Extended Additional (Vietnamese) and Greek / Cyrillic capitals by block. Extended blocks mix
@@ -33,7 +34,27 @@ _PARTICLE = (
     r"|af|zu|no|in)"
 )
 _SEP = r"[ \u00a0]+"
-RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*")
+_RUN_BODY = rf"{NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*"
+RUN = re.compile(rf"(?<![\w'’.-]){_RUN_BODY}")
+# RUN after the character before it. Speed: RUN opens with a look-behind, so the engine tries it at every
+# character; this opens with a character class, which the engine scans for in C, skipping the letters
+# inside words, and its look-ahead turns down a lower-case word at its first letter.
+_RUN_AFTER_BREAK = re.compile(rf"[^\w'’.-](?=[{UPPER}]|{_PREFIX}[-‐'’])({_RUN_BODY})")
+
+
+def name_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `RUN.finditer(text)`, found faster. A run never ends with a character that may come
+    before one (it ends in a letter, a digit, "." or an apostrophe), so after a run the next one needs a
+    break of its own."""
+    pos = 0
+    first = RUN.match(text)
+    if first is not None:
+        yield first.span()
+        pos = first.end()
+    for m in _RUN_AFTER_BREAK.finditer(text, pos):
+        yield m.span(1)
+
+
 WORD = re.compile(r"\S+")
 # "Popular Mobilization Forces (PMF" / "Operation Inherent Resolve ( OIR )": an acronym being defined.
 ACRONYM_DEFINITION = re.compile(rf"\(\s*({_U}[{UPPER}0-9&.\-]{{1,11}}?s?)\s*(?:[),;]|or\b)")
