@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from extract.sentences import split_sentences
 from extract.timex import find_dates
 from extract.timex.grammar import FLAGS, RULES
+from extract.timex.lowered import lower_case_twin
 from extract.timex.normalize import RULE_BOOK
 from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
@@ -187,6 +188,8 @@ def test_markers_equal_the_marker_regex(text: str, start: int, length: int) -> N
     start = min(start, len(text))
     end = min(len(text), start + length)
     assert sentence_markers(text, start, end) == reference_markers(text, start, end)
+    # On the lower-cased twin (case-sensitive) where there is one: the same markers.
+    assert sentence_markers(text, start, end, lower_case_twin(text)) == reference_markers(text, start, end)
 
 
 def test_rule_selection_keeps_the_rules_that_can_start_here() -> None:

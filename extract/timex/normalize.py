@@ -221,6 +221,9 @@ _TODAY_IS_BEFORE = re.compile(r"(?:\b(?:today|it|this)\s+is|\b(?:it|today)['’]
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _norm(s: str) -> str:
     return _SPACES.sub(" ", s.lower()).strip()
 
@@ -331,8 +334,11 @@ def _year_words(words: str) -> int | None:
 class Resolver:
     """Turns grammar matches into `Timex` values for one text; create one per `find_dates` call."""
 
-    def __init__(self, text: str, sentences: list[Sentence], published: date | None) -> None:
+    def __init__(
+        self, text: str, sentences: list[Sentence], published: date | None, lowered: str | None = None
+    ) -> None:
         self.text = text
+        self.lowered = lowered  # the text's lower_case_twin (extract.timex.lowered), when the caller has it
         self.dct = published
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
@@ -367,7 +373,7 @@ class Resolver:
             lo, hi = self._sentences[i].start, self._sentences[i].end
         markers = self._markers.get(i)
         if markers is None:  # each sentence is read once, however many expressions it holds
-            markers = self._markers[i] = sentence_markers(self.text, lo, hi)
+            markers = self._markers[i] = sentence_markers(self.text, lo, hi, self.lowered)
         # Only markers within reach can decide (a modal before the expression reaches twice as far).
         sentence_start = lo
         sentence_end = hi
@@ -717,7 +723,7 @@ class Resolver:
         elif m["mon"]:
             if not _capitalised(m, "mon"):
                 return None
-            md = self._month_day(_month(m["mon"]), int(re.sub(r"\D", "", m["d"])), None, m)
+            md = self._month_day(_month(m["mon"]), int(_NON_DIGITS.sub("", m["d"])), None, m)
             if md is None:
                 return None
             if not md.anchored:
@@ -766,7 +772,7 @@ class Resolver:
     def r_dm(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
             return None
-        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
+        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(_NON_DIGITS.sub("", m["d"]))
         year = int(m["y"]) if m["y"] else None
         if m["yrel"]:  # "April 15 last year"
             if self.dct is None:

@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from extract.timex.grammar import FLAGS, RULES, rule_pattern
 from extract.timex.lexicon import FOLLOWERS, START_WORDS
+from extract.timex.lowered import lower_case_twin
 from extract.trie import trie_regex
 
 KEY_CHARS = 8
@@ -120,17 +121,10 @@ def _lower_case_filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_start_lookahead()), re.compile(f"[^{_NOT_AFTER}]{_start_lookahead()}")
 
 
-def _start_finder(text: str) -> Callable[[int], int]:
-    """`next_start(pos)`: the first position from `pos` on that `start_filter` finds in `text`, -1 when none.
-
-    Speed: the filter runs on the lower-cased text, case-sensitively, where it can: the case-insensitive
-    engine maps every character's case and enters every branch of the word trie, the case-sensitive one
-    drops a branch at its first letter (with the character-class start, about 2.5x as fast). It finds the
-    same positions: lower() keeps the offsets unless a character grows ("İ": the length changes), and
-    matches ASCII letters as IGNORECASE does except for dotless i and long s (checked for; `in` is fast).
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text) or "\u0131" in text or "\u017f" in text:
+def _start_finder(text: str, lowered: str | None) -> Callable[[int], int]:
+    """`next_start(pos)`: the first position from `pos` on that `start_filter` finds in `text`, -1 when none;
+    on `lowered` (the text's `lower_case_twin`) case-sensitively when there is one (faster, the same)."""
+    if lowered is None:
         search = start_filter().search
 
         def next_start_ignoring_case(pos: int) -> int:
@@ -154,7 +148,12 @@ def _start_finder(text: str) -> Callable[[int], int]:
 def scan(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """(rule name, match) for each expression, left to right, non-overlapping; at each position the first
     rule (in grammar order) that matches wins, as in one ordered alternation of all rules."""
-    next_start = _start_finder(text)
+    return scan_with_twin(text, lower_case_twin(text))
+
+
+def scan_with_twin(text: str, lowered: str | None) -> Iterator[tuple[str, re.Match[str]]]:
+    """`scan` given the text's `lower_case_twin` (computed once by the caller, who uses it too)."""
+    next_start = _start_finder(text, lowered)
     pos = 0
     while (at := next_start(pos)) >= 0:
         for rule, match in _matchers(text[at : at + KEY_CHARS]):

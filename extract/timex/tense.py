@@ -53,15 +53,22 @@ def _word_kinds() -> MappingProxyType[str, str]:
 _WORD_KINDS = _word_kinds()
 
 
+def _candidate_source() -> str:
+    words = trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO | MODAL_WORDS)
+    return rf"(?<!\w)(?:{words}|[a-z]{{2,}}ed)(?!\w)|(?<=\w['’])(?:ll|s)(?!\w)"
+
+
 @cache
 def _candidate_markers() -> re.Pattern[str]:
     """Candidate markers only: listed words, -ed words and clitics; the engine skips everything else.
     Compiled on first use."""
-    words = trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO | MODAL_WORDS)
-    return re.compile(
-        rf"(?<!\w)(?:{words}|[a-z]{{2,}}ed)(?!\w)|(?<=\w['’])(?:ll|s)(?!\w)",
-        re.IGNORECASE,
-    )
+    return re.compile(_candidate_source(), re.IGNORECASE)
+
+
+@cache
+def _lower_case_candidate_markers() -> re.Pattern[str]:
+    """`_candidate_markers` for the text's lower-cased twin (extract.timex.lowered), case-sensitive."""
+    return re.compile(_candidate_source())
 
 
 _APOSTROPHES = ("'", "’")
@@ -93,12 +100,17 @@ def _regular_past(word: str) -> bool:
     return not stem.endswith(_NOT_PAST_STEMS)
 
 
-def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def sentence_markers(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, str]]:
     """(offset, tense) for every tense marker in text[start:end]: whole words (as seen within the range),
-    "going to"-style pairs, and the clitics "'ll" and "'s" (offset of the apostrophe)."""
+    "going to"-style pairs, and the clitics "'ll" and "'s" (offset of the apostrophe). `lowered`: the
+    text's `lower_case_twin`, if the caller has it (the candidates are then found faster in it)."""
     out: list[tuple[int, str]] = []
-    for m in _candidate_markers().finditer(text, start, end):
-        word = m.group()
+    if lowered is None:
+        found = _candidate_markers().finditer(text, start, end)
+    else:
+        found = _lower_case_candidate_markers().finditer(lowered, start, end)
+    for m in found:
+        word = text[m.start() : m.end()]
         low = word.lower()
         lo = m.start()
         if low in CLITICS and text[lo - 1 : lo] in _APOSTROPHES:  # only the clitic branch matches these
