@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.entities import find_entities
-from extract.entities.patterns import RUN, name_runs
+from extract.entities.patterns import DATELINE, RUN, dateline_places, name_runs
 from extract.model import ENTITY_TYPES
 from extract.sentences import split_sentences
 
@@ -116,3 +116,11 @@ ADJOINED = st.lists(
 @given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
 def test_name_runs_are_the_runs_of_the_run_pattern(text: str) -> None:
     assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
+@example("ERBIL, Kurdistan Region — Officials said")
+@example("A headline\nOSLO 2020-05-14 - The talks\nLAGOS (Reuters) -")
+def test_dateline_places_are_the_dateline_pattern_matches(text: str) -> None:
+    assert [m.span(1) for m in dateline_places(text)] == [m.span(1) for m in DATELINE.finditer(text)]
