@@ -82,6 +82,22 @@ LINE = re.compile(r"[^\n]+")
 LETTER_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 LOWER_START = re.compile(r"(?<![^\s\"“‘(])[a-z]")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w'’-])")
+# Every ASCII character that cannot stand inside a word (a LOWER_WORD token is cut by anything but
+# [\w'’-]), mapped to a space.
+_ASCII_BREAKS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'-")})
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The distinct words of `text` written in lower-case ASCII letters (and apostrophes): the set of
+    `LOWER_WORD.findall(text)`. Speed: in an ASCII text the words are cut apart by `str.translate` and
+    `split` in C and each distinct one is checked once, instead of the pattern's look-behind being tried
+    at every character (about 1.8x as fast on a 4 KB article)."""
+    if not text.isascii():
+        return frozenset(LOWER_WORD.findall(text))
+    words = set(text.translate(_ASCII_BREAKS).split())
+    return frozenset(w for w in words if "a" <= w[0] <= "z" and w.replace("'", "").isalpha() and w.islower())
+
+
 SENTENCE_OPENER = re.compile(r"[\s\"'“‘(\[\-–—]{0,8}")
 ALL_CAPS_ACRONYM = re.compile(rf"^(?:{_U}[{UPPER}0-9&]+|{_U}\.(?:{_U}\.)+)$")
 # An amount next to a code makes it a currency or unit ("KD 7.5 million", "8,000 TEU"); bare small
