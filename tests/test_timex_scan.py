@@ -15,7 +15,12 @@ from extract.sentences import split_sentences
 from extract.timex import find_dates
 from extract.timex.grammar import FLAGS, RULES
 from extract.timex.lowered import lower_case_twin
-from extract.timex.normalize import RULE_BOOK
+from extract.timex.normalize import (
+    _CLAUSE_OPENER,
+    _COMPARED_RIGHT_BEFORE,
+    _COMPARISON_WORD_CASELESS,
+    RULE_BOOK,
+)
 from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
 from extract.timex.tense import (
@@ -279,3 +284,20 @@ def test_scan_finds_what_ignorecase_finds_where_lower_case_differs(text: str) ->
         (m.span(), m.lastgroup) for m in MASTER.finditer(text)
     ]
     assert list(scan(text))
+
+
+CLAUSE_TOKENS = st.sampled_from(
+    ["than", "As", "as many", "in", "WHO", "which", "Having", "that", "Once", "ı", "İ", "ſ"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.lists(st.one_of(TOKENS, CLAUSE_TOKENS), max_size=20).map(" ".join)))
+def test_caseless_patterns_on_the_twin_find_what_ignorecase_finds(text: str) -> None:
+    twin = lower_case_twin(text)
+    for pattern in (_CLAUSE_OPENER, _COMPARED_RIGHT_BEFORE, _COMPARISON_WORD_CASELESS):
+        expected = [(m.span(), m.lastgroup) for m in pattern.ignoring_case.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, twin)] == expected
+        found = pattern.search(text, twin, 1, len(text) - 1)
+        reference = pattern.ignoring_case.search(text, 1, len(text) - 1)
+        assert (found and found.span()) == (reference and reference.span())

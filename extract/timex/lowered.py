@@ -8,6 +8,10 @@ once per text and shared.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from sys import maxsize
+
 # Letters that IGNORECASE matches to an ASCII letter although lower() leaves them as they are: dotless i
 # ("ı" ~ "i") and long s ("ſ" ~ "s"). Checked with `in`, which costs nothing on an ASCII text.
 _CASE_EXCEPTIONS = ("\u0131", "\u017f")
@@ -26,3 +30,27 @@ def lower_case_twin(text: str) -> str | None:
     if len(lowered) != len(text) or any(c in text for c in _CASE_EXCEPTIONS):
         return None
     return lowered
+
+
+class CaselessPattern:
+    """A pattern whose letters are all lower case, matched as with IGNORECASE: case-sensitively in the
+    text's lower-case twin when the caller has one (faster), else with IGNORECASE in the text itself.
+    Either way the spans are the same (the groups of a twin's match hold lower-cased text)."""
+
+    def __init__(self, source: str) -> None:
+        self.ignoring_case = re.compile(source, re.IGNORECASE)
+        self.lower_case = re.compile(source)
+
+    def search(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = maxsize
+    ) -> re.Match[str] | None:
+        if lowered is None:
+            return self.ignoring_case.search(text, pos, endpos)
+        return self.lower_case.search(lowered, pos, endpos)
+
+    def finditer(
+        self, text: str, lowered: str | None, pos: int = 0, endpos: int = maxsize
+    ) -> Iterator[re.Match[str]]:
+        if lowered is None:
+            return self.ignoring_case.finditer(text, pos, endpos)
+        return self.lower_case.finditer(lowered, pos, endpos)

@@ -49,6 +49,7 @@ from extract.timex.lexicon import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from extract.timex.lowered import CaselessPattern
 from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
 from extract.timex.tense import governing_tense, sentence_markers
 from extract.words import table
@@ -139,11 +140,12 @@ _HABITUAL = re.compile(
 )
 _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
 _COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
+_COMPARISON_WORD_CASELESS = CaselessPattern(_COMPARISON_WORD.pattern)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 # A comparison word right before the date it compares with: "than (in) 2019", "as many as in the winter
 # before" ("as ... as" followed by a date and nothing else: "as many as 500 people" is a count).
-_COMPARED_RIGHT_BEFORE = re.compile(
-    r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$", re.IGNORECASE
+_COMPARED_RIGHT_BEFORE = CaselessPattern(
+    r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$"
 )
 # "than" or "from" qualifying a plain count rather than introducing a comparison's base: "more than 500
 # people", "fewer than 20 ships" (a count of something named; an amount of money stays a comparison).
@@ -203,9 +205,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[\w.'’-]+\s*){1,4}")
 # A relative clause opened before a date: "who stepped down ... in March", "which will close in June".
 # A clause of its own opened before a date: relative ("who stepped down ... in March"), participial ("having
 # sold ... in May") or subordinate, with a short subject ("after the mill closed ... in June").
-_CLAUSE_OPENER = re.compile(
-    r"\b(?:(?P<rel>who|which|whom|having)|(?P<sub>that|after|before|when|while|because|although|though|once))\s+",
-    re.IGNORECASE,
+_CLAUSE_OPENER = CaselessPattern(
+    r"\b(?:(?P<rel>who|which|whom|having)|(?P<sub>that|after|before|when|while|because|although|though|once))\s+"
 )
 _OPENER_WORDS = re.compile(r"[\w.'’-]+")
 _RELATIVE_REACH = 120  # characters: how far back the verb of a date's relative clause may stand
@@ -457,7 +458,7 @@ class Resolver:
         date is in no such clause opened by a verb within reach."""
         reach = max(lo, start - _RELATIVE_REACH)
         opener = None
-        for found in _CLAUSE_OPENER.finditer(self.text, reach, start):
+        for found in _CLAUSE_OPENER.finditer(self.text, self.lowered, reach, start):
             opener = found  # the last one: the clause nearest the date
         if opener is None:
             return ""
@@ -552,11 +553,14 @@ class Resolver:
         i = bisect.bisect_right(self._starts, start) - 1
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
         window = self.text[max(lo, start - 60) : start]
-        if _COMPARED_RIGHT_BEFORE.search(window):  # "than in 2019", "twice as many as in the winter before"
+        lowered = self.lowered[max(lo, start - 60) : start] if self.lowered is not None else None
+        if _COMPARED_RIGHT_BEFORE.search(
+            window, lowered
+        ):  # "than in 2019", "as many as in the winter before"
             return True
         if rule not in _COMPARISON_RULES:
             return False
-        for found in _COMPARISON_WORD.finditer(window):
+        for found in _COMPARISON_WORD_CASELESS.finditer(window, lowered):
             if _QUANTITY_QUALIFIER.match(window, found.end()):
                 continue  # "more than 500 people died last year": a qualified count, not a comparison
             return _SENTENCE_PUNCT.search(window, found.end()) is None
