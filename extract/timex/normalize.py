@@ -388,6 +388,7 @@ class Resolver:
         ]
         kind, distance = governing_tense(self.text, near, start, end, lo)
         relative = self._own_clause_verb(markers, sentence_start, start)
+        word = self._last_word(sentence_start, start)
         if relative:
             kind, distance = relative, 0  # the verb of the date's own (relative) clause
         elif distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
@@ -396,13 +397,12 @@ class Resolver:
             reach = min(sentence_end, end + _FRONTED_REACH)
             kind, _ = governing_tense(self.text, [mk for mk in markers if end <= mk[0] < reach], start, end)
             distance = 0 if kind else distance
-        elif distance > _TENSE_REACH and self._last_word(sentence_start, start) in ("in", "on", "during"):
+        elif distance > _TENSE_REACH and word in ("in", "on", "during"):
             # No verb within reach: the nearest one before it in the same clause (no punctuation between)
             # still governs ("The operator changed from its old fiscal year to a calendar year in December").
             clause = self._clause_verb(markers, sentence_start, start)
             if clause:
                 kind, distance = clause, 0
-        word = self._last_word(sentence_start, start)
         cue = self._preposition_cue(word, sentence_start, start)
         if cue:
             return cue
