@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.sentences import split_sentences
@@ -189,6 +189,9 @@ def test_scan_equals_the_filtered_ordered_alternation(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(TEXTS, st.integers(0, 80), st.integers(0, 80))
+@example("he said it will", 3, 12)  # a marker right at the start of the range
+@example("said he'll go", 0, 13)
+@example("it's due in May", 2, 13)
 def test_markers_equal_the_marker_regex(text: str, start: int, length: int) -> None:
     start = min(start, len(text))
     end = min(len(text), start + length)
