@@ -12,14 +12,16 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from extract.figures.phrase import figure_phrase
 from extract.model import DateMention, Entity, Fact, Figure, Sentence
 
 Interval = tuple[date | None, date | None]
+_Item = TypeVar("_Item")
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -139,12 +141,14 @@ def _sentence_for(sentences: Sequence[Sentence], starts: list[int], offset: int,
     return Sentence(offset, end)
 
 
-class _Spans:
-    """(start, end, label) spans; `within` gives the distinct labels of those inside a sentence, in the
-    order given (a binary search when the spans are sorted by start, as every layer returns them)."""
+class _Spans(Generic[_Item]):
+    """(start, end, item) spans; `within` gives the distinct labels of the items inside a sentence, in the
+    order given (a binary search when the spans are sorted by start, as every layer returns them). An
+    item's label is made only when a sentence with a fact holds it (most figures lie in other sentences)."""
 
-    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+    def __init__(self, spans: list[tuple[int, int, _Item]], label: Callable[[_Item], str]) -> None:
         self.spans = spans
+        self.label = label
         self.starts = [start for start, _, _ in spans]
         self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
 
@@ -154,11 +158,15 @@ class _Spans:
             lo = bisect.bisect_left(self.starts, sentence.start)
             hi = bisect.bisect_right(self.starts, sentence.end)
         inside = (
-            label
-            for start, end, label in self.spans[lo:hi]
+            self.label(item)
+            for start, end, item in self.spans[lo:hi]
             if sentence.start <= start and end <= sentence.end
         )
         return tuple(dict.fromkeys(inside))
+
+
+def _canonical(entity: Entity) -> str:
+    return entity.canonical
 
 
 def excerpt(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, int | None]:
@@ -221,6 +229,8 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_BEFORE = 40  # characters before a date searched for its reporting verb
+_REPORT_NOUN_AFTER = re.compile(r"\s*(?:speech|statement|remarks|interview|briefing|address)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\bthat\b")
 _FORWARD = re.compile(
     r"\b(?:will|would|shall|expected|expects|due|scheduled|plans?|planned|planning|intends?|set to|"
     r"going to|aims?|forecasts?|projected)\b",
@@ -236,7 +246,7 @@ def _reporting(text: str, sentence: Sentence, mention: DateMention) -> bool:
         return True
     # "in his Tuesday speech": the date names the report itself
     after = text[mention.end : min(sentence.end, mention.end + 12)]
-    return re.match(r"\s*(?:speech|statement|remarks|interview|briefing|address)\b", after, re.I) is not None
+    return _REPORT_NOUN_AFTER.match(after) is not None
 
 
 def _forward(text: str, sentence: Sentence, mention: DateMention) -> bool:
@@ -246,7 +256,7 @@ def _forward(text: str, sentence: Sentence, mention: DateMention) -> bool:
         return True
     lo = max(sentence.start, mention.start - _FORWARD_BEFORE)
     window = text[lo : mention.start]
-    clause = re.split(r"[;:,\u2013\u2014]|\bthat\b", window)[-1]
+    clause = _CLAUSE_BREAK.split(window)[-1]
     return _FORWARD.search(clause) is not None
 
 
@@ -301,8 +311,8 @@ def build_facts(
     grouped: dict[Sentence, list[DateMention]] = {}
     for mention in dates:
         grouped.setdefault(_sentence_for(sentences, starts, mention.start, mention.end), []).append(mention)
-    entity_spans = _Spans([(e.start, e.end, e.canonical) for e in entities])
-    figure_spans = _Spans([(f.start, f.end, figure_phrase(f)) for f in figures])
+    entity_spans = _Spans([(e.start, e.end, e) for e in entities], _canonical)
+    figure_spans = _Spans([(f.start, f.end, f) for f in figures], figure_phrase)
     facts: list[Fact] = []
     for sentence, mentions in grouped.items():
         # A comparison's base ("up 17% from a year earlier") does not date the statement.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.entities import find_entities
+from extract.entities.patterns import DATELINE, LOWER_WORD, RUN, dateline_places, lower_words, name_runs
 from extract.model import ENTITY_TYPES
 from extract.sentences import split_sentences
 
@@ -103,3 +104,38 @@ def test_corrections_never_break_the_contract(text: str, name: str, etype: str) 
             assert e.type == etype
     if etype == "NONE":
         assert name not in [e.text for e in found]
+
+
+# Joined without spaces too, so that runs meet other words, apostrophes, dots and hyphens head on.
+ADJOINED = st.lists(
+    st.one_of(WORDS, st.sampled_from(["d'", "l’", "al-", "el‐", ".", "'", "x", "5", "\u00a0"])), max_size=40
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
+def test_name_runs_are_the_runs_of_the_run_pattern(text: str) -> None:
+    assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
+@example("ERBIL, Kurdistan Region — Officials said")
+@example("A headline\nOSLO 2020-05-14 - The talks\nLAGOS (Reuters) -")
+def test_dateline_places_are_the_dateline_pattern_matches(text: str) -> None:
+    assert [m.span(1) for m in dateline_places(text)] == [m.span(1) for m in DATELINE.finditer(text)]
+
+
+ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=127), max_size=200)
+ASCII_WORDS = st.lists(
+    st.sampled_from(
+        ["the", "it's", "don't", "'tis", "x", "re-run", "a_b", "b2", "Bank", "ok'", "-", "_", "'"]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(NEWSISH, ASCII_TEXT, ANY_TEXT, ASCII_WORDS.map(" ".join), ASCII_WORDS.map("".join)))
+def test_lower_words_are_the_lower_word_matches(text: str) -> None:
+    assert lower_words(text) == frozenset(LOWER_WORD.findall(text))

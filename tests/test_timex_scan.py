@@ -8,13 +8,19 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract.sentences import split_sentences
 from extract.timex import find_dates
 from extract.timex.grammar import FLAGS, RULES
-from extract.timex.normalize import RULE_BOOK
+from extract.timex.lowered import lower_case_twin
+from extract.timex.normalize import (
+    _CLAUSE_OPENER,
+    _COMPARED_RIGHT_BEFORE,
+    _COMPARISON_WORD_CASELESS,
+    RULE_BOOK,
+)
 from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
 from extract.timex.tense import (
@@ -159,6 +165,7 @@ TOKENS = st.sampled_from(
         "ll",
         "s",
         "ſ",
+        "ı",
         "K",
         "İ",
         "é",
@@ -168,7 +175,7 @@ TOKENS = st.sampled_from(
 TEXTS = st.one_of(
     st.lists(TOKENS, max_size=30).map("".join),
     st.lists(TOKENS, max_size=30).map(" ".join),
-    st.text(alphabet="the0123 456789past yrsmonQ'’-.,:aAlkK", max_size=60),
+    st.text(alphabet="the0123 456789past yrsmonQ'’-.,:aAlkKſıİ", max_size=60),
 )
 
 
@@ -182,10 +189,15 @@ def test_scan_equals_the_filtered_ordered_alternation(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(TEXTS, st.integers(0, 80), st.integers(0, 80))
+@example("he said it will", 3, 12)  # a marker right at the start of the range
+@example("said he'll go", 0, 13)
+@example("it's due in May", 2, 13)
 def test_markers_equal_the_marker_regex(text: str, start: int, length: int) -> None:
     start = min(start, len(text))
     end = min(len(text), start + length)
     assert sentence_markers(text, start, end) == reference_markers(text, start, end)
+    # On the lower-cased twin (case-sensitive) where there is one: the same markers.
+    assert sentence_markers(text, start, end, lower_case_twin(text)) == reference_markers(text, start, end)
 
 
 def test_rule_selection_keeps_the_rules_that_can_start_here() -> None:
@@ -256,3 +268,39 @@ def test_each_rule_example_is_matched_by_its_rule_with_its_value(rule: str, text
     assert match.end() == len(text)
     mention = find_dates(text, split_sentences(text), EXAMPLE_DATE)
     assert [(d.start, d.value) for d in mention] == [(match.start(), value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In ſummer 2020 it rained",
+        "the laſt three months",
+        "ſeptember 3",
+        "İn May",
+        "in thıs month",
+        "ıt ıs Tuesday",
+    ],
+)
+def test_scan_finds_what_ignorecase_finds_where_lower_case_differs(text: str) -> None:
+    # The start filter runs on the lower-cased text; "ı" and "ſ" match "i" and "s" only case-insensitively.
+    assert [(m.span(), rule) for rule, m in scan(text)] == [
+        (m.span(), m.lastgroup) for m in MASTER.finditer(text)
+    ]
+    assert list(scan(text))
+
+
+CLAUSE_TOKENS = st.sampled_from(
+    ["than", "As", "as many", "in", "WHO", "which", "Having", "that", "Once", "ı", "İ", "ſ"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.lists(st.one_of(TOKENS, CLAUSE_TOKENS), max_size=20).map(" ".join)))
+def test_caseless_patterns_on_the_twin_find_what_ignorecase_finds(text: str) -> None:
+    twin = lower_case_twin(text)
+    for pattern in (_CLAUSE_OPENER, _COMPARED_RIGHT_BEFORE, _COMPARISON_WORD_CASELESS):
+        expected = [(m.span(), m.lastgroup) for m in pattern.ignoring_case.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, twin)] == expected
+        found = pattern.search(text, twin, 1, len(text) - 1)
+        reference = pattern.ignoring_case.search(text, 1, len(text) - 1)
+        assert (found and found.span()) == (reference and reference.span())

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extract.entities import lexicon as lx
-from extract.entities.patterns import HYPHEN_LOWER_TAIL, RUN, WORD
+from extract.entities.patterns import HYPHEN_LOWER_TAIL, WORD, name_runs
 
 Word = tuple[int, int, str]
 
@@ -201,11 +201,10 @@ def find_candidates(
     taken_starts = [t[0] for t in taken]
     skip_starts = [t[0] for t in skip_lines]
     out: list[Candidate] = []
-    for run in RUN.finditer(text):
-        rs, re_ = run.span()
+    for rs, re_ in name_runs(text):
         if skip_lines and overlaps(skip_lines, skip_starts, rs, re_):
             continue
-        word = run.group()
+        word = text[rs:re_]
         if " " not in word and "\u00a0" not in word:
             _single_word(word, rs, re_, opener_starts, lower_vocab, taken, taken_starts, out)
             continue

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from extract.entities import lexicon as lx
 from extract.entities.candidates import overlaps
 from extract.entities.gazetteer import Gazetteer
-from extract.entities.patterns import DATELINE, LETTER_WORD, LINE, LOWER_START, YEAR_ONLY
+from extract.entities.patterns import LETTER_WORD, LINE, LOWER_START, YEAR_ONLY, dateline_places
 
 MAX_HEADLINE = 300
 MAX_NGRAM = 4
@@ -57,7 +57,7 @@ def datelines(text: str, caps_lines: list[tuple[int, int]]) -> list[tuple[int, i
     """Spans of dateline places at line starts."""
     caps_starts = {s for s, _ in caps_lines}
     out = []
-    for m in DATELINE.finditer(text):
+    for m in dateline_places(text):
         s, e = m.span(1)
         line_end = text.find("\n", e)
         rest = text[e : line_end if line_end >= 0 else len(text)].strip()

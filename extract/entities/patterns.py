@@ -7,6 +7,7 @@ blocks), so names such as "São Paulo" or "Đặng Thị Ngọc Thịnh" are sin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Capitals as compact ranges, so the patterns compile fast: ASCII and Latin-1 exactly; Latin Extended,
 # Latin Extended Additional (Vietnamese) and Greek / Cyrillic capitals by block. Extended blocks mix
@@ -33,7 +34,27 @@ _PARTICLE = (
     r"|af|zu|no|in)"
 )
 _SEP = r"[ \u00a0]+"
-RUN = re.compile(rf"(?<![\w'’.-]){NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*")
+_RUN_BODY = rf"{NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*"
+RUN = re.compile(rf"(?<![\w'’.-]){_RUN_BODY}")
+# RUN after the character before it. Speed: RUN opens with a look-behind, so the engine tries it at every
+# character; this opens with a character class, which the engine scans for in C, skipping the letters
+# inside words, and its look-ahead turns down a lower-case word at its first letter.
+_RUN_AFTER_BREAK = re.compile(rf"[^\w'’.-](?=[{UPPER}]|{_PREFIX}[-‐'’])({_RUN_BODY})")
+
+
+def name_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `RUN.finditer(text)`, found faster. A run never ends with a character that may come
+    before one (it ends in a letter, a digit, "." or an apostrophe), so after a run the next one needs a
+    break of its own."""
+    pos = 0
+    first = RUN.match(text)
+    if first is not None:
+        yield first.span()
+        pos = first.end()
+    for m in _RUN_AFTER_BREAK.finditer(text, pos):
+        yield m.span(1)
+
+
 WORD = re.compile(r"\S+")
 # "Popular Mobilization Forces (PMF" / "Operation Inherent Resolve ( OIR )": an acronym being defined.
 ACRONYM_DEFINITION = re.compile(rf"\(\s*({_U}[{UPPER}0-9&.\-]{{1,11}}?s?)\s*(?:[),;]|or\b)")
@@ -42,13 +63,41 @@ ALIAS_DEFINITION = re.compile(
     rf"\(\s*{_U}[{UPPER}0-9&.\-]{{1,11}}\s*,\s*(?:or|also|aka)\s+({_U}[^()\n]{{1,60}}?)\s*\)"
 )
 # A dateline: capitalised place at the start of a line, then a comma, a date, a dash or "(Reuters)".
-DATELINE = re.compile(
-    rf"^({_U}[{UPPER}'’.\-]+(?:[ ]{_U}[{UPPER}'’.\-]+){{0,3}})(?=\s*(?:,|\(|[-—–]|\d))", re.M
-)
+_DATELINE_PLACE = rf"({_U}[{UPPER}'’.\-]+(?:[ ]{_U}[{UPPER}'’.\-]+){{0,3}})(?=\s*(?:,|\(|[-—–]|\d))"
+DATELINE = re.compile(rf"^{_DATELINE_PLACE}", re.M)
+# Speed: "^" in MULTILINE mode is tried at every character; a line break is a literal the engine jumps to.
+_DATELINE_AFTER_BREAK = re.compile(rf"\n{_DATELINE_PLACE}")
+
+
+def dateline_places(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `DATELINE.finditer(text)` (the place is group 1), found faster: the first line's,
+    then those after each line break (a place never spans lines, so they cannot overlap)."""
+    first = DATELINE.match(text)
+    if first is not None:
+        yield first
+    yield from _DATELINE_AFTER_BREAK.finditer(text)
+
+
 LINE = re.compile(r"[^\n]+")
 LETTER_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 LOWER_START = re.compile(r"(?<![^\s\"“‘(])[a-z]")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w'’-])")
+# Every ASCII character that cannot stand inside a word (a LOWER_WORD token is cut by anything but
+# [\w'’-]), mapped to a space.
+_ASCII_BREAKS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'-")})
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The distinct words of `text` written in lower-case ASCII letters (and apostrophes): the set of
+    `LOWER_WORD.findall(text)`. Speed: in an ASCII text the words are cut apart by `str.translate` and
+    `split` in C and each distinct one is checked once, instead of the pattern's look-behind being tried
+    at every character (about 1.8x as fast on a 4 KB article)."""
+    if not text.isascii():
+        return frozenset(LOWER_WORD.findall(text))
+    words = set(text.translate(_ASCII_BREAKS).split())
+    return frozenset(w for w in words if "a" <= w[0] <= "z" and w.replace("'", "").isalpha() and w.islower())
+
+
 SENTENCE_OPENER = re.compile(r"[\s\"'“‘(\[\-–—]{0,8}")
 ALL_CAPS_ACRONYM = re.compile(rf"^(?:{_U}[{UPPER}0-9&]+|{_U}\.(?:{_U}\.)+)$")
 # An amount next to a code makes it a currency or unit ("KD 7.5 million", "8,000 TEU"); bare small

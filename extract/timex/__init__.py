@@ -15,9 +15,10 @@ from datetime import date
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.model import DateMention, Sentence
+from extract.timex.lowered import lower_case_twin
 from extract.timex.nonmarkable import non_markable
 from extract.timex.normalize import Resolver
-from extract.timex.scanner import scan
+from extract.timex.scanner import scan_with_twin
 from extract.timex.values import is_valid_mod, is_valid_value
 
 __all__ = ["find_dates", "is_valid_value"]
@@ -38,12 +39,13 @@ def find_dates(
     corrections: Corrections = NO_CORRECTIONS,
 ) -> list[DateMention]:
     """Every temporal expression of `text`, in order, non-overlapping, with offsets into `text`."""
-    resolver = Resolver(text, list(sentences), published)
+    lowered = lower_case_twin(text)  # computed once for the scan and the tense markers
+    resolver = Resolver(text, list(sentences), published, lowered)
     forced = corrections.date_values
     starts = [s.start for s in sentences]
     out: list[DateMention] = []
     taken = 0  # where the last mention added without a match of its own ends
-    for rule, m in scan(text):
+    for rule, m in scan_with_twin(text, lowered):
         if m.start() < taken:
             continue
         i = bisect.bisect_right(starts, m.start()) - 1

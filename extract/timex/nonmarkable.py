@@ -78,12 +78,14 @@ def _headline(text: str, start: int, end: int) -> bool:
 def _in_title(text: str, start: int, end: int, sentence_start: int) -> bool:
     """Time words written as a name: each word that is not a calendar name capitalised, away from the start
     of a sentence ("on ABC's "This Week"", "CBS's "60 Minutes"", "Voice of America Today")."""
-    if _opens_sentence(text, sentence_start, start):
-        return False
+    if text[start:end].islower():
+        return False  # no capital at all (most expressions): the test below would fail; spares the regex
     letters = _LETTERS.findall(text, start, end)
     # Calendar names are capitalised anyway; single letters are clock and quarter marks ("A.M.", "Q3").
     found = [w for w in letters if len(w) > 1 and not _calendar_word(w)]
     if not found or not all(_title_word(w) for w in found):
+        return False
+    if _opens_sentence(text, sentence_start, start):
         return False
     before = text[max(0, start - 8) : start].rstrip()
     if before.endswith((".", "!", "?")):

@@ -49,6 +49,7 @@ from extract.timex.lexicon import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
+from extract.timex.lowered import CaselessPattern
 from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
 from extract.timex.tense import governing_tense, sentence_markers
 from extract.words import table
@@ -139,11 +140,12 @@ _HABITUAL = re.compile(
 )
 _COMPARISON_WORDS = "|".join(table("timex")["comparison_words"])
 _COMPARISON_WORD = re.compile(rf"\b(?:{_COMPARISON_WORDS})\b", re.IGNORECASE)
+_COMPARISON_WORD_CASELESS = CaselessPattern(_COMPARISON_WORD.pattern)
 _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 # A comparison word right before the date it compares with: "than (in) 2019", "as many as in the winter
 # before" ("as ... as" followed by a date and nothing else: "as many as 500 people" is a count).
-_COMPARED_RIGHT_BEFORE = re.compile(
-    r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$", re.IGNORECASE
+_COMPARED_RIGHT_BEFORE = CaselessPattern(
+    r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$"
 )
 # "than" or "from" qualifying a plain count rather than introducing a comparison's base: "more than 500
 # people", "fewer than 20 ships" (a count of something named; an amount of money stays a comparison).
@@ -203,9 +205,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[\w.'’-]+\s*){1,4}")
 # A relative clause opened before a date: "who stepped down ... in March", "which will close in June".
 # A clause of its own opened before a date: relative ("who stepped down ... in March"), participial ("having
 # sold ... in May") or subordinate, with a short subject ("after the mill closed ... in June").
-_CLAUSE_OPENER = re.compile(
-    r"\b(?:(?P<rel>who|which|whom|having)|(?P<sub>that|after|before|when|while|because|although|though|once))\s+",
-    re.IGNORECASE,
+_CLAUSE_OPENER = CaselessPattern(
+    r"\b(?:(?P<rel>who|which|whom|having)|(?P<sub>that|after|before|when|while|because|although|though|once))\s+"
 )
 _OPENER_WORDS = re.compile(r"[\w.'’-]+")
 _RELATIVE_REACH = 120  # characters: how far back the verb of a date's relative clause may stand
@@ -219,6 +220,9 @@ _FRONTED_BEFORE = re.compile(r"[\s\"'`“‘(]*(?:[A-Za-z]+\s+){0,2}")
 _THAT_DAY_REACH = 200  # characters after a named day within which "in the morning" is that day's morning
 _TODAY_IS_BEFORE = re.compile(r"(?:\b(?:today|it|this)\s+is|\b(?:it|today)['’]s)\s+$", re.IGNORECASE)
 _FUTURE_RELS = frozenset({"next", "coming", "upcoming", "following", "ensuing", "remaining"})
+
+
+_NON_DIGITS = re.compile(r"\D")
 
 
 def _norm(s: str) -> str:
@@ -331,8 +335,11 @@ def _year_words(words: str) -> int | None:
 class Resolver:
     """Turns grammar matches into `Timex` values for one text; create one per `find_dates` call."""
 
-    def __init__(self, text: str, sentences: list[Sentence], published: date | None) -> None:
+    def __init__(
+        self, text: str, sentences: list[Sentence], published: date | None, lowered: str | None = None
+    ) -> None:
         self.text = text
+        self.lowered = lowered  # the text's lower_case_twin (extract.timex.lowered), when the caller has it
         self.dct = published
         self._sentences = sentences
         self._starts = [s.start for s in sentences]
@@ -367,7 +374,7 @@ class Resolver:
             lo, hi = self._sentences[i].start, self._sentences[i].end
         markers = self._markers.get(i)
         if markers is None:  # each sentence is read once, however many expressions it holds
-            markers = self._markers[i] = sentence_markers(self.text, lo, hi)
+            markers = self._markers[i] = sentence_markers(self.text, lo, hi, self.lowered)
         # Only markers within reach can decide (a modal before the expression reaches twice as far).
         sentence_start = lo
         sentence_end = hi
@@ -381,6 +388,7 @@ class Resolver:
         ]
         kind, distance = governing_tense(self.text, near, start, end, lo)
         relative = self._own_clause_verb(markers, sentence_start, start)
+        word = self._last_word(sentence_start, start)
         if relative:
             kind, distance = relative, 0  # the verb of the date's own (relative) clause
         elif distance > _TENSE_REACH and self._fronted(sentence_start, start, end):
@@ -389,13 +397,12 @@ class Resolver:
             reach = min(sentence_end, end + _FRONTED_REACH)
             kind, _ = governing_tense(self.text, [mk for mk in markers if end <= mk[0] < reach], start, end)
             distance = 0 if kind else distance
-        elif distance > _TENSE_REACH and self._last_word(sentence_start, start) in ("in", "on", "during"):
+        elif distance > _TENSE_REACH and word in ("in", "on", "during"):
             # No verb within reach: the nearest one before it in the same clause (no punctuation between)
             # still governs ("The operator changed from its old fiscal year to a calendar year in December").
             clause = self._clause_verb(markers, sentence_start, start)
             if clause:
                 kind, distance = clause, 0
-        word = self._last_word(sentence_start, start)
         cue = self._preposition_cue(word, sentence_start, start)
         if cue:
             return cue
@@ -451,7 +458,7 @@ class Resolver:
         date is in no such clause opened by a verb within reach."""
         reach = max(lo, start - _RELATIVE_REACH)
         opener = None
-        for found in _CLAUSE_OPENER.finditer(self.text, reach, start):
+        for found in _CLAUSE_OPENER.finditer(self.text, self.lowered, reach, start):
             opener = found  # the last one: the clause nearest the date
         if opener is None:
             return ""
@@ -546,11 +553,14 @@ class Resolver:
         i = bisect.bisect_right(self._starts, start) - 1
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
         window = self.text[max(lo, start - 60) : start]
-        if _COMPARED_RIGHT_BEFORE.search(window):  # "than in 2019", "twice as many as in the winter before"
+        lowered = self.lowered[max(lo, start - 60) : start] if self.lowered is not None else None
+        if _COMPARED_RIGHT_BEFORE.search(
+            window, lowered
+        ):  # "than in 2019", "as many as in the winter before"
             return True
         if rule not in _COMPARISON_RULES:
             return False
-        for found in _COMPARISON_WORD.finditer(window):
+        for found in _COMPARISON_WORD_CASELESS.finditer(window, lowered):
             if _QUANTITY_QUALIFIER.match(window, found.end()):
                 continue  # "more than 500 people died last year": a qualified count, not a comparison
             return _SENTENCE_PUNCT.search(window, found.end()) is None
@@ -717,7 +727,7 @@ class Resolver:
         elif m["mon"]:
             if not _capitalised(m, "mon"):
                 return None
-            md = self._month_day(_month(m["mon"]), int(re.sub(r"\D", "", m["d"])), None, m)
+            md = self._month_day(_month(m["mon"]), int(_NON_DIGITS.sub("", m["d"])), None, m)
             if md is None:
                 return None
             if not md.anchored:
@@ -766,7 +776,7 @@ class Resolver:
     def r_dm(self, m: re.Match[str]) -> Timex | None:
         if not _capitalised(m, "mon") or (m["wd"] and not _capitalised(m, "wd")):
             return None
-        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(re.sub(r"\D", "", m["d"]))
+        day = ORDINALS.get(m["dw"].lower(), 0) if m["dw"] else int(_NON_DIGITS.sub("", m["d"]))
         year = int(m["y"]) if m["y"] else None
         if m["yrel"]:  # "April 15 last year"
             if self.dct is None:

@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from extract.timex.grammar import FLAGS, RULES, rule_pattern
 from extract.timex.lexicon import FOLLOWERS, START_WORDS
+from extract.timex.lowered import lower_case_twin
 from extract.trie import trie_regex
 
 KEY_CHARS = 8
@@ -91,7 +92,8 @@ def _matchers(key: str) -> tuple[tuple[str, _Matcher], ...]:
     return tuple((name, rule_pattern(name).match) for name in candidates(key))
 
 
-_BOUNDARY = r"(?<![\w$€£#@/-])"  # an expression never starts inside a word, an amount or a path
+_NOT_AFTER = r"\w$€£#@/-"  # an expression never starts after these: inside a word, an amount or a path
+_BOUNDARY = rf"(?<![{_NOT_AFTER}])"
 
 
 def _start_lookahead() -> str:
@@ -110,13 +112,50 @@ def start_filter() -> re.Pattern[str]:
     return re.compile(_BOUNDARY + _start_lookahead(), FLAGS)
 
 
+@cache
+def _lower_case_filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`start_filter` for a lower-cased text, case-sensitive (its words are all lower case), in two parts:
+    at the start of the text, and after a character an expression may follow (the match is that
+    character). Speed: the second begins with a character class, which the engine scans for in C,
+    skipping the letters inside words, instead of trying a look-behind at every character."""
+    return re.compile(_start_lookahead()), re.compile(f"[^{_NOT_AFTER}]{_start_lookahead()}")
+
+
+def _start_finder(text: str, lowered: str | None) -> Callable[[int], int]:
+    """`next_start(pos)`: the first position from `pos` on that `start_filter` finds in `text`, -1 when none;
+    on `lowered` (the text's `lower_case_twin`) case-sensitively when there is one (faster, the same)."""
+    if lowered is None:
+        search = start_filter().search
+
+        def next_start_ignoring_case(pos: int) -> int:
+            hit = search(text, pos)
+            return -1 if hit is None else hit.start()
+
+        return next_start_ignoring_case
+    at_start, after_break = _lower_case_filters()
+    opens = at_start.match(lowered) is not None
+    search_after = after_break.search
+
+    def next_start(pos: int) -> int:
+        if pos == 0 and opens:
+            return 0
+        hit = search_after(lowered, max(pos - 1, 0))  # the character before a start at `pos` or later
+        return -1 if hit is None else hit.start() + 1
+
+    return next_start
+
+
 def scan(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     """(rule name, match) for each expression, left to right, non-overlapping; at each position the first
     rule (in grammar order) that matches wins, as in one ordered alternation of all rules."""
-    search = start_filter().search
+    return scan_with_twin(text, lower_case_twin(text))
+
+
+def scan_with_twin(text: str, lowered: str | None) -> Iterator[tuple[str, re.Match[str]]]:
+    """`scan` given the text's `lower_case_twin` (computed once by the caller, who uses it too)."""
+    next_start = _start_finder(text, lowered)
     pos = 0
-    while (hit := search(text, pos)) is not None:
-        at = hit.start()
+    while (at := next_start(pos)) >= 0:
         for rule, match in _matchers(text[at : at + KEY_CHARS]):
             m = match(text, at)
             if m is not None:

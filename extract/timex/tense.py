@@ -12,6 +12,7 @@ January 15" the coming one).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from types import MappingProxyType
 
@@ -53,15 +54,45 @@ def _word_kinds() -> MappingProxyType[str, str]:
 _WORD_KINDS = _word_kinds()
 
 
+def _candidate_words() -> str:
+    return rf"(?:{trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO | MODAL_WORDS)}|[a-z]{{2,}}ed)(?!\w)"
+
+
+_CLITIC = r"(?<=\w['’])(?:ll|s)(?!\w)"
+
+
 @cache
 def _candidate_markers() -> re.Pattern[str]:
     """Candidate markers only: listed words, -ed words and clitics; the engine skips everything else.
     Compiled on first use."""
-    words = trie_regex(frozenset(_WORD_KINDS) | FUTURE_BEFORE_TO | MODAL_WORDS)
-    return re.compile(
-        rf"(?<!\w)(?:{words}|[a-z]{{2,}}ed)(?!\w)|(?<=\w['’])(?:ll|s)(?!\w)",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"(?<!\w){_candidate_words()}|{_CLITIC}", re.IGNORECASE)
+
+
+@cache
+def _lower_case_candidate_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`_candidate_markers` for the text's lower-cased twin (extract.timex.lowered), case-sensitive, in
+    two parts: a listed or -ed word at the start of the text, and a candidate after the character before
+    it (the match begins with that character). Speed: the second begins with a character class, which the
+    engine scans for in C, instead of trying two look-behinds at every character. A candidate ends in a
+    letter, so the character before the next one is never inside the last."""
+    return re.compile(_candidate_words()), re.compile(rf"\W(?:{_candidate_words()}|{_CLITIC})")
+
+
+def _candidate_spans(text: str, start: int, end: int, lowered: str | None) -> Iterator[tuple[int, int]]:
+    """The spans of the candidate markers in text[start:end] (`lowered`: the text's lower-case twin)."""
+    if lowered is None:
+        for m in _candidate_markers().finditer(text, start, end):
+            yield m.span()
+        return
+    at_start, after_break = _lower_case_candidate_markers()
+    pos = start - 1  # the character before a candidate at `start`
+    if start == 0:
+        first = at_start.match(lowered, 0, end)
+        pos = 0 if first is None else first.end()
+        if first is not None:
+            yield first.span()
+    for m in after_break.finditer(lowered, pos, end):
+        yield m.start() + 1, m.end()
 
 
 _APOSTROPHES = ("'", "’")
@@ -93,14 +124,14 @@ def _regular_past(word: str) -> bool:
     return not stem.endswith(_NOT_PAST_STEMS)
 
 
-def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def sentence_markers(text: str, start: int, end: int, lowered: str | None = None) -> list[tuple[int, str]]:
     """(offset, tense) for every tense marker in text[start:end]: whole words (as seen within the range),
-    "going to"-style pairs, and the clitics "'ll" and "'s" (offset of the apostrophe)."""
+    "going to"-style pairs, and the clitics "'ll" and "'s" (offset of the apostrophe). `lowered`: the
+    text's `lower_case_twin`, if the caller has it (the candidates are then found faster in it)."""
     out: list[tuple[int, str]] = []
-    for m in _candidate_markers().finditer(text, start, end):
-        word = m.group()
+    for lo, hi in _candidate_spans(text, start, end, lowered):
+        word = text[lo:hi]
         low = word.lower()
-        lo = m.start()
         if low in CLITICS and text[lo - 1 : lo] in _APOSTROPHES:  # only the clitic branch matches these
             if lo - 1 >= start and (low != "s" or _S_HOST.search(text, max(start, lo - 8), lo - 1)):
                 out.append((lo - 1, CLITICS[low]))
@@ -109,7 +140,7 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if low in MODAL_WORDS:
             if word != low:
                 continue  # "May": the month, or a sentence opening on a modal (a question)
-            after = _MODAL_AFTER.match(text, m.end(), end)
+            after = _MODAL_AFTER.match(text, hi, end)
             if (
                 low == "could"
                 and after is not None
@@ -117,7 +148,7 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
             ):
                 continue  # "could not be reached", "could be located Wednesday": as often the past
             kind = "PAST" if after is not None and after["have"] else "FUTURE"
-        elif low == "due" and _DUE_AT.match(text, m.end(), end) and not _WAS_BEFORE.search(text, start, lo):
+        elif low == "due" and _DUE_AT.match(text, hi, end) and not _WAS_BEFORE.search(text, start, lo):
             kind = "FUTURE"  # "the new line is due in September": expected then
         if (
             low in SCHEDULED_PRESENT
@@ -125,11 +156,11 @@ def sentence_markers(text: str, start: int, end: int) -> list[tuple[int, str]]:
             and _NOT_OWN_VERB_BEFORE.search(text, max(start, lo - 8), lo)
         ):
             continue  # "to meet demand": an infinitive, no timetable
-        if low == "next" and _THEN_TO.match(text, m.end(), end):
+        if low == "next" and _THEN_TO.match(text, hi, end):
             continue  # "next to the embassy": a preposition, not the future
         if low in _PLAN_PARTICIPLES and _SETTLED_BEFORE.search(text, max(start, lo - 16), lo):
             continue  # "as planned", "previously scheduled": the plan says nothing of the date's side
-        if kind is None and low in FUTURE_BEFORE_TO and _THEN_TO.match(text, m.end(), end):
+        if kind is None and low in FUTURE_BEFORE_TO and _THEN_TO.match(text, hi, end):
             kind = "FUTURE"  # "going to", "plans to", "due to"
         if kind is None and _regular_past(word):
             kind = "PAST"
