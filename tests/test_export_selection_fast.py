@@ -1,0 +1,86 @@
+"""The export selection's quick ways give what the plain ones give: the first key figures chosen without
+the highlight and narrowing checks, sentences made one line without splitting, article texts read with
+system calls, metadata documents looked up with one look at the articles file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from store.bodies import READ_SIZE, BodyStore
+from store.errors import LibraryCorrupt, LibraryError
+from store.export import selection
+from store.library import Library
+
+KINDS = ["cardinal", "percent", "money", "fraction", "quantity", "ordinal", "date"]
+WHITESPACE = [" ", "  ", "\n", "\t", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", "\u2028"]
+
+ROWS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=60),
+        st.integers(min_value=0, max_value=6),
+        st.sampled_from(["12", "12 ", " 12", "1.2 million", "12%", "$5", "five", "Five", "5"]),
+        st.none() | st.sampled_from([0, 3, -4, 9, 10, -10, 12, 5.5, 1e6, 0.5]),
+        st.sampled_from(KINDS),
+        st.none() | st.just("people"),
+        st.none() | st.just("about"),
+        st.none() | st.integers(min_value=0, max_value=40),
+        st.none() | st.integers(min_value=40, max_value=90),
+    ).map(lambda row: [row[0], row[0] + row[1], *row[2:]]),
+    max_size=30,
+)
+
+
+@given(ROWS)
+def test_the_first_figures_are_those_chosen_with_no_highlight_or_narrowing(rows: list[list]) -> None:
+    assert selection._first_rows(rows) == selection._chosen_rows(rows, [], [], False)
+
+
+@given(st.lists(st.sampled_from(["a", "B", "é", "1", ".", "\x00", "\u200b", *WHITESPACE])).map("".join))
+@example(" a b")
+@example("a b ")
+@example("a  b")
+@example("a\xa0b")
+def test_a_sentence_made_one_line_is_its_words_joined(text: str) -> None:
+    assert selection._one_line(text) == " ".join(text.split())
+
+
+def test_no_whitespace_but_the_space_is_printable() -> None:
+    """What lets `_one_line` leave printable text as it is."""
+    import sys
+
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+
+
+def test_a_text_longer_than_one_read_is_read_whole(tmp_path: Path) -> None:
+    bodies = BodyStore(tmp_path / "bodies")
+    for size in (0, 1, READ_SIZE - 1, READ_SIZE, READ_SIZE + 1, 3 * READ_SIZE + 7):
+        body = ("é" * size)[:size] if size % 2 else "x" * size
+        key, _ = bodies.put(body)
+        assert bodies.get(key) == body
+
+
+def test_a_missing_damaged_or_unreadable_text_is_told_as_before(tmp_path: Path) -> None:
+    bodies = BodyStore(tmp_path / "bodies")
+    key, _ = bodies.put("The harbour reopened.")
+    path = bodies.path(key)
+    path.write_text("The harbour closed.")
+    with pytest.raises(LibraryCorrupt, match=f"the article text {path} is damaged"):
+        bodies.get(key)
+    path.unlink()
+    with pytest.raises(LibraryCorrupt, match=f"the article text {path} is missing"):
+        bodies.get(key)
+    path.mkdir()
+    with pytest.raises(LibraryError, match=f"cannot read {path}"):
+        bodies.get(key)
+
+
+def test_documents_looked_up_together_are_those_looked_up_one_by_one(sample_library: Library) -> None:
+    articles = sample_library._articles
+    ids = [meta.id for meta in sample_library.articles()]
+    assert list(articles.docs(ids)) == [articles.doc(aid) for aid in ids]
+    with pytest.raises(KeyError):
+        list(articles.docs([ids[0], "0" * 16]))
