@@ -84,3 +84,17 @@ def test_documents_looked_up_together_are_those_looked_up_one_by_one(sample_libr
     assert list(articles.docs(ids)) == [articles.doc(aid) for aid in ids]
     with pytest.raises(KeyError):
         list(articles.docs([ids[0], "0" * 16]))
+
+
+def test_a_text_read_by_its_key_is_the_articles_text_and_a_damaged_one_is_told(
+    sample_library: Library,
+) -> None:
+    from store.articles import ArticleTextMissing
+
+    meta = sample_library.articles()[0]
+    key = sample_library._articles.doc(meta.id)["body"]
+    assert sample_library.article_text(meta.id, key) == sample_library.article_text(meta.id)
+    sample_library._files.bodies.path(key).write_text("Something else.")
+    with pytest.raises(ArticleTextMissing):
+        sample_library.article_text(meta.id, key)
+    assert any(f"[{meta.id[:12]}] cannot be read" in notice for notice in sample_library.notices)

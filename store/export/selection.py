@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from store.bulk import collector_paused
@@ -40,6 +41,7 @@ KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quant
 SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
 FIGURES_PER_ARTICLE = 8  # the first ones in the text (the lede carries the news); highlighted ones on top
 FAR_FUTURE = "9999-12-31"
+NO_BOUNDS: tuple[str | None, str | None] = (None, None)
 BULK_ANNOTATIONS = 64  # articles from which all the annotations are read at once
 
 
@@ -48,7 +50,7 @@ class LibraryView(Protocol):
 
     def articles(self) -> list[ArticleMeta]: ...
     def article(self, article_id: str) -> Article: ...
-    def article_text(self, article_id: str) -> str: ...
+    def article_text(self, article_id: str, body_key: str | None = None) -> str: ...
     def resolve_id(self, prefix: str) -> str: ...
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
@@ -107,21 +109,24 @@ def _select(
         facts = _selected_facts(entry, selection)
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
-        span = interval_bounds((f["start_date"], f["end_date"]) for f in entry["facts"])
+        span: tuple[str | None, str | None] | None = None  # the article's dated span: for open-ended facts
         published = meta.published.isoformat() if meta.published else None
         for f in facts:
+            f_start, f_end = f["start_date"], f["end_date"]
+            if (f_start is None) == (f_end is None):
+                bounds = NO_BOUNDS  # order_key reads the span only for a fact open on one side
+            elif span is None:
+                bounds = span = interval_bounds((g["start_date"], g["end_date"]) for g in entry["facts"])
+            else:
+                bounds = span
             key = order_key(
-                f["start_date"],
-                f["end_date"],
-                published,
-                aid,
-                f["sentence"]["start"],
-                f["date"]["start"],
-                span,
+                f_start, f_end, published, aid, f["sentence"]["start"], f["date"]["start"], bounds
             )
             timeline.append((key, TimelineFact(aid, data=f)))
         notes = notes_of(aid)
-        figures = _key_figures(library, aid, entry["figures"], facts, notes, selection.narrows_facts)
+        figures = _key_figures(
+            library, aid, entry["key"]["body"], entry["figures"], facts, notes, selection.narrows_facts
+        )
         chosen.append((meta, _annotation_order(notes), figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
@@ -130,7 +135,7 @@ def _select(
 
     chosen.sort(key=lambda item: _article_order(item[0]))
     annotations = [a for _, notes, _ in chosen for a in notes]
-    timeline.sort(key=lambda item: item[0])  # stable: an article's facts that tie stay in text order
+    timeline.sort(key=itemgetter(0))  # stable: an article's facts that tie stay in text order
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
     series, conflicts = across_selected(library, {meta.id for meta in articles}) if across else ((), ())
@@ -303,13 +308,15 @@ def _annotation_order(notes: list[Annotation]) -> list[Annotation]:
 def _key_figures(
     library: LibraryView,
     article_id: str,
+    body_key: str,
     rows: list[FigureRow],
     facts: list[Fact],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
     """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
-    sentence's span); the article's text is read only when one is picked, for the sentence."""
+    sentence's span); the article's text (`body_key`: its key, as the entry has it) is read only when one
+    is picked, for the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
     if highlighted or narrowed:
         fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts] if narrowed else []
@@ -324,7 +331,7 @@ def _key_figures(
     for start, end, text, value, kind, unit, qualifier, s_start, s_end in chosen:
         if s_start is not None and s_end is not None:
             if body is None:
-                body = library.article_text(article_id)
+                body = library.article_text(article_id, body_key)
             sentence = sentences.get((s_start, s_end))
             if sentence is None:  # figures of one sentence share its text: memory
                 sentence = sentences[s_start, s_end] = _one_line(body[s_start:s_end])
