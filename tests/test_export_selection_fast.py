@@ -48,6 +48,16 @@ def test_a_sentence_made_one_line_is_its_words_joined(text: str) -> None:
     assert selection._one_line(text) == " ".join(text.split())
 
 
+@given(st.lists(st.sampled_from(["a", "B", "1", ".", "\x00", " ", "  ", "\n", "\n "])).map("".join))
+def test_a_sentence_of_spaces_and_line_breaks_made_one_line_is_its_words_joined(text: str) -> None:
+    assert selection._one_line(text, lines=True) == " ".join(text.split())
+
+
+def test_the_other_ascii_spaces_are_every_ascii_whitespace_but_the_space_and_line_break() -> None:
+    spaces = {chr(code) for code in range(128) if chr(code).isspace()}
+    assert set(selection._OTHER_ASCII_SPACES) == spaces - {" ", "\n"}
+
+
 def test_no_whitespace_but_the_space_is_printable() -> None:
     """What lets `_one_line` leave printable text as it is."""
     import sys
