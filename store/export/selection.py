@@ -101,13 +101,15 @@ def _select(
     # facts are kept as TimelineFacts at once, and the entries let go shard by shard: memory.
     timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
     notes_of = _annotations_of(library, by_id)
+    narrowed = selection.narrows_facts
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
         names: dict[str, str] = entry["names"]
         if selection.entity is not None and not any(name_matches(selection.entity, n) for n in names):
             continue
-        facts = _selected_facts(entry, selection)
+        # Not narrowed: every fact (the index's entry has as many entity keys as facts: store.facts_index).
+        facts = _selected_facts(entry, selection) if narrowed else entry["facts"]
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
         span: tuple[str | None, str | None] | None = None  # the article's dated span: for open-ended facts
@@ -125,10 +127,8 @@ def _select(
             )
             timeline.append((key, TimelineFact(aid, data=f)))
         notes = notes_of(aid)
-        figures = _key_figures(
-            library, aid, entry["key"]["body"], entry["figures"], facts, notes, selection.narrows_facts
-        )
-        chosen.append((meta, _annotation_order(notes), figures))  # not the entry: memory
+        figures = _key_figures(library, aid, entry["key"]["body"], entry["figures"], facts, notes, narrowed)
+        chosen.append((meta, _annotation_order(notes) if notes else [], figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
