@@ -5,7 +5,11 @@ kept apart from the analyses so that they never load one.
 article: the key of the analysis it mirrors (analyzer version, text, publication date, corrections
 fingerprint), its facts (`extract.model.fact_to_dict` form; each bounded excerpt, offsets and dates), the
 case-folded entity names of each fact's sentence, the article's name table (every mention and canonical
-name, case-folded -> canonical) and its figures with the sentence around each (for key figures).
+name, case-folded -> canonical) and its figures with the sentence around each (for key figures): all of
+them as one JSON text (`figure_rows` reads it: only an export with highlights or narrowed facts needs
+them, and 244,000 small arrays at 10,000 articles were a third of reading the index), and apart, as
+arrays, the first key figures an export takes when there is neither (`first_figures`: the exports' rule,
+kept here because the index stores what it picks; FORMAT is bumped when it changes).
 
 - Written with the analysis, in the same journaled commit (`change`, called by `store.analyses`).
 - Trusted only when its key is the article's current key: a missing, damaged, stale or older-format
@@ -32,6 +36,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from store import fastjson
 from store.bodies import read_bytes
 from store.errors import LibraryError
 from store.ids import doc_id, shard
@@ -44,11 +49,19 @@ if TYPE_CHECKING:
 
 FOLDER = "facts"
 TABLE = "entries"
-FORMAT = 1  # bumped when the entry layout changes: entries of another format are made again
+FORMAT = 2  # bumped when the entry layout changes: entries of another format are made again
+
+# An article's first key figures (store/export/selection.py): definite figures of these kinds, no cardinal
+# count below SMALL_COUNT ("two provinces", "four are missing": context, not key figures), the first
+# FIGURES_PER_ARTICLE of them in the text (the lede carries the news), each once.
+KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
+SMALL_COUNT = 10
+FIGURES_PER_ARTICLE = 8
 SHARD_DIGITS = 3
 BYPASS_ENV = "BRIEFING_NO_FACTS_INDEX"
 
 Entry = dict[str, Any]
+FigureRow = list[Any]  # start, end, text, value, kind, unit, qualifier, sentence start and end
 
 
 def index_shard(article_id: str) -> str:
@@ -119,8 +132,40 @@ def make_entry(
         "names": names,
         "facts": facts,
         "keys": keys,
-        "figures": figures,
+        "figures": fastjson.dumps(figures).decode("utf-8"),
+        "firsts": first_figures(figures),
     }
+
+
+def first_figures(rows: list[FigureRow]) -> list[FigureRow]:
+    """The rows of an article's first key figures (see KEY_FIGURE_KINDS), in text order; a figure is its
+    text with its spaces made single and case-folded, and its value (a headline figure repeated in the
+    lede is one figure)."""
+    kinds = KEY_FIGURE_KINDS
+    chosen: list[FigureRow] = []
+    seen: set[tuple[str, float | None]] = set()
+    for row in rows:
+        kind = row[4]
+        if kind not in kinds:
+            continue
+        value = row[3]
+        if kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT:
+            continue
+        key = (" ".join(row[2].split()).casefold(), value)
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(row)
+        if len(chosen) == FIGURES_PER_ARTICLE:
+            break
+    return chosen
+
+
+def figure_rows(entry: Entry) -> list[FigureRow]:
+    """Every figure row of an entry (start, end, text, value, kind, unit, qualifier, sentence start and
+    end), in text order."""
+    rows: list[FigureRow] = fastjson.loads(entry["figures"].encode("utf-8"))
+    return rows
 
 
 def _size(path: str) -> int | None:
@@ -132,7 +177,7 @@ def _size(path: str) -> int | None:
 
 def entry_figures(entry: Entry) -> Iterator[tuple[dict[str, Any], tuple[int, int] | None]]:
     """The figures of an entry as `record_to_dict` fields (no `high`), each with its sentence's span."""
-    for start, end, text, value, kind, unit, qualifier, s_start, s_end in entry["figures"]:
+    for start, end, text, value, kind, unit, qualifier, s_start, s_end in figure_rows(entry):
         figure = {
             "start": start,
             "end": end,
@@ -309,8 +354,10 @@ class FactsIndex:
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             return "stale"
         key = entry.get("key")
-        if not isinstance(key, dict) or not all(
-            isinstance(entry.get(name), list) for name in ("facts", "keys", "figures")
+        if (
+            not isinstance(key, dict)
+            or not all(isinstance(entry.get(name), list) for name in ("facts", "keys", "firsts"))
+            or not isinstance(entry.get("figures"), str)
         ):
             return "stale"
         if (

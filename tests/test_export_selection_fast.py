@@ -4,6 +4,7 @@ system calls, metadata documents looked up with one look at the articles file.""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 
 from store.bodies import READ_SIZE, BodyStore
 from store.errors import LibraryCorrupt, LibraryError
-from store.export import selection
+from store.export import Selection, selection
+from store.facts_index import first_figures
 from store.library import Library
 
 KINDS = ["cardinal", "percent", "money", "fraction", "quantity", "ordinal", "date"]
@@ -35,8 +37,10 @@ ROWS = st.lists(
 
 
 @given(ROWS)
-def test_the_first_figures_are_those_chosen_with_no_highlight_or_narrowing(rows: list[list]) -> None:
-    assert selection._first_rows(rows) == selection._chosen_rows(rows, [], [], False)
+def test_the_first_figures_the_index_keeps_are_those_chosen_with_no_highlight_or_narrowing(
+    rows: list[list],
+) -> None:
+    assert first_figures(rows) == selection._chosen_rows(rows, [], [], False)
 
 
 @given(st.lists(st.sampled_from(["a", "B", "é", "1", ".", "\x00", "\u200b", *WHITESPACE])).map("".join))
@@ -108,3 +112,70 @@ def test_a_text_read_by_its_key_is_the_articles_text_and_a_damaged_one_is_told(
     with pytest.raises(ArticleTextMissing):
         sample_library.article_text(meta.id, key)
     assert any(f"[{meta.id[:12]}] cannot be read" in notice for notice in sample_library.notices)
+
+
+def _shards(library: Library) -> list[Path]:
+    from store.facts_index import FOLDER
+
+    return sorted((library.path / FOLDER).glob("*.json"))
+
+
+@pytest.mark.parametrize("damage", ["format 1", "figures not text", "no first figures"])
+def test_index_entries_of_the_former_layout_are_made_again_and_export_the_same(
+    sample_library: Library, damage: str
+) -> None:
+    """Format 1 kept every figure row as an array and no first key figures apart: such entries (and
+    entries whose figures are not what the layout says) are made again, and exports do not change."""
+    import json
+
+    from store.export import export_document
+    from store.facts_index import FORMAT, TABLE, figure_rows
+
+    sample_library.add_annotation(sample_library.articles()[0].id, 0, 60, "highlight")
+    selections = [Selection(), Selection(start=date(2020, 1, 1))]
+    expected = [export_document(sample_library, s, fmt) for s in selections for fmt in ("json", "md")]
+    path = sample_library.path
+    sample_library.close()
+    changed = 0
+    for shard in _shards(sample_library):
+        data = json.loads(shard.read_text())
+        for entry in data[TABLE].values():
+            assert entry["format"] == FORMAT and entry["firsts"] == first_figures(figure_rows(entry))
+            if damage == "format 1":
+                entry.update(format=1, figures=figure_rows(entry))
+                del entry["firsts"]
+            elif damage == "figures not text":
+                entry["figures"] = figure_rows(entry)
+            else:
+                del entry["firsts"]
+            changed += 1
+        shard.write_text(json.dumps(data))
+    assert changed >= 2
+    with Library.open(path) as library:
+        assert [export_document(library, s, fmt) for s in selections for fmt in ("json", "md")] == expected
+        for shard in _shards(library):
+            for entry in json.loads(shard.read_text())[TABLE].values():
+                assert entry["format"] == FORMAT and isinstance(entry["figures"], str)
+                assert entry["firsts"] == first_figures(figure_rows(entry))
+
+
+def test_an_entrys_figure_rows_are_those_it_was_made_from() -> None:
+    from store.facts_index import figure_rows, make_entry
+
+    data = {
+        "sentences": [{"start": 0, "end": 30}],
+        "figures": [
+            {"start": 4, "end": 9, "text": "1e+18", "value": 1e18, "kind": "cardinal"},
+            {"start": 12, "end": 15, "text": "3 %", "value": 3, "kind": "percent", "unit": "%"},
+            {"start": 40, "end": 44, "text": "tiny", "value": 1e-5, "kind": "quantity", "qualifier": "about"},
+        ],
+    }
+    entry = make_entry("ab" * 8, {}, data, "", None)
+    rows = figure_rows(entry)
+    assert rows == [
+        [4, 9, "1e+18", 1e18, "cardinal", None, None, 0, 30],
+        [12, 15, "3 %", 3, "percent", "%", None, 0, 30],
+        [40, 44, "tiny", 1e-5, "quantity", None, "about", None, None],
+    ]
+    assert [type(row[3]) for row in rows] == [float, int, float]
+    assert entry["firsts"] == first_figures(rows) == rows

@@ -24,6 +24,13 @@ from store.bulk import collector_paused
 from store.errors import LibraryError
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
+from store.facts_index import (
+    FIGURES_PER_ARTICLE,
+    KEY_FIGURE_KINDS,
+    SMALL_COUNT,
+    FigureRow,
+    figure_rows,
+)
 from store.records import Annotation, Article, ArticleMeta
 from store.timeline import (
     interval_bounds,
@@ -37,9 +44,6 @@ from store.timeline import (
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.across.model import Claim, Conflict, Series
 
-KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
-SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
-FIGURES_PER_ARTICLE = 8  # the first ones in the text (the lede carries the news); highlighted ones on top
 FAR_FUTURE = "9999-12-31"
 _OTHER_ASCII_SPACES = ("\t", "\v", "\f", "\r", "\x1c", "\x1d", "\x1e", "\x1f")  # all but " " and "\n"
 NO_BOUNDS: tuple[str | None, str | None] = (None, None)
@@ -60,9 +64,6 @@ class LibraryView(Protocol):
 
 
 Fact = dict[str, Any]  # a fact in its stored form (`extract.model.fact_to_dict`), as the facts index holds it
-# A figure row of the facts index: start, end, text, value, kind, unit, qualifier, sentence start and end
-# (a JSON array: a list, read as it is).
-FigureRow = list[Any]
 
 
 def select(
@@ -127,7 +128,7 @@ def _select(
             )
             timeline.append((key, TimelineFact(aid, data=f)))
         notes = notes_of(aid)
-        figures = _key_figures(library, aid, entry["key"]["body"], entry["figures"], facts, notes, narrowed)
+        figures = _key_figures(library, aid, entry, facts, notes, narrowed)
         chosen.append((meta, _annotation_order(notes) if notes else [], figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
@@ -309,23 +310,24 @@ def _annotation_order(notes: list[Annotation]) -> list[Annotation]:
 def _key_figures(
     library: LibraryView,
     article_id: str,
-    body_key: str,
-    rows: list[FigureRow],
+    entry: dict[str, Any],
     facts: list[Fact],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
-    """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
-    sentence's span); the article's text (`body_key`: its key, as the entry has it) is read only when one
-    is picked, for the sentence."""
+    """Key figures from the article's facts index entry (`store.facts_index`: its first key figures, or
+    when there are highlights or the facts are narrowed, all its figure rows: a figure's fields and its
+    sentence's span); the article's text (by the key the entry has) is read only when one is picked, for
+    the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
     if highlighted or narrowed:
         fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts] if narrowed else []
-        chosen = _chosen_rows(rows, highlighted, fact_sentences, narrowed)
+        chosen = _chosen_rows(figure_rows(entry), highlighted, fact_sentences, narrowed)
     else:
-        chosen = _first_rows(rows)
+        chosen = entry["firsts"]  # the first FIGURES_PER_ARTICLE definite figures, as _chosen_rows picks
     if not chosen:
         return []
+    body_key: str = entry["key"]["body"]
     body: str | None = None
     lines = False  # whether the text's only whitespace characters are spaces and line breaks
     sentences: dict[tuple[int, int], str] = {}
@@ -343,29 +345,6 @@ def _key_figures(
         # By position (KeyFigure's field order): twice as quick as by keyword (80,000 at 10,000 articles).
         picked.append(KeyFigure(article_id, start, end, text, value, kind, unit, qualifier, sentence))
     return picked
-
-
-def _first_rows(rows: list[FigureRow]) -> list[FigureRow]:
-    """`_chosen_rows` with no highlight and no narrowing (the usual whole-library export): the first
-    FIGURES_PER_ARTICLE definite figures, each once; the rows after them are not looked at."""
-    kinds = KEY_FIGURE_KINDS
-    chosen: list[FigureRow] = []
-    seen: set[tuple[str, float | None]] = set()
-    for row in rows:
-        kind = row[4]
-        if kind not in kinds:
-            continue
-        value = row[3]
-        if kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT:
-            continue
-        key = (" ".join(row[2].split()).casefold(), value)
-        if key in seen:  # a headline figure repeated in the lede is one figure
-            continue
-        seen.add(key)
-        chosen.append(row)
-        if len(chosen) == FIGURES_PER_ARTICLE:
-            break
-    return chosen
 
 
 def _chosen_rows(
