@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -131,6 +131,15 @@ class Articles:
         if doc is None:
             raise KeyError(article_id)
         return doc
+
+    def docs(self, article_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """`doc` of each article, the articles file looked at once (not once per article)."""
+        table = self.files.articles_file.raw("articles")
+        for article_id in article_ids:
+            doc = table.get(str(check_hex_id(article_id)))
+            if doc is None:
+                raise KeyError(article_id)
+            yield doc
 
     def body(self, doc: dict[str, Any]) -> str:
         """The text of the article `doc` describes; ArticleTextMissing (with a notice, once) if it is gone."""

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from store.storage import AtomicJSONStorage
 
 
+READ_SIZE = 1 << 16  # bytes asked for at once when a text is read (most are a few KB: one read)
+
+
 def body_key(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
@@ -35,6 +38,7 @@ def body_key(body: str) -> str:
 class BodyStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._root = str(folder)  # `get` builds its paths as strings: pathlib costs more than the read
         self._written: list[Path] | None = None  # inside `undo_on_error`: the bodies written so far
 
     @contextlib.contextmanager
@@ -118,9 +122,9 @@ class BodyStore:
             raise save_error(f"article text to {exc.filename or files[0].parent}", exc) from exc
 
     def get(self, key: str) -> str:
-        path = self.path(key)
+        path = os.path.join(self._root, key[:2], key + ".txt")  # str(self.path(key)), without pathlib
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
         except FileNotFoundError:
             raise LibraryCorrupt(f"the article text {path} is missing from the library") from None
         except OSError as exc:
@@ -132,6 +136,19 @@ class BodyStore:
     def remove(self, key: str) -> None:
         with contextlib.suppress(OSError):
             self.path(key).unlink()
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, read with the system calls alone (an export reads 10,000 texts and thousands of
+    facts index shards: half the time of `open(...).read()`, whose file objects cost more than the reads)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, READ_SIZE):  # until the end of the file: most texts take one read
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _fsync_file(path: Path) -> None:

@@ -5,7 +5,11 @@ kept apart from the analyses so that they never load one.
 article: the key of the analysis it mirrors (analyzer version, text, publication date, corrections
 fingerprint), its facts (`extract.model.fact_to_dict` form; each bounded excerpt, offsets and dates), the
 case-folded entity names of each fact's sentence, the article's name table (every mention and canonical
-name, case-folded -> canonical) and its figures with the sentence around each (for key figures).
+name, case-folded -> canonical) and its figures with the sentence around each (for key figures): all of
+them as one JSON text (`figure_rows` reads it: only an export with highlights or narrowed facts needs
+them, and 244,000 small arrays at 10,000 articles were a third of reading the index), and apart, as
+arrays, the first key figures an export takes when there is neither (`first_figures`: the exports' rule,
+kept here because the index stores what it picks; FORMAT is bumped when it changes).
 
 - Written with the analysis, in the same journaled commit (`change`, called by `store.analyses`).
 - Trusted only when its key is the article's current key: a missing, damaged, stale or older-format
@@ -33,6 +37,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from store import fastjson
+from store.bodies import read_bytes
 from store.errors import LibraryError
 from store.ids import doc_id, shard
 from store.storage import NotTinyDB, dump_tinydb, parse_tinydb
@@ -44,11 +49,19 @@ if TYPE_CHECKING:
 
 FOLDER = "facts"
 TABLE = "entries"
-FORMAT = 1  # bumped when the entry layout changes: entries of another format are made again
+FORMAT = 2  # bumped when the entry layout changes: entries of another format are made again
+
+# An article's first key figures (store/export/selection.py): definite figures of these kinds, no cardinal
+# count below SMALL_COUNT ("two provinces", "four are missing": context, not key figures), the first
+# FIGURES_PER_ARTICLE of them in the text (the lede carries the news), each once.
+KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
+SMALL_COUNT = 10
+FIGURES_PER_ARTICLE = 8
 SHARD_DIGITS = 3
 BYPASS_ENV = "BRIEFING_NO_FACTS_INDEX"
 
 Entry = dict[str, Any]
+FigureRow = list[Any]  # start, end, text, value, kind, unit, qualifier, sentence start and end
 
 
 class PackedEntry(NamedTuple):
@@ -152,8 +165,40 @@ def make_entry(
         "names": names,
         "facts": facts,
         "keys": keys,
-        "figures": figures,
+        "figures": fastjson.dumps(figures).decode("utf-8"),
+        "firsts": first_figures(figures),
     }
+
+
+def first_figures(rows: list[FigureRow]) -> list[FigureRow]:
+    """The rows of an article's first key figures (see KEY_FIGURE_KINDS), in text order; a figure is its
+    text with its spaces made single and case-folded, and its value (a headline figure repeated in the
+    lede is one figure)."""
+    kinds = KEY_FIGURE_KINDS
+    chosen: list[FigureRow] = []
+    seen: set[tuple[str, float | None]] = set()
+    for row in rows:
+        kind = row[4]
+        if kind not in kinds:
+            continue
+        value = row[3]
+        if kind == "cardinal" and value is not None and abs(value) < SMALL_COUNT:
+            continue
+        key = (" ".join(row[2].split()).casefold(), value)
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(row)
+        if len(chosen) == FIGURES_PER_ARTICLE:
+            break
+    return chosen
+
+
+def figure_rows(entry: Entry) -> list[FigureRow]:
+    """Every figure row of an entry (start, end, text, value, kind, unit, qualifier, sentence start and
+    end), in text order."""
+    rows: list[FigureRow] = fastjson.loads(entry["figures"].encode("utf-8"))
+    return rows
 
 
 def _size(path: str) -> int | None:
@@ -165,7 +210,7 @@ def _size(path: str) -> int | None:
 
 def entry_figures(entry: Entry) -> Iterator[tuple[dict[str, Any], tuple[int, int] | None]]:
     """The figures of an entry as `record_to_dict` fields (no `high`), each with its sentence's span."""
-    for start, end, text, value, kind, unit, qualifier, s_start, s_end in entry["figures"]:
+    for start, end, text, value, kind, unit, qualifier, s_start, s_end in figure_rows(entry):
         figure = {
             "start": start,
             "end": end,
@@ -213,8 +258,7 @@ class FactsIndex:
         (`store.storage.parse_tinydb`) without making a TinyDB file; a file that is missing or not
         intact takes `_read`'s way (restored, moved aside and told, as before)."""
         try:
-            with open(os.path.join(self._index_folder, key + ".json"), "rb") as file:
-                tables = parse_tinydb(file.read())
+            tables = parse_tinydb(read_bytes(os.path.join(self._index_folder, key + ".json")))
         except (OSError, NotTinyDB):
             return self._read(self._shard_file(key))
         table = tables.get(TABLE, {})
@@ -287,14 +331,14 @@ class FactsIndex:
     # -- reading --------------------------------------------------------------------------------------------
     def _text_signature(self, body_key: str) -> list[int] | None:
         """The size and modification time of an article's text file (None: there is none)."""
-        try:
-            st = os.stat(os.path.join(self._bodies_folder, body_key[:2], body_key + ".txt"))
+        try:  # the path as a string built at once (os.path.join costs more than the stat at 10,000)
+            st = os.stat(f"{self._bodies_folder}{os.sep}{body_key[:2]}{os.sep}{body_key}.txt")
         except OSError:
             return None
         return [st.st_size, st.st_mtime_ns]
 
     def _analysis_path(self, article_id: str) -> str:
-        return os.path.join(self._analysis_folder, shard(article_id), article_id + ".json")
+        return f"{self._analysis_folder}{os.sep}{shard(article_id)}{os.sep}{article_id}.json"
 
     def _seen(self) -> str:
         return corrections_fingerprint(self.analyses.annotations.corrections())
@@ -360,8 +404,10 @@ class FactsIndex:
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             return "stale"
         key = entry.get("key")
-        if not isinstance(key, dict) or not all(
-            isinstance(entry.get(name), list) for name in ("facts", "keys", "figures")
+        if (
+            not isinstance(key, dict)
+            or not all(isinstance(entry.get(name), list) for name in ("facts", "keys", "firsts"))
+            or not isinstance(entry.get("figures"), str)
         ):
             return "stale"
         if (

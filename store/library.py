@@ -26,6 +26,7 @@ file restored, an article's text missing, an analysis recomputed, ...); more may
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,6 +36,7 @@ from store import migrations
 from store.analyses import Analyses, AnalyzeFn
 from store.annotations import Annotations
 from store.articles import Articles
+from store.errors import LibraryCorrupt
 from store.files import LibraryFiles
 from store.importer import Importer, Progress
 from store.paths import resolve_library_path, samples_dir
@@ -174,10 +176,15 @@ class Library:
         with self._lock:
             return self._articles.article(article_id)
 
-    def article_text(self, article_id: str) -> str:
+    def article_text(self, article_id: str, body_key: str | None = None) -> str:
         """The article's text alone, checked as `article` checks it (no metadata or flags read: the
-        exports' key figures); KeyError if there is none with this id."""
+        exports' key figures); KeyError if there is none with this id. `body_key`: the text's key when the
+        caller knows it (a facts index entry's `key.body`): then the articles file is not looked at unless
+        that text cannot be read (which is then told as always)."""
         with self._lock:
+            if body_key is not None:
+                with contextlib.suppress(LibraryCorrupt):
+                    return self._files.bodies.get(body_key)
             return self._articles.body(self._articles.doc(article_id))
 
     def resolve_id(self, prefix: str) -> str:

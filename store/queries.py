@@ -144,7 +144,7 @@ class Queries:
     def entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, Entry]]:
         """The facts index entry of each article (store.facts_index), shard by shard; articles whose text
         cannot be read are left out."""
-        return self.analyses.index.entries(self.articles.doc(aid) for aid in article_ids)
+        return self.analyses.index.entries(self.articles.docs(article_ids))
 
     def _indexed(
         self,

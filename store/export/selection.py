@@ -17,12 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from store.bulk import collector_paused
 from store.errors import LibraryError
 from store.export.briefing import KEY_FACTS, Briefing, KeyFigure, Selection, TimelineFact
 from store.export.errors import ExportError
+from store.facts_index import (
+    FIGURES_PER_ARTICLE,
+    KEY_FIGURE_KINDS,
+    SMALL_COUNT,
+    FigureRow,
+    figure_rows,
+)
 from store.records import Annotation, Article, ArticleMeta
 from store.timeline import (
     interval_bounds,
@@ -36,10 +44,9 @@ from store.timeline import (
 if TYPE_CHECKING:  # the analysis engine is only needed by the Library that produces Analysis objects
     from extract.across.model import Claim, Conflict, Series
 
-KEY_FIGURE_KINDS = frozenset({"cardinal", "percent", "money", "fraction", "quantity"})
-SMALL_COUNT = 10  # "two provinces", "four are missing": counts below this are context, not key figures
-FIGURES_PER_ARTICLE = 8  # the first ones in the text (the lede carries the news); highlighted ones on top
 FAR_FUTURE = "9999-12-31"
+_OTHER_ASCII_SPACES = ("\t", "\v", "\f", "\r", "\x1c", "\x1d", "\x1e", "\x1f")  # all but " " and "\n"
+NO_BOUNDS: tuple[str | None, str | None] = (None, None)
 BULK_ANNOTATIONS = 64  # articles from which all the annotations are read at once
 
 
@@ -48,7 +55,7 @@ class LibraryView(Protocol):
 
     def articles(self) -> list[ArticleMeta]: ...
     def article(self, article_id: str) -> Article: ...
-    def article_text(self, article_id: str) -> str: ...
+    def article_text(self, article_id: str, body_key: str | None = None) -> str: ...
     def resolve_id(self, prefix: str) -> str: ...
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
@@ -57,9 +64,6 @@ class LibraryView(Protocol):
 
 
 Fact = dict[str, Any]  # a fact in its stored form (`extract.model.fact_to_dict`), as the facts index holds it
-# A figure row of the facts index: start, end, text, value, kind, unit, qualifier, sentence start and end
-# (a JSON array: a list, read as it is).
-FigureRow = list[Any]
 
 
 def select(
@@ -98,31 +102,34 @@ def _select(
     # facts are kept as TimelineFacts at once, and the entries let go shard by shard: memory.
     timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
     notes_of = _annotations_of(library, by_id)
+    narrowed = selection.narrows_facts
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
         names: dict[str, str] = entry["names"]
         if selection.entity is not None and not any(name_matches(selection.entity, n) for n in names):
             continue
-        facts = _selected_facts(entry, selection)
+        # Not narrowed: every fact (the index's entry has as many entity keys as facts: store.facts_index).
+        facts = _selected_facts(entry, selection) if narrowed else entry["facts"]
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
-        span = interval_bounds((f["start_date"], f["end_date"]) for f in entry["facts"])
+        span: tuple[str | None, str | None] | None = None  # the article's dated span: for open-ended facts
         published = meta.published.isoformat() if meta.published else None
         for f in facts:
+            f_start, f_end = f["start_date"], f["end_date"]
+            if (f_start is None) == (f_end is None):
+                bounds = NO_BOUNDS  # order_key reads the span only for a fact open on one side
+            elif span is None:
+                bounds = span = interval_bounds((g["start_date"], g["end_date"]) for g in entry["facts"])
+            else:
+                bounds = span
             key = order_key(
-                f["start_date"],
-                f["end_date"],
-                published,
-                aid,
-                f["sentence"]["start"],
-                f["date"]["start"],
-                span,
+                f_start, f_end, published, aid, f["sentence"]["start"], f["date"]["start"], bounds
             )
             timeline.append((key, TimelineFact(aid, data=f)))
         notes = notes_of(aid)
-        figures = _key_figures(library, aid, entry["figures"], facts, notes, selection.narrows_facts)
-        chosen.append((meta, _annotation_order(notes), figures))  # not the entry: memory
+        figures = _key_figures(library, aid, entry, facts, notes, narrowed)
+        chosen.append((meta, _annotation_order(notes) if notes else [], figures))  # not the entry: memory
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
@@ -130,7 +137,7 @@ def _select(
 
     chosen.sort(key=lambda item: _article_order(item[0]))
     annotations = [a for _, notes, _ in chosen for a in notes]
-    timeline.sort(key=lambda item: item[0])  # stable: an article's facts that tie stay in text order
+    timeline.sort(key=itemgetter(0))  # stable: an article's facts that tie stay in text order
     figures = [f for *_, article_figures in chosen for f in article_figures]
     articles = tuple(meta for meta, *_ in chosen)
     series, conflicts = across_selected(library, {meta.id for meta in articles}) if across else ((), ())
@@ -303,22 +310,57 @@ def _annotation_order(notes: list[Annotation]) -> list[Annotation]:
 def _key_figures(
     library: LibraryView,
     article_id: str,
-    rows: list[FigureRow],
+    entry: dict[str, Any],
     facts: list[Fact],
     notes: list[Annotation],
     narrowed: bool,
 ) -> list[KeyFigure]:
-    """Key figures from the article's figure rows (`store.facts_index`: a figure's fields and its
-    sentence's span); the article's text is read only when one is picked, for the sentence."""
+    """Key figures from the article's facts index entry (`store.facts_index`: its first key figures, or
+    when there are highlights or the facts are narrowed, all its figure rows: a figure's fields and its
+    sentence's span); the article's text (by the key the entry has) is read only when one is picked, for
+    the sentence."""
     highlighted = [(a.start, a.end) for a in notes if not a.orphaned]
-    fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts] if narrowed else []
-    kinds = KEY_FIGURE_KINDS
+    if highlighted or narrowed:
+        fact_sentences = [(f["sentence"]["start"], f["sentence"]["end"]) for f in facts] if narrowed else []
+        chosen = _chosen_rows(figure_rows(entry), highlighted, fact_sentences, narrowed)
+    else:
+        chosen = entry["firsts"]  # the first FIGURES_PER_ARTICLE definite figures, as _chosen_rows picks
+    if not chosen:
+        return []
+    body_key: str = entry["key"]["body"]
+    body: str | None = None
+    lines = False  # whether the text's only whitespace characters are spaces and line breaks
+    sentences: dict[tuple[int, int], str] = {}
     picked: list[KeyFigure] = []
+    for start, end, text, value, kind, unit, qualifier, s_start, s_end in chosen:
+        if s_start is not None and s_end is not None:
+            if body is None:
+                body = library.article_text(article_id, body_key)
+                lines = body.isascii() and not any(space in body for space in _OTHER_ASCII_SPACES)
+            sentence = sentences.get((s_start, s_end))
+            if sentence is None:  # figures of one sentence share its text: memory
+                sentence = sentences[s_start, s_end] = _one_line(body[s_start:s_end], lines)
+        else:
+            sentence = " ".join(text.split())
+        # By position (KeyFigure's field order): twice as quick as by keyword (80,000 at 10,000 articles).
+        picked.append(KeyFigure(article_id, start, end, text, value, kind, unit, qualifier, sentence))
+    return picked
+
+
+def _chosen_rows(
+    rows: list[FigureRow],
+    highlighted: list[tuple[int, int]],
+    fact_sentences: list[tuple[int, int]],
+    narrowed: bool,
+) -> list[FigureRow]:
+    """The key figures' rows in text order: every highlighted figure, and the first FIGURES_PER_ARTICLE
+    definite ones (inside a selected fact's sentence when `narrowed`), each figure once."""
+    kinds = KEY_FIGURE_KINDS
+    chosen: list[FigureRow] = []
     seen: set[tuple[str, float | None]] = set()
     unmarked = 0
-    body: str | None = None
-    sentences: dict[tuple[int, int], str] = {}
-    for start, end, text, value, kind, unit, qualifier, s_start, s_end in rows:
+    for row in rows:
+        start, end, text, value, kind = row[:5]
         marked = any(s <= start and end <= e for s, e in highlighted) if highlighted else False
         if not marked:
             if unmarked >= FIGURES_PER_ARTICLE:
@@ -335,14 +377,17 @@ def _key_figures(
             continue
         seen.add(key)
         unmarked += 0 if marked else 1
-        if s_start is not None and s_end is not None:
-            if body is None:
-                body = library.article_text(article_id)
-            sentence = sentences.get((s_start, s_end))
-            if sentence is None:  # figures of one sentence share its text: memory
-                sentence = sentences[s_start, s_end] = " ".join(body[s_start:s_end].split())
-        else:
-            sentence = " ".join(text.split())
-        # By position (KeyFigure's field order): twice as quick as by keyword (80,000 at 10,000 articles).
-        picked.append(KeyFigure(article_id, start, end, text, value, kind, unit, qualifier, sentence))
-    return picked
+        chosen.append(row)
+    return chosen
+
+
+def _one_line(text: str, lines: bool = False) -> str:
+    """`" ".join(text.split())`, a third quicker for text that is already so (every sentence of most
+    articles): printable text holds no whitespace but the space (every other whitespace character is a
+    separator or a control), so it is one line of single spaces when no two spaces meet and none ends it.
+    `lines`: the text is known to hold no whitespace but spaces and line breaks (then only those are
+    looked for: quicker still than telling whether it is printable)."""
+    simple = "\n" not in text if lines else text.isprintable()
+    if simple and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
