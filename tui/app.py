@@ -324,7 +324,7 @@ class BriefingApp(App[None]):
         listing = self.article_list
         was_empty = self.reader.article_id is None
         self.prefetched.forget()  # a re-import may have changed an article's text
-        listing.set_articles(metas, keep_id=listing.current_id)
+        listing.set_articles(metas, keep_id=listing.current_id, newest_first=True)
         if self.search_query:
             self._run_search(self.search_query)  # new articles may match it
         if was_empty and listing.current_id:
@@ -344,7 +344,7 @@ class BriefingApp(App[None]):
         self._theme_loaded = True
         listing = self.article_list
         keep = last_article if isinstance(last_article, str) else None
-        listing.set_articles(metas, keep_id=keep)
+        listing.set_articles(metas, keep_id=keep, newest_first=True)
         self.timeline.set_items([], scope="article")
         if not metas:
             self.reader.show_message(
@@ -802,7 +802,7 @@ class BriefingApp(App[None]):
         """The library's articles changed by a delete or its undo: refresh the list, show `show_id`."""
         self.prefetched.forget()
         listing = self.article_list
-        listing.set_articles(metas, keep_id=show_id)
+        listing.set_articles(metas, keep_id=show_id, newest_first=True)
         if self.narrowed is not None:
             self._apply_filters()  # its count
         if show_id is not None and listing.select_id(show_id):
