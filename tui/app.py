@@ -7,6 +7,10 @@ with `call_from_thread` (`tui.threads`). The annotation actions belong to an `An
 panes they use. The filters (search, the name filter, the timeline's scope) are reactives whose watchers
 refresh the list and the timeline; a `LibraryWatch` (`tui.watching`) brings in articles that another
 process imported.
+
+Start-up: what the first screen does not need (the screens opened later, the cross-article views, the
+delete/copy actions, the export) is imported when first used, and the first article's text is loaded
+with the list.
 """
 
 from __future__ import annotations
@@ -37,10 +41,7 @@ from store.records import Annotation, ArticleMeta, TimelineEntry
 from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
-from tui.across import AcrossViews
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
-from tui.article_actions import ArticleActions
-from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
 from tui.prefetch import (
@@ -56,8 +57,6 @@ from tui.prefetch import (
 )
 from tui.reader_ahead import DrawnText, ReaderPane
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
-from tui.screens.feeds import FeedsScreen
-from tui.screens.help import HelpScreen, Section
 from tui.threads import post
 from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
@@ -68,6 +67,10 @@ from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from extract.model import Analysis
+    from tui.across import AcrossViews
+    from tui.article_actions import ArticleActions
+    from tui.exporting import Exporter
+    from tui.screens.help import Section
 
 PANES: tuple[str, ...] = ("list", "reader", "timeline")
 NARROW_WIDTH = 110  # below this the timeline moves under the reader
@@ -236,6 +239,8 @@ class BriefingApp(App[None]):
     @cached_property
     def article_actions(self) -> ArticleActions:
         """Delete with undo, open the web page, copy a quote (d u o y)."""
+        from tui.article_actions import ArticleActions
+
         return ArticleActions(
             self,
             self.library,
@@ -247,6 +252,8 @@ class BriefingApp(App[None]):
     @cached_property
     def across(self) -> AcrossViews:
         """The cross-article screens and the conflict marker (e p P I C)."""
+        from tui.across import AcrossViews
+
         return AcrossViews(
             self,
             self.library,
@@ -259,6 +266,8 @@ class BriefingApp(App[None]):
     @cached_property
     def exporter(self) -> Exporter:
         """The Markdown export (E)."""
+        from tui.exporting import Exporter
+
         return Exporter(self, self.library, self.status)
 
     def on_mount(self) -> None:
@@ -826,6 +835,8 @@ class BriefingApp(App[None]):
         self.article_actions.copy_quote(meta, text)
 
     def action_feeds(self) -> None:
+        from tui.screens.feeds import FeedsScreen
+
         if isinstance(self.screen, FeedsScreen):
             return
 
@@ -942,9 +953,13 @@ class BriefingApp(App[None]):
         self.exporter.export(Selection(article_ids=(self.reader.article_id,)), "this article")
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
+        from tui.screens.feeds import FeedsScreen
+
         global_rows = [*binding_rows(self.BINDINGS), ("Ctrl+P", "Command palette: every command by name")]
         return [
             ("Everywhere", global_rows),
