@@ -7,10 +7,12 @@ so the rows off screen stay unread; the first article comes with the list.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from store.library import Library
 from store.records import ArticleMeta
-from tests.tui_support import make_app, make_library, settle
+from tests.tui_support import make_app, make_library, settle, widget_text
+from tui.app import STATE_ARTICLE, BriefingApp
 from tui.widgets.article_list import _date_key
 
 
@@ -74,3 +76,64 @@ async def test_a_filter_keeps_the_date_order(library: Library) -> None:
         found = [m.id for m in app.article_list.rows]
         assert found and len(found) < len(everything)
         assert found == [i for i in everything if i in set(found)]
+
+
+def watch_first_frame(app: BriefingApp) -> list[tuple[str | None, str | None, bool]]:
+    """What the list and the reader will hold once the loaded library is handed to the UI thread (the
+    list's article, the reader's, whether the reader shows text), filled in when that happens."""
+    seen: list[tuple[str | None, str | None, bool]] = []
+    loaded = app._library_loaded
+
+    def watched(*args: Any, **kwargs: Any) -> None:
+        loaded(*args, **kwargs)
+        seen.append((app.article_list.current_id, app.reader.article_id, app.reader.has_text))
+
+    app._library_loaded = watched  # type: ignore[method-assign]
+    return seen
+
+
+async def test_the_first_article_comes_with_the_list(library: Library) -> None:
+    app = make_app(library)
+    first = watch_first_frame(app)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        [(listed, shown, has_text)] = first
+        assert listed == shown == library.articles()[0].id and has_text  # the newest, in the same frame
+        assert app.reader.analysis is not None  # its highlights follow
+        await pilot.press("j")
+        await settle(pilot)
+        second = app.reader.article_id
+    again = make_app(library)
+    first = watch_first_frame(again)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        [(listed, shown, has_text)] = first
+        assert listed == shown == second and has_text  # the one read last time
+
+
+async def test_a_last_article_deleted_since_opens_the_newest(library: Library) -> None:
+    newest, other = (m.id for m in library.articles()[:2])
+    library.set_state(STATE_ARTICLE, other)
+    library.delete([other])
+    app = make_app(library)
+    first = watch_first_frame(app)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        [(listed, shown, has_text)] = first
+        assert listed == shown == newest and has_text
+
+
+async def test_a_first_article_whose_text_is_missing_says_so(library: Library) -> None:
+    newest = library.articles()[0]
+    text = library.article(newest.id).body
+    for body in (library.path / "bodies").rglob("*.txt"):
+        if body.read_text(encoding="utf-8") == text:
+            body.unlink()
+    app = make_app(library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert app.article_list.current_id == newest.id
+        assert "Could not open this article" in widget_text(app.reader)
+        await pilot.press("j")  # the next one opens as usual
+        await settle(pilot)
+        assert app.reader.has_text and app.reader.article_id != newest.id

@@ -323,7 +323,22 @@ class BriefingApp(App[None]):
         except Exception as error:  # a broken library must not crash the reader
             self._from_thread(self._library_failed, str(error))
             return
-        self._from_thread(self._library_loaded, metas, last_article, last_pane, theme)
+        first = self._first_text(metas, last_article)
+        self._from_thread(self._library_loaded, metas, last_article, last_pane, theme, first)
+
+    def _first_text(self, metas: list[ArticleMeta], last_article: Any) -> Loaded | None:
+        """The text of the article the list opens first (the last one read, else the newest: the list keeps
+        the library's order), loaded with the list so that both reach the screen in one frame; None if it
+        cannot be loaded (opening it then says why)."""
+        if not metas:
+            return None
+        wanted = metas[0].id
+        if isinstance(last_article, str) and any(m.id == last_article for m in metas):
+            wanted = last_article
+        try:
+            return load_text(self.library, wanted)
+        except Exception:
+            return None
 
     # -- articles imported by another process ------------------------------------------------------
     def _articles_changed(self, metas: list[ArticleMeta]) -> bool:
@@ -346,7 +361,12 @@ class BriefingApp(App[None]):
         self.reader.show_message("Could not read the library:", message)
 
     def _library_loaded(
-        self, metas: list[ArticleMeta], last_article: Any, last_pane: Any, theme: Any = None
+        self,
+        metas: list[ArticleMeta],
+        last_article: Any,
+        last_pane: Any,
+        theme: Any = None,
+        first: Loaded | None = None,
     ) -> None:
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme  # the one chosen in the palette last time
@@ -366,7 +386,7 @@ class BriefingApp(App[None]):
             self.timeline.empty_message = "No facts: the library is empty."
             return
         if listing.current_id:
-            self.open_article(listing.current_id)
+            self.open_article(listing.current_id, loaded=first)
         if isinstance(last_pane, str) and last_pane in PANES:
             self._restoring_pane = last_pane
             self.pane_widget(last_pane).focus()
@@ -396,8 +416,9 @@ class BriefingApp(App[None]):
         target.focus()
 
     # -- opening articles ----------------------------------------------------------------------------
-    def open_article(self, article_id: str, *, mark_read: bool = False) -> None:
-        """Show `article_id` in the reader (text first, highlights when the analysis is ready)."""
+    def open_article(self, article_id: str, *, mark_read: bool = False, loaded: Loaded | None = None) -> None:
+        """Show `article_id` in the reader (text first, highlights when the analysis is ready); `loaded`:
+        its text loaded already (used only if it is this article's)."""
         if mark_read:
             meta = self.article_list.meta(article_id)
             if meta is not None and not meta.read:
@@ -412,7 +433,8 @@ class BriefingApp(App[None]):
         self._save_state(STATE_ARTICLE, article_id)
         # what is still loading ahead was chosen around the article before: it would compete with this one
         self.workers.cancel_group(self, "prefetch")
-        loaded = self.prefetched.take(article_id) if self.prefetch else None
+        if loaded is None or loaded.article.meta.id != article_id:
+            loaded = self.prefetched.take(article_id) if self.prefetch else None
         if loaded is not None:  # loaded beforehand (`tui.prefetch`): shown now, on this thread
             self._show_loaded(loaded)
             return
