@@ -1,13 +1,17 @@
 """The app's start: what the first screen needs is done first, the rest is left for later.
 
 The article list keeps the library's own order (newest first, undated last) without sorting it again,
-so the rows off screen stay unread; the first article comes with the list.
+so the rows off screen stay unread; the first article comes with the list; the footer is rebuilt only
+when the keys it shows change.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # the footer's keys (not exported by textual.widgets)
 
 from store.library import Library
 from store.records import ArticleMeta
@@ -137,3 +141,27 @@ async def test_a_first_article_whose_text_is_missing_says_so(library: Library) -
         await pilot.press("j")  # the next one opens as usual
         await settle(pilot)
         assert app.reader.has_text and app.reader.article_id != newest.id
+
+
+def _footer_keys(app: BriefingApp) -> list[FooterKey]:
+    return list(app.query_one(Footer).query(FooterKey))
+
+
+async def test_the_footer_follows_the_focused_pane_and_is_rebuilt_only_when_its_keys_change(
+    library: Library,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        keys = _footer_keys(app)
+        assert "Open" in {k.description for k in keys}  # the list's enter
+        app.screen.refresh_bindings()  # bindings said to have changed, the same as before
+        await settle(pilot)
+        assert _footer_keys(app) == keys  # the very same widgets
+        await pilot.press("tab")  # the reader: its keys
+        await settle(pilot)
+        in_reader = {k.description for k in _footer_keys(app)}
+        assert "Open" not in in_reader and in_reader != {k.description for k in keys}
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert [k.description for k in _footer_keys(app)] == [k.description for k in keys]

@@ -33,7 +33,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.library import Library
@@ -60,7 +60,7 @@ from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
 from tui.threads import post
 from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
-from tui.widgets.bars import FilterBar, Legend, StatusLine
+from tui.widgets.bars import FilterBar, KeyFooter, Legend, StatusLine
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Scope, Timeline
 from tui.widgets.virtual_list import VirtualList
@@ -204,7 +204,7 @@ class BriefingApp(App[None]):
                 yield Timeline(id="timeline")
         yield Legend(id="legend")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     # The panes exist for the app's whole life: look them up once (these run on every key press).
     @cached_property
