@@ -165,3 +165,15 @@ async def test_the_footer_follows_the_focused_pane_and_is_rebuilt_only_when_its_
         await pilot.press("shift+tab")
         await settle(pilot)
         assert [k.description for k in _footer_keys(app)] == [k.description for k in keys]
+
+
+async def test_the_saved_theme_is_there_from_the_first_frame(library: Library) -> None:
+    library.set_state("theme", "textual-light")
+    app = make_app(library)
+    assert app.theme == "textual-light"  # before anything is drawn
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light" and app.reader.has_text
+    assert library.get_state("theme") == "textual-light"
+    library.set_state("theme", "no-such-theme")  # an unknown name (a theme of another version): the default
+    assert make_app(library).theme not in ("no-such-theme", "textual-light")

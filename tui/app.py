@@ -187,6 +187,19 @@ class BriefingApp(App[None]):
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
         self._undo_kinds: list[str] = []  # what `u` undoes, last first: "annotation" (x) or "article" (d)
         self._gc_threshold: tuple[int, int, int] | None = None  # the collector's, restored on unmount
+        self._use_saved_theme()
+
+    def _use_saved_theme(self) -> None:
+        """The theme chosen last time, read as the app is made (before it runs, like the library's opening),
+        so that the first frame is drawn in it: set once the library's worker has read it, it restyled every
+        widget as the first article was drawn. A library that cannot say keeps the default theme here (the
+        worker reports what is wrong)."""
+        try:
+            theme = self.library.get_state(STATE_THEME)
+        except Exception:
+            return
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
