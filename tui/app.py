@@ -9,8 +9,8 @@ refresh the list and the timeline; a `LibraryWatch` (`tui.watching`) brings in a
 process imported.
 
 Start-up: what the first screen does not need (the screens opened later, the cross-article views, the
-delete/copy actions, the export) is imported when first used, and the first article's text is loaded
-with the list.
+delete/copy actions, the export) is imported when first used, the first article's text is loaded with
+the list, and the saved theme is applied before the first frame.
 """
 
 from __future__ import annotations
