@@ -1,7 +1,13 @@
 """Benchmark of the reader app on a generated 10,000-article library.
 
 Measures, and prints with ratios against a peer measured in the same run:
-  1. cold start: time from process start (fresh interpreter) to the first article's text on screen;
+  1. cold start: time from process start (fresh interpreter) to the first article's text on screen, and
+     the process's CPU time until then (all threads); the child imports what `briefing` imports. Python
+     caches compiled modules (`__pycache__`) unless PYTHONDONTWRITEBYTECODE is set, as it is on the
+     machines these sessions run on: there every start compiled every module of ours again (about 0.1 s
+     of CPU), which an installed app does not. The children therefore keep their compiled modules in a
+     folder of their own (PYTHONPYCACHEPREFIX, filled by the first run); `--no-bytecode-cache` measures
+     the start that compiles everything each time;
   2. `j` in the article list: time until the frame showing the next article is drawn (and the one with its
      highlights), and the CPU time the UI thread spent on it (key handling, the reader, list and timeline
      updates, Textual's compositor) beside the CPU of the worker threads meanwhile (the machine is
@@ -14,7 +20,7 @@ Targets (issues 5, 15): first article <= 1.0 s cold at 10k; next article median 
 peak RSS <= 300 MB.
 
 Usage: python benchmarks/bench_tui.py [--articles 10000] [--presses 30] [--runs 2] [--keep PATH]
-                                      [--baseline REV|none]
+                                      [--baseline REV|none] [--no-bytecode-cache]
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import argparse
 import asyncio
 import io
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -94,7 +101,7 @@ config = json.loads(sys.argv[1])
 sys.path.insert(0, config["root"])
 sys.path.insert(0, config["code"])  # its `tui` first (the rest from the work tree)
 import cli.main
-cli.main.build_parser()  # what `briefing` imports before it launches the app
+cli.main.build_parser(cli.main.needed_modules([]))  # what `briefing` imports before it launches the app
 from store.library import Library
 from tui.app import BriefingApp
 
@@ -104,7 +111,9 @@ result = {}
 
 def shown() -> None:
     result["first_article_s"] = time.time() - config["t0"]
-    result["rss_first_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["first_article_cpu_s"] = usage.ru_utime + usage.ru_stime
+    result["rss_first_mb"] = usage.ru_maxrss / 1024
     app.exit()
 
 app.first_article_shown = shown
@@ -181,7 +190,18 @@ def unpack_tui(rev: str, into: Path) -> Path:
     return into
 
 
-def run_child(library: Path, presses: int, code: Path = ROOT, prefetch: bool = True) -> dict[str, Any]:
+def child_env(bytecode_cache: Path | None) -> dict[str, str]:
+    """The children's environment: compiled modules kept in `bytecode_cache` (None: as the parent's)."""
+    env = dict(os.environ)
+    if bytecode_cache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
+    return env
+
+
+def run_child(
+    library: Path, presses: int, code: Path = ROOT, prefetch: bool = True, env: dict[str, str] | None = None
+) -> dict[str, Any]:
     config = {
         "library": str(library),
         "t0": time.time(),
@@ -190,9 +210,8 @@ def run_child(library: Path, presses: int, code: Path = ROOT, prefetch: bool = T
         "presses": presses,
         "prefetch": prefetch,
     }
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(config)], capture_output=True, text=True, check=False
-    )
+    command = [sys.executable, "-c", CHILD, json.dumps(config)]
+    out = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if out.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -305,6 +324,11 @@ def main() -> int:
         "--baseline", default=BASELINE, help="revision whose tui to compare with, by turns ('none': skip)"
     )
     parser.add_argument("--no-list", action="store_true", help="skip the article list's peer (ListView)")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="children compile every module at each start when PYTHONDONTWRITEBYTECODE is set",
+    )
     args = parser.parse_args()
 
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench_tui_"))
@@ -317,21 +341,41 @@ def main() -> int:
             args.baseline, Path(tempfile.mkdtemp(prefix="bench_tui_base_"))
         )
 
+    cache = None if args.no_bytecode_cache else Path(tempfile.mkdtemp(prefix="bench_tui_pycache_"))
+    env = child_env(cache)
     load_before = load_average()
-    warm = run_child(workdir / "lib", 2)  # first run also warms the OS file cache
+    warm = run_child(workdir / "lib", 2, env=env)  # first run also warms the OS file cache (and compiles)
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in sides}
     for _ in range(args.runs):  # by turns: the load moves, the ratio means something
         for name, code in sides.items():
-            runs[name].append(run_child(workdir / "lib", args.presses, code))
+            runs[name].append(run_child(workdir / "lib", args.presses, code, env=env))
     firsts = [float(r["first_article_s"]) for r in (warm, *runs["this tree"])]
+    first_cpus = [float(r["first_article_cpu_s"]) for r in (warm, *runs["this tree"])]
     peak = max(float(r["rss_peak_mb"]) for r in (warm, *(r for side in runs.values() for r in side)))
 
     print(f"\nApp on {args.articles:,} articles (headless, 160x48), fresh process each run")
     print(f"  load average: {load_before} before, {load_average()} after (2 cores)")
+    if cache is not None:
+        compiling = f"modules compiled once ({cache})"
+    elif os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        compiling = "every module of ours compiled at each start (PYTHONDONTWRITEBYTECODE)"
+    else:
+        compiling = "modules compiled as Python caches them"
     print(
         f"  first article on screen: first run {firsts[0]:.2f} s, "
         f"then {', '.join(f'{f:.2f}' for f in firsts[1:])} s   (target <= 1.0 s)"
     )
+    print(
+        f"    CPU of the process until then: {first_cpus[0]:.2f} s, then "
+        f"{', '.join(f'{c:.2f}' for c in first_cpus[1:])} s; {compiling}"
+    )
+    for name in sides:  # the same starts, side by side (the first run, which warms the caches, left out)
+        walls = [float(r["first_article_s"]) for r in runs[name]]
+        cpus = [float(r["first_article_cpu_s"]) for r in runs[name]]
+        print(
+            f"    {name:22} best {min(walls):.2f} s (CPU {min(cpus):.2f} s), "
+            f"median {statistics.median(walls):.2f} s (CPU {statistics.median(cpus):.2f} s)"
+        )
     print(
         f"  j in the list, {args.runs} x {args.presses} presses a side "
         "(target: text median <= 30 ms, p95 <= 60 ms)"

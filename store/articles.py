@@ -79,7 +79,7 @@ def _rows(
 ) -> tuple[list[ArticleMeta], list[str]]:
     """The list's rows (`ArticleRow`: the id and the stored document at once, the other fields when first
     asked for) and the sort key of each. Called once per article when the list is built, so it avoids
-    every avoidable step: a row is three stores through the slots' own descriptors, the sort keys are
+    every avoidable step: a row is five stores through the slots' own descriptors, the sort keys are
     made by one comprehension, and the date part of a key once per distinct date."""
     docs = docs if isinstance(docs, list) else list(docs)
     new = object.__new__
@@ -94,8 +94,10 @@ def _rows(
         set_doc(row, doc)  # article documents are replaced, never changed in place
         set_id(row, aid)
         user = user_of(aid)
-        if user is None:
+        if user is None:  # unread and unstarred, known without filling the row (the list counts unread)
             set_flags(row, None)
+            set_read(row, False)
+            set_starred(row, False)
         else:  # TinyDB changes a flags document in place (a star, new tags): keep what the row was made with
             read, starred = bool(user.get("read", False)), bool(user.get("starred", False))
             set_flags(row, {"tags": user.get("tags"), "read": read, "starred": starred})

@@ -35,9 +35,9 @@ class ArticleMeta:
 
 
 class ArticleRow(ArticleMeta):
-    """An `ArticleMeta` of the article list, made from its stored document and flags with only its id
-    (and read and starred when it has flags); the other fields are read from the document the first time
-    one of them is asked for (the list draws only the rows on screen).
+    """An `ArticleMeta` of the article list, made from its stored document and flags with only its id,
+    read and starred; the other fields are read from the document the first time one of them is asked for
+    (the list draws only the rows on screen).
 
     Equal to, and hashed as, the `ArticleMeta` with the same values; `dataclasses.replace` gives a
     complete one. `_doc` is the article's stored document and `_flags` what the row needs of its flags

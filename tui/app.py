@@ -7,6 +7,10 @@ with `call_from_thread` (`tui.threads`). The annotation actions belong to an `An
 panes they use. The filters (search, the name filter, the timeline's scope) are reactives whose watchers
 refresh the list and the timeline; a `LibraryWatch` (`tui.watching`) brings in articles that another
 process imported.
+
+Start-up: what the first screen does not need (the screens opened later, the cross-article views, the
+delete/copy actions, the export) is imported when first used, the first article's text is loaded with
+the list, and the saved theme is applied before the first frame.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.library import Library
@@ -37,10 +41,7 @@ from store.records import Annotation, ArticleMeta, TimelineEntry
 from store.timeline import split_date_range
 from store.wording import counted
 from tui import theme as palettes
-from tui.across import AcrossViews
 from tui.annotating import SAVING_GROUPS, Annotator, current_meta
-from tui.article_actions import ArticleActions
-from tui.exporting import Exporter
 from tui.keys import binding_rows, key_hints
 from tui.palette import BriefingCommands
 from tui.prefetch import (
@@ -56,18 +57,20 @@ from tui.prefetch import (
 )
 from tui.reader_ahead import DrawnText, ReaderPane
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
-from tui.screens.feeds import FeedsScreen
-from tui.screens.help import HelpScreen, Section
 from tui.threads import post
 from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
-from tui.widgets.bars import FilterBar, Legend, StatusLine
+from tui.widgets.bars import FilterBar, KeyFooter, Legend, StatusLine
 from tui.widgets.reader import Reader
 from tui.widgets.timeline import Scope, Timeline
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from extract.model import Analysis
+    from tui.across import AcrossViews
+    from tui.article_actions import ArticleActions
+    from tui.exporting import Exporter
+    from tui.screens.help import Section
 
 PANES: tuple[str, ...] = ("list", "reader", "timeline")
 NARROW_WIDTH = 110  # below this the timeline moves under the reader
@@ -184,6 +187,19 @@ class BriefingApp(App[None]):
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
         self._undo_kinds: list[str] = []  # what `u` undoes, last first: "annotation" (x) or "article" (d)
         self._gc_threshold: tuple[int, int, int] | None = None  # the collector's, restored on unmount
+        self._use_saved_theme()
+
+    def _use_saved_theme(self) -> None:
+        """The theme chosen last time, read as the app is made (before it runs, like the library's opening),
+        so that the first frame is drawn in it: set once the library's worker has read it, it restyled every
+        widget as the first article was drawn. A library that cannot say keeps the default theme here (the
+        worker reports what is wrong)."""
+        try:
+            theme = self.library.get_state(STATE_THEME)
+        except Exception:
+            return
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -201,7 +217,7 @@ class BriefingApp(App[None]):
                 yield Timeline(id="timeline")
         yield Legend(id="legend")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     # The panes exist for the app's whole life: look them up once (these run on every key press).
     @cached_property
@@ -236,6 +252,8 @@ class BriefingApp(App[None]):
     @cached_property
     def article_actions(self) -> ArticleActions:
         """Delete with undo, open the web page, copy a quote (d u o y)."""
+        from tui.article_actions import ArticleActions
+
         return ArticleActions(
             self,
             self.library,
@@ -247,6 +265,8 @@ class BriefingApp(App[None]):
     @cached_property
     def across(self) -> AcrossViews:
         """The cross-article screens and the conflict marker (e p P I C)."""
+        from tui.across import AcrossViews
+
         return AcrossViews(
             self,
             self.library,
@@ -259,6 +279,8 @@ class BriefingApp(App[None]):
     @cached_property
     def exporter(self) -> Exporter:
         """The Markdown export (E)."""
+        from tui.exporting import Exporter
+
         return Exporter(self, self.library, self.status)
 
     def on_mount(self) -> None:
@@ -314,7 +336,22 @@ class BriefingApp(App[None]):
         except Exception as error:  # a broken library must not crash the reader
             self._from_thread(self._library_failed, str(error))
             return
-        self._from_thread(self._library_loaded, metas, last_article, last_pane, theme)
+        first = self._first_text(metas, last_article)
+        self._from_thread(self._library_loaded, metas, last_article, last_pane, theme, first)
+
+    def _first_text(self, metas: list[ArticleMeta], last_article: Any) -> Loaded | None:
+        """The text of the article the list opens first (the last one read, else the newest: the list keeps
+        the library's order), loaded with the list so that both reach the screen in one frame; None if it
+        cannot be loaded (opening it then says why)."""
+        if not metas:
+            return None
+        wanted = metas[0].id
+        if isinstance(last_article, str) and any(m.id == last_article for m in metas):
+            wanted = last_article
+        try:
+            return load_text(self.library, wanted)
+        except Exception:
+            return None
 
     # -- articles imported by another process ------------------------------------------------------
     def _articles_changed(self, metas: list[ArticleMeta]) -> bool:
@@ -324,7 +361,7 @@ class BriefingApp(App[None]):
         listing = self.article_list
         was_empty = self.reader.article_id is None
         self.prefetched.forget()  # a re-import may have changed an article's text
-        listing.set_articles(metas, keep_id=listing.current_id)
+        listing.set_articles(metas, keep_id=listing.current_id, newest_first=True)
         if self.search_query:
             self._run_search(self.search_query)  # new articles may match it
         if was_empty and listing.current_id:
@@ -337,14 +374,19 @@ class BriefingApp(App[None]):
         self.reader.show_message("Could not read the library:", message)
 
     def _library_loaded(
-        self, metas: list[ArticleMeta], last_article: Any, last_pane: Any, theme: Any = None
+        self,
+        metas: list[ArticleMeta],
+        last_article: Any,
+        last_pane: Any,
+        theme: Any = None,
+        first: Loaded | None = None,
     ) -> None:
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme  # the one chosen in the palette last time
         self._theme_loaded = True
         listing = self.article_list
         keep = last_article if isinstance(last_article, str) else None
-        listing.set_articles(metas, keep_id=keep)
+        listing.set_articles(metas, keep_id=keep, newest_first=True)
         self.timeline.set_items([], scope="article")
         if not metas:
             self.reader.show_message(
@@ -357,7 +399,7 @@ class BriefingApp(App[None]):
             self.timeline.empty_message = "No facts: the library is empty."
             return
         if listing.current_id:
-            self.open_article(listing.current_id)
+            self.open_article(listing.current_id, loaded=first)
         if isinstance(last_pane, str) and last_pane in PANES:
             self._restoring_pane = last_pane
             self.pane_widget(last_pane).focus()
@@ -387,8 +429,9 @@ class BriefingApp(App[None]):
         target.focus()
 
     # -- opening articles ----------------------------------------------------------------------------
-    def open_article(self, article_id: str, *, mark_read: bool = False) -> None:
-        """Show `article_id` in the reader (text first, highlights when the analysis is ready)."""
+    def open_article(self, article_id: str, *, mark_read: bool = False, loaded: Loaded | None = None) -> None:
+        """Show `article_id` in the reader (text first, highlights when the analysis is ready); `loaded`:
+        its text loaded already (used only if it is this article's)."""
         if mark_read:
             meta = self.article_list.meta(article_id)
             if meta is not None and not meta.read:
@@ -403,7 +446,8 @@ class BriefingApp(App[None]):
         self._save_state(STATE_ARTICLE, article_id)
         # what is still loading ahead was chosen around the article before: it would compete with this one
         self.workers.cancel_group(self, "prefetch")
-        loaded = self.prefetched.take(article_id) if self.prefetch else None
+        if loaded is None or loaded.article.meta.id != article_id:
+            loaded = self.prefetched.take(article_id) if self.prefetch else None
         if loaded is not None:  # loaded beforehand (`tui.prefetch`): shown now, on this thread
             self._show_loaded(loaded)
             return
@@ -802,7 +846,7 @@ class BriefingApp(App[None]):
         """The library's articles changed by a delete or its undo: refresh the list, show `show_id`."""
         self.prefetched.forget()
         listing = self.article_list
-        listing.set_articles(metas, keep_id=show_id)
+        listing.set_articles(metas, keep_id=show_id, newest_first=True)
         if self.narrowed is not None:
             self._apply_filters()  # its count
         if show_id is not None and listing.select_id(show_id):
@@ -826,6 +870,8 @@ class BriefingApp(App[None]):
         self.article_actions.copy_quote(meta, text)
 
     def action_feeds(self) -> None:
+        from tui.screens.feeds import FeedsScreen
+
         if isinstance(self.screen, FeedsScreen):
             return
 
@@ -942,9 +988,13 @@ class BriefingApp(App[None]):
         self.exporter.export(Selection(article_ids=(self.reader.article_id,)), "this article")
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[Section]:
+        from tui.screens.feeds import FeedsScreen
+
         global_rows = [*binding_rows(self.BINDINGS), ("Ctrl+P", "Command palette: every command by name")]
         return [
             ("Everywhere", global_rows),

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from store.export.datefmt import human_day
 from store.safetext import clean_line, one_line
 from tui.threads import post, tell
 
@@ -36,6 +35,8 @@ def quote_with_source(text: str, meta: ArticleMeta) -> str:
     if meta.source:
         source.append(clean_line(meta.source))
     if meta.published:
+        from store.export.datefmt import human_day  # when first used: it loads the export package
+
         source.append(human_day(meta.published.isoformat()))
     if meta.url:
         source.append(clean_line(meta.url))

@@ -37,13 +37,21 @@ class ArticleList(VirtualList):
         self._rows: list[ArticleMeta] = []
         self._index: dict[str, int] = {}
         self._allowed: frozenset[str] | None = None
+        self._newest_first = False  # `_all` is in the date order already (see `set_articles`)
         self.sort_mode: SortMode = "date"
         self.empty_message = "Loading the library…"
         self.border_title = "Articles"
 
     # -- data --------------------------------------------------------------------------------------
-    def set_articles(self, articles: Sequence[ArticleMeta], *, keep_id: str | None = None) -> None:
+    def set_articles(
+        self, articles: Sequence[ArticleMeta], *, keep_id: str | None = None, newest_first: bool = False
+    ) -> None:
+        """Show `articles`. `newest_first`: they come in the list's date order already (newest first,
+        undated last: `Library.articles()`'s order), so the date order is theirs and no sort reads every
+        row's date (the library's rows fill their fields when first read: the list reads only those on
+        screen)."""
         self._all = list(articles)
+        self._newest_first = newest_first
         self._rebuild(keep_id)
 
     def set_filter(self, ids: Collection[str] | None) -> None:
@@ -62,7 +70,8 @@ class ArticleList(VirtualList):
     def _rebuild(self, keep_id: str | None) -> None:
         rows = self._all if self._allowed is None else [m for m in self._all if m.id in self._allowed]
         if self.sort_mode == "date":
-            rows = sorted(rows, key=_date_key, reverse=True)
+            # a stable sort of rows in this order already keeps it: the filter above keeps it too
+            rows = list(rows) if self._newest_first else sorted(rows, key=_date_key, reverse=True)
         else:
             rows = sorted(rows, key=lambda m: ((m.source or "\uffff").casefold(), -_date_key(m).toordinal()))
         self._rows = rows

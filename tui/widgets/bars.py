@@ -1,12 +1,13 @@
-"""One-line bars: the highlight legend, the status line (highlight details, messages) and the filter
-indicator above the article list."""
+"""One-line bars: the highlight legend, the status line (highlight details, messages), the filter
+indicator above the article list and the footer of key bindings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from store.records import Annotation
 from store.wording import counted
@@ -20,6 +21,9 @@ from tui.render import (
     legend,
     one_line,
 )
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
 
 
 class Legend(Static):
@@ -122,3 +126,30 @@ class FilterBar(Static):
         text.append(" · esc clears", META_STYLE)
         self.update(text)
         self.add_class("-active")
+
+
+class KeyFooter(Footer):
+    """Textual's footer of key bindings, composed again only when what it shows changes.
+
+    Textual's footer rebuilds its keys (widgets: styled, laid out, the whole screen drawn again) after
+    every signal that the screen's bindings may have changed (a focus change, a reactive bound to them),
+    one rebuild per signal; most change nothing it shows (the three before the app's first article were
+    all the same).
+    """
+
+    _shown: tuple[object, ...] | None = None  # what the keys were composed from (None: none composed)
+
+    def _showing(self) -> tuple[object, ...]:
+        bindings = self.screen.active_bindings
+        palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        shown = tuple((b, enabled, tip) for _, b, enabled, tip in bindings.values() if b.show)
+        return (*shown, None if palette is None else palette[1:], self.show_command_palette)
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._showing() if self._bindings_ready else None
+        yield from super().compose()
+
+    async def recompose(self) -> None:
+        if self._shown is not None and self.is_attached and self._showing() == self._shown:
+            return  # the same keys as on screen
+        await super().recompose()
