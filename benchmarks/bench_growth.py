@@ -23,6 +23,10 @@ same virtualenv) on the same library, with the ratio, up to --peer-max articles 
 earlier code needs minutes beyond).
 
     .venv/bin/python benchmarks/bench_growth.py [--sizes 1000 10000 100000] [--with-300k] [--peer-max N]
+                                                [--no-bytecode-cache]
+
+Each child keeps its compiled modules as an installed app does (`--no-bytecode-cache`: compiled again in
+each process where PYTHONDONTWRITEBYTECODE is set; see baseline.py).
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_import import articles  # noqa: E402  (this folder is on the path)
+from baseline import bytecode_note, precompile, with_bytecode_cache  # noqa: E402  (this folder is on the path)
+from bench_import import articles  # noqa: E402
 
 from store.facts_index import FOLDER, TABLE, corrections_fingerprint, index_shard, make_entry  # noqa: E402
 from store.ids import doc_id, shard  # noqa: E402
@@ -160,8 +165,13 @@ def briefing() -> list[str]:
     return [sys.executable, "-c", "import sys; from cli.main import main; sys.exit(main())"]
 
 
+BYTECODE_CACHE: list[Path] = []  # main() puts the children's bytecode cache here (none: --no-bytecode-cache)
+
+
 def code_env(code: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(code)}
+    """A child's environment: `code` first on the path, compiled modules kept as an installed app keeps
+    them (see baseline.py)."""
+    return with_bytecode_cache({**os.environ, "PYTHONPATH": str(code)}, next(iter(BYTECODE_CACHE), None))
 
 
 PROBE = """
@@ -266,11 +276,20 @@ def main() -> int:
     parser.add_argument("--templates", type=int, default=16, help="articles analysed for real")
     parser.add_argument("--batch", type=int, default=200, help="articles in the import-rate batches")
     parser.add_argument("--work", type=Path, help="folder for the libraries (default: a temporary one)")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="children compile every module again when PYTHONDONTWRITEBYTECODE is set (see baseline.py)",
+    )
     args = parser.parse_args()
     sizes = [*args.sizes, *([300_000] if args.with_300k else [])]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-growth-"))
     work.mkdir(parents=True, exist_ok=True)
     peer = peer_code(work)
+    if not args.no_bytecode_cache:
+        BYTECODE_CACHE.append(work / "pycache")
+        precompile([ROOT, *([peer] if peer else [])], BYTECODE_CACHE[0])
+    print(bytecode_note(next(iter(BYTECODE_CACHE), None)), file=sys.stderr, flush=True)
     rows = []
     try:
         for n in sizes:

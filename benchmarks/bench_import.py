@@ -10,9 +10,11 @@ and of its worker processes, and the load average. Then, in this process, where 
 goes: the analysis's CPU time, and storing its result one at a time (as the baseline does) against in
 groups (as `import` now does), with the share of fsync; and the cost of sending one analysis between
 processes ready to write (the file's bytes and its facts index entry, what the workers send) against
-its dict and against pickling the Analysis dataclasses.
+its dict and against pickling the Analysis dataclasses. The children keep compiled modules as an
+installed app does (`--no-bytecode-cache`: compiled again in each, see baseline.py).
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
+                                               [--no-bytecode-cache]
 """
 
 from __future__ import annotations
@@ -31,7 +33,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from baseline import DEFAULT_BASELINE, code_path, load_average, run_child, unpack_store
+from baseline import (
+    DEFAULT_BASELINE,
+    bytecode_note,
+    code_path,
+    load_average,
+    precompile,
+    run_child,
+    unpack_store,
+)
 
 CODE = code_path()
 
@@ -186,6 +196,11 @@ def main() -> int:
     parser.add_argument(
         "--baseline", default=DEFAULT_BASELINE, help="revision whose store to compare with ('none': skip)"
     )
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="children compile every module again when PYTHONDONTWRITEBYTECODE is set (see baseline.py)",
+    )
     parser.add_argument("--child", choices=list(MODES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -196,23 +211,27 @@ def main() -> int:
     print(f"{args.articles} generated articles of {size / 1024:.1f} KB on average; {os.cpu_count()} cores")
     print(f"load average at the start: {load_average()}")
     work = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    cache = None if args.no_bytecode_cache else work / "pycache"
     script = Path(__file__).resolve()
     codes = {"ours": CODE}
     try:
         if args.baseline != "none":
             codes[args.baseline] = unpack_store(args.baseline, work / "baseline")
+        if cache is not None:
+            precompile([CODE, *codes.values()], cache)
         rates: dict[str, dict[str, list[float]]] = {c: {m: [] for m in MODES} for c in codes}
         cpu: dict[str, dict[str, list[tuple[float, float]]]] = {c: {m: [] for m in MODES} for c in codes}
         for _ in range(args.runs):
             for mode in MODES:
                 for name, code in codes.items():  # by turns, so both see the same load
-                    out = run_child(script, code, [f"--child={mode}", "--articles", str(args.articles)])
+                    child_args = [f"--child={mode}", "--articles", str(args.articles)]
+                    out = run_child(script, code, child_args, cache)
                     rates[name][mode].append(out["rate"])
                     cpu[name][mode].append((out.get("writer_ms", 0.0), out.get("workers_ms", 0.0)))
         costs = storing_costs(items[:100], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"load average at the end: {load_average()}")
+    print(f"load average at the end: {load_average()}; {bytecode_note(cache)}")
     median = {c: {m: statistics.median(v) for m, v in by_mode.items()} for c, by_mode in rates.items()}
     for name, by_mode in median.items():
         print(f"\n{name}:")

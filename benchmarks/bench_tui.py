@@ -44,7 +44,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from baseline import load_average  # noqa: E402  (benchmarks/baseline.py, beside this script)
+from baseline import bytecode_note, load_average, with_bytecode_cache  # noqa: E402  (benchmarks/baseline.py, beside this script)
 
 BASELINE = "f2eb7c7"  # main before issue 15's next-article work (the reader drawn ahead, calmer workers)
 
@@ -190,15 +190,6 @@ def unpack_tui(rev: str, into: Path) -> Path:
     return into
 
 
-def child_env(bytecode_cache: Path | None) -> dict[str, str]:
-    """The children's environment: compiled modules kept in `bytecode_cache` (None: as the parent's)."""
-    env = dict(os.environ)
-    if bytecode_cache is not None:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
-    return env
-
-
 def run_child(
     library: Path, presses: int, code: Path = ROOT, prefetch: bool = True, env: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -342,7 +333,7 @@ def main() -> int:
         )
 
     cache = None if args.no_bytecode_cache else Path(tempfile.mkdtemp(prefix="bench_tui_pycache_"))
-    env = child_env(cache)
+    env = with_bytecode_cache(dict(os.environ), cache)
     load_before = load_average()
     warm = run_child(workdir / "lib", 2, env=env)  # first run also warms the OS file cache (and compiles)
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in sides}
@@ -355,12 +346,7 @@ def main() -> int:
 
     print(f"\nApp on {args.articles:,} articles (headless, 160x48), fresh process each run")
     print(f"  load average: {load_before} before, {load_average()} after (2 cores)")
-    if cache is not None:
-        compiling = f"modules compiled once ({cache})"
-    elif os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        compiling = "every module of ours compiled at each start (PYTHONDONTWRITEBYTECODE)"
-    else:
-        compiling = "modules compiled as Python caches them"
+    compiling = bytecode_note(cache)
     print(
         f"  first article on screen: first run {firsts[0]:.2f} s, "
         f"then {', '.join(f'{f:.2f}' for f in firsts[1:])} s   (target <= 1.0 s)"

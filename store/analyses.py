@@ -19,13 +19,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import multiprocessing
 import pickle
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, as_completed
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +35,21 @@ from store.storage import write_many
 from store.timeline import aliases, entity_keys
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor  # imported where a pool is made (not by the app)
+
     from extract.corrections import Corrections
     from extract.model import Analysis, Fact
     from store.annotations import Annotations
     from store.articles import Articles
     from store.tinyfile import TinyFile
+
+
+def _broken_pool(exc: Exception) -> bool:
+    """Whether `exc` says a worker process died (its module is loaded once a pool exists)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    return isinstance(exc, BrokenProcessPool)
+
 
 AnalyzeFn = Callable[[str, "date | None", "Corrections"], "Analysis"]
 
@@ -378,6 +386,9 @@ class Analyses:
         first, once instead of once in each worker (a few hundred milliseconds of CPU each), and the
         workers share it. This process's objects are frozen for the workers' garbage collector
         (`_forking`)."""
+        import multiprocessing  # here, not at the top: the app, which never imports, need not load them
+        from concurrent.futures import ProcessPoolExecutor
+
         analyzer = self._sent_analyzer()
         forked = multiprocessing.get_start_method() == "fork"
         if forked and analyzer is _engine_analyze and count >= _LOAD_HERE:
@@ -450,7 +461,7 @@ class Analyses:
                     group = []
             self._store_ready(group)
         finally:
-            if own is not None or any(isinstance(e, BrokenProcessPool) for e in failed.values()):
+            if own is not None or any(_broken_pool(e) for e in failed.values()):
                 if pool is self._pool:
                     self._pool = None  # a worker died: the next batch starts a new pool
                 pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
