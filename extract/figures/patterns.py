@@ -50,19 +50,19 @@ _WORD_ALT = trie_regex(
     sorted(set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | {"a", "an"} | set(ORDINAL_TENS_UNITS)),
 )
 
-# Scanner and pre-filter in one: positions where a figure can start (a digit, a unicode fraction or a
-# number word); text between candidates is skipped by the regex engine, never by a Python loop.
+# The scanner: where a figure can start. A digit or a number word starts a word, so the scanner consumes
+# the character before it: a pattern that opens with a character class ([^\w]) lets the regex engine skip
+# to the next non-word character in C, instead of trying the whole pattern at every letter as
+# `\b(?:...)` does (the scan takes about half the time). The text's first word has no character before
+# it (`NUMBER_HEAD` at 0); a unicode fraction may start a figure anywhere, even inside a word ("3½").
 _SCAN_WORDS = set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | set(ORDINAL_TENS_UNITS)
 # Case variants are listed rather than matched with (?i), which keeps the scan about three times faster.
-SCAN = LazyPattern(
-    r"(?<![\w.,])[.]?\d|"
-    + _UFRAC
-    + r"|\b(?:"
-    + trie_regex(
-        sorted(_SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS})
-    )
-    + r")\b"
+_SCAN_WORD_ALT = trie_regex(
+    sorted(_SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS})
 )
+NUMBER_HEAD = LazyPattern(r"[.]?\d|(?:" + _SCAN_WORD_ALT + r")\b")
+NUMBER_AFTER_NON_WORD = LazyPattern(r"[^\w](?:(?<![.,])[.]?\d|(?:" + _SCAN_WORD_ALT + r")\b)")
+FRACTION_CHAR = LazyPattern(_UFRAC)
 
 # A number token inside a spelled-out number (digits allowed before scale words: "3 hundred and 21").
 WORD_TOKEN = LazyPattern(r"(?i:(" + _WORD_ALT + r"))\b|(" + _DIGITS + r")")
