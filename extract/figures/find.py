@@ -98,7 +98,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
         if num is None:
             pos = max(skip, s + 1)
             continue
-        if not all(math.isfinite(v) for v in (num.value, num.high) if v is not None):
+        if not (_finite(num.value) and _finite(num.high)):
             pos = num.end  # an overflowing digit string is not a figure
             continue
         nums.append(num)
@@ -138,10 +138,16 @@ class _Starts:
         return min(start, self._fraction)
 
 
+def _finite(value: float | None) -> bool:
+    return value is None or math.isfinite(value)
+
+
 def _clean(value: float | None) -> float | None:
     """Round away float noise ("16.1 million" is 16100000, not 16100000.000000002); integers as int."""
     if value is None:
         return None
+    if value == int(value) and abs(value) < 1e12:
+        return int(value)  # at most 12 digits: the round trip below would give this integer back
     value = float(f"{value:.12g}")
     return int(value) if value == int(value) and abs(value) < 1e15 else value
 

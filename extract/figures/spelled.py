@@ -38,7 +38,9 @@ _MAX_TOKENS = 24
 _FIRST_TOKENS = 6
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, several times slower, and
+# these are made for every number word the scanner finds. Nothing changes them after they are made.
+@dataclass(slots=True)
 class Spelled:
     """A parsed number: `end` offset, `value`, and kind (cardinal, ordinal or fraction)."""
 
@@ -47,7 +49,7 @@ class Spelled:
     kind: FigureKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
