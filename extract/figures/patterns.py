@@ -15,6 +15,45 @@ from extract.trie import trie_regex
 
 BLANK = r"[ \t\u00a0\u202f\u2009]"
 
+# The letters outside ASCII that a case-insensitive match pairs with an ASCII letter (İ and ı with i, the
+# long s with s, the Kelvin sign with k); tests/test_figures_caseless.py checks the table against `re`.
+_CASE_PARTNERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _caseless_char(ch: str) -> str:
+    low = ch.lower()
+    if ch.isascii() and low != ch.upper():  # an ASCII letter: the class of everything (?i) lets it match
+        return "[" + low + low.upper() + _CASE_PARTNERS.get(low, "") + "]"
+    return re.escape(ch) if ch.isascii() else "(?i:" + re.escape(ch) + ")"
+
+
+class _Trie(dict[str, "_Trie"]):
+    """A character trie; the key "" marks the end of a word."""
+
+
+def caseless(words: Iterable[str]) -> str:
+    """A regex matching what `(?i:` + `trie_regex(words)` + `)` matches, tried in the same order.
+
+    The trie is the same; only each ASCII letter is written as the class of its case forms. The regex
+    engine skips a branch that opens with a literal or a class by looking at one character, but enters
+    every branch under (?i): the unit, currency and number-word patterns fail about twice as fast.
+    """
+    root = _Trie()
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, _Trie())
+        node[""] = _Trie()
+
+    def build(node: _Trie) -> str:
+        branches = [_caseless_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
 
 def _words(*tables: Iterable[str]) -> list[str]:
     out: set[str] = set()
@@ -46,7 +85,7 @@ UNICODE_FRACTIONS: dict[str, float] = {
     "⅑": 1 / 9, "⅒": 1 / 10,
 }  # fmt: skip
 _UFRAC = "[" + "".join(UNICODE_FRACTIONS) + "]"
-_WORD_ALT = trie_regex(
+_WORD_CASELESS = caseless(
     sorted(set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | {"a", "an"} | set(ORDINAL_TENS_UNITS)),
 )
 
@@ -65,7 +104,7 @@ NUMBER_AFTER_NON_WORD = LazyPattern(r"[^\w](?:(?<![.,])[.]?\d|(?:" + _SCAN_WORD_
 FRACTION_CHAR = LazyPattern(_UFRAC)
 
 # A number token inside a spelled-out number (digits allowed before scale words: "3 hundred and 21").
-WORD_TOKEN = LazyPattern(r"(?i:(" + _WORD_ALT + r"))\b|(" + _DIGITS + r")")
+WORD_TOKEN = LazyPattern(r"(" + _WORD_CASELESS + r")\b|(" + _DIGITS + r")")
 CONNECTOR = LazyPattern(
     r"(?:"
     + BLANK
@@ -108,9 +147,9 @@ CURRENCY_WORD_AFTER = LazyPattern(
     BLANK
     + r"*(?:((?:[A-Z][a-z]+|US|U\.S\.)"
     + BLANK
-    + r"+){0,2})(?i:("
-    + trie_regex(lx.CURRENCY_WORDS)
-    + r"))\b(?!-)"
+    + r"+){0,2})("
+    + caseless(lx.CURRENCY_WORDS)
+    + r")\b(?!-)"
 )
 CURRENCY_CODE_AFTER = LazyPattern(BLANK + r"*(" + trie_regex(lx.CURRENCY_CODES) + r")\b")
 CURRENCY_SYMBOL_AFTER = LazyPattern(BLANK + r"?([€£¥₹])")
@@ -132,8 +171,8 @@ PERCENT_AFTER = LazyPattern(
 )
 _EXP = r"(?:\^?[-−–]?[123]|[²³]|⁻¹|⁻²|⁻³)"
 _SYM = r"(?:" + trie_regex(lx.UNIT_SYMBOLS) + r")"
-_NAME = r"(?i:" + trie_regex(lx.UNIT_NAMES) + r")"
-_SQ = r"(?i:(?:square|sq\.?|cubic|cu\.?)" + BLANK + r"+)"
+_NAME = r"(?:" + caseless(lx.UNIT_NAMES) + r")"
+_SQ = r"(?:(?:" + caseless(["square", "sq.", "sq", "cubic", "cu.", "cu"]) + r")" + BLANK + r"+)"
 _BASE_UNIT = r"(?:" + _SQ + r"?(?:" + _NAME + r"|" + _SYM + r")" + _EXP + r"?)"
 _RATE_WORDS = (
     r"(?i:second|minute|hour|day|week|month|year|annum|capita|person|head|litre|liter|kg|km|mile|hectare)"
@@ -142,24 +181,35 @@ _NEGATIVE_EXP_END = r"(?<=[-−–⁻]\d|⁻¹|⁻²|⁻³)"
 _TEMPERATURE = (
     r"°"
     + BLANK
-    + r"?[CFK]\b|(?i:degrees?|deg)"
+    + r"?[CFK]\b|(?:"
+    + caseless(["degrees", "degree", "deg"])
+    + r")"
     + BLANK
-    + r"+(?:(?i:celsius|centigrade|fahrenheit|kelvin)|[CFK]\b)"
+    + r"+(?:(?:"
+    + caseless(["celsius", "centigrade", "fahrenheit", "kelvin"])
+    + r")|[CFK]\b)"
 )
 # A unit, then at most three more parts: "/h", " per second", "·s", or " s−1" (a blank joins only a
 # part with a negative exponent). The bounded repeat keeps matching linear on runs such as "km/km/km/...".
+# The lead is an optional blank, hyphen and blank (" - ", " -", "-", "  "...), written so that each lead
+# is tried once: as `BLANK?-?BLANK?` a single blank was tried twice (as the first and as the second).
 UNIT_AFTER = LazyPattern(
-    r"("
+    r"((?:"
     + BLANK
-    + r"?-?"
+    + r"(?:-"
     + BLANK
-    + r"?(?:"
+    + r"?|"
+    + BLANK
+    + r")?|-"
+    + BLANK
+    + r"?)?(?:"
     + _TEMPERATURE
     + r"|"
     + _BASE_UNIT
     + r"(?:(?:/|·|"
     + BLANK
-    + r"+(?i:per)"
+    + r"+"
+    + caseless(["per"])
     + BLANK
     + r"+)"
     + _BASE_UNIT
