@@ -2,6 +2,8 @@
 
 Word alternations are compiled as tries (`trie_regex`) so the scanner fails fast at positions that start
 no number; every pattern that extends a figure stays on one line (separators are blanks, never newlines).
+The patterns tried after most numbers come with the characters they can open with (`..._OPENS`, at the
+end): a cheap exact test that spares the regex call when the next word cannot start them.
 """
 
 from __future__ import annotations
@@ -340,3 +342,64 @@ ADDRESS_AFTER = LazyPattern(
     + r"+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr"
     r"|Square|Place|Terrace|Crescent|Way)\b"
 )
+
+
+# ---------------------------------------------------------------- cheap exact pre-checks
+# A pattern that reads blanks and then a word can only match when the first non-blank character is one its
+# words open with. Looking at that character costs a fraction of a regex call, and most numbers are
+# followed by an ordinary word ("5,000 people"), so the patterns tried after (or before) most numbers come
+# with the set of characters they can open with (for a case-insensitive word, every case form). A set may
+# hold more than needed, never less: tests/test_figures_gates.py checks that no pattern matches where its
+# set says no.
+
+BLANKS = " \t\u00a0\u202f\u2009"  # the characters of BLANK
+
+
+def next_non_blank(text: str, pos: int, limit: int) -> str:
+    """The first character at or after `pos` and before `limit` that is not a blank; "" when none is."""
+    while pos < limit:
+        ch = text[pos]
+        if ch not in BLANKS:
+            return ch
+        pos += 1
+    return ""
+
+
+def last_before_blanks(text: str, pos: int, lo: int) -> str:
+    """The character before the blanks that end at `pos`, no further back than `lo`; "" when no blank ends
+    at `pos` or the blanks reach back to `lo` (the last letter of a word that a `... BLANK+$` pattern reads
+    on `text[lo:pos]`)."""
+    p = pos - 1
+    if p < lo or text[p] not in BLANKS:
+        return ""
+    while p >= lo and text[p] in BLANKS:
+        p -= 1
+    return text[p] if p >= lo else ""
+
+
+def _opens(chars: str = "", caseless_letters: str = "", words: Iterable[str] = ()) -> frozenset[str]:
+    """`chars` as they are, plus every case form of `caseless_letters` and of the first letters of `words`
+    (which must be ASCII letters: their case forms are known, see `_CASE_PARTNERS`)."""
+    letters = set(caseless_letters) | {w[0].lower() for w in words}
+    assert all(c.isascii() and c.isalpha() for c in letters), letters
+    return frozenset(chars) | frozenset("".join(_caseless_char(c)[1:-1] for c in letters))
+
+
+PERCENT_OPENS = _opens("%‰pwv", "pb")
+CURRENCY_WORD_OPENS = _opens("ABCDEFGHIJKLMNOPQRSTUVWXYZ", words=lx.CURRENCY_WORDS)
+CURRENCY_CODE_OPENS = frozenset(code[0] for code in lx.CURRENCY_CODES)
+UNIT_OPENS = _opens("-°" + "".join(sym[0] for sym in lx.UNIT_SYMBOLS), "dsc", lx.UNIT_NAMES)
+INCH_OPENS = frozenset("i")
+ORDERS_OPENS = _opens(caseless_letters="o")
+RATIO_OPENS = _opens(caseless_letters="oi")
+RANGE_JOIN_OPENS = frozenset("-–—ta")
+POINT_OPENS = _opens(caseless_letters="p")
+AND_FRACTION_OPENS = _opens("&", "a")
+OF_WORD_OPENS = _opens('”"’', "o")
+RATE_OPENS = _opens("/", "ape")
+QUARTER_CONTEXT_OPENS = _opens(caseless_letters="omb")
+# Last letters of the words that the "before" patterns end with.
+A_BEFORE_ENDS = _opens(caseless_letters="an")
+VAGUE_DET_ENDS = _opens(caseless_letters="lwfye")
+MINUS_WORD_ENDS = _opens(caseless_letters="se")
+PART_ENDS = _opens(caseless_letters="rpmtdn")
