@@ -42,6 +42,11 @@ _QUALIFIER_WORDS = frozenset(w for q in lx.QUALIFIERS for w in q.split())
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in lx.QUALIFIERS)
 
 
+def _opens_with_word_or_sign(token: str) -> bool:
+    """`_LEADING_PUNCT` removes nothing from `token` (a word character is alphanumeric or "_")."""
+    return token[0].isalnum() or token[0] in "_~∼≈<>≤≥"
+
+
 def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[int, str] | None:
     """The qualifier ending at `start` (not before `left`): its start and normalised form."""
     lo = max(left, start - 32)
@@ -51,7 +56,9 @@ def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[in
         return None
     if tail[-1] not in lx.QUALIFIER_SYMBOLS:
         last = tail.rsplit(None, 1)[-1].lower()
-        if last not in _QUALIFIER_LAST and _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST:
+        if last not in _QUALIFIER_LAST and (
+            _opens_with_word_or_sign(last) or _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST
+        ):
             return None
     m = QUALIFIER_BEFORE.search(zone)
     if not m:

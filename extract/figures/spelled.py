@@ -88,7 +88,8 @@ def _tokens(text: str, start: int, limit: int, most: int) -> list[_Tok]:
         c = CONNECTOR.match(text, m.end(), limit)
         if not c:
             break
-        after_and = "and" in c.group().lower() or "&" in c.group()
+        joiner = c.group()
+        after_and = "&" in joiner or "and" in joiner.lower()
         pos = c.end()
     return toks
 
