@@ -7,6 +7,7 @@ from __future__ import annotations
 from extract.figures import lexicon as lx
 from extract.figures.lazy import LazyPattern
 from extract.figures.patterns import (
+    A_BEFORE_ENDS,
     AGE_AFTER,
     AGE_CONTEXT,
     BLANK,
@@ -14,9 +15,13 @@ from extract.figures.patterns import (
     LABEL_LIST_BEFORE,
     NOUN_WORD,
     OF_WORD,
+    OF_WORD_OPENS,
     QUALIFIER_BEFORE,
     RATE_AFTER,
+    RATE_OPENS,
     WORD_BEFORE,
+    last_before_blanks,
+    next_non_blank,
 )
 
 _QUALIFIER_NORMAL: dict[str, str] = {
@@ -37,6 +42,11 @@ _QUALIFIER_WORDS = frozenset(w for q in lx.QUALIFIERS for w in q.split())
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in lx.QUALIFIERS)
 
 
+def _opens_with_word_or_sign(token: str) -> bool:
+    """`_LEADING_PUNCT` removes nothing from `token` (a word character is alphanumeric or "_")."""
+    return token[0].isalnum() or token[0] in "_~∼≈<>≤≥"
+
+
 def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[int, str] | None:
     """The qualifier ending at `start` (not before `left`): its start and normalised form."""
     lo = max(left, start - 32)
@@ -46,7 +56,9 @@ def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[in
         return None
     if tail[-1] not in lx.QUALIFIER_SYMBOLS:
         last = tail.rsplit(None, 1)[-1].lower()
-        if last not in _QUALIFIER_LAST and _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST:
+        if last not in _QUALIFIER_LAST and (
+            _opens_with_word_or_sign(last) or _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST
+        ):
             return None
     m = QUALIFIER_BEFORE.search(zone)
     if not m:
@@ -62,6 +74,8 @@ def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[in
 def a_before(text: str, start: int, left: int) -> int | None:
     """Start of an article "a"/"an" right before `start` ("a dozen", "a third"), or None."""
     lo = max(left, start - 4)
+    if last_before_blanks(text, start, lo) not in A_BEFORE_ENDS:
+        return None
     m = _A_BEFORE.search(text[lo:start])
     return lo + m.start() if m else None
 
@@ -69,7 +83,7 @@ def a_before(text: str, start: int, left: int) -> int | None:
 def counted_noun(text: str, end: int, limit: int, allow_of: bool = True) -> tuple[str | None, int]:
     """The noun phrase a figure counts ("troops", "American forces" after "half of"), and where it ends."""
     p = end
-    if allow_of:
+    if allow_of and next_non_blank(text, p, limit) in OF_WORD_OPENS:
         om = OF_WORD.match(text, p, limit)
         if om:
             p = om.end()
@@ -113,11 +127,11 @@ def counted_noun(text: str, end: int, limit: int, allow_of: bool = True) -> tupl
             break
         words.append(w)
         q = m.end()
-        if w[0].islower() and ((lw.endswith("s") and not lw.endswith("ss")) or lw in lx.IRREGULAR_PLURALS):
+        if w[0].islower() and plural:
             break
     if not words:
         return None, end
-    rate = RATE_AFTER.match(text, q, limit)
+    rate = RATE_AFTER.match(text, q, limit) if next_non_blank(text, q, limit) in RATE_OPENS else None
     if rate:
         return " ".join(words) + " a " + rate.group(1).lower(), q
     return " ".join(words), q
@@ -125,7 +139,7 @@ def counted_noun(text: str, end: int, limit: int, allow_of: bool = True) -> tupl
 
 def rate_after(text: str, end: int, limit: int) -> tuple[str, int] | None:
     """A rate after a unit ("a day", "per year", "/hour"): its normalised form and end."""
-    m = RATE_AFTER.match(text, end, limit)
+    m = RATE_AFTER.match(text, end, limit) if next_non_blank(text, end, limit) in RATE_OPENS else None
     if not m:
         return None
     joiner = m.group(0).strip().split()[0].lower() if "/" not in m.group(0) else "per"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,13 +73,13 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     s_starts = [s.start for s in sentences]
     n = len(text)
     nums: list[_Num] = []
+    starts = _Starts(text)
     pos = 0
     last_end = 0
     while pos < n:
-        m = pt.SCAN.search(text, pos)
-        if not m:
+        s = starts.first_from(pos)
+        if s >= n:
             break
-        s = m.start()
         i = bisect.bisect_right(t_starts, s) - 1
         if i >= 0 and t_maxend[i] > s:
             pos = t_maxend[i]
@@ -98,7 +99,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
         if num is None:
             pos = max(skip, s + 1)
             continue
-        if not all(math.isfinite(v) for v in (num.value, num.high) if v is not None):
+        if not (_finite(num.value) and _finite(num.high)):
             pos = num.end  # an overflowing digit string is not a figure
             continue
         nums.append(num)
@@ -108,27 +109,55 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     return [_to_figure(text, num) for num in nums]
 
 
+class _Starts:
+    """The positions where a figure can start, in order: a digit or a number word at the start of a word,
+    or a unicode fraction anywhere (the scanner in `patterns.py`)."""
+
+    __slots__ = ("_fraction", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        # the next unicode fraction, searched ahead: most texts have none, and 18 substring tests (C
+        # memchr) tell that ten times faster than one regex search
+        has_fraction = any(ch in text for ch in pt.UNICODE_FRACTIONS)
+        self._fraction = self._next_fraction(0) if has_fraction else len(text)
+
+    def _next_fraction(self, pos: int) -> int:
+        m = pt.FRACTION_CHAR.search(self._text, pos)
+        return m.start() if m else len(self._text)
+
+    def first_from(self, pos: int) -> int:
+        """The first start at or after `pos`; the text's length when there is none."""
+        text = self._text
+        if pos == 0 and pt.NUMBER_HEAD.match(text):
+            return 0
+        # the pattern matches from the character before the start
+        m = pt.NUMBER_AFTER_NON_WORD.search(text, pos - 1 if pos else 0)
+        start = m.start() + 1 if m else len(text)
+        if self._fraction < pos:
+            self._fraction = self._next_fraction(pos)
+        return min(start, self._fraction)
+
+
+def _finite(value: float | None) -> bool:
+    return value is None or math.isfinite(value)
+
+
 def _clean(value: float | None) -> float | None:
     """Round away float noise ("16.1 million" is 16100000, not 16100000.000000002); integers as int."""
     if value is None:
         return None
+    if value == int(value) and abs(value) < 1e12:
+        return int(value)  # at most 12 digits: the round trip below would give this integer back
     value = float(f"{value:.12g}")
     return int(value) if value == int(value) and abs(value) < 1e15 else value
 
 
 def _to_figure(text: str, num: _Num) -> Figure:
-    value = _clean(num.value)
-    high = _clean(num.high)
-    return Figure(
-        start=num.start,
-        end=num.end,
-        text=text[num.start : num.end],
-        value=value,
-        kind=num.kind,
-        unit=num.unit,
-        qualifier=num.qualifier,
-        high=high,
-    )
+    start, end = num.start, num.end
+    value, high = _clean(num.value), _clean(num.high)
+    # positional: a frozen dataclass takes keywords noticeably slower, and this runs once per figure
+    return Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high)
 
 
 def _skip_token(text: str, pos: int) -> int:
@@ -184,7 +213,7 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         ):
             return None, num.end
     if num.kind == "cardinal" and not ranged and not num.spanned_unit:
-        hm = pt.HYPHEN_NOUN.match(text, num.end, limit)
+        hm = pt.HYPHEN_NOUN.match(text, num.end, limit) if text.startswith("-", num.end) else None
         if hm:  # "a 30-item scale", "a two-page document"
             num.end, num.unit = hm.end(), hm.group(1)
     _prefix(text, num, left, ranged)
@@ -411,12 +440,10 @@ def _words(text: str, s: int, left: int, limit: int) -> tuple[_Num | None, int]:
     if word in ("first", "second", "halves", "quarters") or word.startswith(("first-", "second-", "half-")):
         return None, wend
     if word in ("quarter",) and not (
-        a_before(text, s, left) is not None or pt.QUARTER_CONTEXT.match(text, wend, limit)
+        a_before(text, s, left) is not None or _quarter_context(text, wend, limit)
     ):
         return None, wend
-    if word == "half" and (
-        text[wend : wend + 1] in ("-", "–") or pt.PART_BEFORE.search(text[max(left, s - 12) : s])
-    ):
+    if word == "half" and (text[wend : wend + 1] in ("-", "–") or _part_before(text, s, max(left, s - 12))):
         return None, wend  # "half-brother", "the upper half of", "at half maximum"
     sp = parse_spelled(text, s, limit)
     if sp is None:
@@ -426,7 +453,7 @@ def _words(text: str, s: int, left: int, limit: int) -> tuple[_Num | None, int]:
         num.kind == "cardinal"
         and num.value == 1
         and sp.end - s <= 3
-        and not pt.RATIO.match(text, sp.end, limit)
+        and not _ratio_after(text, sp.end, limit)
         and _one_is_pronoun(text, s, sp.end)
     ):
         return None, sp.end
@@ -448,6 +475,30 @@ def _words(text: str, s: int, left: int, limit: int) -> tuple[_Num | None, int]:
     if num.kind == "ordinal" and num.value is None:
         return None, sp.end
     return num, num.end
+
+
+def _quarter_context(text: str, wend: int, limit: int) -> bool:
+    opens = pt.next_non_blank(text, wend, limit) in pt.QUARTER_CONTEXT_OPENS
+    return opens and pt.QUARTER_CONTEXT.match(text, wend, limit) is not None
+
+
+def _part_before(text: str, s: int, lo: int) -> bool:
+    ends = pt.last_before_blanks(text, s, lo) in pt.PART_ENDS
+    return ends and pt.PART_BEFORE.search(text[lo:s]) is not None
+
+
+def _ratio_after(text: str, end: int, limit: int) -> re.Match[str] | None:
+    """ "in", "out of", "over" and the next number ("one in five")."""
+    if pt.next_non_blank(text, end, limit) not in pt.RATIO_OPENS:
+        return None
+    return pt.RATIO.match(text, end, limit)
+
+
+def _vague_determiner(text: str, s: int, lo: int) -> re.Match[str] | None:
+    """ "several", "a few", "many" right before `s` (not before `lo`): its match in `text[lo:s]`."""
+    if pt.last_before_blanks(text, s, lo) not in pt.VAGUE_DET_ENDS:
+        return None
+    return pt.VAGUE_DET_BEFORE.search(text[lo:s])
 
 
 def _is_name_part(text: str, s: int, wend: int, left: int) -> bool:
@@ -475,7 +526,7 @@ def _vague(text: str, s: int, word: str, wend: int, left: int, limit: int) -> tu
     end = of.end() if of else wend
     num = _Num(s, end, None, "vague", plain=False, digits=False)
     lo = max(left, s - 16)
-    pre = pt.VAGUE_DET_BEFORE.search(text[lo:s])
+    pre = _vague_determiner(text, s, lo)
     if pre:
         num.start = lo + pre.start()
     return num, end
@@ -483,9 +534,11 @@ def _vague(text: str, s: int, word: str, wend: int, left: int, limit: int) -> tu
 
 def _vague_scale(num: _Num, text: str, left: int) -> None:
     """'several hundred', 'a few thousand': a scale word after a vague determiner is a vague amount."""
+    if num.kind != "cardinal" or num.digits or num.value not in (100, 1000, 1e6, 1e9, 12):
+        return
     lo = max(left, num.start - 16)
-    pre = pt.VAGUE_DET_BEFORE.search(text[lo : num.start])
-    if pre and num.kind == "cardinal" and not num.digits and num.value in (100, 1000, 1e6, 1e9, 12):
+    pre = _vague_determiner(text, num.start, lo)
+    if pre:
         num.start = lo + pre.start()
         num.value = None
         num.kind = "vague"
@@ -509,7 +562,8 @@ def _suffix(text: str, num: _Num, limit: int, sentence_end: int | None = None) -
             pt.PERCENT_AFTER.match(text, fa.end(), limit) or pt.UNIT_AFTER.match(text, fa.end(), limit)
         ):
             end = fa.end()  # "half a percentage point", "a quarter of a mile"
-    pm = pt.PERCENT_AFTER.match(text, end, limit)
+    opens = pt.next_non_blank(text, end, limit)  # the character every extension below must open with
+    pm = pt.PERCENT_AFTER.match(text, end, limit) if opens in pt.PERCENT_OPENS else None
     if pm:
         sym = pm.group(1)
         low = " ".join(sym.lower().split())
@@ -527,7 +581,7 @@ def _suffix(text: str, num: _Num, limit: int, sentence_end: int | None = None) -
         if rate:
             num.unit, num.end = f"{num.unit} {rate[0]}", rate[1]
         return
-    cm = pt.CURRENCY_WORD_AFTER.match(text, end, limit)
+    cm = pt.CURRENCY_WORD_AFTER.match(text, end, limit) if opens in pt.CURRENCY_WORD_OPENS else None
     if cm and not pt.OF_AFTER.match(text, cm.end()):
         word = cm.group(2).lower()
         weight = word in ("pound", "pounds") and not _has_scale_word(text, num)
@@ -539,7 +593,7 @@ def _suffix(text: str, num: _Num, limit: int, sentence_end: int | None = None) -
                 True,
             )
             return
-    cc = pt.CURRENCY_CODE_AFTER.match(text, end, limit)
+    cc = pt.CURRENCY_CODE_AFTER.match(text, end, limit) if opens in pt.CURRENCY_CODE_OPENS else None
     if cc:
         num.end, num.kind, num.unit, num.spanned_unit = cc.end(), "money", cc.group(1), True
         return
@@ -553,7 +607,7 @@ def _suffix(text: str, num: _Num, limit: int, sentence_end: int | None = None) -
             num.end, num.kind, num.unit = cs.end(), "money", lx.CURRENCY_SUFFIX_SYMBOLS[cs.group(1)]
             num.spanned_unit = True
             return
-    um = pt.UNIT_AFTER.match(text, end, limit)
+    um = pt.UNIT_AFTER.match(text, end, limit) if opens in pt.UNIT_OPENS else None
     unit_text = None
     if um and um.group(1).strip(" \t\u00a0\u202f\u2009-"):
         unit_text = um.group(1).strip(" \t\u00a0\u202f\u2009-")
@@ -565,10 +619,10 @@ def _suffix(text: str, num: _Num, limit: int, sentence_end: int | None = None) -
             unit_text = None  # "C$ 1.15 billion second quarter": a singular time word after a plural amount
         uend = um.end()
     else:
-        im = pt.INCH_CONTEXT.match(text, end, limit)
+        im = pt.INCH_CONTEXT.match(text, end, limit) if opens in pt.INCH_OPENS else None
         if im and (num.plain or not _has_scale_word(text, num)):
             unit_text, uend = "in", im.end(1)
-        dm = pt.ORDERS_OF_MAGNITUDE.match(text, end, limit)
+        dm = pt.ORDERS_OF_MAGNITUDE.match(text, end, limit) if opens in pt.ORDERS_OPENS else None
         if dm:
             unit_text, uend = "orders of magnitude", dm.end()
     if unit_text:
@@ -597,7 +651,7 @@ def _has_scale_word(text: str, num: _Num) -> bool:
 
 def _ratio(text: str, num: _Num, limit: int) -> None:
     """ "one in five", "two out of three", "1 over 3": a fraction written as a ratio of two numbers."""
-    rm = pt.RATIO.match(text, num.end, limit)
+    rm = _ratio_after(text, num.end, limit)
     if not rm or num.value is None:
         return
     p = rm.end()
@@ -625,6 +679,8 @@ def _ratio(text: str, num: _Num, limit: int) -> None:
 def _range(text: str, num: _Num, left: int, limit: int) -> bool:
     """Join "X to Y", "X-Y", "between X and Y" into one figure; True when a range was formed."""
     if num.kind in ("ordinal", "vague") or num.value is None:
+        return False
+    if pt.next_non_blank(text, num.end, limit) not in pt.RANGE_JOIN_OPENS:
         return False
     jm = pt.RANGE_JOIN.match(text, num.end, limit)
     if not jm:
@@ -717,10 +773,12 @@ def _prefix(text: str, num: _Num, left: int, ranged: bool) -> None:
                     num.value = -num.value if num.value is not None else None
     else:
         _vague_scale(num, text, left)
-        m = pt.MINUS_WORD_BEFORE.search(text[max(left, num.start - 10) : num.start])
+        lo = max(left, num.start - 10)
+        ends = pt.last_before_blanks(text, num.start, lo) in pt.MINUS_WORD_ENDS
+        m = pt.MINUS_WORD_BEFORE.search(text[lo : num.start]) if ends else None
         if m and num.value is not None and num.kind in ("cardinal", "percent", "quantity", "money"):
             num.value = -num.value
-            num.start = max(left, num.start - 10) + m.start()
+            num.start = lo + m.start()
     q = qualifier_before(text, num.start, left, ranged)
     if q:
         num.start, num.qualifier = q

@@ -2,6 +2,8 @@
 
 Word alternations are compiled as tries (`trie_regex`) so the scanner fails fast at positions that start
 no number; every pattern that extends a figure stays on one line (separators are blanks, never newlines).
+The patterns tried after most numbers come with the characters they can open with (`..._OPENS`, at the
+end): a cheap exact test that spares the regex call when the next word cannot start them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,45 @@ from extract.figures.lazy import LazyPattern
 from extract.trie import trie_regex
 
 BLANK = r"[ \t\u00a0\u202f\u2009]"
+
+# The letters outside ASCII that a case-insensitive match pairs with an ASCII letter (İ and ı with i, the
+# long s with s, the Kelvin sign with k); tests/test_figures_caseless.py checks the table against `re`.
+_CASE_PARTNERS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _caseless_char(ch: str) -> str:
+    low = ch.lower()
+    if ch.isascii() and low != ch.upper():  # an ASCII letter: the class of everything (?i) lets it match
+        return "[" + low + low.upper() + _CASE_PARTNERS.get(low, "") + "]"
+    return re.escape(ch) if ch.isascii() else "(?i:" + re.escape(ch) + ")"
+
+
+class _Trie(dict[str, "_Trie"]):
+    """A character trie; the key "" marks the end of a word."""
+
+
+def caseless(words: Iterable[str]) -> str:
+    """A regex matching what `(?i:` + `trie_regex(words)` + `)` matches, tried in the same order.
+
+    The trie is the same; only each ASCII letter is written as the class of its case forms. The regex
+    engine skips a branch that opens with a literal or a class by looking at one character, but enters
+    every branch under (?i): the unit, currency and number-word patterns fail about twice as fast.
+    """
+    root = _Trie()
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, _Trie())
+        node[""] = _Trie()
+
+    def build(node: _Trie) -> str:
+        branches = [_caseless_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _words(*tables: Iterable[str]) -> list[str]:
@@ -46,26 +87,30 @@ UNICODE_FRACTIONS: dict[str, float] = {
     "⅑": 1 / 9, "⅒": 1 / 10,
 }  # fmt: skip
 _UFRAC = "[" + "".join(UNICODE_FRACTIONS) + "]"
-_WORD_ALT = trie_regex(
+_WORD_CASELESS = caseless(
     sorted(set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | {"a", "an"} | set(ORDINAL_TENS_UNITS)),
 )
 
-# Scanner and pre-filter in one: positions where a figure can start (a digit, a unicode fraction or a
-# number word); text between candidates is skipped by the regex engine, never by a Python loop.
+# The scanner: where a figure can start. A digit or a number word starts a word, so the scanner consumes
+# the character before it: a pattern that opens with a character class lets the regex engine skip to the
+# next candidate in C, instead of trying the whole pattern at every letter as `\b(?:...)` does. The class
+# is [^0-9A-Za-z_], a table look-up, cheaper per character than the Unicode test of [^\w], which
+# (?<=\W) then applies to the few characters that pass; the lookahead drops at one test a position
+# whose next character starts no number. The text's first word has no character before it
+# (`NUMBER_HEAD` at 0); a unicode fraction may start a figure anywhere, even inside a word ("3½").
 _SCAN_WORDS = set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | set(ORDINAL_TENS_UNITS)
 # Case variants are listed rather than matched with (?i), which keeps the scan about three times faster.
-SCAN = LazyPattern(
-    r"(?<![\w.,])[.]?\d|"
-    + _UFRAC
-    + r"|\b(?:"
-    + trie_regex(
-        sorted(_SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS})
-    )
-    + r")\b"
+_SCAN_WORD_FORMS = _SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS}
+_SCAN_WORD_ALT = trie_regex(sorted(_SCAN_WORD_FORMS))
+_SCAN_FIRST = r"[\d." + "".join(sorted({w[0] for w in _SCAN_WORD_FORMS})) + r"]"
+NUMBER_HEAD = LazyPattern(r"[.]?\d|(?:" + _SCAN_WORD_ALT + r")\b")
+NUMBER_AFTER_NON_WORD = LazyPattern(
+    r"[^0-9A-Za-z_](?=" + _SCAN_FIRST + r")(?<=\W)(?:(?<![.,])[.]?\d|(?:" + _SCAN_WORD_ALT + r")\b)"
 )
+FRACTION_CHAR = LazyPattern(_UFRAC)
 
 # A number token inside a spelled-out number (digits allowed before scale words: "3 hundred and 21").
-WORD_TOKEN = LazyPattern(r"(?i:(" + _WORD_ALT + r"))\b|(" + _DIGITS + r")")
+WORD_TOKEN = LazyPattern(r"(" + _WORD_CASELESS + r")\b|(" + _DIGITS + r")")
 CONNECTOR = LazyPattern(
     r"(?:"
     + BLANK
@@ -108,9 +153,9 @@ CURRENCY_WORD_AFTER = LazyPattern(
     BLANK
     + r"*(?:((?:[A-Z][a-z]+|US|U\.S\.)"
     + BLANK
-    + r"+){0,2})(?i:("
-    + trie_regex(lx.CURRENCY_WORDS)
-    + r"))\b(?!-)"
+    + r"+){0,2})("
+    + caseless(lx.CURRENCY_WORDS)
+    + r")\b(?!-)"
 )
 CURRENCY_CODE_AFTER = LazyPattern(BLANK + r"*(" + trie_regex(lx.CURRENCY_CODES) + r")\b")
 CURRENCY_SYMBOL_AFTER = LazyPattern(BLANK + r"?([€£¥₹])")
@@ -132,8 +177,8 @@ PERCENT_AFTER = LazyPattern(
 )
 _EXP = r"(?:\^?[-−–]?[123]|[²³]|⁻¹|⁻²|⁻³)"
 _SYM = r"(?:" + trie_regex(lx.UNIT_SYMBOLS) + r")"
-_NAME = r"(?i:" + trie_regex(lx.UNIT_NAMES) + r")"
-_SQ = r"(?i:(?:square|sq\.?|cubic|cu\.?)" + BLANK + r"+)"
+_NAME = r"(?:" + caseless(lx.UNIT_NAMES) + r")"
+_SQ = r"(?:(?:" + caseless(["square", "sq.", "sq", "cubic", "cu.", "cu"]) + r")" + BLANK + r"+)"
 _BASE_UNIT = r"(?:" + _SQ + r"?(?:" + _NAME + r"|" + _SYM + r")" + _EXP + r"?)"
 _RATE_WORDS = (
     r"(?i:second|minute|hour|day|week|month|year|annum|capita|person|head|litre|liter|kg|km|mile|hectare)"
@@ -142,24 +187,35 @@ _NEGATIVE_EXP_END = r"(?<=[-−–⁻]\d|⁻¹|⁻²|⁻³)"
 _TEMPERATURE = (
     r"°"
     + BLANK
-    + r"?[CFK]\b|(?i:degrees?|deg)"
+    + r"?[CFK]\b|(?:"
+    + caseless(["degrees", "degree", "deg"])
+    + r")"
     + BLANK
-    + r"+(?:(?i:celsius|centigrade|fahrenheit|kelvin)|[CFK]\b)"
+    + r"+(?:(?:"
+    + caseless(["celsius", "centigrade", "fahrenheit", "kelvin"])
+    + r")|[CFK]\b)"
 )
 # A unit, then at most three more parts: "/h", " per second", "·s", or " s−1" (a blank joins only a
 # part with a negative exponent). The bounded repeat keeps matching linear on runs such as "km/km/km/...".
+# The lead is an optional blank, hyphen and blank (" - ", " -", "-", "  "...), written so that each lead
+# is tried once: as `BLANK?-?BLANK?` a single blank was tried twice (as the first and as the second).
 UNIT_AFTER = LazyPattern(
-    r"("
+    r"((?:"
     + BLANK
-    + r"?-?"
+    + r"(?:-"
     + BLANK
-    + r"?(?:"
+    + r"?|"
+    + BLANK
+    + r")?|-"
+    + BLANK
+    + r"?)?(?:"
     + _TEMPERATURE
     + r"|"
     + _BASE_UNIT
     + r"(?:(?:/|·|"
     + BLANK
-    + r"+(?i:per)"
+    + r"+"
+    + caseless(["per"])
     + BLANK
     + r"+)"
     + _BASE_UNIT
@@ -286,3 +342,64 @@ ADDRESS_AFTER = LazyPattern(
     + r"+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr"
     r"|Square|Place|Terrace|Crescent|Way)\b"
 )
+
+
+# ---------------------------------------------------------------- cheap exact pre-checks
+# A pattern that reads blanks and then a word can only match when the first non-blank character is one its
+# words open with. Looking at that character costs a fraction of a regex call, and most numbers are
+# followed by an ordinary word ("5,000 people"), so the patterns tried after (or before) most numbers come
+# with the set of characters they can open with (for a case-insensitive word, every case form). A set may
+# hold more than needed, never less: tests/test_figures_gates.py checks that no pattern matches where its
+# set says no.
+
+BLANKS = " \t\u00a0\u202f\u2009"  # the characters of BLANK
+
+
+def next_non_blank(text: str, pos: int, limit: int) -> str:
+    """The first character at or after `pos` and before `limit` that is not a blank; "" when none is."""
+    while pos < limit:
+        ch = text[pos]
+        if ch not in BLANKS:
+            return ch
+        pos += 1
+    return ""
+
+
+def last_before_blanks(text: str, pos: int, lo: int) -> str:
+    """The character before the blanks that end at `pos`, no further back than `lo`; "" when no blank ends
+    at `pos` or the blanks reach back to `lo` (the last letter of a word that a `... BLANK+$` pattern reads
+    on `text[lo:pos]`)."""
+    p = pos - 1
+    if p < lo or text[p] not in BLANKS:
+        return ""
+    while p >= lo and text[p] in BLANKS:
+        p -= 1
+    return text[p] if p >= lo else ""
+
+
+def _opens(chars: str = "", caseless_letters: str = "", words: Iterable[str] = ()) -> frozenset[str]:
+    """`chars` as they are, plus every case form of `caseless_letters` and of the first letters of `words`
+    (which must be ASCII letters: their case forms are known, see `_CASE_PARTNERS`)."""
+    letters = set(caseless_letters) | {w[0].lower() for w in words}
+    assert all(c.isascii() and c.isalpha() for c in letters), letters
+    return frozenset(chars) | frozenset("".join(_caseless_char(c)[1:-1] for c in letters))
+
+
+PERCENT_OPENS = _opens("%‰pwv", "pb")
+CURRENCY_WORD_OPENS = _opens("ABCDEFGHIJKLMNOPQRSTUVWXYZ", words=lx.CURRENCY_WORDS)
+CURRENCY_CODE_OPENS = frozenset(code[0] for code in lx.CURRENCY_CODES)
+UNIT_OPENS = _opens("-°" + "".join(sym[0] for sym in lx.UNIT_SYMBOLS), "dsc", lx.UNIT_NAMES)
+INCH_OPENS = frozenset("i")
+ORDERS_OPENS = _opens(caseless_letters="o")
+RATIO_OPENS = _opens(caseless_letters="oi")
+RANGE_JOIN_OPENS = frozenset("-–—ta")
+POINT_OPENS = _opens(caseless_letters="p")
+AND_FRACTION_OPENS = _opens("&", "a")
+OF_WORD_OPENS = _opens('”"’', "o")
+RATE_OPENS = _opens("/", "ape")
+QUARTER_CONTEXT_OPENS = _opens(caseless_letters="omb")
+# Last letters of the words that the "before" patterns end with.
+A_BEFORE_ENDS = _opens(caseless_letters="an")
+VAGUE_DET_ENDS = _opens(caseless_letters="lwfye")
+MINUS_WORD_ENDS = _opens(caseless_letters="se")
+PART_ENDS = _opens(caseless_letters="rpmtdn")

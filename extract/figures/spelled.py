@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from extract.figures import lexicon as lx
 from extract.figures.lazy import LazyPattern
-from extract.figures.patterns import BLANK, CONNECTOR, FRACTION_DENOMS, ORDINAL_TENS_UNITS, POINT, WORD_TOKEN
+from extract.figures.patterns import (
+    AND_FRACTION_OPENS,
+    BLANK,
+    CONNECTOR,
+    FRACTION_DENOMS,
+    ORDINAL_TENS_UNITS,
+    POINT,
+    POINT_OPENS,
+    WORD_TOKEN,
+    next_non_blank,
+)
 from extract.model import FigureKind
 
 _AND_FRACTION = LazyPattern(
@@ -38,7 +48,9 @@ _MAX_TOKENS = 24
 _FIRST_TOKENS = 6
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, several times slower, and
+# these are made for every number word the scanner finds. Nothing changes them after they are made.
+@dataclass(slots=True)
 class Spelled:
     """A parsed number: `end` offset, `value`, and kind (cardinal, ordinal or fraction)."""
 
@@ -47,7 +59,7 @@ class Spelled:
     kind: FigureKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -76,12 +88,15 @@ def _tokens(text: str, start: int, limit: int, most: int) -> list[_Tok]:
         c = CONNECTOR.match(text, m.end(), limit)
         if not c:
             break
-        after_and = "and" in c.group().lower() or "&" in c.group()
+        joiner = c.group()
+        after_and = "&" in joiner or "and" in joiner.lower()
         pos = c.end()
     return toks
 
 
 def _fraction_after(text: str, pos: int, limit: int) -> tuple[int, float] | None:
+    if next_non_blank(text, pos, limit) not in AND_FRACTION_OPENS:
+        return None
     m = _AND_FRACTION.match(text, pos, limit)
     if not m:
         return None
@@ -165,8 +180,10 @@ def _parse_tokens(text: str, toks: list[_Tok], limit: int) -> tuple[Spelled | No
     value = total + group
     kind: FigureKind = "cardinal"
     # decimals: "five point five", "nought point nought three"
-    pm = POINT.match(text, end, limit)
-    if pm and last in ("unit", "teen", "ten", "hundred"):
+    pm = None
+    if last in ("unit", "teen", "ten", "hundred") and next_non_blank(text, end, limit) in POINT_OPENS:
+        pm = POINT.match(text, end, limit)
+    if pm:
         digits: list[str] = []
         pos = pm.end()
         dtoks = _tokens(text, pos, limit, _MAX_TOKENS)

@@ -1,0 +1,64 @@
+"""`caseless(words)` (the figure patterns' case-insensitive word lists written with explicit case classes)
+matches exactly what `(?i:trie_regex(words))` matches."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.figures import lexicon as lx
+from extract.figures import patterns as pt
+from extract.trie import trie_regex
+
+WORD_LISTS = {
+    "units": list(lx.UNIT_NAMES),
+    "currencies": list(lx.CURRENCY_WORDS),
+    "numbers": sorted(set(pt.NUMBER_WORDS) | set(pt.FRACTION_DENOMS) | set(pt.ORDINAL_TENS_UNITS)),
+    "mixed": ["Km", "km", "sq.", "sq", "square", "İstanbul", "straße", "µm", "Kelvin", "K"],
+}
+
+
+def test_case_partners_are_every_non_ascii_letter_that_ignorecase_pairs_with_ascii() -> None:
+    ascii_letter = re.compile(r"(?i)[a-z]")
+    found: dict[str, str] = {}
+    for code in range(128, sys.maxunicode + 1):
+        ch = chr(code)
+        if ascii_letter.fullmatch(ch):
+            letter = next(c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch("(?i)" + c, ch))
+            found[letter] = found.get(letter, "") + ch
+    assert found == pt._CASE_PARTNERS
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int] | None]:
+    return [(m.span() if (m := pattern.match(text, i)) else None) for i in range(len(text) + 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted(WORD_LISTS)),
+    st.lists(st.integers(0, 10_000), min_size=1, max_size=6),
+    st.text(alphabet="aAiIkKsSİıſK .-µ", max_size=6),
+)
+def test_caseless_matches_like_ignorecase(name: str, picks: list[int], noise: str) -> None:
+    words = WORD_LISTS[name]
+    # case-mangled words from the list, run together with noise, so prefixes and partial words occur
+    chosen = [words[i % len(words)] for i in picks]
+    forms = (str.upper, str.title, str.lower)
+    text = noise.join(forms[i % 3](w) for i, w in enumerate(chosen))
+    expected = re.compile("(?i:" + trie_regex(words) + r")")
+    written = re.compile("(?:" + pt.caseless(words) + ")")
+    assert _spans(written, text) == _spans(expected, text)
+
+
+def test_caseless_examples() -> None:
+    kilometres = re.compile(pt.caseless(["km", "kilometre", "kilometres"]) + r"\b")
+    assert [bool(kilometres.match(t)) for t in ("KM", "Km", "\u212am", "kilometres", "kms")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]

@@ -1,0 +1,130 @@
+"""The figure patterns' pre-checks are exact: a pattern never matches where its set of opening (or
+ending) characters says it cannot, so skipping the regex call there changes no figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.figures import context as cx
+from extract.figures import lexicon as lx
+from extract.figures import patterns as pt
+from extract.figures import spelled as sp
+from extract.figures.lazy import LazyPattern
+
+AFTER = [
+    (pt.PERCENT_AFTER, pt.PERCENT_OPENS),
+    (pt.CURRENCY_WORD_AFTER, pt.CURRENCY_WORD_OPENS),
+    (pt.CURRENCY_CODE_AFTER, pt.CURRENCY_CODE_OPENS),
+    (pt.UNIT_AFTER, pt.UNIT_OPENS),
+    (pt.INCH_CONTEXT, pt.INCH_OPENS),
+    (pt.ORDERS_OF_MAGNITUDE, pt.ORDERS_OPENS),
+    (pt.RATIO, pt.RATIO_OPENS),
+    (pt.RANGE_JOIN, pt.RANGE_JOIN_OPENS),
+    (pt.POINT, pt.POINT_OPENS),
+    (sp._AND_FRACTION, pt.AND_FRACTION_OPENS),
+    (pt.OF_WORD, pt.OF_WORD_OPENS),
+    (pt.RATE_AFTER, pt.RATE_OPENS),
+    (pt.QUARTER_CONTEXT, pt.QUARTER_CONTEXT_OPENS),
+]
+BEFORE = [
+    (cx._A_BEFORE, pt.A_BEFORE_ENDS),
+    (pt.VAGUE_DET_BEFORE, pt.VAGUE_DET_ENDS),
+    (pt.MINUS_WORD_BEFORE, pt.MINUS_WORD_ENDS),
+    (pt.PART_BEFORE, pt.PART_ENDS),
+]
+
+# the words that open (or end) the patterns
+CONTEXT_WORDS = [
+    "per", "cent", "percent", "pct", "percentage", "points", "basis", "bps", "wt%", "vol%", "pc", "%", "‰",
+    "in", "thick", ")", "orders", "of", "magnitude", "over", "out", "and", "&", "a", "an", "half", "third",
+    "point", "five", "US", "U.S.", "New", "degrees", "deg", "°C", "square", "sq.", "cubic", "cu", "day",
+    "year", "each", "every", "million", "billion", "several", "few", "couple", "many", "some", "minus",
+    "negative", "upper", "top", "bottom", "first", "latter", "at", "”", '"', "’", "-", "–", "—", "/", "to",
+    "through",
+]  # fmt: skip
+WORDS = (
+    list(lx.CURRENCY_WORDS)
+    + list(lx.CURRENCY_CODES)
+    + list(lx.UNIT_NAMES)
+    + list(lx.UNIT_SYMBOLS)
+    + CONTEXT_WORDS
+)
+SEPARATORS = ["", " ", "  ", "\t", "\u00a0", "\u2009", "-", ".", ",", "\n", "İ", "ı", "ſ", "\u212a", "5"]
+
+
+def _case(word: str, how: int) -> str:
+    """The word as written, in capitals, title case, swapped case, or with the non-ASCII letters that a
+    case-insensitive match pairs with s, k and i."""
+    partners = word.replace("s", "\u017f").replace("k", "\u212a").replace("i", "\u0131")
+    return (word, word.upper(), word.title(), word.swapcase(), partners)[how % 5]
+
+
+texts = st.lists(
+    st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(WORDS), st.integers(0, 4)), min_size=1, max_size=6
+).map(lambda parts: "".join(sep + _case(word, how) for sep, word, how in parts))
+
+
+def _compiled(pattern: LazyPattern) -> re.Pattern[str]:
+    return pattern.compiled
+
+
+@pytest.mark.parametrize(("pattern", "opens"), AFTER, ids=[p.source[:24] for p, _ in AFTER])
+@settings(max_examples=150, deadline=None)
+@given(text=texts, cut=st.integers(0, 60))
+def test_an_after_pattern_matches_only_where_its_next_character_may_open_it(
+    pattern: LazyPattern, opens: frozenset[str], text: str, cut: int
+) -> None:
+    compiled = _compiled(pattern)
+    for pos in range(len(text) + 1):
+        for limit in {len(text), min(len(text), pos + cut)}:
+            if compiled.match(text, pos, limit):
+                assert pt.next_non_blank(text, pos, limit) in opens, (text, pos, limit)
+
+
+@pytest.mark.parametrize(("pattern", "ends"), BEFORE, ids=[p.source[:24] for p, _ in BEFORE])
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+def test_a_before_pattern_matches_only_after_a_word_it_may_end_with(
+    pattern: LazyPattern, ends: frozenset[str], text: str
+) -> None:
+    compiled = _compiled(pattern)
+    for pos in range(len(text) + 1):
+        for lo in range(pos + 1):
+            if compiled.search(text[lo:pos]):
+                assert pt.last_before_blanks(text, pos, lo) in ends, (text, lo, pos)
+
+
+def test_the_helpers_on_examples() -> None:
+    assert pt.next_non_blank("5 \u00a0 percent", 1, 20) == "p"
+    assert pt.next_non_blank("5   ", 1, 4) == ""
+    assert pt.next_non_blank("5 percent", 1, 2) == ""  # the limit comes first
+    assert pt.last_before_blanks("rose by an  5", 12, 0) == "n"
+    assert pt.last_before_blanks("an5", 2, 0) == ""  # no blank before the number
+    assert pt.last_before_blanks("  5", 2, 0) == ""  # nothing before the blanks
+    assert {"k", "K", "\u212a"} <= pt.UNIT_OPENS  # "km", "KM", and the Kelvin sign that (?i) takes for k
+
+
+def _every_form_of_every_word() -> list[str]:
+    return [f"5 {_case(word, how)} 5 {_case(word, how)}. 5" for word in WORDS for how in range(5)]
+
+
+@pytest.mark.parametrize(("pattern", "opens"), AFTER, ids=[p.source[:24] for p, _ in AFTER])
+def test_after_patterns_on_every_word_in_every_case(pattern: LazyPattern, opens: frozenset[str]) -> None:
+    compiled = _compiled(pattern)
+    for text in _every_form_of_every_word():
+        for pos in range(len(text)):
+            if compiled.match(text, pos):
+                assert pt.next_non_blank(text, pos, len(text)) in opens, (text, pos)
+
+
+@pytest.mark.parametrize(("pattern", "ends"), BEFORE, ids=[p.source[:24] for p, _ in BEFORE])
+def test_before_patterns_on_every_word_in_every_case(pattern: LazyPattern, ends: frozenset[str]) -> None:
+    compiled = _compiled(pattern)
+    for text in _every_form_of_every_word():
+        for pos in range(len(text) + 1):
+            if compiled.search(text[:pos]):
+                assert pt.last_before_blanks(text, pos, 0) in ends, (text, pos)

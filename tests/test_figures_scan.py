@@ -1,0 +1,51 @@
+"""The figure scanner finds exactly the positions where a figure can start: a digit or number word at the
+start of a word, or a unicode fraction anywhere. Checked against the plain one-pattern definition."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.figures import patterns as pt
+from extract.figures.find import _Starts
+
+# The definition the scanner implements, written as one regex (slower, see patterns.py).
+REFERENCE = re.compile(r"(?<![\w.,])[.]?\d|" + pt._UFRAC + r"|\b(?:" + pt._SCAN_WORD_ALT + r")\b")
+
+PIECES = [
+    "one", "One", "ONE", "someone", "twenty-first", "half", "thousands", "a", "an", "3", "3.5", ".5", "x.5",
+    "1,5", "½", "3½", "x½", "٣", "_4", "Hundred", "millions", "bn", " ", "\n", ".", ",", "-", "(", "é",
+]  # fmt: skip
+
+texts = st.one_of(
+    st.text(max_size=60),
+    st.lists(st.sampled_from(PIECES), max_size=24).map("".join),
+    st.lists(st.sampled_from(PIECES), max_size=24).map(" ".join),
+)
+
+
+def reference_first_from(text: str, pos: int) -> int:
+    m = REFERENCE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_the_scanner_finds_every_start_the_reference_finds(text: str) -> None:
+    starts = _Starts(text)
+    for pos in range(len(text) + 1):
+        assert starts.first_from(pos) == reference_first_from(text, pos)
+
+
+def test_the_scanner_on_examples() -> None:
+    text = "½ and 3½ cost x.5 or .5; someone saw twenty-first and One 42"
+    found = []
+    starts = _Starts(text)
+    pos = 0
+    while (s := starts.first_from(pos)) < len(text):
+        found.append(text[s : s + 3])
+        pos = s + 1
+    # a fraction inside "3½" starts a figure; "x.5", the "one" in "someone" and "and" do not
+    assert found == ["½ a", "3½ ", "½ c", ".5;", "twe", "fir", "One", "42"]
