@@ -177,3 +177,15 @@ def test_remembered_markdown_escapes_are_the_escapes(texts: list[str]) -> None:
 
     for text in texts + texts:  # the second time from what inline remembers
         assert mdtext.inline(text) == mdtext.cell(text) == markdown_text(text)
+
+
+@given(st.text() | st.lists(st.sampled_from(["`", "``", "a", " ", "tag"])).map("".join))
+@example("iraq")
+@example("")
+def test_code_spans_without_backticks_are_fenced_as_those_with_them(text: str) -> None:
+    from store.export import mdtext
+
+    value = clean_line(text)
+    fence = "`" * (1 + max((len(run) for run in re.findall("`+", value)), default=0))
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    assert mdtext.code(text) == f"{fence}{pad}{value}{pad}{fence}"
