@@ -32,6 +32,7 @@ with orjson where it gives the standard library's values.
 from __future__ import annotations
 
 import json
+from itertools import chain
 from typing import Any
 
 try:
@@ -41,6 +42,7 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
 
 _stdlib = orjson is None
 _SCALARS = frozenset({str, int, bool, type(None)})
+_SCALARS_AND_FLOAT = _SCALARS | {float}
 
 
 def use_stdlib(on: bool) -> bool:
@@ -111,14 +113,48 @@ def dumps_plain(data: Any) -> bytes:
     return dumps(data)
 
 
-def indented(data: Any) -> str | None:
-    """`json.dumps(data, ensure_ascii=False, indent=2)` made by orjson, or None (see the module docstring)."""
+def indented(data: Any, level: int = 0) -> str | None:
+    """`json.dumps(data, ensure_ascii=False, indent=2)` made by orjson, or None (see the module docstring);
+    with `level`, as it reads nested that deep (every line after the first indented by two spaces a level)."""
     if _stdlib or not _plain(data):
         return None
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return _indented(data, level)
     except orjson.JSONEncodeError:
         return None  # a non-text key, a number beyond 64 bits, a lone surrogate, deep nesting
+
+
+def odd_records(records: list[dict[str, Any]]) -> list[int] | None:
+    """The positions of the records orjson may not write as the standard library does (floats it prints
+    another way), among dicts whose values are all scalars (figures, say), found quicker than `_plain`
+    finds them; None when a value is not a scalar (then `_plain` decides). orjson may still refuse a key
+    that is not text, a number beyond 64 bits or a lone surrogate (`indented_packed` raises)."""
+    if _stdlib:
+        return None
+    kinds = set(map(type, chain.from_iterable(map(dict.values, records))))
+    if kinds <= _SCALARS:
+        return []
+    if not kinds <= _SCALARS_AND_FLOAT:
+        return None
+    odd = []
+    for number, record in enumerate(records):
+        for value in record.values():
+            if type(value) is float and not (value == 0.0 or 1e-4 <= abs(value) < 1e16):  # as _plain
+                odd.append(number)
+                break
+    return odd
+
+
+def _indented(data: Any, level: int) -> str:
+    """orjson's indented text of `data` nested `level` deep: written inside `level` lists, so that orjson
+    indents its lines, and cut out of them (quicker than indenting every line afterwards)."""
+    if not level:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    for _ in range(level):
+        data = [data]
+    made = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    # Each list opened: "[", a new line and its indent; each closed: a new line, its indent and "]".
+    return str(memoryview(made)[level * level + 3 * level : len(made) - level * level - level], "utf-8")
 
 
 def pack(data: Any) -> bytes | None:
@@ -138,9 +174,15 @@ def unpack(packed: bytes) -> Any:
     return orjson.loads(packed)
 
 
-def indented_packed(data: Any) -> str:
-    """`indented(data)` of data made only of what `pack` accepts (not checked again)."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+def unpack_all(packed: list[bytes]) -> list[Any]:
+    """`[unpack(p) for p in packed]`, parsed at once."""
+    return orjson.loads(b"[" + b",".join(packed) + b"]")
+
+
+def indented_packed(data: Any, level: int = 0) -> str:
+    """`indented(data, level)` of data made only of what `pack` accepts (not checked again; raises
+    orjson.JSONEncodeError, a TypeError, for what orjson refuses)."""
+    return _indented(data, level)
 
 
 def loads(raw: bytes, *, orjson_wrote: bool = False) -> Any:

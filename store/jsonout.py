@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import json.encoder
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from store import fastjson
@@ -75,9 +76,9 @@ def _nested(value: Any) -> bool:
 def indented(value: Any, level: int = 0) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)` as it reads nested `level` deep (every line after
     the first indented by two spaces a level)."""
-    text = fastjson.indented(value)
-    if text is not None:  # a line break in the text is one between members (those in strings are escaped)
-        return text.replace("\n", "\n" + "  " * level) if level else text
+    text = fastjson.indented(value, level)
+    if text is not None:
+        return text
     kind = type(value)
     if kind is dict:
         members: Iterable[Any] = value.values()
@@ -101,8 +102,7 @@ def indented(value: Any, level: int = 0) -> str:
 
 def indented_packed(value: Any, level: int) -> str:
     """`indented(value, level)` of a value made only of what `fastjson.pack` accepts (not checked again)."""
-    text = fastjson.indented_packed(value)
-    return text.replace("\n", "\n" + "  " * level) if level else text
+    return fastjson.indented_packed(value, level)
 
 
 def _walked(value: Any, level: int) -> str:
@@ -150,8 +150,49 @@ def _key(key: Any) -> str:
 
 
 def array_chunks(items: Iterable[Any], level: int = 0, chunk: int = 256) -> Iterator[str]:
-    """The text of `indented(list(items), level)`, a few items at a time."""
-    return array_of_texts((indented(item, level + 1) for item in items), level, chunk)
+    """The text of `indented(list(items), level)`, a few items at a time: each `chunk` of them written by
+    one `indented` call (one orjson call when it can), its brackets cut off."""
+    return array_of_texts(runs(items, level, chunk), level, 1)
+
+
+def runs(items: Iterable[Any], level: int = 0, chunk: int = 256) -> Iterator[str]:
+    """The members of `indented(list(items), level)` a run of `chunk` items at a time: each run is the
+    items' texts joined as the array joins them (`array_of_texts` takes runs as it takes items). Dicts
+    of scalars are checked at once (`fastjson.odd_records`), and those orjson writes written together."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, chunk)):
+        odd = fastjson.odd_records(batch) if set(map(type, batch)) == _DICT else None
+        yield _members(batch, level) if odd is None else _records(batch, odd, level)
+
+
+_DICT = {dict}
+
+
+def _members(items: list[Any], level: int) -> str:
+    return members(indented(items, level), level)
+
+
+def _records(records: list[dict[str, Any]], odd: list[int], level: int) -> str:
+    """`_members` of dicts of scalars, those not at the positions `odd` written by orjson a run at a time."""
+    texts: list[str] = []
+    start = 0
+    for end in [*odd, len(records)]:
+        if start < end:
+            part = records[start:end]
+            try:
+                texts.append(members(fastjson.indented_packed(part, level), level))
+            except TypeError:  # orjson refused a key that is not text, a lone surrogate, a huge number
+                texts.append(_members(part, level))
+        if end < len(records):
+            texts.append(indented(records[end], level + 1))
+        start = end + 1
+    return ("," + "\n" + "  " * (level + 1)).join(texts)
+
+
+def members(text: str, level: int) -> str:
+    """The members of a non-empty list's `indented(..., level)` text (its brackets and the white space
+    around them cut off): the items' texts joined by "," and a new line at `level + 1`."""
+    return text[2 * level + 4 : -(2 * level + 2)]  # "[\n" and the indent; "\n", the indent and "]"
 
 
 def array_of_texts(texts: Iterable[str], level: int = 0, chunk: int = 256) -> Iterator[str]:

@@ -41,6 +41,7 @@ _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _MARKDOWN_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # Both in one pass (the same result: no character the first escapes is part of what follows an entity's "&").
 _MARKDOWN_ESCAPED = re.compile(f"{_MARKDOWN_INLINE.pattern}|{_MARKDOWN_ENTITY.pattern}")
+_MARKDOWN_MARKS = "\\`*_[]<>|~&"  # what every match of _MARKDOWN_ESCAPED starts with
 
 
 def _unsafe_codes() -> list[int]:
@@ -104,7 +105,9 @@ def clean_line(text: str) -> str:
     """One line of plain text (stored metadata, a tag, a document's one-line field): unsafe characters
     dropped, runs of white space (line breaks included) one space, stripped."""
     if text.isprintable():  # no unsafe character or line break (none is printable): nothing to drop
-        return " ".join(text.split())
+        if "  " in text or text.startswith(" ") or text.endswith(" "):  # the only printable white space
+            return " ".join(text.split())
+        return text
     return " ".join(text.translate(_DOCUMENT).split())
 
 
@@ -123,7 +126,11 @@ def safe_json(data: Any, *, indent: int | None = 2) -> str:
 def markdown_text(text: str) -> str:
     """One line of literal text for Markdown: cleaned, white space runs one space, and every character
     that could start markup (emphasis, code, links, HTML, tables, strike-through, entities) escaped."""
-    return _MARKDOWN_ESCAPED.sub(_backslashed, clean_line(text))
+    line = clean_line(text)
+    for mark in _MARKDOWN_MARKS:  # a few quick scans: most text has none, and `sub` is slow to say so
+        if mark in line:
+            return _MARKDOWN_ESCAPED.sub(_backslashed, line)
+    return line
 
 
 def _backslashed(match: re.Match[str]) -> str:

@@ -63,6 +63,13 @@ def test_ascii_json_with_delete_is_still_escaped() -> None:
     ).map("".join)
 )
 @example("a &amp; b &#12; &#x1F; &x &; *&amp;* [&lt;] \\&amp; &\\amp; &a_b;")
+@example("")
+@example(" ")
+@example("a  b")
+@example(" a b")
+@example("a b ")
+@example("a\u00a0b")
+@example("plain text, nothing to escape")
 def test_clean_line_and_markdown_text_are_as_before(text: str) -> None:
     line = " ".join(text.translate(_DOCUMENT).split())
     assert clean_line(text) == line
@@ -70,6 +77,20 @@ def test_clean_line_and_markdown_text_are_as_before(text: str) -> None:
     assert markdown_text(text) == re.sub(
         r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)", r"\\&", escaped
     )
+
+
+def test_every_markdown_escape_starts_with_a_character_markdown_text_looks_for() -> None:
+    """What lets markdown_text return text holding none of those characters as it is."""
+    from store.safetext import _MARKDOWN_ESCAPED, _MARKDOWN_MARKS
+
+    starts = {chr(code) for code in range(0x110000) if _MARKDOWN_ESCAPED.match(chr(code) + "amp;")}
+    assert starts == set(_MARKDOWN_MARKS)
+
+
+def test_the_only_printable_white_space_is_the_space() -> None:
+    """What lets clean_line return printable text without doubled or outer spaces as it is."""
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace() and chr(code).isprintable()]
+    assert spaces == [" "]
 
 
 def test_no_character_a_document_drops_or_changes_is_printable() -> None:
@@ -156,3 +177,15 @@ def test_remembered_markdown_escapes_are_the_escapes(texts: list[str]) -> None:
 
     for text in texts + texts:  # the second time from what inline remembers
         assert mdtext.inline(text) == mdtext.cell(text) == markdown_text(text)
+
+
+@given(st.text() | st.lists(st.sampled_from(["`", "``", "a", " ", "tag"])).map("".join))
+@example("iraq")
+@example("")
+def test_code_spans_without_backticks_are_fenced_as_those_with_them(text: str) -> None:
+    from store.export import mdtext
+
+    value = clean_line(text)
+    fence = "`" * (1 + max((len(run) for run in re.findall("`+", value)), default=0))
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    assert mdtext.code(text) == f"{fence}{pad}{value}{pad}{fence}"

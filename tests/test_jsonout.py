@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import fastjson
-from store.jsonout import array_chunks, compact, indented, object_chunks
+from store.jsonout import array_chunks, array_of_texts, compact, indented, object_chunks, runs
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats()
@@ -34,6 +34,28 @@ def test_indented_is_json_dumps_with_indent(value: Any, level: int) -> None:
 @given(st.lists(values, max_size=6), st.integers(1, 3))
 def test_arrays_in_pieces(items: list[Any], chunk: int) -> None:
     assert "".join(array_chunks(iter(items), chunk=chunk)) == json.dumps(items, ensure_ascii=False, indent=2)
+
+
+records = st.lists(
+    st.dictionaries(
+        st.text(max_size=3), scalars | st.sampled_from([1e18, 5e-05, 1e16, 1e-4, 2**64]), max_size=4
+    ),
+    max_size=12,
+)
+
+
+@given(records, st.integers(0, 3), st.integers(1, 5))
+def test_runs_of_records_of_scalars(items: list[dict[str, Any]], level: int, chunk: int) -> None:
+    """Records written a run at a time (one orjson call for those it writes as json.dumps does, each of
+    the others on its own) join into the array's text."""
+    text = "".join(array_of_texts(runs(iter(items), level, chunk), level, 1))
+    assert text == json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def test_records_orjson_would_write_otherwise_are_written_as_json_dumps() -> None:
+    items = [{"a": 1.5}, {"a": 1e18}, {"a": float("nan")}, {"a": 2**70}, {"a": "\ud800"}, {"a": None}, {1: 2}]
+    text = "".join(array_of_texts(runs(items, 1), 1, 1))
+    assert text == json.dumps(items, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
 @given(st.dictionaries(st.text(), values, max_size=5))

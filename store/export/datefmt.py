@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,14 +39,19 @@ QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 HALF = re.compile(r"^(\d{4})-H([12])$")
 SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
 DECADE = re.compile(r"^(\d{3})X?$")  # "199" (TimeML), "199X" (analyses before version 12)
+# Values and days remembered in words: a briefing writes the same dates again and again (at 10,000
+# articles 51,000 facts' dates and 10,000 articles' days).
+DATES_KEPT = 4096
 
 
+@lru_cache(maxsize=DATES_KEPT)
 def human_day(iso: str) -> str:
     """'2021-01-05' -> '5 Jan 2021'."""
     d = date.fromisoformat(iso)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=DATES_KEPT)
 def human_value(value: str) -> str | None:
     """A calendar TIMEX3 value in words, or None when the value is not a calendar point or period."""
     if m := DAY.match(value):

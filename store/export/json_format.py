@@ -6,20 +6,23 @@ disappears (adding keys keeps it). A pure function of the Briefing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from itertools import islice
+from operator import attrgetter
 from pathlib import PurePath
 from typing import Any
 
 from extract.model import fact_to_dict
 from store.export.briefing import Briefing, KeyFigure, TimelineFact
 from store.export.storedfact import fact_form
-from store.fastjson import unpack
-from store.jsonout import array_of_texts, indented, indented_packed
+from store.fastjson import unpack_all
+from store.jsonout import array_of_texts, indented, indented_packed, members, runs
 from store.records import Annotation, ArticleMeta
 from store.serialise import meta_to_dict
 
 SCHEMA = "briefing-reader/export/1"
+RUN = 256  # records written at a time
 
 
 def build_json(briefing: Briefing) -> str:
@@ -29,39 +32,53 @@ def build_json(briefing: Briefing) -> str:
 
 def json_chunks(briefing: Briefing) -> Iterator[str]:
     """The text of `build_json`, a few records at a time: the text of one indented `json.dumps` of the
-    whole document (`store.jsonout`), each record written once and let go."""
+    whole document (`store.jsonout`), each run of records written at once (one orjson call when it can)
+    and let go."""
     start, end = briefing.period()
-    members: list[tuple[str, Any]] = [
+    parts: list[tuple[str, Any]] = [
         ("schema", SCHEMA),
         ("title", briefing.title),
         ("selection", briefing.selection.to_dict()),
         ("period", {"start": start, "end": end}),
         ("articles", (_article(a) for a in briefing.articles)),
-        ("facts", None),  # written by _fact_text
-        ("figures", (_figure(f) for f in briefing.figures)),
+        ("facts", None),  # written by _fact_runs
+        ("figures", map(_figure, briefing.figures)),
         ("annotations", (_annotation(a) for a in briefing.annotations)),
     ]
     opening = "{\n  "
-    for key, value in members:
+    for key, value in parts:
         yield opening + indented(key) + ": "
         if key == "facts":
-            yield from array_of_texts((_fact_text(f) for f in briefing.facts), 1)
+            yield from array_of_texts(_fact_runs(briefing.facts), 1, 1)
         elif isinstance(value, Iterator):
-            yield from array_of_texts((indented(item, 2) for item in value), 1)
+            yield from array_of_texts(runs(value, 1), 1, 1)
         else:
             yield indented(value, 1)
         opening = ",\n  "
     yield "\n}\n"
 
 
-def _fact_text(item: TimelineFact) -> str:
-    """`indented(_fact(item), 2)`: a fact kept packed is known to be what orjson writes as json.dumps."""
-    packed = item.packed
-    if packed is not None:
-        data = unpack(packed)
-        if fact_form(data):
-            return indented_packed({"article_id": item.article_id, **data}, 2)
-    return indented(_fact(item), 2)
+def _fact_runs(facts: Iterable[TimelineFact]) -> Iterator[str]:
+    """The facts' texts as items of the "facts" array (`indented(_fact(item), 2)`), a run of them at a
+    time (`store.jsonout.runs`). A fact kept packed is known to be what orjson writes as json.dumps: such
+    facts are read back, and written, a run at a time."""
+    iterator = iter(facts)
+    while batch := list(islice(iterator, RUN)):
+        packed = [item.packed for item in batch]
+        data = iter(unpack_all([p for p in packed if p is not None]))
+        records: list[dict[str, Any]] = []
+        for item, fact_packed in zip(batch, packed, strict=True):
+            if fact_packed is not None:
+                fact = next(data)
+                if fact_form(fact):
+                    records.append({"article_id": item.article_id, **fact})
+                    continue
+            if records:
+                yield members(indented_packed(records, 1), 1)
+                records = []
+            yield indented(_fact(item), 2)
+        if records:
+            yield members(indented_packed(records, 1), 1)
 
 
 def _fact(item: TimelineFact) -> dict[str, Any]:
@@ -84,7 +101,7 @@ def _article(meta: ArticleMeta) -> dict[str, Any]:
 
 
 def _figure(figure: KeyFigure) -> dict[str, Any]:
-    return {name: getattr(figure, name) for name in _FIGURE_FIELDS}
+    return dict(zip(_FIGURE_FIELDS, _figure_values(figure), strict=True))
 
 
 def _annotation(annotation: Annotation) -> dict[str, Any]:
@@ -98,4 +115,5 @@ def _names(cls: type) -> tuple[str, ...]:
 
 
 _FIGURE_FIELDS = _names(KeyFigure)
+_figure_values = attrgetter(*_FIGURE_FIELDS)
 _ANNOTATION_FIELDS = _names(Annotation)

@@ -20,6 +20,7 @@ from store.export.briefing import Briefing, KeyFigure, TimelineFact
 from store.export.datefmt import describe_date, describe_fact_date, human_day, human_value, interval_words
 from store.export.selection import describe
 from store.export.storedfact import fact_form
+from store.fastjson import unpack_all
 from store.records import Annotation, ArticleMeta
 from store.timeline import is_vague
 
@@ -34,6 +35,7 @@ CORRECTION_LABELS = {
     "NONE": "not an entity",
 }
 SOURCE_LIMIT = 48
+BLOCKS_AT_ONCE = 64  # blocks (headings, tables, lists) given to the writer at a time
 
 
 def build_markdown(briefing: Briefing) -> str:
@@ -42,7 +44,7 @@ def build_markdown(briefing: Briefing) -> str:
 
 
 def markdown_chunks(briefing: Briefing) -> Iterator[str]:
-    """The text of `build_markdown`, block by block."""
+    """The text of `build_markdown`, a few blocks at a time."""
     key = key_facts(briefing)
     groups = _Groups(briefing)
     blocks: Iterable[str] = chain(
@@ -54,12 +56,14 @@ def markdown_chunks(briefing: Briefing) -> Iterator[str]:
         _articles(briefing, groups),
         _orphans(briefing, groups),
     )
-    separator = ""
+    parts: list[str] = []
     for block in blocks:
         if block:
-            yield separator + block
-            separator = "\n\n"
-    yield "\n"
+            parts.append(block)
+            if len(parts) >= BLOCKS_AT_ONCE:
+                yield "\n\n".join(parts)
+                parts = [""]  # the next block's separator
+    yield "\n\n".join(parts) + "\n"
 
 
 class _Groups:
@@ -202,14 +206,15 @@ def _figures(figures: list[KeyFigure]) -> Iterator[str]:
 
 
 def _figure_item(figure: KeyFigure, sentences: dict[str, str]) -> str:
-    item = f"- **{mdtext.inline(figure.text)}**"
-    if figure.unit and figure.unit.casefold() not in figure.text.casefold():
-        item += f" ({mdtext.inline(figure.unit)})"
-    if figure.sentence and figure.sentence != figure.text:
-        sentence = sentences.get(figure.sentence)
-        if sentence is None:
-            sentence = sentences[figure.sentence] = mdtext.inline(figure.sentence)
-        item += f": “{sentence}”"
+    text, unit, sentence = figure.text, figure.unit, figure.sentence
+    item = f"- **{mdtext.inline(text)}**"
+    if unit and unit.casefold() not in text.casefold():
+        item += f" ({mdtext.inline(unit)})"
+    if sentence and sentence != text:
+        escaped = sentences.get(sentence)
+        if escaped is None:
+            escaped = sentences[sentence] = mdtext.inline(sentence)
+        item += f": “{escaped}”"
     return item
 
 
@@ -219,8 +224,10 @@ def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
         yield "No dated statements in this selection."
         return
     rows = ["| Date | Fact |", "| --- | --- |"]
-    for item in facts:
-        data = item.data
+    packed = [item.packed for item in facts]
+    stored = iter(unpack_all([p for p in packed if p is not None]))  # the packed ones read at once
+    for item, fact_packed in zip(facts, packed, strict=True):
+        data = item.data if fact_packed is None else next(stored)
         if data is not None and fact_form(data):  # read as the Fact it makes, without making it
             mention = data["date"]
             start, end = data["start_date"], data["end_date"]

@@ -82,6 +82,8 @@ def code(text: str) -> str:
     """Inline code for short tokens such as tags. The fence is longer than any run of backticks inside,
     so the span cannot end early (and leave the rest, `<img ...>` say, to be read as HTML)."""
     value = clean_line(text)
+    if "`" not in value:  # most tags: the shortest fence, no padding
+        return f"`{value}`"
     fence = "`" * (1 + max((len(run) for run in re.findall("`+", value)), default=0))
     pad = " " if value.startswith("`") or value.endswith("`") else ""
     return f"{fence}{pad}{value}{pad}{fence}"
