@@ -49,8 +49,10 @@ TIMEX_WORDS = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(TIMEX_WORDS, max_size=6).map(" ".join))
 @example("")
-@example("next week")
-@example("the day")
+@example("next Tuesday the 5th")  # an expression at the very start of the text
+@example("2021 was the year")
+@example("a few years ago")
+@example("the day")  # a start word, but no expression at the start
 def test_timex_start_test_is_the_start_regex(text: str) -> None:
     lowered = text.lower()
     at_start = re.compile(scanner._start_lookahead())  # the regex it replaces
