@@ -58,3 +58,23 @@ def test_timex_start_test_is_the_start_regex(text: str) -> None:
     at_start = re.compile(scanner._start_lookahead())  # the regex it replaces
     found = scanner._lower_case_filter().match(" " + lowered) is not None
     assert found == (at_start.match(lowered) is not None)
+
+
+NAME_WORDS = st.sampled_from(
+    ["John", "F.", "Kennedy", "U.S.", "Mr.", "Inc.", "al-Muhandis", "d'Estaing", "People's", "St.", "Mary's",
+     "Lloyd's", "of", "London", "São", "the", "and", "Đặng", "x", ",", ".", "-", "'", "’", "\n", " ", "Co."]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NAME_WORDS, max_size=6), st.sampled_from([" ", ""]))
+@example(["John", "F.", "Kennedy", "said"], " ")
+@example(["al-Muhandis"], " ")
+@example(["People's", "Bank"], " ")
+@example(["St.", "Mary's", "Hospital"], " ")
+@example(["'", "Adan"], "")
+def test_name_runs_at_the_start_are_the_run_regex(words: list[str], joiner: str) -> None:
+    from extract.entities.patterns import RUN, name_runs
+
+    text = joiner.join(words)
+    assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
