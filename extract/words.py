@@ -1,17 +1,18 @@
 """The word lists of every layer, read from the JSON files in extract/data/words/ (the one loader).
 
-`table(name)` reads `extract/data/words/NAME.json` once per process through importlib.resources (so it
-works from a wheel or a zip) and returns it read-only; the layers build their sets, maps and regexes from
-it. The calendar words shared by several layers (month and weekday names and their abbreviations) are
+`table(name)` reads `extract/data/words/NAME.json` once per process through the package's loader
+(`pkgutil.get_data`, so it works from a wheel or a zip without loading importlib.resources' readers and
+zipfile) and returns it read-only; the layers build their sets, maps and regexes from it. The calendar
+words shared by several layers (month and weekday names and their abbreviations) are
 defined here once.
 """
 
 from __future__ import annotations
 
 import json
+import pkgutil
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -19,8 +20,10 @@ from typing import Any
 @cache
 def table(name: str) -> Mapping[str, Any]:
     """The word tables of extract/data/words/`name`.json (read once; its "_about" entry describes them)."""
-    source = resources.files("extract").joinpath("data", "words", f"{name}.json")
-    return MappingProxyType(json.loads(source.read_text(encoding="utf-8")))
+    data = pkgutil.get_data("extract", f"data/words/{name}.json")  # through the package's loader
+    if data is None:
+        raise FileNotFoundError(f"extract/data/words/{name}.json: the package's loader cannot read data")
+    return MappingProxyType(json.loads(data))
 
 
 def words(name: str, key: str) -> frozenset[str]:

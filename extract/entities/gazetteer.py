@@ -51,15 +51,15 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded once (a few milliseconds) on first call."""
-    raw: dict[str, Any] = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    """The gazetteer, loaded once (about 30 ms of CPU) on first call. Speed: the file's bytes go to the JSON
+    decoder as they are (no text layer, no newline translation) and each table is entered as a whole."""
+    raw: dict[str, Any] = json.loads(DATA_FILE.read_bytes())
     exact: dict[str, tuple[str, str]] = {}
     folded: dict[str, tuple[str, str]] = {}
     for etype in ("LOC", "GPE", "NORP"):  # later types win on a clash: demonyms stay NORP
-        for name, canonical in raw.get(etype, {}).items():
-            entry = (etype, canonical or name)
-            exact[name] = entry
-            folded[name.lower()] = entry
+        entries = {name: (etype, canonical or name) for name, canonical in raw.get(etype, {}).items()}
+        exact.update(entries)
+        folded.update(zip(map(str.lower, entries), entries.values(), strict=True))
     return Gazetteer(
         MappingProxyType(exact),
         MappingProxyType(folded),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 # Capitals as compact ranges, so the patterns compile fast: ASCII and Latin-1 exactly; Latin Extended,
 # Latin Extended Additional (Vietnamese) and Greek / Cyrillic capitals by block. Extended blocks mix
@@ -35,22 +36,35 @@ _PARTICLE = (
 )
 _SEP = r"[ \u00a0]+"
 _RUN_BODY = rf"{NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*"
-RUN = re.compile(rf"(?<![\w'’.-]){_RUN_BODY}")
 # RUN after the character before it. Speed: RUN opens with a look-behind, so the engine tries it at every
 # character; this opens with a character class, which the engine scans for in C, skipping the letters
 # inside words, and its look-ahead turns down a lower-case word at its first letter.
 _RUN_AFTER_BREAK = re.compile(rf"[^\w'’.-](?=[{UPPER}]|{_PREFIX}[-‐'’])({_RUN_BODY})")
 
 
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`RUN`, the capitalised run as one regex, compiled when asked for: `name_runs` finds its matches
+    without it (a large regex the engine need not compile at each start)."""
+    if name == "RUN":
+        return _run()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _run() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’.-]){_RUN_BODY}")
+
+
 def name_runs(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `RUN.finditer(text)`, found faster. A run never ends with a character that may come
     before one (it ends in a letter, a digit, "." or an apostrophe), so after a run the next one needs a
-    break of its own."""
+    break of its own. The run at the text's start is `_RUN_AFTER_BREAK` matched on the text behind a
+    blank: every run opens as its look-ahead requires, and no look-behind in it reaches before a run."""
     pos = 0
-    first = RUN.match(text)
+    first = _RUN_AFTER_BREAK.match(" " + text)
     if first is not None:
-        yield first.span()
-        pos = first.end()
+        pos = first.end(1) - 1
+        yield first.start(1) - 1, pos
     for m in _RUN_AFTER_BREAK.finditer(text, pos):
         yield m.span(1)
 

@@ -96,6 +96,7 @@ _NOT_AFTER = r"\w$€£#@/-"  # an expression never starts after these: inside a
 _BOUNDARY = rf"(?<![{_NOT_AFTER}])"
 
 
+@cache
 def _start_lookahead() -> str:
     # Every position no rule can begin at is rejected by one trie-shaped test: a digit or apostrophe, a
     # start word, or a frequent function word followed by a word that can continue an expression.
@@ -113,12 +114,13 @@ def start_filter() -> re.Pattern[str]:
 
 
 @cache
-def _lower_case_filters() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`start_filter` for a lower-cased text, case-sensitive (its words are all lower case), in two parts:
-    at the start of the text, and after a character an expression may follow (the match is that
-    character). Speed: the second begins with a character class, which the engine scans for in C,
-    skipping the letters inside words, instead of trying a look-behind at every character."""
-    return re.compile(_start_lookahead()), re.compile(f"[^{_NOT_AFTER}]{_start_lookahead()}")
+def _lower_case_filter() -> re.Pattern[str]:
+    """`start_filter` for a lower-cased text, case-sensitive (its words are all lower case): after a
+    character an expression may follow (the match is that character). Speed: it begins with a character
+    class, which the engine scans for in C, skipping the letters inside words, instead of trying a
+    look-behind at every character. At the start of the text it is matched against the text behind a
+    blank: its look-ahead reads only what follows, so no second large regex is compiled for that."""
+    return re.compile(f"[^{_NOT_AFTER}]{_start_lookahead()}")
 
 
 def _start_finder(text: str, lowered: str | None) -> Callable[[int], int]:
@@ -132,8 +134,8 @@ def _start_finder(text: str, lowered: str | None) -> Callable[[int], int]:
             return -1 if hit is None else hit.start()
 
         return next_start_ignoring_case
-    at_start, after_break = _lower_case_filters()
-    opens = at_start.match(lowered) is not None
+    after_break = _lower_case_filter()
+    opens = after_break.match(" " + lowered) is not None
     search_after = after_break.search
 
     def next_start(pos: int) -> int:

@@ -1,0 +1,80 @@
+"""The engine's load-time shortcuts keep its results: a filter matched at the text's start through the
+pattern made for positions after a break (one large regex compiled instead of two) finds what the
+pattern written for the start found."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from extract.figures import patterns as pt
+from extract.timex import scanner
+
+# The regex NUMBER_HEAD was before: a figure's number at the very start of the text.
+HEAD = re.compile(r"[.]?\d|(?:" + pt._SCAN_WORD_ALT + r")\b")
+
+WORDS = st.sampled_from(
+    ["3", ".5", "٣", "a", "A", "an", "two", "Two", "TWO", "twofold", "half", "Half-", "dozen", "quarter",
+     "fifths", "few", "x", "the", ",", ".", " ", "-", "’", "'", "ſ", "İ", "\n", "2021", "million"]
+)  # fmt: skip
+HEADS = st.one_of(st.lists(WORDS, max_size=6).map("".join), st.lists(WORDS, max_size=6).map(" ".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(HEADS)
+@example("")
+@example("two")
+@example("twofold")
+@example(".5 of them")
+@example(",5")
+def test_number_head_is_the_start_regex(text: str) -> None:
+    assert pt.NUMBER_HEAD.match(text) == (HEAD.match(text) is not None)
+
+
+def test_number_head_sees_numbers_at_the_start() -> None:
+    assert pt.NUMBER_HEAD.match("Two ferries")
+    assert pt.NUMBER_HEAD.match("12 percent")
+    assert not pt.NUMBER_HEAD.match("Twofold")
+    assert not pt.NUMBER_HEAD.match("The 12 ferries")
+
+
+TIMEX_WORDS = st.sampled_from(
+    ["next", "Tuesday", "the", "day", "a", "few", "years", "ago", "2021", "'21", "’90s", "last", "week", "3",
+     "March", "on", "in", "early", "x", ",", " ", "\t", "\n", "-", "mid", "ſ", "ı", "five", "of"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TIMEX_WORDS, max_size=6).map(" ".join))
+@example("")
+@example("next Tuesday the 5th")  # an expression at the very start of the text
+@example("2021 was the year")
+@example("a few years ago")
+@example("the day")  # a start word, but no expression at the start
+def test_timex_start_test_is_the_start_regex(text: str) -> None:
+    lowered = text.lower()
+    at_start = re.compile(scanner._start_lookahead())  # the regex it replaces
+    found = scanner._lower_case_filter().match(" " + lowered) is not None
+    assert found == (at_start.match(lowered) is not None)
+
+
+NAME_WORDS = st.sampled_from(
+    ["John", "F.", "Kennedy", "U.S.", "Mr.", "Inc.", "al-Muhandis", "d'Estaing", "People's", "St.", "Mary's",
+     "Lloyd's", "of", "London", "São", "the", "and", "Đặng", "x", ",", ".", "-", "'", "’", "\n", " ", "Co."]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NAME_WORDS, max_size=6), st.sampled_from([" ", ""]))
+@example(["John", "F.", "Kennedy", "said"], " ")
+@example(["al-Muhandis"], " ")
+@example(["People's", "Bank"], " ")
+@example(["St.", "Mary's", "Hospital"], " ")
+@example(["'", "Adan"], "")
+def test_name_runs_at_the_start_are_the_run_regex(words: list[str], joiner: str) -> None:
+    from extract.entities.patterns import RUN, name_runs
+
+    text = joiner.join(words)
+    assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
