@@ -10,10 +10,10 @@ is one figure whose `value` is the lower end and `high` the upper end.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from math import isfinite
 
 from extract.figures import lexicon as lx
 from extract.figures import patterns as pt
@@ -71,35 +71,44 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
         running = max(running, e)
         t_maxend.append(running)
     s_starts = [s.start for s in sentences]
+    s_ends = [s.end for s in sentences]
     n = len(text)
+    n_spans = len(spans)
     nums: list[_Num] = []
     starts = _Starts(text)
+    first_from = starts.first_from
+    bisect_right = bisect.bisect_right
     pos = 0
     last_end = 0
     while pos < n:
-        s = starts.first_from(pos)
+        s = first_from(pos)
         if s >= n:
             break
-        i = bisect.bisect_right(t_starts, s) - 1
-        if i >= 0 and t_maxend[i] > s:
-            pos = t_maxend[i]
-            continue
-        left = max(last_end, t_maxend[i] if i >= 0 else 0)
-        limit = spans[i + 1][0] if i + 1 < len(spans) else n
-        j = bisect.bisect_right(s_starts, s) - 1
-        if j >= 0 and s < sentences[j].end:
-            left = max(left, sentences[j].start)
-            sentence_end = sentences[j].end
+        i = bisect_right(t_starts, s) - 1
+        if i >= 0:
+            if t_maxend[i] > s:
+                pos = t_maxend[i]
+                continue
+            left = last_end if last_end > t_maxend[i] else t_maxend[i]
+        else:
+            left = last_end
+        limit = spans[i + 1][0] if i + 1 < n_spans else n
+        j = bisect_right(s_starts, s) - 1
+        if j >= 0 and s < s_ends[j]:
+            if s_starts[j] > left:
+                left = s_starts[j]
+            sentence_end = s_ends[j]
         else:
             left = max(left, text.rfind("\n", 0, s) + 1)
             nl = text.find("\n", s)
             sentence_end = nl if nl >= 0 else n
-        limit = min(limit, sentence_end)
+        if sentence_end < limit:
+            limit = sentence_end
         num, skip = _figure_at(text, s, left, limit, sentence_end)
         if num is None:
-            pos = max(skip, s + 1)
+            pos = skip if skip > s else s + 1
             continue
-        if not (_finite(num.value) and _finite(num.high)):
+        if not ((num.value is None or isfinite(num.value)) and (num.high is None or isfinite(num.high))):
             pos = num.end  # an overflowing digit string is not a figure
             continue
         nums.append(num)
@@ -137,10 +146,6 @@ class _Starts:
         if self._fraction < pos:
             self._fraction = self._next_fraction(pos)
         return min(start, self._fraction)
-
-
-def _finite(value: float | None) -> bool:
-    return value is None or math.isfinite(value)
 
 
 def _clean(value: float | None) -> float | None:
