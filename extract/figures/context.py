@@ -108,9 +108,9 @@ def counted_noun(
             words = []
             q = m.end()
             continue
-        if lw.endswith("ly") and len(lw) > 4:
+        if len(lw) > 4 and lw.endswith("ly"):
             break
-        if (lw.endswith("ed") or lw.endswith("ing")) and len(lw) > 4:
+        if len(lw) > 4 and lw.endswith(("ed", "ing")):
             if words:
                 break
             nm = NOUN_WORD.match(text, m.end(), limit)
