@@ -80,10 +80,14 @@ def a_before(text: str, start: int, left: int) -> int | None:
     return lo + m.start() if m else None
 
 
-def counted_noun(text: str, end: int, limit: int, allow_of: bool = True) -> tuple[str | None, int]:
-    """The noun phrase a figure counts ("troops", "American forces" after "half of"), and where it ends."""
+def counted_noun(
+    text: str, end: int, limit: int, allow_of: bool = True, opens: str | None = None
+) -> tuple[str | None, int]:
+    """The noun phrase a figure counts ("troops", "American forces" after "half of"), and where it ends.
+
+    `opens`: the first non-blank character at `end` (before `limit`) when the caller has it."""
     p = end
-    if allow_of and next_non_blank(text, p, limit) in OF_WORD_OPENS:
+    if allow_of and (next_non_blank(text, p, limit) if opens is None else opens) in OF_WORD_OPENS:
         om = OF_WORD.match(text, p, limit)
         if om:
             p = om.end()
@@ -104,9 +108,9 @@ def counted_noun(text: str, end: int, limit: int, allow_of: bool = True) -> tupl
             words = []
             q = m.end()
             continue
-        if lw.endswith("ly") and len(lw) > 4:
+        if len(lw) > 4 and lw.endswith("ly"):
             break
-        if (lw.endswith("ed") or lw.endswith("ing")) and len(lw) > 4:
+        if len(lw) > 4 and lw.endswith(("ed", "ing")):
             if words:
                 break
             nm = NOUN_WORD.match(text, m.end(), limit)
