@@ -23,7 +23,7 @@ same virtualenv) on the same library, with the ratio, up to --peer-max articles 
 earlier code needs minutes beyond).
 
     .venv/bin/python benchmarks/bench_growth.py [--sizes 1000 10000 100000] [--with-300k] [--peer-max N]
-                                                [--no-bytecode-cache]
+                                                [--no-bytecode-cache] [--repeat N]
 
 Each child keeps its compiled modules as an installed app does (`--no-bytecode-cache`: compiled again in
 each process where PYTHONDONTWRITEBYTECODE is set; see baseline.py).
@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -211,7 +212,13 @@ print(len(items) / elapsed)
 """
 
 
-def measure(folder: Path, peer: Path | None, batch: int) -> dict[str, Any]:
+def repeated(command: list[str], env: dict[str, str], cwd: Path, times: int) -> tuple[float, float]:
+    """`run(command)` `times` times: the median seconds and the largest peak RSS."""
+    made = [run(command, env, cwd)[:2] for _ in range(times)]
+    return statistics.median(seconds for seconds, _ in made), max(rss for _, rss in made)
+
+
+def measure(folder: Path, peer: Path | None, batch: int, repeat: int = 1) -> dict[str, Any]:
     here = code_env(ROOT)
     result: dict[str, Any] = {}
     _, rss, line = run([sys.executable, "-c", PROBE, str(folder)], here, ROOT)
@@ -233,10 +240,10 @@ def measure(folder: Path, peer: Path | None, batch: int) -> dict[str, Any]:
     # The cross-article cache (the Markdown briefing's series and conflicts) built once, and timed.
     result["across"] = run([*briefing(), "--library", str(folder), "series"], here, ROOT)[:2]
     for name, command in commands.items():
-        result[name] = run([*briefing(), "--library", str(folder), *command], here, ROOT)[:2]
+        result[name] = repeated([*briefing(), "--library", str(folder), *command], here, ROOT, repeat)
         if peer is not None:
             peer_command = [*briefing(), "--library", str(peer_folder), *command]
-            result[name + " peer"] = run(peer_command, code_env(peer), peer)[:2]
+            result[name + " peer"] = repeated(peer_command, code_env(peer), peer, repeat)
     first = 10_000_000
     for suffix, code in (("", ROOT), (" peer", peer)):
         if code is None:
@@ -277,6 +284,9 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=200, help="articles in the import-rate batches")
     parser.add_argument("--work", type=Path, help="folder for the libraries (default: a temporary one)")
     parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each timeline/export command (median, largest RSS)"
+    )
+    parser.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="children compile every module again when PYTHONDONTWRITEBYTECODE is set (see baseline.py)",
@@ -296,7 +306,7 @@ def main() -> int:
             folder = work / f"lib-{n}"
             made = build(folder, n, args.templates)
             print(f"{n:,} articles: generated in {made['total_s']:.0f} s", file=sys.stderr, flush=True)
-            result = measure(folder, peer if n <= args.peer_max else None, args.batch)
+            result = measure(folder, peer if n <= args.peer_max else None, args.batch, args.repeat)
             rows.append((n, result))
             print(f"{n:,} articles: {json.dumps(result)}", file=sys.stderr, flush=True)
             shutil.rmtree(folder)
