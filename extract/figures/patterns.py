@@ -29,10 +29,6 @@ def _caseless_char(ch: str) -> str:
     return re.escape(ch) if ch.isascii() else "(?i:" + re.escape(ch) + ")"
 
 
-class _Trie(dict[str, "_Trie"]):
-    """A character trie; the key "" marks the end of a word."""
-
-
 def caseless(words: Iterable[str]) -> str:
     """A regex matching what `(?i:` + `trie_regex(words)` + `)` matches, tried in the same order.
 
@@ -40,21 +36,7 @@ def caseless(words: Iterable[str]) -> str:
     engine skips a branch that opens with a literal or a class by looking at one character, but enters
     every branch under (?i): the unit, currency and number-word patterns fail about twice as fast.
     """
-    root = _Trie()
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, _Trie())
-        node[""] = _Trie()
-
-    def build(node: _Trie) -> str:
-        branches = [_caseless_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
+    return trie_regex(words, _caseless_char)
 
 
 def _words(*tables: Iterable[str]) -> list[str]:
