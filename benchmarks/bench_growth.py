@@ -166,13 +166,10 @@ def briefing() -> list[str]:
     return [sys.executable, "-c", "import sys; from cli.main import main; sys.exit(main())"]
 
 
-BYTECODE_CACHE: list[Path] = []  # main() puts the children's bytecode cache here (none: --no-bytecode-cache)
-
-
-def code_env(code: Path) -> dict[str, str]:
+def code_env(code: Path, cache: Path | None) -> dict[str, str]:
     """A child's environment: `code` first on the path, compiled modules kept as an installed app keeps
-    them (see baseline.py)."""
-    return with_bytecode_cache({**os.environ, "PYTHONPATH": str(code)}, next(iter(BYTECODE_CACHE), None))
+    them in `cache` (None: as this process does; see baseline.py)."""
+    return with_bytecode_cache({**os.environ, "PYTHONPATH": str(code)}, cache)
 
 
 PROBE = """
@@ -218,8 +215,10 @@ def repeated(command: list[str], env: dict[str, str], cwd: Path, times: int) -> 
     return statistics.median(seconds for seconds, _ in made), max(rss for _, rss in made)
 
 
-def measure(folder: Path, peer: Path | None, batch: int, repeat: int = 1) -> dict[str, Any]:
-    here = code_env(ROOT)
+def measure(
+    folder: Path, peer: Path | None, batch: int, repeat: int = 1, cache: Path | None = None
+) -> dict[str, Any]:
+    here = code_env(ROOT, cache)
     result: dict[str, Any] = {}
     _, rss, line = run([sys.executable, "-c", PROBE, str(folder)], here, ROOT)
     opened, save = (float(x) for x in line.split())
@@ -236,14 +235,15 @@ def measure(folder: Path, peer: Path | None, batch: int, repeat: int = 1) -> dic
     peer_folder = folder.with_name(folder.name + "-peer")
     if peer is not None:
         shutil.copytree(folder, peer_folder)
-        run([*briefing(), "--library", str(peer_folder), "timeline", "--json"], code_env(peer), peer)  # warm
+        warm = [*briefing(), "--library", str(peer_folder), "timeline", "--json"]
+        run(warm, code_env(peer, cache), peer)  # warm
     # The cross-article cache (the Markdown briefing's series and conflicts) built once, and timed.
     result["across"] = run([*briefing(), "--library", str(folder), "series"], here, ROOT)[:2]
     for name, command in commands.items():
         result[name] = repeated([*briefing(), "--library", str(folder), *command], here, ROOT, repeat)
         if peer is not None:
             peer_command = [*briefing(), "--library", str(peer_folder), *command]
-            result[name + " peer"] = repeated(peer_command, code_env(peer), peer, repeat)
+            result[name + " peer"] = repeated(peer_command, code_env(peer, cache), peer, repeat)
     first = 10_000_000
     for suffix, code in (("", ROOT), (" peer", peer)):
         if code is None:
@@ -252,7 +252,7 @@ def measure(folder: Path, peer: Path | None, batch: int, repeat: int = 1) -> dic
             first += batch
             target = peer_folder if suffix else folder
             command = [sys.executable, "-c", IMPORT, str(target), str(first), str(batch), mode]
-            result[f"import {mode}{suffix}"] = float(run(command, code_env(code), code)[2])
+            result[f"import {mode}{suffix}"] = float(run(command, code_env(code, cache), code)[2])
     return result
 
 
@@ -296,17 +296,17 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-growth-"))
     work.mkdir(parents=True, exist_ok=True)
     peer = peer_code(work)
-    if not args.no_bytecode_cache:
-        BYTECODE_CACHE.append(work / "pycache")
-        precompile([ROOT, *([peer] if peer else [])], BYTECODE_CACHE[0])
-    print(bytecode_note(next(iter(BYTECODE_CACHE), None)), file=sys.stderr, flush=True)
+    cache = None if args.no_bytecode_cache else work / "pycache"
+    if cache is not None:
+        precompile([ROOT, *([peer] if peer else [])], cache)
+    print(bytecode_note(cache), file=sys.stderr, flush=True)
     rows = []
     try:
         for n in sizes:
             folder = work / f"lib-{n}"
             made = build(folder, n, args.templates)
             print(f"{n:,} articles: generated in {made['total_s']:.0f} s", file=sys.stderr, flush=True)
-            result = measure(folder, peer if n <= args.peer_max else None, args.batch, args.repeat)
+            result = measure(folder, peer if n <= args.peer_max else None, args.batch, args.repeat, cache)
             rows.append((n, result))
             print(f"{n:,} articles: {json.dumps(result)}", file=sys.stderr, flush=True)
             shutil.rmtree(folder)

@@ -524,15 +524,18 @@ _WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic r
 def _forking(forked: bool) -> Iterator[None]:
     """While worker processes are forked: this process's objects (the analysis engine's data among them)
     are frozen (`gc.freeze`), so the workers' garbage collector never walks them (nor copies the memory
-    pages it would touch); this process unfreezes them afterwards."""
+    pages it would touch); this process unfreezes them afterwards, unless objects were frozen before
+    (a loaded library, `store.bulk`): `gc.unfreeze` cannot tell them apart and would thaw them too."""
     if not forked:
         yield
         return
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def _warm_up(analyzer: AnalyzeFn) -> None:

@@ -283,3 +283,26 @@ def test_a_large_import_stores_with_workers_what_the_serial_one_stores(tmp_path:
         found.append((stored_files(folder), index))
     assert len(found[0][0]) == len(many)
     assert found[1] == found[0]
+
+
+def test_forking_the_workers_leaves_objects_frozen_before_it_frozen() -> None:
+    """`_forking` freezes this process's objects while the workers are forked and thaws them afterwards,
+    but a library loaded earlier (frozen by store.bulk) stays frozen: gc.unfreeze would thaw it too."""
+    import gc
+
+    from store.analyses import _forking
+
+    gc.unfreeze()
+    with _forking(True):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    kept = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with _forking(True):
+            pass
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()
+        del kept
