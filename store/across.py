@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from extract.across.digest import DIGEST_VERSION, ArticleDigest, digest
 from extract.across.index import AcrossIndex
 from extract.across.model import ArticleInfo
-from store import across_views
+from store import across_views, fastjson
 from store.articles import ArticleTextMissing
 from store.atomic import atomic_write
 from store.bulk import collector_paused
@@ -139,7 +139,7 @@ class Across:
             return found
         for name in names:
             try:
-                data = json.loads((folder / name).read_bytes())
+                data = fastjson.loads((folder / name).read_bytes())
                 entries = {
                     aid: (entry["key"], entry["seen"], ArticleDigest.from_dict(entry["digest"]))
                     for aid, entry in data.items()
@@ -161,8 +161,7 @@ class Across:
         with contextlib.suppress(LibraryError, OSError), self.files.writing():  # a cache: never fatal
             folder.mkdir(exist_ok=True)
             for s, entries in sorted(by_shard.items()):
-                data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
-                atomic_write(folder / f"{s}.json", data, durable=False)
+                atomic_write(folder / f"{s}.json", _shard_bytes(entries), durable=False)
 
     # -- the series and conflicts on disk (store/across_views.py) ------------------------------------------
     def _series_and_conflicts(self) -> across_views.Views:
@@ -222,6 +221,24 @@ class Across:
 
     def conflicts_for_article(self, article_id: str) -> list[Conflict]:
         return self.index().conflicts_for_article(article_id)
+
+
+def _shard_bytes(entries: dict[str, dict[str, Any]]) -> bytes:
+    """`fastjson.dumps(entries)`, an entry at a time: the one entry orjson cannot write as the standard
+    library does (a figure of 10^18 is written 1e+18) does not send the whole shard to the slow writer."""
+    parts = [b'"%s":%s' % (aid.encode(), _entry_bytes(entry)) for aid, entry in entries.items()]
+    return b"{" + b",".join(parts) + b"}"
+
+
+def _entry_bytes(entry: dict[str, Any]) -> bytes:
+    """`fastjson.dumps(entry)` of a digest entry. Its numbers are whole (offsets, counts) but for its
+    figures' values: when those are of the kinds orjson writes as the standard library does, so is the
+    entry, and the rest of it need not be checked."""
+    for row in entry["digest"]["figures"]:
+        for number in (row[3], row[4]):
+            if type(number) is float and not (number == 0.0 or 1e-4 <= abs(number) < 1e16):
+                return fastjson.dumps(entry)
+    return fastjson.dumps_plain(entry)
 
 
 def _info(doc: dict[str, Any]) -> ArticleInfo:

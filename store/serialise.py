@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from store.errors import quote_input
@@ -27,10 +28,20 @@ T = TypeVar("T")
 
 
 def _build(cls: type[T], data: dict[str, Any], **override: Any) -> T:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    if not override:
+        try:  # a document this model wrote: its keys are the record's fields
+            return cls(**data)
+        except TypeError:  # an unknown key or a missing field: built from the fields the record has
+            pass
+    names = _field_names(cls)  # type: ignore[arg-type]
     values = {k: v for k, v in data.items() if k in names}
     values.update(override)
     return cls(**values)
+
+
+@cache
+def _field_names(cls: Any) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
 def fact_from_dict(d: dict[str, Any]) -> Fact:

@@ -241,3 +241,31 @@ def test_a_read_only_library_answers_from_its_own_build_and_writes_no_views(tmp_
         assert library._across._index is not None  # the stale views were not trusted
     assert views.read_bytes() == stale
     assert found == _fresh_build(folder)
+
+
+def test_digest_shards_hold_the_standard_librarys_json_even_with_numbers_orjson_writes_otherwise(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    src = tmp_path / "in"
+    tiny = "Officials said the rate was 0.00005 percent at the Café Müller exchange in 2022."
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        _add(library, src, "one", ONE, "2022-10-12", "A")
+        _add(library, src, "two", TWO, "2022-10-19", "B")
+        _add(library, src, "three", tiny, "2022-10-20", "C")
+        before = library.series()
+    shards = sorted((tmp_path / "lib" / "across").glob("*.json"))
+    values = [
+        row[3]
+        for shard in shards
+        for e in json.loads(shard.read_bytes()).values()
+        for row in e["digest"]["figures"]
+    ]
+    assert 5e-05 in values  # written 5e-05 by the standard library, 0.00005 by orjson
+    for shard in shards:
+        raw = shard.read_bytes()
+        assert raw == json.dumps(json.loads(raw), ensure_ascii=False, separators=(",", ":")).encode()
+    with Library.open(tmp_path / "lib") as library:
+        assert library.series() == before
+        assert library._across.rebuilt == 0

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from extract.across.model import ArticleInfo
-from extract.across.units import INCIDENT_CLASSES, count_class, is_anaphoric, peak_before
+from extract.across.units import (
+    AFTER_WINDOW,
+    BEFORE_WINDOW,
+    INCIDENT_CLASSES,
+    count_class,
+    is_anaphoric,
+    peak_before,
+)
 from extract.facts import interval
 from extract.model import Analysis, DateMention, Entity, Figure, Sentence
 
@@ -124,6 +131,8 @@ class ArticleDigest:
         try:
             if data["v"] != DIGEST_VERSION:
                 raise ValueError("digest of another version")
+            shared: dict[str, str] = {}
+            one = shared.setdefault  # a sentence written once per figure in it is kept once in memory
             return cls(
                 ArticleInfo(**data["info"]),
                 tuple(
@@ -136,7 +145,20 @@ class ArticleDigest:
                     for v, t, sd, ss, se, x, e in data["facts"]
                 ),
                 tuple(
-                    (t, int(s), int(e), v, h, u, q, k, int(ss), int(se), st, tuple(int(i) for i in en))
+                    (
+                        t,
+                        int(s),
+                        int(e),
+                        v,
+                        h,
+                        u,
+                        q,
+                        k,
+                        int(ss),
+                        int(se),
+                        one(st, st),
+                        tuple(int(i) for i in en),
+                    )
                     for t, s, e, v, h, u, q, k, ss, se, st, en in data["figures"]
                 ),
                 tuple((int(s), u, d, sd, int(f), q) for s, u, d, sd, f, q in data["candidates"]),
@@ -191,10 +213,15 @@ def digest(info: ArticleInfo, analysis: Analysis, text: str) -> ArticleDigest:
     )
     figures: list[DigestFigure] = []
     sentence_of_figure: list[int | None] = []
+    sentence_text: dict[int | None, str] = {}  # one string per sentence, shared by its figures
     for fig in analysis.figures:
         k = _sentence_index(starts, sentences, fig.start)
         sentence_of_figure.append(k)
         sent = sentences[k] if k is not None else Sentence(fig.start, fig.end)
+        if k is None or (said := sentence_text.get(k)) is None:
+            said = text[sent.start : sent.end]
+            if k is not None:
+                sentence_text[k] = said
         figures.append(
             DigestFigure(
                 fig.text,
@@ -207,7 +234,7 @@ def digest(info: ArticleInfo, analysis: Analysis, text: str) -> ArticleDigest:
                 fig.kind,
                 sent.start,
                 sent.end,
-                text[sent.start : sent.end],
+                said,
                 _entities_of(per_sentence, k),
             )
         )
@@ -250,8 +277,9 @@ def _candidates(
         if k is None or fig.value is None:
             continue
         sent = sentences[k]
-        before = text[sent.start : fig.start]
-        after = text[fig.end : sent.end]
+        # only the words next to the figure are read: a window, not the whole rest of the sentence
+        before = text[max(sent.start, fig.start - BEFORE_WINDOW) : fig.start]
+        after = text[fig.end : min(sent.end, fig.end + AFTER_WINDOW)]
         unit = count_class(fig.kind, fig.unit, before, after)
         subject: int | None = None
         if unit is None:

@@ -61,6 +61,9 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# Where the figure's clause ends, in the words after it: what happened to the count is read before it.
+_CLAUSE_END = re.compile(r"[;:(]|, (?:and|but|while|as|over|up|down)\b")
+
 # A sentence that refers back to the previous count: "The number was drawn down to 3,000".
 _ANAPHOR = re.compile(r"^\W*(?:the|that|this) (?:number|figure|count|total|tally)\b", re.IGNORECASE)
 
@@ -68,8 +71,8 @@ _ANAPHOR = re.compile(r"^\W*(?:the|that|this) (?:number|figure|count|total|tally
 _PEAK = re.compile(r"\bpeak(?:ed)?(?: of| at)?\s*$", re.IGNORECASE)
 
 _COUNTABLE_KINDS = frozenset({"cardinal"})
-_AFTER_WINDOW = 70
-_BEFORE_WINDOW = 45
+AFTER_WINDOW = 70
+BEFORE_WINDOW = 45
 
 
 def noun_class(unit: str | None) -> str | None:
@@ -87,24 +90,22 @@ def noun_class(unit: str | None) -> str | None:
 
 def count_class(kind: str, unit: str | None, before: str, after: str) -> str | None:
     """The class of what a figure counts, or None. `before`/`after` are the sentence's text before and
-    after the figure (only a short window of each is read)."""
+    after the figure (only the last `BEFORE_WINDOW` and first `AFTER_WINDOW` characters are read)."""
     if kind not in _COUNTABLE_KINDS:
         return None
     found = noun_class(unit)
     if found is not None:
         return found
-    near_before = before[-_BEFORE_WINDOW:]
-    near_after = after[:_AFTER_WINDOW]
-    cut = re.search(r"[;:(]|, (?:and|but|while|as|over|up|down)\b", near_after)
-    if cut:
-        near_after = near_after[: cut.start()]
     head = unit.casefold().split()[-1] if unit else None
     if head is not None and head not in _PEOPLE:
         return None  # "112 temporary shelters", "60 communes": counted, but not a class we compare
-    if m := _BEFORE.search(near_before):
+    if m := _BEFORE.search(before[-BEFORE_WINDOW:]):
         if m.group("killed"):
             return "killed"
         return _NOUN_CLASSES[m.group("noun").casefold()]
+    near_after = after[:AFTER_WINDOW]
+    if cut := _CLAUSE_END.search(near_after):
+        near_after = near_after[: cut.start()]
     for name, pattern in _PREDICATES:
         if pattern.search(near_after):
             return name
