@@ -20,6 +20,7 @@ from extract.timex.normalize import (
     _COMPARED_RIGHT_BEFORE,
     _COMPARISON_WORD_CASELESS,
     RULE_BOOK,
+    _compared_right_before,
 )
 from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
@@ -287,6 +288,27 @@ def test_scan_finds_what_ignorecase_finds_where_lower_case_differs(text: str) ->
         (m.span(), m.lastgroup) for m in MASTER.finditer(text)
     ]
     assert list(scan(text))
+
+
+WINDOW_TOKENS = st.sampled_from(
+    ["than", "THAN", "as", "As", "many", "in", "during", "At", "on", "over", "for", "x", "2019", ",", ".",
+     "ſ", "ı", "İ", " ", "\t", "\n", "\u2003", "\xa0", "lathan", "has", "begin"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WINDOW_TOKENS, max_size=10).map("".join), st.lists(WINDOW_TOKENS, max_size=10).map(" ".join))
+@example("", "more than ")
+@example("", "as many as in ")
+@example("", "rose more than\t")
+@example("", "longer than for ")
+@example("", "as long as during\n")
+@example("", "than 2019")
+def test_compared_right_before_is_its_regex(glued: str, spaced: str) -> None:
+    for window in (glued, spaced):
+        expected = _COMPARED_RIGHT_BEFORE.ignoring_case.search(window) is not None
+        assert _compared_right_before(window, lower_case_twin(window)) == expected
+        assert _compared_right_before(window, None) == expected
 
 
 CLAUSE_TOKENS = st.sampled_from(

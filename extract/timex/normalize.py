@@ -147,6 +147,21 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 _COMPARED_RIGHT_BEFORE = CaselessPattern(
     r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$"
 )
+# The words a match of _COMPARED_RIGHT_BEFORE ends with, before its closing blanks.
+_COMPARED_LAST_WORDS = ("than", "as", "in", "during", "at", "on", "over", "for")
+
+
+def _compared_right_before(window: str, lowered: str | None) -> bool:
+    """Whether `_COMPARED_RIGHT_BEFORE` finds a match in `window` (`lowered`: its lower-case twin, or None).
+    Speed: a match ends with blanks after one of `_COMPARED_LAST_WORDS`; most windows end otherwise, which
+    string methods tell before the regex is tried at each of their characters."""
+    if lowered is not None:
+        trimmed = lowered.rstrip()
+        if len(trimmed) == len(lowered) or not trimmed.endswith(_COMPARED_LAST_WORDS):
+            return False
+    return _COMPARED_RIGHT_BEFORE.search(window, lowered) is not None
+
+
 # "than" or "from" qualifying a plain count rather than introducing a comparison's base: "more than 500
 # people", "fewer than 20 ships" (a count of something named; an amount of money stays a comparison).
 _QUANTITY_QUALIFIER = re.compile(r"\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s+[a-z]")
@@ -554,9 +569,7 @@ class Resolver:
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
         window = self.text[max(lo, start - 60) : start]
         lowered = self.lowered[max(lo, start - 60) : start] if self.lowered is not None else None
-        if _COMPARED_RIGHT_BEFORE.search(
-            window, lowered
-        ):  # "than in 2019", "as many as in the winter before"
+        if _compared_right_before(window, lowered):  # "than in 2019", "as many as in the winter before"
             return True
         if rule not in _COMPARISON_RULES:
             return False
