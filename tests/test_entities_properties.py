@@ -114,6 +114,8 @@ ADJOINED = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
+@example("Abu al-Rawi met bani-Tamim, ash-Shami and ould-Salem in d'Estaing")  # prefixes of each length
+@example("bal-Rawi xal-Rawi -al-Rawi 'ash-Shami al-'Rawi O'Brien")  # prefix-like, or joined to a word
 def test_name_runs_are_the_runs_of_the_run_pattern(text: str) -> None:
     assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
 
