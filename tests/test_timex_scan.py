@@ -19,8 +19,10 @@ from extract.timex.normalize import (
     _CLAUSE_OPENER,
     _COMPARED_RIGHT_BEFORE,
     _COMPARISON_WORD_CASELESS,
+    _OUTSIDE_CALENDAR,
     RULE_BOOK,
     _compared_right_before,
+    _outside_calendar,
 )
 from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
@@ -309,6 +311,18 @@ def test_compared_right_before_is_its_regex(glued: str, spaced: str) -> None:
         expected = _COMPARED_RIGHT_BEFORE.ignoring_case.search(window) is not None
         assert _compared_right_before(window, lower_case_twin(window)) == expected
         assert _compared_right_before(window, None) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("0129-XTQW:٣²"), max_size=12))
+@example("0000-05")
+@example("-0001")
+@example("12345")
+@example("2021-03-04")
+def test_outside_calendar_is_its_regex(value: str) -> None:
+    found = _outside_calendar(value)
+    reference = _OUTSIDE_CALENDAR.match(value)
+    assert (found and found.span()) == (reference and reference.span())
 
 
 CLAUSE_TOKENS = st.sampled_from(
