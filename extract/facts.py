@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 from extract.figures.phrase import figure_phrase
 from extract.model import DateMention, Entity, Fact, Figure, Sentence
+from extract.trie import trie_regex
 
 Interval = tuple[date | None, date | None]
 _Item = TypeVar("_Item")
@@ -222,12 +223,15 @@ def _order_key(fact: Fact) -> tuple[int, date, int, int]:
 # ("said on Tuesday", "told Rudaw in December", "in his Tuesday speech") dates the report, not the event;
 # a date in a forward-looking clause ("will ... in the coming days", "would ... by January 15") is what
 # the statement is about.
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|told|tells|confirmed|confirms|announced|announces|added|adds|stated|states|"
-    r"reported|reports|wrote|writes|declared|declares|explained|noted|notes|according|speech|statement|"
-    r"remarks|interview|briefing|conference)\b(?:\W+\w+){0,3}?\W+$",
-    re.IGNORECASE,
+_REPORTING_WORDS = (
+    *("said", "says", "say", "told", "tells", "confirmed", "confirms", "announced", "announces", "added"),
+    *("adds", "stated", "states", "reported", "reports", "wrote", "writes", "declared", "declares"),
+    *("explained", "noted", "notes", "according", "speech", "statement", "remarks", "interview"),
+    *("briefing", "conference"),
 )
+# A reporting word, at most three words before the end. Speed: the words as a trie (extract.trie), so that
+# at each character searched the engine follows one branch per letter instead of trying every word.
+_REPORTING = re.compile(rf"\b(?:{trie_regex(_REPORTING_WORDS)})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE)
 _REPORTING_BEFORE = 40  # characters before a date searched for its reporting verb
 _REPORT_NOUN_AFTER = re.compile(r"\s*(?:speech|statement|remarks|interview|briefing|address)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\bthat\b")

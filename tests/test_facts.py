@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from extract import analyze
+from extract import analyze, facts
 from extract.facts import _forward, _reporting, _span_days, build_facts, event_date, interval
 from extract.model import DateMention, Entity, Figure, Sentence
 
@@ -183,3 +184,22 @@ def test_event_date_is_the_least_ranked_mention(clauses: list[str], published: d
     dated = [m for m in analysis.dates if m.type in ("DATE", "TIME") and not m.comparison]
     assume(len(dated) >= 2)
     assert event_date(text, sentence, dated, published) is _least_ranked(text, sentence, dated, published)
+
+
+# The reporting-verb pattern as first written: the words as one plain alternation.
+_REPORTING_ALTERNATION = re.compile(
+    rf"\b(?:{'|'.join(facts._REPORTING_WORDS)})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
+)
+_WINDOW_WORDS = st.sampled_from(
+    [*facts._REPORTING_WORDS, "Said", "SAYS", "sayings", "resaid", "the", "on", "in", "his", ",", " ", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WINDOW_WORDS, max_size=8), st.sampled_from([" ", "", " , "]))
+def test_reporting_trie_finds_what_the_alternation_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words) + " "
+    for lo in range(len(text)):
+        found = facts._REPORTING.search(text, lo, len(text))
+        expected = _REPORTING_ALTERNATION.search(text, lo, len(text))
+        assert (found and found.span()) == (expected and expected.span())
