@@ -235,11 +235,12 @@ _REPORTING = re.compile(rf"\b(?:{trie_regex(_REPORTING_WORDS)})\b(?:\W+\w+){{0,3
 _REPORTING_BEFORE = 40  # characters before a date searched for its reporting verb
 _REPORT_NOUN_AFTER = re.compile(r"\s*(?:speech|statement|remarks|interview|briefing|address)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:,\u2013\u2014]|\bthat\b")
-_FORWARD = re.compile(
-    r"\b(?:will|would|shall|expected|expects|due|scheduled|plans?|planned|planning|intends?|set to|"
-    r"going to|aims?|forecasts?|projected)\b",
-    re.IGNORECASE,
+_FORWARD_WORDS = (
+    *("will", "would", "shall", "expected", "expects", "due", "scheduled", "plan", "plans", "planned"),
+    *("planning", "intend", "intends", "set to", "going to", "aim", "aims", "forecast", "forecasts"),
+    "projected",
 )
+_FORWARD = re.compile(rf"\b(?:{trie_regex(_FORWARD_WORDS)})\b", re.IGNORECASE)  # a trie, as _REPORTING
 _FORWARD_BEFORE = 80  # characters before a date (within its clause) searched for a forward-looking word
 
 

@@ -203,3 +203,35 @@ def test_reporting_trie_finds_what_the_alternation_finds(words: list[str], joine
         found = facts._REPORTING.search(text, lo, len(text))
         expected = _REPORTING_ALTERNATION.search(text, lo, len(text))
         assert (found and found.span()) == (expected and expected.span())
+
+
+_FORWARD_ALTERNATION = re.compile(
+    r"\b(?:will|would|shall|expected|expects|due|scheduled|plans?|planned|planning|intends?|set to|"
+    r"going to|aims?|forecasts?|projected)\b",
+    re.IGNORECASE,
+)  # the forward-looking pattern as first written
+_CLAUSE_WORDS = st.sampled_from(
+    [
+        *facts._FORWARD_WORDS,
+        "WILL",
+        "Plans",
+        "planet",
+        "set",
+        "to",
+        "going",
+        "aimless",
+        "undue",
+        "the",
+        ",",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_WORDS, max_size=8), st.sampled_from([" ", ""]))
+def test_forward_trie_finds_what_the_alternation_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    assert [m.span() for m in facts._FORWARD.finditer(text)] == [
+        m.span() for m in _FORWARD_ALTERNATION.finditer(text)
+    ]
