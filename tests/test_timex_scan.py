@@ -20,6 +20,7 @@ from extract.timex.normalize import (
     _COMPARED_RIGHT_BEFORE,
     _COMPARISON_WORD_CASELESS,
     _OUTSIDE_CALENDAR,
+    _RESULTS,
     RULE_BOOK,
     _compared_right_before,
     _outside_calendar,
@@ -35,6 +36,7 @@ from extract.timex.tense import (
     PRESENT_WORDS,
     sentence_markers,
 )
+from extract.words import table
 
 # The single regex the scanner replaced: start filter, then the ordered alternation of every rule.
 MASTER = re.compile(
@@ -326,15 +328,19 @@ def test_outside_calendar_is_its_regex(value: str) -> None:
 
 
 CLAUSE_TOKENS = st.sampled_from(
-    ["than", "As", "as many", "in", "WHO", "which", "Having", "that", "Once", "ı", "İ", "ſ"]
-)
+    ["than", "As", "as many", "in", "WHO", "which", "Having", "that", "Once", "ı", "İ", "ſ",
+     *table("timex")["results_nouns"], "Sales", "LOSSES", "profitable", "datas"]
+)  # fmt: skip
+# The results-noun pattern as first written (a plain alternation, IGNORECASE).
+RESULTS = re.compile(rf"\b(?:{'|'.join(table('timex')['results_nouns'])})\b", re.IGNORECASE)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(TEXTS, st.lists(st.one_of(TOKENS, CLAUSE_TOKENS), max_size=20).map(" ".join)))
 def test_caseless_patterns_on_the_twin_find_what_ignorecase_finds(text: str) -> None:
+    assert [m.span() for m in _RESULTS.finditer(text, None)] == [m.span() for m in RESULTS.finditer(text)]
     twin = lower_case_twin(text)
-    for pattern in (_CLAUSE_OPENER, _COMPARED_RIGHT_BEFORE, _COMPARISON_WORD_CASELESS):
+    for pattern in (_CLAUSE_OPENER, _COMPARED_RIGHT_BEFORE, _COMPARISON_WORD_CASELESS, _RESULTS):
         expected = [(m.span(), m.lastgroup) for m in pattern.ignoring_case.finditer(text)]
         assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, twin)] == expected
         found = pattern.search(text, twin, 1, len(text) - 1)
