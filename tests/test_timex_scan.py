@@ -175,6 +175,12 @@ TOKENS = st.sampled_from(
         "İ",
         "é",
         "_",
+        "€",
+        "£",
+        "٣",
+        "—",
+        "“",
+        "\u2009",
     ]
 )
 TEXTS = st.one_of(
@@ -186,6 +192,9 @@ TEXTS = st.one_of(
 
 @settings(max_examples=500, deadline=None)
 @given(TEXTS)
+@example(
+    "café2021 é2021 ü 5 May €2021 £2021 ٣2021 ٣ 2021 —2021 “2021” x\u20092021"
+)  # non-ASCII before a start
 def test_scan_equals_the_filtered_ordered_alternation(text: str) -> None:
     assert [(m.span(), rule) for rule, m in scan(text)] == [
         (m.span(), m.lastgroup) for m in MASTER.finditer(text)

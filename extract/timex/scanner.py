@@ -113,14 +113,24 @@ def start_filter() -> re.Pattern[str]:
     return re.compile(_BOUNDARY + _start_lookahead(), FLAGS)
 
 
+# The characters `_NOT_AFTER` leaves out (an expression may follow them): the ASCII ones written out, and
+# every other character, of which _NOT_AFTER_CHAR then turns down the few that are \w, € or £.
+_ASCII_BEFORE_START = "".join(
+    f"\\x{c:02x}" for c in range(128) if not (chr(c).isalnum() or chr(c) in "_$#@/-")
+)
+_NOT_AFTER_CHAR = re.compile(f"[{_NOT_AFTER}]")
+
+
 @cache
 def _lower_case_filter() -> re.Pattern[str]:
     """`start_filter` for a lower-cased text, case-sensitive (its words are all lower case): after a
-    character an expression may follow (the match is that character). Speed: it begins with a character
+    character an expression may follow (the match is that character), or after any character outside
+    ASCII (`scan_with_twin` turns down the \\w, € and £ among them). Speed: it begins with a character
     class, which the engine scans for in C, skipping the letters inside words, instead of trying a
-    look-behind at every character. At the start of the text it is matched against the text behind a
-    blank: its look-ahead reads only what follows, so no second large regex is compiled for that."""
-    return re.compile(f"[^{_NOT_AFTER}]{_start_lookahead()}")
+    look-behind at every character; and that class is a table look-up, where \\w asks Unicode's tables
+    about each character. At the start of the text it is matched against the text behind a blank: its
+    look-ahead reads only what follows, so no second large regex is compiled for that."""
+    return re.compile(f"[{_ASCII_BEFORE_START}\\x80-\\U0010ffff]{_start_lookahead()}")
 
 
 def _start_hits(text: str, lowered: str | None) -> Iterator[re.Match[str]]:
@@ -147,6 +157,8 @@ def scan_with_twin(text: str, lowered: str | None) -> Iterator[tuple[str, re.Mat
     for hit in _start_hits(text, lowered):
         if (at := hit.start()) < pos:
             continue  # inside the expression matched last
+        if (before := hit.group()) > "\x7f" and _NOT_AFTER_CHAR.match(before):
+            continue  # a letter or digit outside ASCII, € or £ (found by _lower_case_filter)
         for rule, match in _matchers(text[at : at + KEY_CHARS]):
             m = match(text, at)
             if m is not None:
