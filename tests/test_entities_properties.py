@@ -114,6 +114,8 @@ ADJOINED = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(NEWSISH, ADJOINED.map("".join), ADJOINED.map(" ".join), ANY_TEXT))
+@example("Abu al-Rawi met bani-Tamim, ash-Shami and ould-Salem in d'Estaing")  # prefixes of each length
+@example("bal-Rawi xal-Rawi -al-Rawi 'ash-Shami al-'Rawi O'Brien")  # prefix-like, or joined to a word
 def test_name_runs_are_the_runs_of_the_run_pattern(text: str) -> None:
     assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
 
@@ -139,3 +141,23 @@ ASCII_WORDS = st.lists(
 @given(st.one_of(NEWSISH, ASCII_TEXT, ANY_TEXT, ASCII_WORDS.map(" ".join), ASCII_WORDS.map("".join)))
 def test_lower_words_are_the_lower_word_matches(text: str) -> None:
     assert lower_words(text) == frozenset(LOWER_WORD.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Aa-‐'’.zZé", max_size=8))
+def test_hyphen_lower_tail_is_its_regex(word: str) -> None:
+    from extract.entities.candidates import _hyphen_lower_tail
+    from extract.entities.patterns import HYPHEN_LOWER_TAIL
+
+    found, expected = _hyphen_lower_tail(word), HYPHEN_LOWER_TAIL.search(word)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["april", "june", "monday", "friday", "may", "mayday", "x", ""]), max_size=3))
+def test_period_is_every_piece_a_month_or_weekday(pieces: list[str]) -> None:
+    from extract.entities import lexicon as lx
+    from extract.entities.candidates import _period
+
+    key = "-".join(pieces)
+    assert _period(key) == all(p in lx.MONTHS or p in lx.WEEKDAYS for p in key.split("-"))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from extract import analyze
-from extract.facts import build_facts, interval
+from extract import analyze, facts
+from extract.facts import _forward, _reporting, _span_days, build_facts, event_date, interval
 from extract.model import DateMention, Entity, Figure, Sentence
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
@@ -136,3 +139,99 @@ def test_a_comparison_base_does_not_date_the_statement() -> None:
     result = analyze(text, date(2021, 1, 5))
     assert [d.comparison for d in result.dates] == [True]
     assert not result.facts
+
+
+_CLAUSES = [
+    "the minister said on Monday",
+    "the plant would reopen in March",
+    "exports fell in 2019",
+    "officials told reporters on Friday",
+    "the mill shut in late July",
+    "pipes laid in the 1970s",
+    "prices will recover in the coming months",
+    "the council met on 4 January",
+    "sales rose last year",
+    "the plan is due by January 15",
+    "in his Tuesday speech he spoke",
+]
+
+
+def _least_ranked(
+    text: str, sentence: Sentence, dated: list[DateMention], published: date | None
+) -> DateMention:
+    """The event date as first defined: the least (reporting, not forward, span, position) key."""
+
+    def rank(item: tuple[int, DateMention]) -> tuple[bool, bool, int, int]:
+        position, mention = item
+        return (
+            _reporting(text, sentence, mention),
+            not _forward(text, sentence, mention),
+            _span_days(mention.value, mention.mod, published),
+            position,
+        )
+
+    return min(enumerate(dated), key=rank)[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSES), min_size=2, max_size=5), st.sampled_from([None, date(2021, 1, 5)]))
+def test_event_date_is_the_least_ranked_mention(clauses: list[str], published: date | None) -> None:
+    """The event date's tests applied in turn choose what the least key chose when every test was
+    computed for every mention."""
+    text = ", and ".join(clauses).capitalize() + "."
+    analysis = analyze(text, published)
+    (sentence,) = analysis.sentences
+    dated = [m for m in analysis.dates if m.type in ("DATE", "TIME") and not m.comparison]
+    assume(len(dated) >= 2)
+    assert event_date(text, sentence, dated, published) is _least_ranked(text, sentence, dated, published)
+
+
+# The reporting-verb pattern as first written: the words as one plain alternation.
+_REPORTING_ALTERNATION = re.compile(
+    rf"\b(?:{'|'.join(facts._REPORTING_WORDS)})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
+)
+_WINDOW_WORDS = st.sampled_from(
+    [*facts._REPORTING_WORDS, "Said", "SAYS", "sayings", "resaid", "the", "on", "in", "his", ",", " ", "\n"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WINDOW_WORDS, max_size=8), st.sampled_from([" ", "", " , "]))
+def test_reporting_trie_finds_what_the_alternation_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words) + " "
+    for lo in range(len(text)):
+        found = facts._REPORTING.search(text, lo, len(text))
+        expected = _REPORTING_ALTERNATION.search(text, lo, len(text))
+        assert (found and found.span()) == (expected and expected.span())
+
+
+_FORWARD_ALTERNATION = re.compile(
+    r"\b(?:will|would|shall|expected|expects|due|scheduled|plans?|planned|planning|intends?|set to|"
+    r"going to|aims?|forecasts?|projected)\b",
+    re.IGNORECASE,
+)  # the forward-looking pattern as first written
+_CLAUSE_WORDS = st.sampled_from(
+    [
+        *facts._FORWARD_WORDS,
+        "WILL",
+        "Plans",
+        "planet",
+        "set",
+        "to",
+        "going",
+        "aimless",
+        "undue",
+        "the",
+        ",",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_WORDS, max_size=8), st.sampled_from([" ", ""]))
+def test_forward_trie_finds_what_the_alternation_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    assert [m.span() for m in facts._FORWARD.finditer(text)] == [
+        m.span() for m in _FORWARD_ALTERNATION.finditer(text)
+    ]

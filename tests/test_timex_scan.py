@@ -19,7 +19,11 @@ from extract.timex.normalize import (
     _CLAUSE_OPENER,
     _COMPARED_RIGHT_BEFORE,
     _COMPARISON_WORD_CASELESS,
+    _OUTSIDE_CALENDAR,
+    _RESULTS,
     RULE_BOOK,
+    _compared_right_before,
+    _outside_calendar,
 )
 from extract.timex.rulebook import EXAMPLE_DATE
 from extract.timex.scanner import KEY_CHARS, candidates, openings, scan, start_filter
@@ -32,6 +36,7 @@ from extract.timex.tense import (
     PRESENT_WORDS,
     sentence_markers,
 )
+from extract.words import table
 
 # The single regex the scanner replaced: start filter, then the ordered alternation of every rule.
 MASTER = re.compile(
@@ -170,6 +175,12 @@ TOKENS = st.sampled_from(
         "İ",
         "é",
         "_",
+        "€",
+        "£",
+        "٣",
+        "—",
+        "“",
+        "\u2009",
     ]
 )
 TEXTS = st.one_of(
@@ -181,6 +192,9 @@ TEXTS = st.one_of(
 
 @settings(max_examples=500, deadline=None)
 @given(TEXTS)
+@example(
+    "café2021 é2021 ü 5 May €2021 £2021 ٣2021 ٣ 2021 —2021 “2021” x\u20092021"
+)  # non-ASCII before a start
 def test_scan_equals_the_filtered_ordered_alternation(text: str) -> None:
     assert [(m.span(), rule) for rule, m in scan(text)] == [
         (m.span(), m.lastgroup) for m in MASTER.finditer(text)
@@ -289,16 +303,53 @@ def test_scan_finds_what_ignorecase_finds_where_lower_case_differs(text: str) ->
     assert list(scan(text))
 
 
+WINDOW_TOKENS = st.sampled_from(
+    ["than", "THAN", "as", "As", "many", "in", "during", "At", "on", "over", "for", "x", "2019", ",", ".",
+     "ſ", "ı", "İ", " ", "\t", "\n", "\u2003", "\xa0", "lathan", "has", "begin"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WINDOW_TOKENS, max_size=10).map("".join), st.lists(WINDOW_TOKENS, max_size=10).map(" ".join))
+@example("", "more than ")
+@example("", "as many as in ")
+@example("", "rose more than\t")
+@example("", "longer than for ")
+@example("", "as long as during\n")
+@example("", "than 2019")
+def test_compared_right_before_is_its_regex(glued: str, spaced: str) -> None:
+    for window in (glued, spaced):
+        expected = _COMPARED_RIGHT_BEFORE.ignoring_case.search(window) is not None
+        assert _compared_right_before(window, lower_case_twin(window)) == expected
+        assert _compared_right_before(window, None) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("0129-XTQW:٣²"), max_size=12))
+@example("0000-05")
+@example("-0001")
+@example("12345")
+@example("2021-03-04")
+def test_outside_calendar_is_its_regex(value: str) -> None:
+    found = _outside_calendar(value)
+    reference = _OUTSIDE_CALENDAR.match(value)
+    assert (found and found.span()) == (reference and reference.span())
+
+
 CLAUSE_TOKENS = st.sampled_from(
-    ["than", "As", "as many", "in", "WHO", "which", "Having", "that", "Once", "ı", "İ", "ſ"]
-)
+    ["than", "As", "as many", "in", "WHO", "which", "Having", "that", "Once", "ı", "İ", "ſ",
+     *table("timex")["results_nouns"], "Sales", "LOSSES", "profitable", "datas"]
+)  # fmt: skip
+# The results-noun pattern as first written (a plain alternation, IGNORECASE).
+RESULTS = re.compile(rf"\b(?:{'|'.join(table('timex')['results_nouns'])})\b", re.IGNORECASE)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(TEXTS, st.lists(st.one_of(TOKENS, CLAUSE_TOKENS), max_size=20).map(" ".join)))
 def test_caseless_patterns_on_the_twin_find_what_ignorecase_finds(text: str) -> None:
+    assert [m.span() for m in _RESULTS.finditer(text, None)] == [m.span() for m in RESULTS.finditer(text)]
     twin = lower_case_twin(text)
-    for pattern in (_CLAUSE_OPENER, _COMPARED_RIGHT_BEFORE, _COMPARISON_WORD_CASELESS):
+    for pattern in (_CLAUSE_OPENER, _COMPARED_RIGHT_BEFORE, _COMPARISON_WORD_CASELESS, _RESULTS):
         expected = [(m.span(), m.lastgroup) for m in pattern.ignoring_case.finditer(text)]
         assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, twin)] == expected
         found = pattern.search(text, twin, 1, len(text) - 1)

@@ -7,7 +7,7 @@ blocks), so names such as "São Paulo" or "Đặng Thị Ngọc Thịnh" are sin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 # Capitals as compact ranges, so the patterns compile fast: ASCII and Latin-1 exactly; Latin Extended,
@@ -36,18 +36,12 @@ _PARTICLE = (
 )
 _SEP = r"[ \u00a0]+"
 _RUN_BODY = rf"{NAME_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{NAME_WORD})*"
-# RUN after the character before it. Speed: RUN opens with a look-behind, so the engine tries it at every
-# character; this opens with a character class, which the engine scans for in C, skipping the letters
-# inside words, and its look-ahead turns down a lower-case word at its first letter.
-_RUN_AFTER_BREAK = re.compile(rf"[^\w'’.-](?=[{UPPER}]|{_PREFIX}[-‐'’])({_RUN_BODY})")
-
-
-def __getattr__(name: str) -> re.Pattern[str]:
-    """`RUN`, the capitalised run as one regex, compiled when asked for: `name_runs` finds its matches
-    without it (a large regex the engine need not compile at each start)."""
-    if name == "RUN":
-        return _run()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Every run opens with a capital, or with a name prefix and the character joining it to a capital
+# ("al-Muhandis", "d'Estaing"): found from the capitals, which the engine scans for in C.
+_CAPITAL = re.compile(f"[{UPPER}]")
+_PREFIX_WORDS = frozenset(_PREFIX[3:-1].split("|"))
+_LONGEST_PREFIX = max(map(len, _PREFIX_WORDS))
+_PREFIX_JOINERS = "-‐'’"
 
 
 @cache
@@ -55,18 +49,42 @@ def _run() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’.-]){_RUN_BODY}")
 
 
+def __getattr__(name: str) -> re.Pattern[str]:
+    """`RUN`, the capitalised run as one regex (compiled on first use: a large regex)."""
+    if name == "RUN":
+        return _run()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def name_runs(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of `RUN.finditer(text)`, found faster. A run never ends with a character that may come
-    before one (it ends in a letter, a digit, "." or an apostrophe), so after a run the next one needs a
-    break of its own. The run at the text's start is `_RUN_AFTER_BREAK` matched on the text behind a
-    blank: every run opens as its look-ahead requires, and no look-behind in it reaches before a run."""
-    pos = 0
-    first = _RUN_AFTER_BREAK.match(" " + text)
-    if first is not None:
-        pos = first.end(1) - 1
-        yield first.start(1) - 1, pos
-    for m in _RUN_AFTER_BREAK.finditer(text, pos):
-        yield m.span(1)
+    """The spans of `RUN.finditer(text)`, found faster. Speed: RUN opens with a look-behind, so the
+    engine would try it at every character; a run can only open at a capital or at a name prefix right
+    before one, so it is tried there only: the capitals are found by a one-class regex (scanned for in
+    C), in order, and at each the prefix starts before it (at most four), then the capital itself."""
+    run_at = _run().match
+    pos = 0  # where the last run ended: the next one opens there or later
+    for capital in _CAPITAL.finditer(text):
+        at = capital.start()
+        if at < pos:
+            continue
+        m = _prefixed_run(text, at, pos, run_at) or run_at(text, at)
+        if m is not None:
+            pos = m.end()
+            yield m.start(), pos
+
+
+def _prefixed_run(
+    text: str, capital: int, pos: int, run_at: Callable[[str, int], re.Match[str] | None]
+) -> re.Match[str] | None:
+    """The first run (from the left) that opens with a name prefix joined to the capital at `capital`,
+    at `pos` or later; None when there is none."""
+    joiner = capital - 1
+    if joiner < 1 or text[joiner] not in _PREFIX_JOINERS:
+        return None
+    for start in range(max(pos, joiner - _LONGEST_PREFIX), joiner):
+        if text[start:joiner] in _PREFIX_WORDS and (m := run_at(text, start)) is not None:
+            return m
+    return None
 
 
 WORD = re.compile(r"\S+")

@@ -46,10 +46,11 @@ def find_dates(
     out: list[DateMention] = []
     taken = 0  # where the last mention added without a match of its own ends
     for rule, m in scan_with_twin(text, lowered):
-        if m.start() < taken:
+        start, end = m.span()
+        if start < taken:
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if non_markable(text, rule, m.start(), m.end(), sentences[i].start if i >= 0 else 0):
+        i = bisect.bisect_right(starts, start) - 1
+        if non_markable(text, rule, start, end, sentences[i].start if i >= 0 else 0):
             continue
         try:
             timex = resolver.resolve(rule, m)
@@ -57,10 +58,9 @@ def find_dates(
             continue  # anchored outside the calendar (year 1 or 9999): no calendar value exists
         if timex is None:
             continue
-        start, end = m.start(), m.end()
         surface = text[start:end]
         value, anchored = timex.value, timex.anchored
-        if surface in forced and is_valid_value(forced[surface]):
+        if forced and surface in forced and is_valid_value(forced[surface]):
             value, anchored = forced[surface], True
         if not is_valid_value(value) or not is_valid_mod(timex.mod):
             continue

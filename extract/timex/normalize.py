@@ -52,6 +52,7 @@ from extract.timex.lexicon import (
 from extract.timex.lowered import CaselessPattern
 from extract.timex.rulebook import CLOCK, NUM, POS_PRE, QMOD_TIGHT, REL, YEAR_WORDS, Rule, declared, rule
 from extract.timex.tense import governing_tense, sentence_markers
+from extract.trie import trie_regex
 from extract.words import table
 
 
@@ -68,6 +69,16 @@ class Timex:
 
 _SPACES = re.compile(r"[\s-]+")
 _OUTSIDE_CALENDAR = re.compile(r"0000(?!\d)|-\d+|\d{5,}")  # a year before 1 or after 9999
+
+
+def _outside_calendar(value: str) -> re.Match[str] | None:
+    """`_OUTSIDE_CALENDAR.match(value)`. Speed: such a value opens with "0" or "-" or has a digit fifth,
+    which string tests tell before the regex runs (almost every value has neither)."""
+    if value[:1] in ("0", "-") or value[4:5].isdigit():
+        return _OUTSIDE_CALENDAR.match(value)
+    return None
+
+
 _MAY_VERB = re.compile(
     r"\s+(?:be|have|not|also|well|I|we|you|he|she|they|it|the|a|an|need|want|seek|take|help|lead|become|"
     r"face|soon|still|even|never|only|yet|find|see|get|make|go|come|do|say|use|well)\b"
@@ -147,6 +158,21 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?]")
 _COMPARED_RIGHT_BEFORE = CaselessPattern(
     r"(?:\bthan|\bas\s+(?:[a-z]+\s+){1,2}as)\s+(?:(?:in|during|at|on|over|for)\s+)?$"
 )
+# The words a match of _COMPARED_RIGHT_BEFORE ends with, before its closing blanks.
+_COMPARED_LAST_WORDS = ("than", "as", "in", "during", "at", "on", "over", "for")
+
+
+def _compared_right_before(window: str, lowered: str | None) -> bool:
+    """Whether `_COMPARED_RIGHT_BEFORE` finds a match in `window` (`lowered`: its lower-case twin, or None).
+    Speed: a match ends with blanks after one of `_COMPARED_LAST_WORDS`; most windows end otherwise, which
+    string methods tell before the regex is tried at each of their characters."""
+    if lowered is not None:
+        trimmed = lowered.rstrip()
+        if len(trimmed) == len(lowered) or not trimmed.endswith(_COMPARED_LAST_WORDS):
+            return False
+    return _COMPARED_RIGHT_BEFORE.search(window, lowered) is not None
+
+
 # "than" or "from" qualifying a plain count rather than introducing a comparison's base: "more than 500
 # people", "fewer than 20 ships" (a count of something named; an amount of money stays a comparison).
 _QUANTITY_QUALIFIER = re.compile(r"\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s+[a-z]")
@@ -181,7 +207,8 @@ _SEASONAL_NOUN_AFTER = re.compile(
     rf"\s+(?:{'|'.join(table('timex')['seasonal_nouns'])})(?![\w-])"
 )  # case-sensitive: "the Christmas trade", not "Christmas Trade Fair"
 _HOLIDAY_WEEK_AFTER = re.compile(r"\s+(?P<u>week|weekend)(?![\w-])", re.IGNORECASE)
-_RESULTS = re.compile(rf"\b(?:{'|'.join(table('timex')['results_nouns'])})\b", re.IGNORECASE)
+# Speed: searched through a whole sentence, so a trie (one branch per letter) on the lower-case twin.
+_RESULTS = CaselessPattern(rf"\b(?:{trie_regex(table('timex')['results_nouns'])})\b")
 _RANKED_AFTER = re.compile(
     r"['’]s\s+(?:[a-z]+est|first|second|third|last|final|top|best|worst|most|least|only)\b", re.IGNORECASE
 )
@@ -524,13 +551,16 @@ class Resolver:
 
     def resolve(self, rule: str, m: re.Match[str]) -> Timex | None:
         result: Timex | None = _HANDLERS[rule](self, m)
-        if result is not None and (not self._mention_starts or m.start() >= self._mention_ends[-1]):
-            self._mention_starts.append(m.start())
+        if result is None:
+            return None
+        start = m.start()
+        if not self._mention_starts or start >= self._mention_ends[-1]:
+            self._mention_starts.append(start)
             self._mention_ends.append(m.end())
-        if result is not None and rule in _SIDED_RULES and self.dct is not None:
-            self._note_side(m.start(), result.value)
-        outside = _OUTSIDE_CALENDAR.match(result.value) if result is not None else None
-        if result is not None and outside is not None:
+        if rule in _SIDED_RULES and self.dct is not None:
+            self._note_side(start, result.value)
+        outside = _outside_calendar(result.value)
+        if outside is not None:
             # Shifted out of years 1-9999 ("last year" in year 1): no calendar year, so unanchored.
             return replace(result, value="XXXX" + result.value[outside.end() :], anchored=False)
         return result
@@ -554,9 +584,7 @@ class Resolver:
         lo = self._sentences[i].start if i >= 0 and self._sentences[i].contains(start) else 0
         window = self.text[max(lo, start - 60) : start]
         lowered = self.lowered[max(lo, start - 60) : start] if self.lowered is not None else None
-        if _COMPARED_RIGHT_BEFORE.search(
-            window, lowered
-        ):  # "than in 2019", "as many as in the winter before"
+        if _compared_right_before(window, lowered):  # "than in 2019", "as many as in the winter before"
             return True
         if rule not in _COMPARISON_RULES:
             return False
@@ -814,7 +842,8 @@ class Resolver:
             return None
         i = self._sentence_index(m.start())
         lo, hi = (self._sentences[i].start, self._sentences[i].end) if i >= 0 else (m.start(), m.end())
-        results = _RESULTS.search(self.text, lo, hi) is not None  # "will report net income for the quarter"
+        # "will report net income for the quarter"
+        results = _RESULTS.search(self.text, self.lowered, lo, hi) is not None
         return anchor.quarter_year(self.dct, q, self.tense(m.start(), m.end()), results)
 
     @rule(

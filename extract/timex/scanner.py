@@ -113,38 +113,36 @@ def start_filter() -> re.Pattern[str]:
     return re.compile(_BOUNDARY + _start_lookahead(), FLAGS)
 
 
+# The characters `_NOT_AFTER` leaves out (an expression may follow them): the ASCII ones written out, and
+# every other character, of which _NOT_AFTER_CHAR then turns down the few that are \w, € or £.
+_ASCII_BEFORE_START = "".join(
+    f"\\x{c:02x}" for c in range(128) if not (chr(c).isalnum() or chr(c) in "_$#@/-")
+)
+_NOT_AFTER_CHAR = re.compile(f"[{_NOT_AFTER}]")
+
+
 @cache
 def _lower_case_filter() -> re.Pattern[str]:
     """`start_filter` for a lower-cased text, case-sensitive (its words are all lower case): after a
-    character an expression may follow (the match is that character). Speed: it begins with a character
+    character an expression may follow (the match is that character), or after any character outside
+    ASCII (`scan_with_twin` turns down the \\w, € and £ among them). Speed: it begins with a character
     class, which the engine scans for in C, skipping the letters inside words, instead of trying a
-    look-behind at every character. At the start of the text it is matched against the text behind a
-    blank: its look-ahead reads only what follows, so no second large regex is compiled for that."""
-    return re.compile(f"[^{_NOT_AFTER}]{_start_lookahead()}")
+    look-behind at every character; and that class is a table look-up, where \\w asks Unicode's tables
+    about each character. At the start of the text it is matched against the text behind a blank: its
+    look-ahead reads only what follows, so no second large regex is compiled for that."""
+    return re.compile(f"[{_ASCII_BEFORE_START}\\x80-\\U0010ffff]{_start_lookahead()}")
 
 
-def _start_finder(text: str, lowered: str | None) -> Callable[[int], int]:
-    """`next_start(pos)`: the first position from `pos` on that `start_filter` finds in `text`, -1 when none;
-    on `lowered` (the text's `lower_case_twin`) case-sensitively when there is one (faster, the same)."""
+def _start_hits(text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """A match starting at each position of `text` that `start_filter` finds, in order; found in `lowered`
+    (the text's `lower_case_twin`) case-sensitively when there is one (faster, the same). Speed: one
+    `finditer` over the whole text instead of a search (and a Python call) from each position the scan
+    reaches; the scan skips the starts inside an expression it has matched."""
     if lowered is None:
-        search = start_filter().search
-
-        def next_start_ignoring_case(pos: int) -> int:
-            hit = search(text, pos)
-            return -1 if hit is None else hit.start()
-
-        return next_start_ignoring_case
-    after_break = _lower_case_filter()
-    opens = after_break.match(" " + lowered) is not None
-    search_after = after_break.search
-
-    def next_start(pos: int) -> int:
-        if pos == 0 and opens:
-            return 0
-        hit = search_after(lowered, max(pos - 1, 0))  # the character before a start at `pos` or later
-        return -1 if hit is None else hit.start() + 1
-
-    return next_start
+        return start_filter().finditer(text)
+    # Behind a blank, a start at offset k of the text is a match of the filter at offset k (it consumes
+    # the character before the start; its look-ahead reads only what follows).
+    return _lower_case_filter().finditer(" " + lowered)
 
 
 def scan(text: str) -> Iterator[tuple[str, re.Match[str]]]:
@@ -155,14 +153,15 @@ def scan(text: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 def scan_with_twin(text: str, lowered: str | None) -> Iterator[tuple[str, re.Match[str]]]:
     """`scan` given the text's `lower_case_twin` (computed once by the caller, who uses it too)."""
-    next_start = _start_finder(text, lowered)
     pos = 0
-    while (at := next_start(pos)) >= 0:
+    for hit in _start_hits(text, lowered):
+        if (at := hit.start()) < pos:
+            continue  # inside the expression matched last
+        if (before := hit.group()) > "\x7f" and _NOT_AFTER_CHAR.match(before):
+            continue  # a letter or digit outside ASCII, € or £ (found by _lower_case_filter)
         for rule, match in _matchers(text[at : at + KEY_CHARS]):
             m = match(text, at)
             if m is not None:
                 yield rule, m
-                pos = max(m.end(), at + 1)
+                pos = m.end()
                 break
-        else:
-            pos = at + 1
