@@ -27,6 +27,7 @@ from extract.figures.context import (
     rate_after,
 )
 from extract.figures.lazy import LazyPattern
+from extract.figures.lone import lone_word
 from extract.figures.spelled import parse_spelled
 from extract.model import Figure, FigureKind, Sentence
 
@@ -174,6 +175,10 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     # `_core` inlined: this runs once per candidate (34 per 4 KB article)
     ch = text[s]
     num: _Num | None
+    if "a" <= ch <= "z":
+        lone = lone_word(text, s, limit)
+        if lone is not None:  # a number word between two plain words: only its counted noun to read
+            return _lone_figure(text, s, lone[0], lone[1], sentence_end), lone[0]
     if ch in pt.UNICODE_FRACTIONS:
         num, skip = _Num(s, s + 1, pt.UNICODE_FRACTIONS[ch], "fraction", plain=False), s + 1
     elif ch.isdigit() or ch == ".":
@@ -249,6 +254,13 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         if noun and not (num.kind == "ordinal" and noun.lower() in lx.MONTHS):
             num.unit = noun
     return num, num.end
+
+
+def _lone_figure(text: str, s: int, end: int, value: float, sentence_end: int) -> _Num:
+    """The figure of the lone number word `text[s:end]` (`lone.py`): a cardinal and the noun it counts."""
+    num = _Num(s, end, value, "cardinal", plain=False, digits=False)
+    num.unit, _ = counted_noun(text, end, sentence_end, True, text[end + 1])
+    return num
 
 
 def _propagate_units(nums: list[_Num], text: str) -> None:
