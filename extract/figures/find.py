@@ -76,7 +76,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     n = len(text)
     n_spans = len(spans)
     nums: list[_Num] = []
-    starts = _Starts(text)
+    starts = _Starts(text, drop_hopeless=True)
     first_from = starts.first_from
     bisect_right = bisect.bisect_right
     pos = 0
@@ -125,22 +125,29 @@ class _Starts:
 
     All of them are found in one pass over the text (`finditer`, in C) when the scan begins, and each
     look-up is a bisection: the ~37 candidates of a 4 KB article then cost one regex call, not one each.
+    With `drop_hopeless`, the starts of words that `_words` rejects whatever surrounds them are left out
+    (`_hopeless`): the scan loop would only step over them.
     """
 
     __slots__ = ("_end", "_starts")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, drop_hopeless: bool = False) -> None:
         starts = [0] if pt.NUMBER_HEAD.match(text) else []
         scanner = pt.NUMBER_AFTER_NON_WORD
         for m in scanner.finditer(text):  # each match opens with the character before its start
-            starts.append(m.start() + 1)
+            start, end = m.span()
+            start += 1
+            if drop_hopeless and text[start:end] in _HOPELESS_FORMS and _hopeless(text, start, end):
+                continue
+            starts.append(start)
             # a number word may hold a hyphen ("twenty-first"), which can open a further start ("first")
             # inside the match; a digit match ("5", ".5") cannot hold one
-            dash = text.find("-", m.start() + 2, m.end())
-            while dash >= 0:
-                if scanner.match(text, dash):
-                    starts.append(dash + 1)
-                dash = text.find("-", dash + 1, m.end())
+            if end - start >= _HYPHENED_LENGTH:
+                dash = text.find("-", start + 1, end)
+                while dash >= 0:
+                    if scanner.match(text, dash):
+                        starts.append(dash + 1)
+                    dash = text.find("-", dash + 1, end)
         # a unicode fraction anywhere: most texts have none, and 18 substring tests (C memchr) tell that
         # ten times faster than one regex search
         if any(ch in text for ch in pt.UNICODE_FRACTIONS):
@@ -155,6 +162,33 @@ class _Starts:
         return self._starts[i] if i < len(self._starts) else self._end
 
 
+# Scanned words that `_words` rejects, with the end of the word as where to go on, whatever their
+# context: "first", "second" and "halves" always, "quarter" unless an article comes before it or "of",
+# "million" or "billion" after it (the first non-blank characters tell: see `_hopeless`). Each is read as
+# the scanner writes its forms (lower case, capitalised, capitals); no shorter number word opens them,
+# so a sentence or date span that cuts one short leaves no figure either.
+_ALWAYS_REJECTED = frozenset(f(w) for w in ("first", "second", "halves") for f in (str, str.title, str.upper))
+_QUARTER = frozenset(("quarter", "Quarter", "QUARTER"))
+_HOPELESS_FORMS = _ALWAYS_REJECTED | _QUARTER
+# the shortest scanned word with a hyphen in it ("forty-first"): a shorter match holds no second start
+_HYPHENED_LENGTH = min(len(w) for w in pt.SCAN_WORD_FORMS if "-" in w)
+
+
+def _hopeless(text: str, start: int, end: int) -> bool:
+    """The number word `text[start:end]`, one of `_HOPELESS_FORMS`, never starts a figure, and no start lies
+    inside the part the scan steps over after it (`_Starts` leaves it out)."""
+    if text.startswith("-", end):  # "first-half", "quarter-final": `_words` steps over the whole token
+        return False
+    if text[start:end] in _ALWAYS_REJECTED:
+        return True
+    # otherwise a "quarter", which `_words` rejects alone: when `a_before` and `_quarter_context` fail,
+    # whatever the left and limit
+    return (
+        pt.last_before_blanks(text, start, 0) not in pt.A_BEFORE_ENDS
+        and pt.next_non_blank(text, end, len(text)) not in pt.QUARTER_CONTEXT_OPENS
+    )
+
+
 def _clean(value: float | None) -> float | None:
     """Round away float noise ("16.1 million" is 16100000, not 16100000.000000002); integers as int."""
     if value is None:
@@ -167,7 +201,7 @@ def _clean(value: float | None) -> float | None:
 
 def _to_figure(text: str, num: _Num) -> Figure:
     start, end = num.start, num.end
-    value, high = _clean(num.value), _clean(num.high)
+    value, high = _clean(num.value), (None if num.high is None else _clean(num.high))
     # positional: a frozen dataclass takes keywords noticeably slower, and this runs once per figure
     return Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high)
 

@@ -82,9 +82,9 @@ _WORD_CASELESS = caseless(
 # (`NUMBER_HEAD` at 0); a unicode fraction may start a figure anywhere, even inside a word ("3½").
 _SCAN_WORDS = set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | set(ORDINAL_TENS_UNITS)
 # Case variants are listed rather than matched with (?i), which keeps the scan about three times faster.
-_SCAN_WORD_FORMS = _SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS}
-_SCAN_WORD_ALT = trie_regex(sorted(_SCAN_WORD_FORMS))
-_SCAN_FIRST = r"[\d." + "".join(sorted({w[0] for w in _SCAN_WORD_FORMS})) + r"]"
+SCAN_WORD_FORMS = _SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS}
+_SCAN_WORD_ALT = trie_regex(sorted(SCAN_WORD_FORMS))
+_SCAN_FIRST = r"[\d." + "".join(sorted({w[0] for w in SCAN_WORD_FORMS})) + r"]"
 NUMBER_AFTER_NON_WORD = LazyPattern(
     r"[^0-9A-Za-z_](?=" + _SCAN_FIRST + r")(?<=\W)(?:(?<![.,])[.]?\d|(?:" + _SCAN_WORD_ALT + r")\b)"
 )
