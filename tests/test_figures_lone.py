@@ -16,7 +16,13 @@ from extract.model import Figure
 from extract.sentences import split_sentences
 
 NUMBER_WORDS = sorted(set(lx.UNIT_WORDS) | set(lx.TENS_WORDS) | set(lx.SCALE_WORDS) | lx.VAGUE_WORDS)
-CONTEXT = sorted(set(lone._OPENERS) | set(lone._ENDERS) | set(lx.QUALIFIERS) | set(lx.CURRENCY_CODES))
+CONTEXT = sorted(
+    lone._CONTINUES_NUMBER
+    | lone._EXTENDS_FIGURE
+    | set(lone._ENDERS)
+    | set(lx.QUALIFIERS)
+    | set(lx.CURRENCY_CODES)
+)
 PLAIN = ["troops", "people", "the", "harbour", "said", "rose", "handsome", "urban", "areas", "s", "x"]
 PLAIN += ["officials", "barrels", "wounded", "soldiers", "of", "American", "forces", "day", "year", "'s"]
 SEPARATORS = [" "] * 40 + ["", "  ", "-", ".", ", ", "\n", "ſ", "ı", "İ", "\u212a", "é", "5", "'", "%", "$"]
@@ -63,13 +69,22 @@ def test_a_lone_number_word_gives_the_figures_of_the_full_path(text: str, cut: i
 def test_the_short_way_is_taken_where_it_should_be() -> None:
     text = "the harbour million troops rose"
     s = text.index("million")
-    assert lone.lone_word(text, s, len(text)) == (s + 7, 1e6)
+    assert lone.lone_word(text, s, len(text)) == (s + 7, 1e6, False)
     [figure] = _figures(text, [])
     assert (figure.text, figure.value, figure.unit) == ("million", 1_000_000, "troops")
-    # after a qualifier, before an extension, or "one" (maybe a pronoun): the full path
-    for blocked in ("the harbour about million troops", "harbour million percent", "the harbour one troops"):
-        s = blocked.index(" ", blocked.index("harbour") + 8) + 1
-        assert lone.lone_word(blocked, s, len(blocked)) is None, blocked
+    # after a qualifier, before a word that continues the number, or "one" (maybe a pronoun): the full path
+    for blocked, word in (
+        ("the harbour about million troops", "million"),
+        ("the harbour million two troops", "million"),
+        ("the harbour one troops", "one"),
+    ):
+        assert lone.lone_word(blocked, blocked.index(word), len(blocked)) is None, blocked
+    # before a unit: the number is the word's, the extensions are still tried
+    text = "the harbour million tonnes rose"
+    s = text.index("million")
+    assert lone.lone_word(text, s, len(text)) == (s + 7, 1e6, True)
+    [figure] = _figures(text, [])
+    assert (figure.text, figure.kind, figure.unit) == ("million tonnes", "quantity", "tonnes")
 
 
 def test_every_lone_value_is_a_cardinal_number_word() -> None:

@@ -215,11 +215,13 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     # `_core` inlined: this runs once per candidate (34 per 4 KB article)
     ch = text[s]
     num: _Num | None
-    if "a" <= ch <= "z":
-        lone = lone_word(text, s, limit)
-        if lone is not None:  # a number word between two plain words: only its counted noun to read
-            return _lone_figure(text, s, lone[0], lone[1], sentence_end), lone[0]
-    if ch in pt.UNICODE_FRACTIONS:
+    lone = lone_word(text, s, limit) if "a" <= ch <= "z" else None
+    if lone is not None:  # a number word that nothing before it joins (`lone.py`)
+        end, value, extended = lone
+        if not extended:  # nothing after it either: only its counted noun to read
+            return _lone_figure(text, s, end, value, sentence_end), end
+        num, skip = _Num(s, end, value, "cardinal", plain=False, digits=False), end
+    elif ch in pt.UNICODE_FRACTIONS:
         num, skip = _Num(s, s + 1, pt.UNICODE_FRACTIONS[ch], "fraction", plain=False), s + 1
     elif ch.isdigit() or ch == ".":
         num, skip = _digits(text, s, left, limit)
@@ -277,7 +279,8 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         hm = pt.HYPHEN_NOUN.match(text, num.end, limit) if text.startswith("-", num.end) else None
         if hm:  # "a 30-item scale", "a two-page document"
             num.end, num.unit = hm.end(), hm.group(1)
-    _prefix(text, num, left, ranged)
+    if lone is None:  # before a lone word, no sign, currency, article, vague word or qualifier
+        _prefix(text, num, left, ranged)
     if num.digits and num.kind == "cardinal":
         ph_zone = text[max(left, num.start - 5) : num.start]
         ph = pt.PH_BEFORE.search(ph_zone) if "pH" in ph_zone else None

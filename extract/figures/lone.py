@@ -3,11 +3,12 @@ million tonnes ..."): what `find._figure_at` would conclude after a dozen regex 
 two neighbouring words with a few set look-ups.
 
 A lone word is a cardinal number word other than "one" (a pronoun test applies to it), written in lower
-case, with one blank on each side. The word after it must open nothing that extends a number (another
-number word, "and", "point", a percent, currency or unit word, "to", "over", "in", ...), and the word
-before it must end nothing that a pattern read before a number ends with (an article, "several", "minus",
-a qualifier's last word). Then the figure is the word's value, and the only thing left to read is the
-noun it counts. tests/test_figures_lone.py checks against the full path that both give the same figures.
+case, with one blank on each side. The word after it must not continue the number (another number word,
+"and", "point"), and the word before it must end nothing that a pattern read before a number ends with
+(an article, "several", "minus", a qualifier's last word). Then the number is the word's value and
+nothing before it joins the figure. When the word after it cannot extend the figure either (a percent,
+currency or unit word, "to", "over", "in", ...), the only thing left to read is the noun it counts.
+tests/test_figures_lone.py checks against the full path that both give the same figures.
 """
 
 from __future__ import annotations
@@ -35,14 +36,19 @@ def _lowered(words: Iterable[str]) -> set[str]:
     return {w for w in map(_leading_letters, words) if w}
 
 
-# What may follow a number and extend it (spelled.py, the extensions of find.py).
-_OPENERS = frozenset(
+# What may follow a number word and make it a longer number (spelled.py): another number word, a
+# connector, a decimal point. The full path reads those.
+_CONTINUES_NUMBER = frozenset(
     _lowered(pt.NUMBER_WORDS)
     | _lowered(pt.FRACTION_DENOMS)
     | _lowered(lx.VAGUE_WORDS)
     | _lowered(pt.ORDINAL_TENS_UNITS)
-    | {"a", "an", "and", "point"}  # spelled-number connectors and decimals
-    | {"pc", "wt", "vol", "per", "percent", "percentage", "pct", "basis", "bps"}  # PERCENT_AFTER
+    | {"a", "an", "and", "point"}
+)
+# What may follow a number and extend the figure (the extensions of find.py): after one of these, the
+# figure is read from the number on, without the part before it.
+_EXTENDS_FIGURE = frozenset(
+    {"pc", "wt", "vol", "per", "percent", "percentage", "pct", "basis", "bps"}  # PERCENT_AFTER
     | _lowered(lx.CURRENCY_WORDS)
     | _lowered(lx.UNIT_SYMBOLS)
     | _lowered(lx.UNIT_NAMES)
@@ -73,9 +79,11 @@ def _lone_values() -> dict[str, float]:
     return _values
 
 
-def lone_word(text: str, s: int, limit: int) -> tuple[int, float] | None:
-    """The end and value of the lone number word at `s` (see the module's docstring), or None when the word
-    is not one and the full path must read it. `limit`: where the figure's sentence (or room) ends."""
+def lone_word(text: str, s: int, limit: int) -> tuple[int, float, bool] | None:
+    """The end and value of the lone number word at `s` (see the module's docstring), and whether the word
+    after it may extend the figure (a unit, a currency, a range...: the extensions must still be tried);
+    None when the word is not one and the full path must read it. `limit`: where the figure's sentence (or
+    room) ends."""
     if s < 2 or text[s - 1] != " ":
         return None
     end = text.find(" ", s, s + 12)  # the longest number word has 10 letters
@@ -85,11 +93,14 @@ def lone_word(text: str, s: int, limit: int) -> tuple[int, float] | None:
     if value is None:
         return None
     nxt = _NEXT_WORD.match(text, end, limit)
-    if nxt is None or nxt.group(1).lower() in _OPENERS:
+    if nxt is None:
+        return None
+    after = nxt.group(1).lower()
+    if after in _CONTINUES_NUMBER:
         return None
     # the word before: ASCII letters right before the blank, none of them a partner of an ASCII letter
     # under a case-insensitive match ("ſome"), and not ending like anything read before a number
     before = text[max(0, s - 1 - _BEFORE_REACH) : s - 1]
     if not (before[-1:].isalpha() and before.isascii()) or before.lower().endswith(_ENDERS):
         return None
-    return end, value
+    return end, value, after in _EXTENDS_FIGURE
