@@ -186,7 +186,7 @@ def is_label(text: str, start: int, plain: bool) -> bool:
     """A number after a label word ("page 4", "Section 4.2", "Figs. 3 and 5") or, for a bare integer, after a
     proper name ("Apollo 11", "OAE 2"). A number grouped in thousands ("5,000") is never a label: "in the
     past year 5,000 people died" counts people."""
-    if _GROUPED.match(text, start):
+    if "," in text[start + 1 : start + 4] and _GROUPED.match(text, start):  # the first comma comes early
         return False
     lo = max(0, start - 24)
     zone = text[lo:start]

@@ -229,17 +229,19 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         num, skip = _words(text, s, left, limit)
     if num is None:
         return None, skip
-    if num.plain and num.kind == "cardinal" and pt.ADDRESS_AFTER.match(text, num.end, limit):
-        return None, num.end  # "10 Downing Street"
-    if num.plain and num.kind == "cardinal":
-        score = pt.SCORE.match(text, s, limit)
-        if score and int(score.group(1)) >= int(score.group(2)):
-            return None, score.end()  # "won 1-0", "a 6-3 vote", "50-50": a score, not a range
-        if pt.HYPHEN_NAME_AFTER.match(text, num.end, limit):
-            return None, _skip_token(text, num.end)  # "7-Eleven"
     # the first non-blank character after the number, read once for the extensions tried at its end
     end0 = num.end
     opens0 = pt.next_non_blank(text, end0, limit)
+    if num.plain and num.kind == "cardinal":
+        if opens0 in pt.ADDRESS_OPENS and pt.ADDRESS_AFTER.match(text, end0, limit):
+            return None, end0  # "10 Downing Street"
+        # a score has a dash within a blank of its first number, which has at most three digits
+        near = text[s : s + 5]
+        score = pt.SCORE.match(text, s, limit) if "-" in near or "–" in near else None
+        if score and int(score.group(1)) >= int(score.group(2)):
+            return None, score.end()  # "won 1-0", "a 6-3 vote", "50-50": a score, not a range
+        if text.startswith(("-", "–"), end0) and pt.HYPHEN_NAME_AFTER.match(text, end0, limit):
+            return None, _skip_token(text, end0)  # "7-Eleven"
     if num.kind == "cardinal" and num.value and num.value > 0:
         _ratio(text, num, limit, opens0)
     _suffix(text, num, limit, sentence_end, opens0 if num.end == end0 else None)
@@ -375,7 +377,7 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
     if (
         len(raw) == 2
         and s > 0
-        and text[s - 1] in "'’ "
+        and (text[s - 1] in "'’" or (text[s - 1] == " " and text[s - 2 : s - 1] in ("'", "’")))
         and pt.SHORT_YEAR_BEFORE.search(text[max(0, s - 3) : s])
     ):
         return None, end  # "'91": a year
@@ -445,14 +447,15 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
     if pm:
         _, nb = _peek(text, num.end, limit)
     if nb.isalpha() and (
-        pt.WORD_SCALE_AFTER_DIGITS.match(text, num.end, limit) or pt.DOZEN_AFTER.match(text, num.end, limit)
+        (nb in pt.SCALE_AFTER_DIGITS_OPENS and pt.WORD_SCALE_AFTER_DIGITS.match(text, num.end, limit))
+        or (nb in pt.DOZEN_OPENS and pt.DOZEN_AFTER.match(text, num.end, limit))
     ):
         sp = parse_spelled(text, s, limit)
         if sp and sp.end > num.end:
             num.end, num.value, num.plain = sp.end, sp.value, False
             return num, num.end
     currency = _currency_before(text, s, left)
-    mm = pt.MULTIPLIER.match(text, num.end, limit) if nb.isalpha() else None
+    mm = pt.MULTIPLIER.match(text, num.end, limit) if nb in pt.MULTIPLIER_OPENS else None
     if mm:
         tok = mm.group().strip()
         attached = mm.group()[0] not in " \t\u00a0\u202f\u2009"
@@ -668,11 +671,11 @@ def _suffix(
         num.end, num.kind, num.unit, num.spanned_unit = cc.end(), "money", cc.group(1), True
         return
     if num.digits:
-        pence = pt.PENCE_AFTER.match(text, end, limit)
+        pence = pt.PENCE_AFTER.match(text, end, limit) if text.startswith("p", end) else None
         if pence:  # "340p"
             num.end, num.kind, num.unit, num.spanned_unit = pence.end(), "money", "pence", True
             return
-        cs = pt.CURRENCY_SYMBOL_AFTER.match(text, end, limit)
+        cs = pt.CURRENCY_SYMBOL_AFTER.match(text, end, limit) if opens in pt.CURRENCY_SYMBOL_OPENS else None
         if cs and (cs.end() >= limit or not text[cs.end()].isdigit()):
             num.end, num.kind, num.unit = cs.end(), "money", lx.CURRENCY_SUFFIX_SYMBOLS[cs.group(1)]
             num.spanned_unit = True

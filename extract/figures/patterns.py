@@ -394,6 +394,12 @@ AND_FRACTION_OPENS = _opens("&", "a")
 OF_WORD_OPENS = _opens('”"’', "o")
 RATE_OPENS = _opens("/", "ape")
 QUARTER_CONTEXT_OPENS = _opens(caseless_letters="omb")
+# After a digit number.
+SCALE_AFTER_DIGITS_OPENS = _opens(caseless_letters="htlc")  # WORD_SCALE_AFTER_DIGITS
+DOZEN_OPENS = _opens(caseless_letters="d")
+MULTIPLIER_OPENS = _opens("kKMBGT", "mbt")
+CURRENCY_SYMBOL_OPENS = frozenset("€£¥₹")
+ADDRESS_OPENS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Last letters of the words that the "before" patterns end with.
 A_BEFORE_ENDS = _opens(caseless_letters="an")
 VAGUE_DET_ENDS = _opens(caseless_letters="lwfye")
