@@ -86,4 +86,4 @@ def test_the_hopeless_starts_are_left_out() -> None:
         pos = s + 1
     # "first", "Second" and the lone "quarter," are gone; "a quarter of" and "quarter-final" stay
     assert found == ["quarter", "quarter"]
-    assert [text[s - 2 : s] for s in starts._starts] == ["a ", "d "]
+    assert [text[s - 2 : s] for s in starts.positions] == ["a ", "d "]

@@ -76,15 +76,17 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     n = len(text)
     n_spans = len(spans)
     nums: list[_Num] = []
-    starts = _Starts(text, drop_hopeless=True)
-    first_from = starts.first_from
-    bisect_right = bisect.bisect_right
+    starts = _Starts(text, drop_hopeless=True).positions
+    n_starts = len(starts)
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    k = 0
     pos = 0
     last_end = 0
     while pos < n:
-        s = first_from(pos)
-        if s >= n:
+        k = bisect_left(starts, pos, k)  # the first start at or after `pos`, which only grows
+        if k == n_starts:
             break
+        s = starts[k]
         i = bisect_right(t_starts, s) - 1
         if i >= 0:
             if t_maxend[i] > s:
@@ -123,13 +125,14 @@ class _Starts:
     """The positions where a figure can start, in order: a digit or a number word at the start of a word,
     or a unicode fraction anywhere (the scanner in `patterns.py`).
 
-    All of them are found in one pass over the text (`finditer`, in C) when the scan begins, and each
-    look-up is a bisection: the ~37 candidates of a 4 KB article then cost one regex call, not one each.
+    All of them (`positions`) are found in one pass over the text (`finditer`, in C) when the scan begins,
+    and the scan loop bisects that list from where it last stopped: the ~37 candidates of a 4 KB article
+    cost one regex call, not one each.
     With `drop_hopeless`, the starts of words that `_words` rejects whatever surrounds them are left out
     (`_hopeless`): the scan loop would only step over them.
     """
 
-    __slots__ = ("_end", "_starts")
+    __slots__ = ("_end", "positions")
 
     def __init__(self, text: str, drop_hopeless: bool = False) -> None:
         starts = [0] if pt.NUMBER_HEAD.match(text) else []
@@ -153,13 +156,13 @@ class _Starts:
         if any(ch in text for ch in pt.UNICODE_FRACTIONS):
             starts.extend(m.start() for m in pt.FRACTION_CHAR.finditer(text))
             starts = sorted(set(starts))
-        self._starts = starts
+        self.positions = starts
         self._end = len(text)
 
     def first_from(self, pos: int) -> int:
         """The first start at or after `pos`; the text's length when there is none."""
-        i = bisect.bisect_left(self._starts, pos)
-        return self._starts[i] if i < len(self._starts) else self._end
+        i = bisect.bisect_left(self.positions, pos)
+        return self.positions[i] if i < len(self.positions) else self._end
 
 
 # Scanned words that `_words` rejects, with the end of the word as where to go on, whatever their
