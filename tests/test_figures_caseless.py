@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.figures import find_figures
 from extract.figures import lexicon as lx
 from extract.figures import patterns as pt
 from extract.trie import trie_regex
@@ -62,3 +64,18 @@ def test_caseless_examples() -> None:
         True,
         False,
     ]
+
+
+def test_a_scale_word_with_a_case_partner_letter_is_read_as_its_word() -> None:
+    # the case-insensitive patterns after "half", a fraction or "and a half" match "mıllion" (dotless ı),
+    # "mİllion" and "ſix"; looking the matched word up in the word lists raised KeyError
+    for text, value in (
+        ("half mıllion troops", 500_000),
+        ("quarter bıllion", 250_000_000),
+        ("five and a half mİllion", 5_500_000),
+        ("two thirds of a mıllion", 666_666.666667),
+    ):
+        [figure] = find_figures(text, [], [])
+        assert figure.value == pytest.approx(value) and figure.end == len(text.split(" troops")[0]), text
+    [figure] = find_figures("two and ſix ninths", [], [])
+    assert figure.value == pytest.approx(2 + 6 / 9)

@@ -29,6 +29,11 @@ AFTER = [
     (pt.OF_WORD, pt.OF_WORD_OPENS),
     (pt.RATE_AFTER, pt.RATE_OPENS),
     (pt.QUARTER_CONTEXT, pt.QUARTER_CONTEXT_OPENS),
+    (pt.WORD_SCALE_AFTER_DIGITS, pt.SCALE_AFTER_DIGITS_OPENS),
+    (pt.DOZEN_AFTER, pt.DOZEN_OPENS),
+    (pt.MULTIPLIER, pt.MULTIPLIER_OPENS),
+    (pt.CURRENCY_SYMBOL_AFTER, pt.CURRENCY_SYMBOL_OPENS),
+    (pt.ADDRESS_AFTER, pt.ADDRESS_OPENS),
 ]
 BEFORE = [
     (cx._A_BEFORE, pt.A_BEFORE_ENDS),
@@ -44,7 +49,8 @@ CONTEXT_WORDS = [
     "point", "five", "US", "U.S.", "New", "degrees", "deg", "°C", "square", "sq.", "cubic", "cu", "day",
     "year", "each", "every", "million", "billion", "several", "few", "couple", "many", "some", "minus",
     "negative", "upper", "top", "bottom", "first", "latter", "at", "”", '"', "’", "-", "–", "—", "/", "to",
-    "through",
+    "through", "hundred", "thousands", "lakh", "crores", "dozen", "dz", "dozs", "bn", "mln", "mil", "MM",
+    "trillion", "k", "K", "M", "B", "G", "T", "m", "b", "t", "€", "£", "¥", "₹", "Downing", "Street", "Rd",
 ]  # fmt: skip
 WORDS = (
     list(lx.CURRENCY_WORDS)
@@ -128,3 +134,24 @@ def test_before_patterns_on_every_word_in_every_case(pattern: LazyPattern, ends:
         for pos in range(len(text) + 1):
             if compiled.search(text[:pos]):
                 assert pt.last_before_blanks(text, pos, 0) in ends, (text, pos)
+
+
+# Pre-checks on the text around a digit number, each a substring or character test
+digit_texts = st.lists(
+    st.sampled_from(["1", "12", "123", "1234", ",", "-", "–", " ", "'", "’", "x", ".", "p", "E"]), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=digit_texts)
+def test_the_digit_pre_checks_pass_wherever_their_pattern_matches(parts: list[str]) -> None:
+    text = "".join(parts)
+    for s in range(len(text) + 1):
+        if pt.SCORE.compiled.match(text, s):  # a dash within a blank of at most three digits
+            assert "-" in text[s : s + 5] or "–" in text[s : s + 5]
+        if cx._GROUPED.compiled.match(text, s):  # a comma after at most three digits
+            assert "," in text[s + 1 : s + 4]
+        if pt.PENCE_AFTER.compiled.match(text, s) or pt.HYPHEN_NAME_AFTER.compiled.match(text, s):
+            assert text[s] in "p-–"
+        if s and text[s - 1] in "'’ " and pt.SHORT_YEAR_BEFORE.compiled.search(text[max(0, s - 3) : s]):
+            assert text[s - 1] in "'’" or text[s - 2 : s - 1] in ("'", "’")

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.figures import find
 from extract.figures import patterns as pt
 from extract.figures.find import _Starts
+from extract.sentences import split_sentences
 
 # The definition the scanner implements, written as one regex (slower, see patterns.py).
 REFERENCE = re.compile(r"(?<![\w.,])[.]?\d|" + pt._UFRAC + r"|\b(?:" + pt._SCAN_WORD_ALT + r")\b")
@@ -49,3 +52,38 @@ def test_the_scanner_on_examples() -> None:
         pos = s + 1
     # a fraction inside "3½" starts a figure; "x.5", the "one" in "someone" and "and" do not
     assert found == ["½ a", "3½ ", "½ c", ".5;", "twe", "fir", "One", "42"]
+
+
+# ---------------------------------------------------------------- the starts left out of the scan
+
+HOPELESS_PIECES = [
+    "first", "First", "FIRST", "second", "Second", "halves", "HALVES", "quarter", "Quarter", "QUARTER",
+    "quarters", "a", "an", "A", "of", "Of", "million", "Billion", "mıllion", "half", "twenty-first", "-",
+    "final", "the", "3", "troops", "a third", "of the", " ", "  ", "\n", ".", ",", "(", "é", "ſ",
+]  # fmt: skip
+hopeless_texts = st.lists(st.sampled_from(HOPELESS_PIECES), min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(hopeless_texts, texts), cut=st.integers(0, 80), width=st.integers(0, 9))
+def test_leaving_out_the_hopeless_starts_changes_no_figure(text: str, cut: int, width: int) -> None:
+    lo = cut % (len(text) + 1)
+    taken = [(lo, min(len(text), lo + width))] if width else []
+    sentences = split_sentences(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(find, "_hopeless", lambda text, start, end: False)
+        every_start = find.find_figures(text, sentences, taken)
+    assert find.find_figures(text, sentences, taken) == every_start
+
+
+def test_the_hopeless_starts_are_left_out() -> None:
+    text = "the first quarter, a quarter of it, Second quarter-final"
+    starts = _Starts(text, drop_hopeless=True)
+    found = []
+    pos = 0
+    while (s := starts.first_from(pos)) < len(text):
+        found.append(text[s : s + 7])
+        pos = s + 1
+    # "first", "Second" and the lone "quarter," are gone; "a quarter of" and "quarter-final" stay
+    assert found == ["quarter", "quarter"]
+    assert [text[s - 2 : s] for s in starts.positions] == ["a ", "d "]

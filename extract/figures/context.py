@@ -98,19 +98,19 @@ def counted_noun(
         if not m:
             break
         w = m.group(1)
-        lw = w.lower()
-        if lw in lx.NOUN_STOP:
-            if not words and p != end and lw in _DETERMINERS:
+        kind, plural, _ = _word_facts.get(w) or _facts(w)
+        if kind in (_STOP, _DETERMINER):
+            if kind == _DETERMINER and not words and p != end:
                 q = m.end()
                 continue
             break
-        if lw.endswith(("'s", "’s")):  # "half of the consortium's costs": the possessor is not counted
+        if kind == _POSSESSIVE:  # "half of the consortium's costs": the possessor is not counted
             words = []
             q = m.end()
             continue
-        if len(lw) > 4 and lw.endswith("ly"):
+        if kind == _ADVERB:
             break
-        if len(lw) > 4 and lw.endswith(("ed", "ing")):
+        if kind == _PARTICIPLE:
             if words:
                 break
             nm = NOUN_WORD.match(text, m.end(), limit)
@@ -120,14 +120,7 @@ def counted_noun(
                 break
         # a second word only after an adjective ("armoured vehicles") or before a plural ("riverside
         # provinces"): "a 6.4 earthquake struck" counts earthquakes
-        plural = (lw.endswith("s") and not lw.endswith("ss")) or lw in lx.IRREGULAR_PLURALS
-        if (
-            words
-            and words[-1][0].islower()
-            and not _ADJECTIVE.search(words[-1])
-            and words[-1].lower() not in lx.COMMON_ADJECTIVES
-            and not plural
-        ):
+        if words and words[-1][0].islower() and not _facts(words[-1])[2] and not plural:
             break
         words.append(w)
         q = m.end()
@@ -139,6 +132,40 @@ def counted_noun(
     if rate:
         return " ".join(words) + " a " + rate.group(1).lower(), q
     return " ".join(words), q
+
+
+# What `counted_noun` asks of a word, by kind: checked in this order, the first that applies
+_STOP, _DETERMINER, _POSSESSIVE, _ADVERB, _PARTICIPLE, _NOUN = (
+    "stop", "determiner", "possessive", "adverb", "participle", "noun"
+)  # fmt: skip
+_word_facts: dict[str, tuple[str, bool, bool]] = {}
+_WORD_FACTS_MAX = 8192  # distinct words kept; the table starts afresh past that
+
+
+def _facts(word: str) -> tuple[str, bool, bool]:
+    """The kind of `word` for `counted_noun`, whether it is plural and whether it reads as an adjective.
+
+    Worked out once per distinct word and kept (news repeats its words): each counted noun would otherwise
+    lower-case, look up and test the endings of its words again, an adjective by a regex search."""
+    facts = _word_facts.get(word)
+    if facts is None:
+        lw = word.lower()
+        if lw in lx.NOUN_STOP:
+            kind = _DETERMINER if lw in _DETERMINERS else _STOP
+        elif lw.endswith(("'s", "’s")):
+            kind = _POSSESSIVE
+        elif len(lw) > 4 and lw.endswith("ly"):
+            kind = _ADVERB
+        elif len(lw) > 4 and lw.endswith(("ed", "ing")):
+            kind = _PARTICIPLE
+        else:
+            kind = _NOUN
+        plural = (lw.endswith("s") and not lw.endswith("ss")) or lw in lx.IRREGULAR_PLURALS
+        adjective = _ADJECTIVE.search(word) is not None or lw in lx.COMMON_ADJECTIVES
+        if len(_word_facts) >= _WORD_FACTS_MAX:
+            _word_facts.clear()
+        facts = _word_facts[word] = (kind, plural, adjective)
+    return facts
 
 
 def rate_after(text: str, end: int, limit: int) -> tuple[str, int] | None:
@@ -159,7 +186,7 @@ def is_label(text: str, start: int, plain: bool) -> bool:
     """A number after a label word ("page 4", "Section 4.2", "Figs. 3 and 5") or, for a bare integer, after a
     proper name ("Apollo 11", "OAE 2"). A number grouped in thousands ("5,000") is never a label: "in the
     past year 5,000 people died" counts people."""
-    if _GROUPED.match(text, start):
+    if "," in text[start + 1 : start + 4] and _GROUPED.match(text, start):  # the first comma comes early
         return False
     lo = max(0, start - 24)
     zone = text[lo:start]

@@ -27,6 +27,7 @@ from extract.figures.context import (
     rate_after,
 )
 from extract.figures.lazy import LazyPattern
+from extract.figures.lone import lone_word
 from extract.figures.spelled import parse_spelled
 from extract.model import Figure, FigureKind, Sentence
 
@@ -75,15 +76,17 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     n = len(text)
     n_spans = len(spans)
     nums: list[_Num] = []
-    starts = _Starts(text)
-    first_from = starts.first_from
-    bisect_right = bisect.bisect_right
+    starts = _Starts(text, drop_hopeless=True).positions
+    n_starts = len(starts)
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    k = 0
     pos = 0
     last_end = 0
     while pos < n:
-        s = first_from(pos)
-        if s >= n:
+        k = bisect_left(starts, pos, k)  # the first start at or after `pos`, which only grows
+        if k == n_starts:
             break
+        s = starts[k]
         i = bisect_right(t_starts, s) - 1
         if i >= 0:
             if t_maxend[i] > s:
@@ -120,32 +123,73 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
 
 class _Starts:
     """The positions where a figure can start, in order: a digit or a number word at the start of a word,
-    or a unicode fraction anywhere (the scanner in `patterns.py`)."""
+    or a unicode fraction anywhere (the scanner in `patterns.py`).
 
-    __slots__ = ("_fraction", "_text")
+    All of them (`positions`) are found in one pass over the text (`finditer`, in C) when the scan begins,
+    and the scan loop bisects that list from where it last stopped: the ~37 candidates of a 4 KB article
+    cost one regex call, not one each.
+    With `drop_hopeless`, the starts of words that `_words` rejects whatever surrounds them are left out
+    (`_hopeless`): the scan loop would only step over them.
+    """
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        # the next unicode fraction, searched ahead: most texts have none, and 18 substring tests (C
-        # memchr) tell that ten times faster than one regex search
-        has_fraction = any(ch in text for ch in pt.UNICODE_FRACTIONS)
-        self._fraction = self._next_fraction(0) if has_fraction else len(text)
+    __slots__ = ("_end", "positions")
 
-    def _next_fraction(self, pos: int) -> int:
-        m = pt.FRACTION_CHAR.search(self._text, pos)
-        return m.start() if m else len(self._text)
+    def __init__(self, text: str, drop_hopeless: bool = False) -> None:
+        starts = [0] if pt.NUMBER_HEAD.match(text) else []
+        scanner = pt.NUMBER_AFTER_NON_WORD
+        for m in scanner.finditer(text):  # each match opens with the character before its start
+            start, end = m.span()
+            start += 1
+            if drop_hopeless and text[start:end] in _HOPELESS_FORMS and _hopeless(text, start, end):
+                continue
+            starts.append(start)
+            # a number word may hold a hyphen ("twenty-first"), which can open a further start ("first")
+            # inside the match; a digit match ("5", ".5") cannot hold one
+            if end - start >= _HYPHENED_LENGTH:
+                dash = text.find("-", start + 1, end)
+                while dash >= 0:
+                    if scanner.match(text, dash):
+                        starts.append(dash + 1)
+                    dash = text.find("-", dash + 1, end)
+        # a unicode fraction anywhere: most texts have none, and 18 substring tests (C memchr) tell that
+        # ten times faster than one regex search
+        if any(ch in text for ch in pt.UNICODE_FRACTIONS):
+            starts.extend(m.start() for m in pt.FRACTION_CHAR.finditer(text))
+            starts = sorted(set(starts))
+        self.positions = starts
+        self._end = len(text)
 
     def first_from(self, pos: int) -> int:
         """The first start at or after `pos`; the text's length when there is none."""
-        text = self._text
-        if pos == 0 and pt.NUMBER_HEAD.match(text):
-            return 0
-        # the pattern matches from the character before the start
-        m = pt.NUMBER_AFTER_NON_WORD.search(text, pos - 1 if pos else 0)
-        start = m.start() + 1 if m else len(text)
-        if self._fraction < pos:
-            self._fraction = self._next_fraction(pos)
-        return min(start, self._fraction)
+        i = bisect.bisect_left(self.positions, pos)
+        return self.positions[i] if i < len(self.positions) else self._end
+
+
+# Scanned words that `_words` rejects, with the end of the word as where to go on, whatever their
+# context: "first", "second" and "halves" always, "quarter" unless an article comes before it or "of",
+# "million" or "billion" after it (the first non-blank characters tell: see `_hopeless`). Each is read as
+# the scanner writes its forms (lower case, capitalised, capitals); no shorter number word opens them,
+# so a sentence or date span that cuts one short leaves no figure either.
+_ALWAYS_REJECTED = frozenset(f(w) for w in ("first", "second", "halves") for f in (str, str.title, str.upper))
+_QUARTER = frozenset(("quarter", "Quarter", "QUARTER"))
+_HOPELESS_FORMS = _ALWAYS_REJECTED | _QUARTER
+# the shortest scanned word with a hyphen in it ("forty-first"): a shorter match holds no second start
+_HYPHENED_LENGTH = min(len(w) for w in pt.SCAN_WORD_FORMS if "-" in w)
+
+
+def _hopeless(text: str, start: int, end: int) -> bool:
+    """The number word `text[start:end]`, one of `_HOPELESS_FORMS`, never starts a figure, and no start lies
+    inside the part the scan steps over after it (`_Starts` leaves it out)."""
+    if text.startswith("-", end):  # "first-half", "quarter-final": `_words` steps over the whole token
+        return False
+    if text[start:end] in _ALWAYS_REJECTED:
+        return True
+    # otherwise a "quarter", which `_words` rejects alone: when `a_before` and `_quarter_context` fail,
+    # whatever the left and limit
+    return (
+        pt.last_before_blanks(text, start, 0) not in pt.A_BEFORE_ENDS
+        and pt.next_non_blank(text, end, len(text)) not in pt.QUARTER_CONTEXT_OPENS
+    )
 
 
 def _clean(value: float | None) -> float | None:
@@ -160,7 +204,7 @@ def _clean(value: float | None) -> float | None:
 
 def _to_figure(text: str, num: _Num) -> Figure:
     start, end = num.start, num.end
-    value, high = _clean(num.value), _clean(num.high)
+    value, high = _clean(num.value), (None if num.high is None else _clean(num.high))
     # positional: a frozen dataclass takes keywords noticeably slower, and this runs once per figure
     return Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high)
 
@@ -174,7 +218,13 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     # `_core` inlined: this runs once per candidate (34 per 4 KB article)
     ch = text[s]
     num: _Num | None
-    if ch in pt.UNICODE_FRACTIONS:
+    lone = lone_word(text, s, limit) if "a" <= ch <= "z" else None
+    if lone is not None:  # a number word that nothing before it joins (`lone.py`)
+        end, value, extended = lone
+        if not extended:  # nothing after it either: only its counted noun to read
+            return _lone_figure(text, s, end, value, sentence_end), end
+        num, skip = _Num(s, end, value, "cardinal", plain=False, digits=False), end
+    elif ch in pt.UNICODE_FRACTIONS:
         num, skip = _Num(s, s + 1, pt.UNICODE_FRACTIONS[ch], "fraction", plain=False), s + 1
     elif ch.isdigit() or ch == ".":
         num, skip = _digits(text, s, left, limit)
@@ -182,17 +232,19 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         num, skip = _words(text, s, left, limit)
     if num is None:
         return None, skip
-    if num.plain and num.kind == "cardinal" and pt.ADDRESS_AFTER.match(text, num.end, limit):
-        return None, num.end  # "10 Downing Street"
-    if num.plain and num.kind == "cardinal":
-        score = pt.SCORE.match(text, s, limit)
-        if score and int(score.group(1)) >= int(score.group(2)):
-            return None, score.end()  # "won 1-0", "a 6-3 vote", "50-50": a score, not a range
-        if pt.HYPHEN_NAME_AFTER.match(text, num.end, limit):
-            return None, _skip_token(text, num.end)  # "7-Eleven"
     # the first non-blank character after the number, read once for the extensions tried at its end
     end0 = num.end
     opens0 = pt.next_non_blank(text, end0, limit)
+    if num.plain and num.kind == "cardinal":
+        if opens0 in pt.ADDRESS_OPENS and pt.ADDRESS_AFTER.match(text, end0, limit):
+            return None, end0  # "10 Downing Street"
+        # a score has a dash within a blank of its first number, which has at most three digits
+        near = text[s : s + 5]
+        score = pt.SCORE.match(text, s, limit) if "-" in near or "–" in near else None
+        if score and int(score.group(1)) >= int(score.group(2)):
+            return None, score.end()  # "won 1-0", "a 6-3 vote", "50-50": a score, not a range
+        if text.startswith(("-", "–"), end0) and pt.HYPHEN_NAME_AFTER.match(text, end0, limit):
+            return None, _skip_token(text, end0)  # "7-Eleven"
     if num.kind == "cardinal" and num.value and num.value > 0:
         _ratio(text, num, limit, opens0)
     _suffix(text, num, limit, sentence_end, opens0 if num.end == end0 else None)
@@ -232,7 +284,8 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         hm = pt.HYPHEN_NOUN.match(text, num.end, limit) if text.startswith("-", num.end) else None
         if hm:  # "a 30-item scale", "a two-page document"
             num.end, num.unit = hm.end(), hm.group(1)
-    _prefix(text, num, left, ranged)
+    if lone is None:  # before a lone word, no sign, currency, article, vague word or qualifier
+        _prefix(text, num, left, ranged)
     if num.digits and num.kind == "cardinal":
         ph_zone = text[max(left, num.start - 5) : num.start]
         ph = pt.PH_BEFORE.search(ph_zone) if "pH" in ph_zone else None
@@ -249,6 +302,13 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
         if noun and not (num.kind == "ordinal" and noun.lower() in lx.MONTHS):
             num.unit = noun
     return num, num.end
+
+
+def _lone_figure(text: str, s: int, end: int, value: float, sentence_end: int) -> _Num:
+    """The figure of the lone number word `text[s:end]` (`lone.py`): a cardinal and the noun it counts."""
+    num = _Num(s, end, value, "cardinal", plain=False, digits=False)
+    num.unit, _ = counted_noun(text, end, sentence_end, True, text[end + 1])
+    return num
 
 
 def _propagate_units(nums: list[_Num], text: str) -> None:
@@ -320,7 +380,7 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
     if (
         len(raw) == 2
         and s > 0
-        and text[s - 1] in "'’ "
+        and (text[s - 1] in "'’" or (text[s - 1] == " " and text[s - 2 : s - 1] in ("'", "’")))
         and pt.SHORT_YEAR_BEFORE.search(text[max(0, s - 3) : s])
     ):
         return None, end  # "'91": a year
@@ -390,14 +450,15 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
     if pm:
         _, nb = _peek(text, num.end, limit)
     if nb.isalpha() and (
-        pt.WORD_SCALE_AFTER_DIGITS.match(text, num.end, limit) or pt.DOZEN_AFTER.match(text, num.end, limit)
+        (nb in pt.SCALE_AFTER_DIGITS_OPENS and pt.WORD_SCALE_AFTER_DIGITS.match(text, num.end, limit))
+        or (nb in pt.DOZEN_OPENS and pt.DOZEN_AFTER.match(text, num.end, limit))
     ):
         sp = parse_spelled(text, s, limit)
         if sp and sp.end > num.end:
             num.end, num.value, num.plain = sp.end, sp.value, False
             return num, num.end
     currency = _currency_before(text, s, left)
-    mm = pt.MULTIPLIER.match(text, num.end, limit) if nb.isalpha() else None
+    mm = pt.MULTIPLIER.match(text, num.end, limit) if nb in pt.MULTIPLIER_OPENS else None
     if mm:
         tok = mm.group().strip()
         attached = mm.group()[0] not in " \t\u00a0\u202f\u2009"
@@ -613,11 +674,11 @@ def _suffix(
         num.end, num.kind, num.unit, num.spanned_unit = cc.end(), "money", cc.group(1), True
         return
     if num.digits:
-        pence = pt.PENCE_AFTER.match(text, end, limit)
+        pence = pt.PENCE_AFTER.match(text, end, limit) if text.startswith("p", end) else None
         if pence:  # "340p"
             num.end, num.kind, num.unit, num.spanned_unit = pence.end(), "money", "pence", True
             return
-        cs = pt.CURRENCY_SYMBOL_AFTER.match(text, end, limit)
+        cs = pt.CURRENCY_SYMBOL_AFTER.match(text, end, limit) if opens in pt.CURRENCY_SYMBOL_OPENS else None
         if cs and (cs.end() >= limit or not text[cs.end()].isdigit()):
             num.end, num.kind, num.unit = cs.end(), "money", lx.CURRENCY_SUFFIX_SYMBOLS[cs.group(1)]
             num.spanned_unit = True

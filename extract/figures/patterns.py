@@ -82,9 +82,9 @@ _WORD_CASELESS = caseless(
 # (`NUMBER_HEAD` at 0); a unicode fraction may start a figure anywhere, even inside a word ("3½").
 _SCAN_WORDS = set(NUMBER_WORDS) | set(FRACTION_DENOMS) | lx.VAGUE_WORDS | set(ORDINAL_TENS_UNITS)
 # Case variants are listed rather than matched with (?i), which keeps the scan about three times faster.
-_SCAN_WORD_FORMS = _SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS}
-_SCAN_WORD_ALT = trie_regex(sorted(_SCAN_WORD_FORMS))
-_SCAN_FIRST = r"[\d." + "".join(sorted({w[0] for w in _SCAN_WORD_FORMS})) + r"]"
+SCAN_WORD_FORMS = _SCAN_WORDS | {w.capitalize() for w in _SCAN_WORDS} | {w.upper() for w in _SCAN_WORDS}
+_SCAN_WORD_ALT = trie_regex(sorted(SCAN_WORD_FORMS))
+_SCAN_FIRST = r"[\d." + "".join(sorted({w[0] for w in SCAN_WORD_FORMS})) + r"]"
 NUMBER_AFTER_NON_WORD = LazyPattern(
     r"[^0-9A-Za-z_](?=" + _SCAN_FIRST + r")(?<=\W)(?:(?<![.,])[.]?\d|(?:" + _SCAN_WORD_ALT + r")\b)"
 )
@@ -394,6 +394,12 @@ AND_FRACTION_OPENS = _opens("&", "a")
 OF_WORD_OPENS = _opens('”"’', "o")
 RATE_OPENS = _opens("/", "ape")
 QUARTER_CONTEXT_OPENS = _opens(caseless_letters="omb")
+# After a digit number.
+SCALE_AFTER_DIGITS_OPENS = _opens(caseless_letters="htlc")  # WORD_SCALE_AFTER_DIGITS
+DOZEN_OPENS = _opens(caseless_letters="d")
+MULTIPLIER_OPENS = _opens("kKMBGT", "mbt")
+CURRENCY_SYMBOL_OPENS = frozenset("€£¥₹")
+ADDRESS_OPENS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Last letters of the words that the "before" patterns end with.
 A_BEFORE_ENDS = _opens(caseless_letters="an")
 VAGUE_DET_ENDS = _opens(caseless_letters="lwfye")

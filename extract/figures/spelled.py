@@ -94,6 +94,12 @@ def _tokens(text: str, start: int, limit: int, most: int) -> list[_Tok]:
     return toks
 
 
+def _folded(word: str) -> str:
+    """`word`, matched case-insensitively, as the lower-case word of the lists: the regex engine also pairs
+    the dotless ı and the dotted İ with i, and the long ſ with s ("mıllion" is "million")."""
+    return word.lower().replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+
+
 def _fraction_after(text: str, pos: int, limit: int) -> tuple[int, float] | None:
     if next_non_blank(text, pos, limit) not in AND_FRACTION_OPENS:
         return None
@@ -101,7 +107,7 @@ def _fraction_after(text: str, pos: int, limit: int) -> tuple[int, float] | None
     if not m:
         return None
     num_word, den_word = m.group(1).lower(), m.group(2).lower()
-    num = 1 if num_word in ("a", "an") else lx.UNIT_WORDS[num_word]
+    num = 1 if num_word in ("a", "an") else lx.UNIT_WORDS[_folded(num_word)]
     den = FRACTION_DENOMS.get(den_word)
     if not den:
         return None
@@ -218,9 +224,9 @@ def _parse_tokens(text: str, toks: list[_Tok], limit: int) -> tuple[Spelled | No
                 sm = _SCALE_AFTER.match(text, end, limit)
                 om = _OF_A_SCALE.match(text, end, limit)
                 if sm:
-                    return Spelled(sm.end(), value * lx.SCALE_WORDS[sm.group(1).lower()], "cardinal"), used
+                    return Spelled(sm.end(), value * lx.SCALE_WORDS[_folded(sm.group(1))], "cardinal"), used
                 if om and om.group(1).lower() != "dozen":
-                    return Spelled(om.end(), value * lx.SCALE_WORDS[om.group(1).lower()], "cardinal"), used
+                    return Spelled(om.end(), value * lx.SCALE_WORDS[_folded(om.group(1))], "cardinal"), used
                 return Spelled(end, value, kind), used
     if last in ("unit", "teen", "ten", "hundred", "scale", "digit"):
         fr = _fraction_after(text, end, limit)
@@ -228,7 +234,7 @@ def _parse_tokens(text: str, toks: list[_Tok], limit: int) -> tuple[Spelled | No
             f_end, frac = fr
             sm = _SCALE_AFTER.match(text, f_end, limit)
             if sm:
-                scale = lx.SCALE_WORDS[sm.group(1).lower()]
+                scale = lx.SCALE_WORDS[_folded(sm.group(1))]
                 if last == "scale" and group == 0:  # "one billion and a half million"
                     return Spelled(sm.end(), value + frac * scale, "cardinal"), used
                 return Spelled(sm.end(), (value + frac) * scale, "cardinal"), used
@@ -245,16 +251,16 @@ def _fraction_start(text: str, toks: list[_Tok], limit: int) -> Spelled | None:
     if w in ("half",):
         om = _OF_A_SCALE.match(text, end, limit)
         if om:
-            mult = 12 if om.group(1).lower() == "dozen" else lx.SCALE_WORDS[om.group(1).lower()]
+            mult = 12 if om.group(1).lower() == "dozen" else lx.SCALE_WORDS[_folded(om.group(1))]
             return Spelled(om.end(), 0.5 * mult, "cardinal")
         sm = _SCALE_AFTER.match(text, end, limit)
         if sm:
-            return Spelled(sm.end(), 0.5 * lx.SCALE_WORDS[sm.group(1).lower()], "cardinal")
+            return Spelled(sm.end(), 0.5 * lx.SCALE_WORDS[_folded(sm.group(1))], "cardinal")
         return Spelled(end, 0.5, "fraction")
     if w in ("quarter",):
         sm = _SCALE_AFTER.match(text, end, limit)
         if sm:
-            return Spelled(sm.end(), 0.25 * lx.SCALE_WORDS[sm.group(1).lower()], "cardinal")
+            return Spelled(sm.end(), 0.25 * lx.SCALE_WORDS[_folded(sm.group(1))], "cardinal")
         return Spelled(end, 0.25, "fraction")
     if w in ORDINAL_TENS_UNITS:
         return Spelled(end, float(ORDINAL_TENS_UNITS[w]), "ordinal")
