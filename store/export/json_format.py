@@ -60,19 +60,17 @@ def json_chunks(briefing: Briefing) -> Iterator[str]:
 
 def _fact_runs(facts: Iterable[TimelineFact]) -> Iterator[str]:
     """The facts' texts as items of the "facts" array (`indented(_fact(item), 2)`), a run of them at a
-    time (`store.jsonout.runs`). A fact kept packed is known to be what orjson writes as json.dumps: such
-    facts are read back, and written, a run at a time."""
+    time (`store.jsonout.runs`). A fact kept packed is known to be in `fact_to_dict`'s form and what
+    orjson writes as json.dumps: such facts are read back, and written, a run at a time."""
     iterator = iter(facts)
     while batch := list(islice(iterator, RUN)):
         packed = [item.packed for item in batch]
         data = iter(unpack_all([p for p in packed if p is not None]))
         records: list[dict[str, Any]] = []
         for item, fact_packed in zip(batch, packed, strict=True):
-            if fact_packed is not None:
-                fact = next(data)
-                if fact_form(fact):
-                    records.append({"article_id": item.article_id, **fact})
-                    continue
+            if fact_packed is not None:  # in fact_to_dict's form (TimelineFact.packed)
+                records.append({"article_id": item.article_id, **next(data)})
+                continue
             if records:
                 yield members(indented_packed(records, 1), 1)
                 records = []

@@ -227,8 +227,13 @@ def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
     packed = [item.packed for item in facts]
     stored = iter(unpack_all([p for p in packed if p is not None]))  # the packed ones read at once
     for item, fact_packed in zip(facts, packed, strict=True):
-        data = item.data if fact_packed is None else next(stored)
-        if data is not None and fact_form(data):  # read as the Fact it makes, without making it
+        if fact_packed is None:
+            data = item.data
+            if data is not None and not fact_form(data):
+                data = None
+        else:
+            data = next(stored)  # in fact_to_dict's form (TimelineFact.packed)
+        if data is not None:  # read as the Fact it makes, without making it
             mention = data["date"]
             start, end = data["start_date"], data["end_date"]
             when = describe_date(data["value"], mention["mod"], mention["text"], start, end)
