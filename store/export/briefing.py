@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from store.export.storedfact import plain_fact_form
 from store.fastjson import pack_plain, unpack
@@ -57,9 +57,9 @@ class Selection:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class KeyFigure:
-    """A figure worth listing, with the sentence that says what it counts."""
+class KeyFigure(NamedTuple):
+    """A figure worth listing, with the sentence that says what it counts. A named tuple: an export at
+    10,000 articles makes 80,000 of them, and a frozen dataclass sets each field through a call."""
 
     article_id: str
     start: int
@@ -175,8 +175,12 @@ class Briefing:
         ("last year", "this decade") and open-ended ones would stretch the period far beyond the events the
         articles report. They stay in the timeline; they only do not set the period."""
         spans = [f.interval for f in self.facts]
+        days: dict[tuple[str, str], int] = {}  # facts share their intervals: each one's length reckoned once
+        for s, e in spans:
+            if s and e and (s, e) not in days:
+                days[s, e] = _days(s, e)
         for limit in PERIOD_LIMITS:
-            bounded = [(s, e) for s, e in spans if s and e and _days(s, e) <= limit]
+            bounded = [(s, e) for s, e in spans if s and e and days[s, e] <= limit]
             if bounded:
                 return min(s for s, _ in bounded), max(e for _, e in bounded)
         return None, None

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from itertools import islice
-from operator import attrgetter
 from pathlib import PurePath
 from typing import Any
 
@@ -99,7 +98,7 @@ def _article(meta: ArticleMeta) -> dict[str, Any]:
 
 
 def _figure(figure: KeyFigure) -> dict[str, Any]:
-    return dict(zip(_FIGURE_FIELDS, _figure_values(figure), strict=True))
+    return dict(zip(_FIGURE_FIELDS, figure, strict=True))
 
 
 def _annotation(annotation: Annotation) -> dict[str, Any]:
@@ -112,6 +111,5 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-_FIGURE_FIELDS = _names(KeyFigure)
-_figure_values = attrgetter(*_FIGURE_FIELDS)
+_FIGURE_FIELDS = KeyFigure._fields
 _ANNOTATION_FIELDS = _names(Annotation)
