@@ -8,6 +8,7 @@ one pass: the selection asks it once per fact and the writers trust its answer.
 from __future__ import annotations
 
 from dataclasses import fields
+from itertools import chain
 from typing import Any
 
 from extract.model import DateMention, Fact, Sentence
@@ -45,9 +46,9 @@ def fact_form(data: dict[str, Any]) -> bool:
 
 
 def plain_fact_form(data: dict[str, Any]) -> bool:
-    """`fact_form(data) and store.fastjson.plain(data)`, quicker: a stored fact's leaves are all text,
-    whole numbers, booleans or null (no float: the usual case) is told from the types of its few records'
-    values at once; anything else is left to `plain`."""
+    """`fact_form(data) and store.fastjson.plain(data)`, quicker: that a stored fact's leaves are all
+    text, whole numbers, booleans or null (no float: the usual case) is told from one set of the types of
+    its records' values; anything else is left to `plain`."""
     keys = tuple(data)
     offset = keys == _FACT_KEYS_OFFSET
     if keys != _FACT_KEYS and not (offset and data["text_offset"] is not None):
@@ -64,15 +65,18 @@ def plain_fact_form(data: dict[str, Any]) -> bool:
         and tuple(mention) == _DATE_KEYS
     ):
         return False
-    kinds = {type(data["value"]), type(data["start_date"]), type(data["end_date"]), type(data["text"])}
-    if offset:
-        kinds.add(type(data["text_offset"]))
-    kinds.update(map(type, sentence.values()))
-    kinds.update(map(type, mention.values()))
-    kinds.update(map(type, entities))
-    kinds.update(map(type, figures))
     for d in dates:
         if type(d) is not dict or tuple(d) != _DATE_KEYS:
             return False
-        kinds.update(map(type, d.values()))
+    records = chain(sentence.values(), mention.values(), entities, figures, *map(_values, dates))
+    kinds = set(map(type, records))
+    kinds.add(type(data["value"]))
+    kinds.add(type(data["start_date"]))
+    kinds.add(type(data["end_date"]))
+    kinds.add(type(data["text"]))
+    if offset:
+        kinds.add(type(data["text_offset"]))
     return kinds <= _SCALARS or plain(data)
+
+
+_values = dict.values
