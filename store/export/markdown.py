@@ -198,24 +198,25 @@ def _articles(briefing: Briefing, groups: _Groups) -> Iterator[str]:
 
 
 def _figures(figures: list[KeyFigure]) -> Iterator[str]:
+    """ "Key figures": each figure in bold, its unit when the figure does not say it, and its sentence."""
     if not figures:
         return
     yield "### Key figures"
+    inline = mdtext.inline
     sentences: dict[str, str] = {}  # an article's figures often share a sentence: escaped once
-    yield "\n".join(_figure_item(f, sentences) for f in figures)
-
-
-def _figure_item(figure: KeyFigure, sentences: dict[str, str]) -> str:
-    text, unit, sentence = figure.text, figure.unit, figure.sentence
-    item = f"- **{mdtext.inline(text)}**"
-    if unit and unit.casefold() not in text.casefold():
-        item += f" ({mdtext.inline(unit)})"
-    if sentence and sentence != text:
-        escaped = sentences.get(sentence)
-        if escaped is None:
-            escaped = sentences[sentence] = mdtext.inline(sentence)
-        item += f": “{escaped}”"
-    return item
+    items = []
+    # By position (KeyFigure's field order; 80,000 at 10,000 articles): one loop, no call per figure.
+    for _, _, _, text, _, _, unit, _, sentence in figures:
+        item = f"- **{inline(text)}**"
+        if unit and unit.casefold() not in text.casefold():
+            item += f" ({inline(unit)})"
+        if sentence and sentence != text:
+            escaped = sentences.get(sentence)
+            if escaped is None:
+                escaped = sentences[sentence] = inline(sentence)
+            item += f": “{escaped}”"
+        items.append(item)
+    yield "\n".join(items)
 
 
 def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
