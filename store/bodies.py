@@ -122,7 +122,7 @@ class BodyStore:
             raise save_error(f"article text to {exc.filename or files[0].parent}", exc) from exc
 
     def get(self, key: str) -> str:
-        path = os.path.join(self._root, key[:2], key + ".txt")  # str(self.path(key)), without pathlib
+        path = f"{self._root}{os.sep}{key[:2]}{os.sep}{key}.txt"  # str(self.path(key)), without pathlib
         try:
             raw = read_bytes(path)
         except FileNotFoundError:

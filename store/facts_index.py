@@ -406,7 +406,9 @@ class FactsIndex:
         key = entry.get("key")
         if (
             not isinstance(key, dict)
-            or not all(isinstance(entry.get(name), list) for name in ("facts", "keys", "firsts"))
+            or not isinstance(entry.get("facts"), list)
+            or not isinstance(entry.get("keys"), list)
+            or not isinstance(entry.get("firsts"), list)
             or not isinstance(entry.get("figures"), str)
         ):
             return "stale"

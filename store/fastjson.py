@@ -24,7 +24,9 @@ with orjson where it gives the standard library's values.
 - `pack(data)` keeps data of those kinds as its compact bytes (an exact-size copy: orjson's own buffer is a
   larger one cut down, and thousands of them held fragment the heap), `unpack` gives it back, and
   `indented_packed(data)` writes data known to be of those kinds (it came from `pack`) without checking it
-  again: the exports hold their selected facts this way until they are written.
+  again: the exports hold their selected facts this way until they are written. `plain(data)` is the
+  check `pack` makes, and `pack_plain(data)` packs data a caller has checked already (or as quickly in
+  another way: `store.export.storedfact`).
 - `use_stdlib(True)` turns orjson off (benchmarks compare the two); without orjson installed the standard
   library is used throughout.
 """
@@ -75,6 +77,13 @@ def _plain(data: Any) -> bool:
         elif kind not in scalars:
             return False
     return True
+
+
+def plain(data: Any) -> bool:
+    """Whether orjson writes `data` as the standard library does, as far as its kinds tell (dicts, lists
+    and tuples of text, whole numbers, booleans, null and floats written without an exponent): what
+    `pack` asks before it packs (orjson may still refuse a lone surrogate or a number beyond 64 bits)."""
+    return _plain(data)
 
 
 def dumps(data: Any) -> bytes:
@@ -161,6 +170,13 @@ def pack(data: Any) -> bytes | None:
     """`data` as its compact JSON bytes when orjson writes it as the standard library does (so `unpack`
     gives an equal value back and `indented_packed` its indented text), else None."""
     if _stdlib or not _plain(data):
+        return None
+    return pack_plain(data)
+
+
+def pack_plain(data: Any) -> bytes | None:
+    """`pack(data)` of data that `plain` accepts (not checked again)."""
+    if _stdlib:
         return None
     try:
         made = orjson.dumps(data)

@@ -189,3 +189,33 @@ def test_code_spans_without_backticks_are_fenced_as_those_with_them(text: str) -
     fence = "`" * (1 + max((len(run) for run in re.findall("`+", value)), default=0))
     pad = " " if value.startswith("`") or value.endswith("`") else ""
     assert mdtext.code(text) == f"{fence}{pad}{value}{pad}{fence}"
+
+
+STORED_LEAVES = st.one_of(JSON_SCALARS, st.lists(JSON_SCALARS, max_size=2), st.tuples(st.integers()))
+
+
+@given(st.data())
+def test_the_one_pass_verdict_is_fact_form_and_plain(data: st.DataObject) -> None:
+    """`plain_fact_form` answers as `fact_form` and `fastjson.plain` together, for the index's own form
+    and for any leaf put anywhere in it (floats orjson writes otherwise, big numbers, nested lists)."""
+    from store.export.storedfact import fact_form, plain_fact_form
+    from store.fastjson import plain
+
+    for form in _stored_forms():
+        assert plain_fact_form(form) == (fact_form(form) and plain(form))
+    form = fact_to_dict(FACTS[data.draw(st.integers(0, len(FACTS) - 1))].fact)
+    if data.draw(st.booleans()):
+        form["text_offset"] = data.draw(JSON_SCALARS)
+        form["dates"] = form.pop("dates")
+    record = data.draw(st.sampled_from(["top", "sentence", "date", "dates", "entities", "figures"]))
+    leaf = data.draw(STORED_LEAVES)
+    if record == "top":
+        form[data.draw(st.sampled_from(["value", "start_date", "end_date", "text"]))] = leaf
+    elif record in ("sentence", "date"):
+        form[record][data.draw(st.sampled_from(sorted(form[record])))] = leaf
+    elif record == "dates":
+        form["dates"] = [dict(form["date"]), *form["dates"]]
+        form["dates"][0][data.draw(st.sampled_from(sorted(form["dates"][0])))] = leaf
+    else:
+        form[record].append(leaf)
+    assert plain_fact_form(form) == (fact_form(form) and plain(form))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from store.fastjson import pack, unpack
+from store.export.storedfact import plain_fact_form
+from store.fastjson import pack_plain, unpack
 from store.records import Annotation, ArticleMeta
 
 if TYPE_CHECKING:
@@ -56,9 +57,9 @@ class Selection:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class KeyFigure:
-    """A figure worth listing, with the sentence that says what it counts."""
+class KeyFigure(NamedTuple):
+    """A figure worth listing, with the sentence that says what it counts. A named tuple: an export at
+    10,000 articles makes 80,000 of them, and a frozen dataclass sets each field through a call."""
 
     article_id: str
     start: int
@@ -75,8 +76,9 @@ class TimelineFact:
     """A selected fact with its article: made from a Fact, or from the fact's `fact_to_dict` form as the
     facts index holds it (`data`; the Fact is then made only when asked for, and the JSON export writes
     the dict as it is). Such a dict is kept as its compact JSON (`store.fastjson.pack`:
-    a third of the memory) when that gives it back exactly. Immutable, and equal to another with the same
-    article and fact."""
+    a third of the memory) when it is in `fact_to_dict`'s form and that gives it back exactly
+    (`store.export.storedfact.plain_fact_form`, asked once here: the writers trust `packed`). Immutable,
+    and equal to another with the same article and fact."""
 
     __slots__ = ("_fact", "_interval", "_packed", "_telling", "article_id")
 
@@ -87,7 +89,7 @@ class TimelineFact:
         self._fact = fact
         self._packed: bytes | dict[str, Any] | None = None
         if data is not None:
-            self._packed = pack(data) or data
+            self._packed = (pack_plain(data) if plain_fact_form(data) else None) or data
             self._interval = (data["start_date"], data["end_date"])
             self._telling = bool(data["figures"] and data["entities"])  # read now: no unpacking later
 
@@ -124,8 +126,9 @@ class TimelineFact:
 
     @property
     def packed(self) -> bytes | None:
-        """`data` as compact JSON whose every value orjson writes as the standard library does (None:
-        made from a Fact, or a dict that is not such)."""
+        """`data` as compact JSON whose every value orjson writes as the standard library does, in
+        `fact_to_dict`'s form (`storedfact.fact_form`: read as the Fact it makes). None: made from a Fact,
+        or from a dict that is not such."""
         packed = self._packed
         return packed if isinstance(packed, bytes) else None
 
@@ -172,8 +175,12 @@ class Briefing:
         ("last year", "this decade") and open-ended ones would stretch the period far beyond the events the
         articles report. They stay in the timeline; they only do not set the period."""
         spans = [f.interval for f in self.facts]
+        days: dict[tuple[str, str], int] = {}  # facts share their intervals: each one's length reckoned once
+        for s, e in spans:
+            if s and e and (s, e) not in days:
+                days[s, e] = _days(s, e)
         for limit in PERIOD_LIMITS:
-            bounded = [(s, e) for s, e in spans if s and e and _days(s, e) <= limit]
+            bounded = [(s, e) for s, e in spans if s and e and days[s, e] <= limit]
             if bounded:
                 return min(s for s, _ in bounded), max(e for _, e in bounded)
         return None, None

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from itertools import islice
-from operator import attrgetter
 from pathlib import PurePath
 from typing import Any
 
@@ -60,19 +59,17 @@ def json_chunks(briefing: Briefing) -> Iterator[str]:
 
 def _fact_runs(facts: Iterable[TimelineFact]) -> Iterator[str]:
     """The facts' texts as items of the "facts" array (`indented(_fact(item), 2)`), a run of them at a
-    time (`store.jsonout.runs`). A fact kept packed is known to be what orjson writes as json.dumps: such
-    facts are read back, and written, a run at a time."""
+    time (`store.jsonout.runs`). A fact kept packed is known to be in `fact_to_dict`'s form and what
+    orjson writes as json.dumps: such facts are read back, and written, a run at a time."""
     iterator = iter(facts)
     while batch := list(islice(iterator, RUN)):
         packed = [item.packed for item in batch]
         data = iter(unpack_all([p for p in packed if p is not None]))
         records: list[dict[str, Any]] = []
         for item, fact_packed in zip(batch, packed, strict=True):
-            if fact_packed is not None:
-                fact = next(data)
-                if fact_form(fact):
-                    records.append({"article_id": item.article_id, **fact})
-                    continue
+            if fact_packed is not None:  # in fact_to_dict's form (TimelineFact.packed)
+                records.append({"article_id": item.article_id, **next(data)})
+                continue
             if records:
                 yield members(indented_packed(records, 1), 1)
                 records = []
@@ -101,7 +98,7 @@ def _article(meta: ArticleMeta) -> dict[str, Any]:
 
 
 def _figure(figure: KeyFigure) -> dict[str, Any]:
-    return dict(zip(_FIGURE_FIELDS, _figure_values(figure), strict=True))
+    return dict(zip(_FIGURE_FIELDS, figure, strict=True))
 
 
 def _annotation(annotation: Annotation) -> dict[str, Any]:
@@ -114,6 +111,5 @@ def _names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-_FIGURE_FIELDS = _names(KeyFigure)
-_figure_values = attrgetter(*_FIGURE_FIELDS)
+_FIGURE_FIELDS = KeyFigure._fields
 _ANNOTATION_FIELDS = _names(Annotation)

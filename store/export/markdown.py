@@ -198,24 +198,25 @@ def _articles(briefing: Briefing, groups: _Groups) -> Iterator[str]:
 
 
 def _figures(figures: list[KeyFigure]) -> Iterator[str]:
+    """ "Key figures": each figure in bold, its unit when the figure does not say it, and its sentence."""
     if not figures:
         return
     yield "### Key figures"
+    inline = mdtext.inline
     sentences: dict[str, str] = {}  # an article's figures often share a sentence: escaped once
-    yield "\n".join(_figure_item(f, sentences) for f in figures)
-
-
-def _figure_item(figure: KeyFigure, sentences: dict[str, str]) -> str:
-    text, unit, sentence = figure.text, figure.unit, figure.sentence
-    item = f"- **{mdtext.inline(text)}**"
-    if unit and unit.casefold() not in text.casefold():
-        item += f" ({mdtext.inline(unit)})"
-    if sentence and sentence != text:
-        escaped = sentences.get(sentence)
-        if escaped is None:
-            escaped = sentences[sentence] = mdtext.inline(sentence)
-        item += f": “{escaped}”"
-    return item
+    items = []
+    # By position (KeyFigure's field order; 80,000 at 10,000 articles): one loop, no call per figure.
+    for _, _, _, text, _, _, unit, _, sentence in figures:
+        item = f"- **{inline(text)}**"
+        if unit and unit.casefold() not in text.casefold():
+            item += f" ({inline(unit)})"
+        if sentence and sentence != text:
+            escaped = sentences.get(sentence)
+            if escaped is None:
+                escaped = sentences[sentence] = inline(sentence)
+            item += f": “{escaped}”"
+        items.append(item)
+    yield "\n".join(items)
 
 
 def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
@@ -227,8 +228,13 @@ def _timeline(facts: list[TimelineFact]) -> Iterator[str]:
     packed = [item.packed for item in facts]
     stored = iter(unpack_all([p for p in packed if p is not None]))  # the packed ones read at once
     for item, fact_packed in zip(facts, packed, strict=True):
-        data = item.data if fact_packed is None else next(stored)
-        if data is not None and fact_form(data):  # read as the Fact it makes, without making it
+        if fact_packed is None:
+            data = item.data
+            if data is not None and not fact_form(data):
+                data = None
+        else:
+            data = next(stored)  # in fact_to_dict's form (TimelineFact.packed)
+        if data is not None:  # read as the Fact it makes, without making it
             mention = data["date"]
             start, end = data["start_date"], data["end_date"]
             when = describe_date(data["value"], mention["mod"], mention["text"], start, end)
