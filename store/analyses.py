@@ -517,7 +517,23 @@ def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:
     return max(1, min(_CHUNK, count // (4 * jobs)))
 
 
-_WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic rose 12 percent.\n"
+# The warm-up analysis: the engine compiles most of its patterns when a text first needs them (about 35 on
+# a first news article, 0.15-0.2 s of CPU), so the warm-up text holds the usual kinds of dates, figures and
+# names; compiled before the workers are forked, they are compiled once for all of them (`_new_pool`).
+_WARM_UP_TEXT = (
+    "LISBON, 3 March 2021 (Reuters) - The European Commission said on Tuesday that exports rose 12.5 percent"
+    " to $4.5 billion in the first quarter, up from 3.2 million tonnes a year earlier.\n"
+    "Prime Minister Ana Silva told reporters in Porto that about 38,000 people were displaced by 14 October"
+    " and that two-thirds of the 120 km road would reopen next week.\n"
+    "Last year more than a hundred firms cut prices by a quarter; between 10 and 20 ships, worth roughly"
+    " \u20ac1.2bn, are due by mid-2024.\n"
+    "The third survey, published on Friday, put unemployment at 7% from 6.1% in 2019, while hundreds of"
+    " workers at the Harbourtown plant, run by Atlantic Shipping Ltd, earned \u00a3350 a week.\n"
+    "Since the 1990s temperatures have risen 1.5 \u00b0C; the vote is expected in early June, two days after"
+    " the summit, at 10:30 a.m. on 2023-05-04.\n"
+    "Officials said on Monday that three-quarters of the 2,500 households had received 40 litres of water"
+    " each for the past six months.\n"
+)
 
 
 @contextlib.contextmanager
@@ -539,8 +555,9 @@ def _forking(forked: bool) -> Iterator[None]:
 
 
 def _warm_up(analyzer: AnalyzeFn) -> None:
-    """A worker process's start: one short analysis, so the analyser's data (word lists, patterns) is
-    loaded before the first real one. A failure here is left to the real analyses to report."""
+    """A worker process's start (or this process's, before forking them): one analysis of a short news
+    text, so the analyser's data (word lists, patterns) is loaded before the first real one. A failure
+    here is left to the real analyses to report."""
     with contextlib.suppress(Exception):
         analyzer(_WARM_UP_TEXT, None, _no_corrections())
 
