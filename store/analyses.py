@@ -22,8 +22,8 @@ import json
 import pickle
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
-from concurrent.futures import Future, as_completed
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from concurrent.futures import Future
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -158,7 +158,7 @@ class Analyses:
         self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
         self._pool_jobs = 0
         self._pooling = False
-        self._ahead: Sent = {}  # analyses sent before their batch was saved (`send_ahead`)
+        self._ahead: Sent = {}  # analyses sent before their batch was saved (`ahead`)
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
@@ -355,25 +355,15 @@ class Analyses:
         if idle and _picklable(self._sent_analyzer()):
             self._pool = self._new_pool(self._pool_jobs, count)
 
-    def send_ahead(self, articles: Mapping[str, tuple[dict[str, Any], str]]) -> None:
-        """During an import with workers, before a batch's metadata is saved: start the workers and send
-        them the analyses of its new and changed articles (id -> (metadata document, text)), to be made
-        while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not saved).
-        Anything that goes wrong here leaves the analyses to `analyse_in_pool`."""
-        self.start_workers(len(articles))
-        pool = self._pool
-        if pool is None or len(articles) < 2:
-            return
-        try:
-            with self.annotations.snapshot():
-                todo = (self._outdated_one(aid, doc, body) for aid, (doc, body) in articles.items())
-                size = _chunk_size(articles, self._pool_jobs)
-                self._send(pool, self._sent_analyzer(), (t for t in todo if t is not None), size, self._ahead)
-        except Exception:
-            self.drop_ahead()
+    def ahead(self, count: int) -> Ahead:
+        """During an import with workers, before a batch of `count` parsed articles is saved: a sender that
+        gives the workers the analyses of its new and changed articles as they are found (`Ahead.add`), to
+        be made while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not
+        saved)."""
+        return Ahead(self, count)
 
     def drop_ahead(self) -> None:
-        """Forget the analyses sent by `send_ahead` (their batch was not saved): the workers drop those
+        """Forget the analyses sent by `ahead` (their batch was not saved): the workers drop those
         not started, and the results of the others are not stored."""
         ahead, self._ahead = self._ahead, {}
         for future in ahead:
@@ -400,8 +390,8 @@ class Analyses:
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
-        in worker processes; results are stored by this process as they arrive, each group of finished
-        ones under one hold of the write lock. Returns the articles whose analysis failed, with the error.
+        in worker processes; results are stored by this process in the order they were sent, each group
+        under one hold of the write lock. Returns the articles whose analysis failed, with the error.
         The stored results are the same as `analysis()` makes one by one (which is what happens, with the
         same grouped storing, with jobs <= 1 or an analyzer that cannot be sent to another process)."""
         with self.annotations.snapshot():  # the corrections read once for the whole run
@@ -443,8 +433,7 @@ class Analyses:
             self._send(pool, analyzer, todo, _chunk_size(article_ids, jobs), futures)
             group: list[Ready] = []
             started = time.monotonic()
-            for future in as_completed(futures):
-                sent = futures[future]
+            for future, sent in futures.items():  # in the order sent: shards' entries in the serial order
                 try:
                     results = future.result()
                 except Exception as exc:  # a worker died, or a result could not be sent back
@@ -509,6 +498,62 @@ class Analyses:
         entities = analysis.entities
         keyed = [(f, entity_keys(entities, f.sentence.start, f.sentence.end)) for f in analysis.facts]
         return keyed, aliases(entities)
+
+
+class Ahead:
+    """The analyses of one batch of an import sent to the workers while it is being saved (`Analyses.ahead`):
+    each new or changed article is given to `add` as the batch is read, and sent with the next few
+    (`_chunk_size` of the batch), so the workers analyse while the texts and the metadata are written. The
+    workers start at the second article (one analysis is made by the importing process, `analyse_in_pool`).
+    `stop` forgets what was sent (an article met twice in the batch, annotations that move): then
+    `analyse_in_pool` makes them all. Anything that goes wrong here leaves the analyses to it too."""
+
+    def __init__(self, analyses: Analyses, count: int) -> None:
+        self.analyses = analyses
+        self.count = count
+        self.size = _chunk_size(range(count), analyses._pool_jobs)
+        self.pending: dict[str, tuple[dict[str, Any], str]] = {}
+        self.seen: set[str] = set()
+        self.stopped = not analyses._pooling or count < 2
+
+    def add(self, article_id: str, doc: dict[str, Any], body: str) -> None:
+        """Send the analysis of this article (its metadata document and text) with the next few."""
+        if self.stopped:
+            return
+        if article_id in self.seen:  # met again in this batch: the last document is the one to analyse
+            self.stop()
+            return
+        self.seen.add(article_id)
+        self.pending[article_id] = (doc, body)
+        if len(self.pending) >= self.size and len(self.seen) > 1:
+            self._send()
+
+    def finish(self) -> None:
+        """Send the rest (the batch has been read)."""
+        if not self.stopped and self.pending and len(self.seen) > 1:
+            self._send()
+
+    def stop(self) -> None:
+        """Forget every analysis sent for this batch and send no more."""
+        self.stopped = True
+        self.pending.clear()
+        self.analyses.drop_ahead()
+
+    def _send(self) -> None:
+        analyses = self.analyses
+        pending, self.pending = self.pending, {}
+        try:
+            analyses.start_workers(self.count)
+            pool = analyses._pool
+            if pool is None:
+                self.stopped = True
+                return
+            with analyses.annotations.snapshot():
+                todo = (analyses._outdated_one(aid, doc, body) for aid, (doc, body) in pending.items())
+                ready = (t for t in todo if t is not None)
+                analyses._send(pool, analyses._sent_analyzer(), ready, self.size, analyses._ahead)
+        except Exception:
+            self.stop()
 
 
 def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:

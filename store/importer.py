@@ -10,6 +10,7 @@ imported: the report says so and how to restore it, so deleted feed items and fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -177,6 +178,15 @@ class Importer:
             return False
         return True
 
+    @contextlib.contextmanager
+    def _dropped_on_error(self) -> Iterator[None]:
+        """The analyses sent ahead for a batch that is not saved are not stored either."""
+        try:
+            yield
+        except BaseException:
+            self.analyses.drop_ahead()
+            raise
+
     def _commit(
         self,
         batch: list[ParsedArticle],
@@ -190,9 +200,14 @@ class Importer:
         time in worker processes when jobs > 1)."""
         outcomes: list[tuple[ParsedArticle, str, ImportStatus]] = []
         bodies = self.files.bodies
+        # The workers analyse the batch's new and changed articles while it is saved (unless annotations
+        # move: their corrections could change); they are dropped if it cannot be saved.
+        ahead = self.analyses.ahead(len(batch)) if analyze and jobs > 1 else None
         with (
             self.files.writing(),
             bodies.undo_on_error(self.files.articles_file.storage, keep_all=self.files.journal.pending),
+            self.annotations.snapshot(),
+            self._dropped_on_error(),
         ):
             tiny = self.files.articles_file
             docs = tiny.raw("articles")  # re-read if another process wrote since
@@ -224,6 +239,8 @@ class Importer:
                     new_docs[did] = doc
                     added.add(did)
                     status = "added"
+                    if ahead is not None:
+                        ahead.add(aid, doc, parsed.body)
                 elif matched is None or current == doc:
                     status = "present"  # the same text from another file, or this very file again
                     if current["body"] == doc["body"]:
@@ -243,27 +260,23 @@ class Importer:
                     if current["body"] != doc["body"] and did not in added:
                         old_bodies.append(current["body"])
                         rebodied.append((aid, parsed.body, doc["body"]))
+                        if ahead is not None:
+                            ahead.stop()
                     new_docs[did] = doc
                     status = "updated"
+                    if ahead is not None:
+                        ahead.add(aid, doc, parsed.body)
                 by_path[parsed.path] = aid
                 if url_key:
                     by_url[url_key] = aid
                 outcomes.append((parsed, aid, status))
-            made = [(aid, parsed) for parsed, aid, status in outcomes if status in ("added", "updated")]
-            fresh = {aid: (new_docs[doc_id(aid)], parsed.body) for aid, parsed in made}
-            if analyze and len(fresh) > 1:
-                # The workers start (and load the analyser) while this batch is saved, and make its
-                # analyses meanwhile unless annotations move (their corrections could change).
-                self.analyses.send_ahead({} if rebodied else fresh)
-            try:
-                bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
-                if new_docs:
-                    changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
-                    changes.extend(self.annotations.moved(rebodied))
-                    self.files.commit(changes)  # metadata and moved annotations: all or nothing
-            except BaseException:
-                self.analyses.drop_ahead()  # the batch is not saved: neither are its analyses
-                raise
+            if ahead is not None:
+                ahead.finish()
+            bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
+            if new_docs:
+                changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
+                changes.extend(self.annotations.moved(rebodied))
+                self.files.commit(changes)  # metadata and moved annotations: all or nothing
             if old_bodies:
                 # The backup generation may still refer to a replaced text: restoring it (when the file
                 # is damaged) must find it, so a text is removed only when neither generation uses it.
