@@ -57,6 +57,7 @@ _CACHE_ANALYSES = 64
 # Analyses made in this process are stored a group at a time: this many, or those made in this long.
 _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
+_GROUP_MOST = 256  # results from the workers that are ready join a group up to this many
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
 Ready = tuple[str, "TinyFile", bytes, PackedEntry]  # article id, its file, its bytes, its facts index entry
@@ -430,10 +431,12 @@ class Analyses:
         pool = own if own is not None else self._pool
         assert pool is not None
         try:
-            self._send(pool, analyzer, todo, _chunk_size(article_ids, jobs), futures)
+            count = len(article_ids) if isinstance(article_ids, Sized) else 0
+            self._send(pool, analyzer, todo, _chunk_size(count, jobs), futures)
             group: list[Ready] = []
             started = time.monotonic()
-            for future, sent in futures.items():  # in the order sent: shards' entries in the serial order
+            waiting = list(futures.items())  # in the order sent: shards' entries in the serial order
+            for n, (future, sent) in enumerate(waiting):
                 try:
                     results = future.result()
                 except Exception as exc:  # a worker died, or a result could not be sent back
@@ -445,7 +448,12 @@ class Analyses:
                     if not group:
                         started = time.monotonic()
                     group.append((article_id, tiny, *made))
-                if len(group) >= _GROUP_SIZE or (group and time.monotonic() - started >= _GROUP_SECONDS):
+                full = len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS
+                # A group is stored when it is full or old, unless the next results are in already: they
+                # join it, up to `_GROUP_MOST` (when storing falls behind the workers, larger groups share
+                # the waits for the disk).
+                more = n + 1 < len(waiting) and waiting[n + 1][0].done() and len(group) < _GROUP_MOST
+                if group and full and not more:
                     self._store_ready(group)
                     group = []
             self._store_ready(group)
@@ -511,7 +519,7 @@ class Ahead:
     def __init__(self, analyses: Analyses, count: int) -> None:
         self.analyses = analyses
         self.count = count
-        self.size = _chunk_size(range(count), analyses._pool_jobs)
+        self.size = _chunk_size(count, analyses._pool_jobs)
         self.pending: dict[str, tuple[dict[str, Any], str]] = {}
         self.seen: set[str] = set()
         self.stopped = not analyses._pooling or count < 2
@@ -556,9 +564,8 @@ class Ahead:
             self.stop()
 
 
-def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:
-    """How many analyses to send to a worker at once (see `_CHUNK`)."""
-    count = len(article_ids) if isinstance(article_ids, Sized) else 0
+def _chunk_size(count: int, jobs: int) -> int:
+    """How many of `count` analyses to send to a worker at once (see `_CHUNK`)."""
     return max(1, min(_CHUNK, count // (4 * jobs)))
 
 

@@ -217,7 +217,8 @@ class Importer:
             added: set[int] = set()
             old_bodies: list[str] = []
             rebodied: list[tuple[str, str, str]] = []  # (id, new text, its key) of updated texts
-            written: list[Path | None] = []  # body files created by this batch
+            texts: list[tuple[ParsedArticle, str, bool]] = []  # to store: parsed, key, whether a restore
+            written: list[Path] = []  # body files created by this batch
             for parsed in batch:
                 url_key = normalise_url(parsed.url) if parsed.url else None
                 matched = by_path.get(parsed.path) or (by_url.get(url_key) if url_key else None)
@@ -235,7 +236,7 @@ class Importer:
                 doc = article_doc(aid, parsed, body_key(parsed.body))
                 current = new_docs.get(did) or docs.get(str(did))
                 if current is None:
-                    written.append(bodies.put(parsed.body, durable=False)[1])
+                    texts.append((parsed, doc["body"], False))
                     new_docs[did] = doc
                     added.add(did)
                     status = "added"
@@ -244,19 +245,13 @@ class Importer:
                 elif matched is None or current == doc:
                     status = "present"  # the same text from another file, or this very file again
                     if current["body"] == doc["body"]:
-                        restored = bodies.put(parsed.body, durable=False)[1]  # gone or damaged: restore it
-                        if restored is not None:
-                            written.append(restored)
-                            self.files.notices.append(
-                                f"The library's copy of the text of {parsed.title!r} was missing or damaged; "
-                                f"it was restored from {parsed.path}."
-                            )
+                        texts.append((parsed, doc["body"], True))  # restored if gone or damaged
                     old_path = current.get("path")
                     if old_path and old_path != parsed.path and not os.path.exists(old_path):
                         # The file was moved or renamed: follow it, so later edits update this article.
                         new_docs[did] = {**current, "path": parsed.path}
                 else:
-                    written.append(bodies.put(parsed.body, durable=False)[1])
+                    texts.append((parsed, doc["body"], False))
                     if current["body"] != doc["body"] and did not in added:
                         old_bodies.append(current["body"])
                         rebodied.append((aid, parsed.body, doc["body"]))
@@ -272,7 +267,16 @@ class Importer:
                 outcomes.append((parsed, aid, status))
             if ahead is not None:
                 ahead.finish()
-            bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
+            for parsed, key, restoring in texts:  # written once the workers have the batch's analyses
+                path = bodies.put(parsed.body, durable=False, key=key)[1]
+                if path is not None:
+                    written.append(path)
+                    if restoring:
+                        self.files.notices.append(
+                            f"The library's copy of the text of {parsed.title!r} was missing or damaged; "
+                            f"it was restored from {parsed.path}."
+                        )
+            bodies.flush(written)  # texts on disk before their metadata
             if new_docs:
                 changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
                 changes.extend(self.annotations.moved(rebodied))
