@@ -50,6 +50,7 @@ class _Count:
 
 
 IMPORT_STOPPED = "not imported: the import stopped after the error above"
+FIRST_BATCH_SECONDS = 0.25  # an import analysed by worker processes saves its first batch this soon
 
 
 class Importer:
@@ -136,7 +137,8 @@ class Importer:
     ) -> None:
         batch: list[ParsedArticle] = []
         last_commit = time.monotonic()
-        interval = commit_seconds
+        # With worker processes, the first batch is saved soon, so that they analyse while the rest is read.
+        interval = min(commit_seconds, FIRST_BATCH_SECONDS) if analyze and jobs > 1 else commit_seconds
         stopped = False  # a batch could not be saved (a full disk): the rest is reported, not tried
         for parsed in articles:
             report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
