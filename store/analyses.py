@@ -8,10 +8,10 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
 a time under one hold of the write lock (each file still replaced atomically on its own), and during an
 import (`workers(jobs)`) one pool of worker processes serves every batch (the analyser's data is loaded
-once per import, not once per batch: by each worker while the first batch is being saved, or for many
-analyses once by this process before the workers are forked: `start_workers`). The workers get the
-analyses a few at a time and send each back ready to write (the file's bytes and its facts index entry,
-`stored_form`), so the single writer only writes them.
+once per import, not once per batch: by each worker as it starts, or for many analyses once by this
+process before the workers are forked: `start_workers`). The workers get the analyses a few at a time
+(an import's as each batch is read, `Ahead`) and send each back ready to write (the file's bytes and its
+facts index entry, `stored_form`), so the single writer only writes them, in the order sent.
 """
 
 from __future__ import annotations
@@ -512,9 +512,9 @@ class Ahead:
     """The analyses of one batch of an import sent to the workers while it is being saved (`Analyses.ahead`):
     each new or changed article is given to `add` as the batch is read, and sent with the next few
     (`_chunk_size` of the batch), so the workers analyse while the texts and the metadata are written. The
-    workers start at the second article (one analysis is made by the importing process, `analyse_in_pool`).
-    `stop` forgets what was sent (an article met twice in the batch, annotations that move): then
-    `analyse_in_pool` makes them all. Anything that goes wrong here leaves the analyses to it too."""
+    workers start with the first message (never for one new article: the importing process makes it,
+    `analyse_in_pool`). `stop` forgets what was sent (an article met twice in the batch, annotations that
+    move): then `analyse_in_pool` makes them all. Anything that goes wrong here leaves them to it too."""
 
     def __init__(self, analyses: Analyses, count: int) -> None:
         self.analyses = analyses
