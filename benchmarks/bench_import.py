@@ -6,12 +6,14 @@ The articles are bench_library's generated ones (~3.5 KB of text) with a dated s
 paragraph (so each has dates, figures and facts, ~4 KB). Each mode imports them into a new library
 (Library.import_articles, as `briefing import` does after reading the files); printed: articles/s of
 each mode for both, the ratios, the CPU time per article of the importing process (the single writer)
-and of its worker processes, and the load average. Then, in this process, where an article's time
-goes: the analysis's CPU time, and storing its result one at a time (as the baseline does) against in
-groups (as `import` now does), with the share of fsync; and the cost of sending one analysis between
-processes ready to write (the file's bytes and its facts index entry, what the workers send) against
-its dict and against pickling the Analysis dataclasses. The children keep compiled modules as an
-installed app does (`--no-bytecode-cache`: compiled again in each, see baseline.py).
+and of its worker processes, the share of the cores they kept busy (CPU time over wall time x cores; on
+a shared machine the rest is partly the others' share), and the load average. Then, in this process,
+where an article's time goes: the analysis's CPU time, and storing its result one at a time (as the
+baseline does) against in groups (as `import` now does), with the share of the waits for the disk
+(fsync, or a group's one sync on Linux); and the cost of sending one analysis between processes ready
+to write (the file's bytes and its facts index entry, what the workers send) against its dict and
+against pickling the Analysis dataclasses. The children keep compiled modules as an installed app does
+(`--no-bytecode-cache`: compiled again in each, see baseline.py).
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
                                                [--no-bytecode-cache]
@@ -78,9 +80,9 @@ MODES: dict[str, tuple[bool, int]] = {
 
 def import_rate(
     items: list[ParsedArticle], work: Path, name: str, analyze: bool, jobs: int
-) -> tuple[float, float, float]:
-    """Articles per second of importing `items` into a new library, and the CPU milliseconds per article
-    of this process and of its worker processes (those that ended during the import)."""
+) -> tuple[float, float, float, float]:
+    """Articles per second of importing `items` into a new library, the CPU milliseconds per article
+    of this process and of its worker processes (those that ended during the import), and its seconds."""
     folder = work / name
     with Library.open(folder, import_samples=False) as library:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -93,7 +95,7 @@ def import_rate(
     assert len(report.added) == len(items) and not report.warnings, report
     shutil.rmtree(folder)
     workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return len(items) / elapsed, cpu / len(items) * 1000, workers / len(items) * 1000
+    return len(items) / elapsed, cpu / len(items) * 1000, workers / len(items) * 1000, elapsed
 
 
 def child(mode: str, n: int) -> None:
@@ -104,16 +106,25 @@ def child(mode: str, n: int) -> None:
     items = articles(n)
     work = Path(tempfile.mkdtemp(prefix="bench-import-child-"))
     try:
-        rate, writer_ms, workers_ms = import_rate(items, work, "lib", analyze, jobs)
+        rate, writer_ms, workers_ms, elapsed = import_rate(items, work, "lib", analyze, jobs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    found = {"rate": rate, "writer_ms": writer_ms, "workers_ms": workers_ms, "store": store.__file__}
+    # The share of the machine's cores the import kept busy (its CPU time over wall time x cores).
+    busy = (writer_ms + workers_ms) * n / 1000 / (elapsed * (os.cpu_count() or 1))
+    found = {
+        "rate": rate,
+        "writer_ms": writer_ms,
+        "workers_ms": workers_ms,
+        "busy": busy,
+        "store": store.__file__,
+    }
     print(json.dumps(found))
 
 
 def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
     """Milliseconds per article: the analysis's CPU time, and storing its result one at a time (the lock
-    taken for each, as before) and as one group (as an import now does), with the time spent in fsync."""
+    taken for each, as before) and as one group (as an import now does), with the time spent waiting for
+    the disk (fsync; a group's one sync() on Linux)."""
     from extract import analyze
 
     analyze(items[0].body, items[0].published)  # the engine loaded first: its cost is not an article's
@@ -123,10 +134,18 @@ def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
     fsync_seconds = 0.0
     real_fsync = os.fsync
 
+    real_sync = os.sync
+
     def timed_fsync(fd: Any) -> None:
         nonlocal fsync_seconds
         t0 = time.perf_counter()
         real_fsync(fd)
+        fsync_seconds += time.perf_counter() - t0
+
+    def timed_sync() -> None:  # a group's waits for the disk are one sync() on Linux (store.atomic)
+        nonlocal fsync_seconds
+        t0 = time.perf_counter()
+        real_sync()
         fsync_seconds += time.perf_counter() - t0
 
     result = {"analysis_ms": analysis_ms}
@@ -140,7 +159,7 @@ def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
                 key = analyses._key(doc, analyses.articles.body(doc))[0]
                 todo.append((aid, analyses.files.analysis_file(aid), key, json.loads(json.dumps(data))))
             fsync_seconds = 0.0
-            os.fsync = timed_fsync
+            os.fsync, os.sync = timed_fsync, timed_sync
             try:
                 started = time.perf_counter()
                 if name == "grouped":
@@ -150,7 +169,7 @@ def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
                         analyses._store_data(*item)
                 elapsed = time.perf_counter() - started
             finally:
-                os.fsync = real_fsync
+                os.fsync, os.sync = real_fsync, real_sync
         result[f"{name}_ms"] = elapsed / len(items) * 1000
         result[f"{name}_fsync_ms"] = fsync_seconds / len(items) * 1000
     return result
@@ -221,14 +240,18 @@ def main() -> int:
         if cache is not None:
             precompile([CODE, *codes.values()], cache)
         rates: dict[str, dict[str, list[float]]] = {c: {m: [] for m in MODES} for c in codes}
-        cpu: dict[str, dict[str, list[tuple[float, float]]]] = {c: {m: [] for m in MODES} for c in codes}
+        cpu: dict[str, dict[str, list[tuple[float, float, float]]]] = {
+            c: {m: [] for m in MODES} for c in codes
+        }
         for _ in range(args.runs):
             for mode in MODES:
                 for name, code in codes.items():  # by turns, so both see the same load
                     child_args = [f"--child={mode}", "--articles", str(args.articles)]
                     out = run_child(script, code, child_args, cache)
                     rates[name][mode].append(out["rate"])
-                    cpu[name][mode].append((out.get("writer_ms", 0.0), out.get("workers_ms", 0.0)))
+                    cpu[name][mode].append(
+                        (out.get("writer_ms", 0.0), out.get("workers_ms", 0.0), out.get("busy", 0.0))
+                    )
         costs = storing_costs(items[:100], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -241,11 +264,12 @@ def main() -> int:
             if name == "ours" and len(median) > 1:
                 other = next(c for c in median if c != "ours")
                 versus = f"  ({rate / median[other][mode]:.2f}x {other})"
-            writer = statistics.median(w for w, _ in cpu[name][mode])
-            workers = statistics.median(w for _, w in cpu[name][mode])
+            writer = statistics.median(w for w, _, _ in cpu[name][mode])
+            workers = statistics.median(w for _, w, _ in cpu[name][mode])
+            busy = statistics.median(b for _, _, b in cpu[name][mode])
             print(
                 f"  import {mode:<12} {rate:8,.0f} articles/s{versus}; CPU per article: "
-                f"importing process {writer:.2f} ms, workers {workers:.2f} ms"
+                f"importing process {writer:.2f} ms, workers {workers:.2f} ms; cores busy {busy:.0%}"
             )
         print(f"  --jobs 2 / --jobs 1:      {by_mode['--jobs 2'] / by_mode['--jobs 1']:.2f}x faster")
         print(f"  --no-analyze / --jobs 1:  {by_mode['--no-analyze'] / by_mode['--jobs 1']:.1f}x")

@@ -8,10 +8,10 @@ A file found damaged is never trusted: the analysis is recomputed, and the user 
 Many analyses at once (an import, the first whole-library run): `analyse_in_pool` stores them a group at
 a time under one hold of the write lock (each file still replaced atomically on its own), and during an
 import (`workers(jobs)`) one pool of worker processes serves every batch (the analyser's data is loaded
-once per import, not once per batch: by each worker while the first batch is being saved, or for many
-analyses once by this process before the workers are forked: `start_workers`). The workers get the
-analyses a few at a time and send each back ready to write (the file's bytes and its facts index entry,
-`stored_form`), so the single writer only writes them.
+once per import, not once per batch: by each worker as it starts, or for many analyses once by this
+process before the workers are forked: `start_workers`). The workers get the analyses a few at a time
+(an import's as each batch is read, `Ahead`) and send each back ready to write (the file's bytes and its
+facts index entry, `stored_form`), so the single writer only writes them, in the order sent.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import json
 import pickle
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
-from concurrent.futures import Future, as_completed
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from concurrent.futures import Future
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,7 @@ _CACHE_ANALYSES = 64
 # Analyses made in this process are stored a group at a time: this many, or those made in this long.
 _GROUP_SIZE = 32
 _GROUP_SECONDS = 0.5
+_GROUP_MOST = 256  # results from the workers that are ready join a group up to this many
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
 Ready = tuple[str, "TinyFile", bytes, PackedEntry]  # article id, its file, its bytes, its facts index entry
@@ -158,7 +159,7 @@ class Analyses:
         self._pool: ProcessPoolExecutor | None = None  # the import's worker processes (`workers`)
         self._pool_jobs = 0
         self._pooling = False
-        self._ahead: Sent = {}  # analyses sent before their batch was saved (`send_ahead`)
+        self._ahead: Sent = {}  # analyses sent before their batch was saved (`ahead`)
 
     def _engine(self) -> tuple[AnalyzeFn, str]:
         if self._analyzer is None or self._version is None:
@@ -355,25 +356,15 @@ class Analyses:
         if idle and _picklable(self._sent_analyzer()):
             self._pool = self._new_pool(self._pool_jobs, count)
 
-    def send_ahead(self, articles: Mapping[str, tuple[dict[str, Any], str]]) -> None:
-        """During an import with workers, before a batch's metadata is saved: start the workers and send
-        them the analyses of its new and changed articles (id -> (metadata document, text)), to be made
-        while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not saved).
-        Anything that goes wrong here leaves the analyses to `analyse_in_pool`."""
-        self.start_workers(len(articles))
-        pool = self._pool
-        if pool is None or len(articles) < 2:
-            return
-        try:
-            with self.annotations.snapshot():
-                todo = (self._outdated_one(aid, doc, body) for aid, (doc, body) in articles.items())
-                size = _chunk_size(articles, self._pool_jobs)
-                self._send(pool, self._sent_analyzer(), (t for t in todo if t is not None), size, self._ahead)
-        except Exception:
-            self.drop_ahead()
+    def ahead(self, count: int) -> Ahead:
+        """During an import with workers, before a batch of `count` parsed articles is saved: a sender that
+        gives the workers the analyses of its new and changed articles as they are found (`Ahead.add`), to
+        be made while the batch is saved; `analyse_in_pool` stores them (`drop_ahead`: the batch was not
+        saved)."""
+        return Ahead(self, count)
 
     def drop_ahead(self) -> None:
-        """Forget the analyses sent by `send_ahead` (their batch was not saved): the workers drop those
+        """Forget the analyses sent by `ahead` (their batch was not saved): the workers drop those
         not started, and the results of the others are not stored."""
         ahead, self._ahead = self._ahead, {}
         for future in ahead:
@@ -400,8 +391,8 @@ class Analyses:
 
     def analyse_in_pool(self, article_ids: Iterable[str], jobs: int) -> dict[str, Exception]:
         """Make and store the analyses of these articles that are missing or out of date, `jobs` at a time
-        in worker processes; results are stored by this process as they arrive, each group of finished
-        ones under one hold of the write lock. Returns the articles whose analysis failed, with the error.
+        in worker processes; results are stored by this process in the order they were sent, each group
+        under one hold of the write lock. Returns the articles whose analysis failed, with the error.
         The stored results are the same as `analysis()` makes one by one (which is what happens, with the
         same grouped storing, with jobs <= 1 or an analyzer that cannot be sent to another process)."""
         with self.annotations.snapshot():  # the corrections read once for the whole run
@@ -440,11 +431,12 @@ class Analyses:
         pool = own if own is not None else self._pool
         assert pool is not None
         try:
-            self._send(pool, analyzer, todo, _chunk_size(article_ids, jobs), futures)
+            count = len(article_ids) if isinstance(article_ids, Sized) else 0
+            self._send(pool, analyzer, todo, _chunk_size(count, jobs), futures)
             group: list[Ready] = []
             started = time.monotonic()
-            for future in as_completed(futures):
-                sent = futures[future]
+            waiting = list(futures.items())  # in the order sent: shards' entries in the serial order
+            for n, (future, sent) in enumerate(waiting):
                 try:
                     results = future.result()
                 except Exception as exc:  # a worker died, or a result could not be sent back
@@ -456,7 +448,12 @@ class Analyses:
                     if not group:
                         started = time.monotonic()
                     group.append((article_id, tiny, *made))
-                if len(group) >= _GROUP_SIZE or (group and time.monotonic() - started >= _GROUP_SECONDS):
+                full = len(group) >= _GROUP_SIZE or time.monotonic() - started >= _GROUP_SECONDS
+                # A group is stored when it is full or old, unless the next results are in already: they
+                # join it, up to `_GROUP_MOST` (when storing falls behind the workers, larger groups share
+                # the waits for the disk).
+                more = n + 1 < len(waiting) and waiting[n + 1][0].done() and len(group) < _GROUP_MOST
+                if group and full and not more:
                     self._store_ready(group)
                     group = []
             self._store_ready(group)
@@ -511,13 +508,84 @@ class Analyses:
         return keyed, aliases(entities)
 
 
-def _chunk_size(article_ids: Iterable[str], jobs: int) -> int:
-    """How many analyses to send to a worker at once (see `_CHUNK`)."""
-    count = len(article_ids) if isinstance(article_ids, Sized) else 0
+class Ahead:
+    """The analyses of one batch of an import sent to the workers while it is being saved (`Analyses.ahead`):
+    each new or changed article is given to `add` as the batch is read, and sent with the next few
+    (`_chunk_size` of the batch), so the workers analyse while the texts and the metadata are written. The
+    workers start with the first message (never for one new article: the importing process makes it,
+    `analyse_in_pool`). `stop` forgets what was sent (an article met twice in the batch, annotations that
+    move): then `analyse_in_pool` makes them all. Anything that goes wrong here leaves them to it too."""
+
+    def __init__(self, analyses: Analyses, count: int) -> None:
+        self.analyses = analyses
+        self.count = count
+        self.size = _chunk_size(count, analyses._pool_jobs)
+        self.pending: dict[str, tuple[dict[str, Any], str]] = {}
+        self.seen: set[str] = set()
+        self.stopped = not analyses._pooling or count < 2
+
+    def add(self, article_id: str, doc: dict[str, Any], body: str) -> None:
+        """Send the analysis of this article (its metadata document and text) with the next few."""
+        if self.stopped:
+            return
+        if article_id in self.seen:  # met again in this batch: the last document is the one to analyse
+            self.stop()
+            return
+        self.seen.add(article_id)
+        self.pending[article_id] = (doc, body)
+        if len(self.pending) >= self.size and len(self.seen) > 1:
+            self._send()
+
+    def finish(self) -> None:
+        """Send the rest (the batch has been read)."""
+        if not self.stopped and self.pending and len(self.seen) > 1:
+            self._send()
+
+    def stop(self) -> None:
+        """Forget every analysis sent for this batch and send no more."""
+        self.stopped = True
+        self.pending.clear()
+        self.analyses.drop_ahead()
+
+    def _send(self) -> None:
+        analyses = self.analyses
+        pending, self.pending = self.pending, {}
+        try:
+            analyses.start_workers(self.count)
+            pool = analyses._pool
+            if pool is None:
+                self.stopped = True
+                return
+            with analyses.annotations.snapshot():
+                todo = (analyses._outdated_one(aid, doc, body) for aid, (doc, body) in pending.items())
+                ready = (t for t in todo if t is not None)
+                analyses._send(pool, analyses._sent_analyzer(), ready, self.size, analyses._ahead)
+        except Exception:
+            self.stop()
+
+
+def _chunk_size(count: int, jobs: int) -> int:
+    """How many of `count` analyses to send to a worker at once (see `_CHUNK`)."""
     return max(1, min(_CHUNK, count // (4 * jobs)))
 
 
-_WARM_UP_TEXT = "On 3 March 2021 the council in Harbourtown said ferry traffic rose 12 percent.\n"
+# The warm-up analysis: the engine compiles most of its patterns when a text first needs them (about 35 on
+# a first news article, 0.15-0.2 s of CPU), so the warm-up text holds the usual kinds of dates, figures and
+# names; compiled before the workers are forked, they are compiled once for all of them (`_new_pool`).
+_WARM_UP_TEXT = (
+    "LISBON, 3 March 2021 (Reuters) - The European Commission said on Tuesday that exports rose 12.5 percent"
+    " to $4.5 billion in the first quarter, up from 3.2 million tonnes a year earlier.\n"
+    "Prime Minister Ana Silva told reporters in Porto that about 38,000 people were displaced by 14 October"
+    " and that two-thirds of the 120 km road would reopen next week.\n"
+    "Last year more than a hundred firms cut prices by a quarter; between 10 and 20 ships, worth roughly"
+    " \u20ac1.2bn, are due by mid-2024.\n"
+    "The third survey, published on Friday, put unemployment at 7% from 6.1% in 2019, while hundreds of"
+    " workers at the Harbourtown plant, run by Atlantic Shipping Ltd, earned \u00a3350 a week.\n"
+    "Since the 1990s temperatures have risen 1.5 \u00b0C; the vote is expected in early June, two days after"
+    " the summit, at 10:30 a.m. on 2023-05-04.\n"
+    "Officials said on Monday that three-quarters of the 2,500 households had received 40 litres of water"
+    " each for the past six months.\n"
+)
 
 
 @contextlib.contextmanager
@@ -539,8 +607,9 @@ def _forking(forked: bool) -> Iterator[None]:
 
 
 def _warm_up(analyzer: AnalyzeFn) -> None:
-    """A worker process's start: one short analysis, so the analyser's data (word lists, patterns) is
-    loaded before the first real one. A failure here is left to the real analyses to report."""
+    """A worker process's start (or this process's, before forking them): one analysis of a short news
+    text, so the analyser's data (word lists, patterns) is loaded before the first real one. A failure
+    here is left to the real analyses to report."""
     with contextlib.suppress(Exception):
         analyzer(_WARM_UP_TEXT, None, _no_corrections())
 

@@ -81,6 +81,17 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None, durable
     With `durable`, the data and the rename are on disk when this returns. On any failure the old file
     is left untouched and the temporary file removed.
     """
+    if not durable and backup is None:  # many small files (an import's texts), made durable by the caller
+        tmp_path = _write_temp(path, data)
+        try:
+            _step("replace", path)
+            os.replace(tmp_path, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_path)
+            raise
+        _step("replaced", path)
+        return
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)

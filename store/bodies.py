@@ -81,19 +81,24 @@ class BodyStore:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.txt"
 
-    def put(self, body: str, *, durable: bool = True) -> tuple[str, Path | None]:
-        """Store `body` (if not already stored): its key, and its path if it was written now.
+    def put(self, body: str, *, durable: bool = True, key: str | None = None) -> tuple[str, Path | None]:
+        """Store `body` (if not already stored): its key (`key`: known already, `body_key(body)`), and its
+        path if it was written now.
 
         With `durable=False` the caller must `flush` the written paths before relying on them.
         """
-        key = body_key(body)
+        key = body_key(body) if key is None else key
         path = self.path(key)
         if self._intact(path, key):
             return key, None
         # Missing, or left damaged by a crash before it was flushed (nothing referred to it then): write it.
+        data = body.encode("utf-8")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, body.encode("utf-8"), durable=durable)
+            try:
+                atomic_write(path, data, durable=durable)
+            except FileNotFoundError:  # its folder is not made yet
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, data, durable=durable)
         except OSError as exc:
             raise save_error(f"article text to {path}", exc) from exc
         if self._written is not None:
@@ -103,7 +108,7 @@ class BodyStore:
     @staticmethod
     def _intact(path: Path, key: str) -> bool:
         try:
-            return hashlib.sha256(path.read_bytes()).hexdigest()[:32] == key
+            return hashlib.sha256(read_bytes(str(path))).hexdigest()[:32] == key
         except OSError:
             return False
 

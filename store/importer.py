@@ -10,6 +10,7 @@ imported: the report says so and how to restore it, so deleted feed items and fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,7 @@ class _Count:
 
 
 IMPORT_STOPPED = "not imported: the import stopped after the error above"
+FIRST_BATCH_SECONDS = 0.25  # an import analysed by worker processes saves its first batch this soon
 
 
 class Importer:
@@ -135,7 +137,8 @@ class Importer:
     ) -> None:
         batch: list[ParsedArticle] = []
         last_commit = time.monotonic()
-        interval = commit_seconds
+        # With worker processes, the first batch is saved soon, so that they analyse while the rest is read.
+        interval = min(commit_seconds, FIRST_BATCH_SECONDS) if analyze and jobs > 1 else commit_seconds
         stopped = False  # a batch could not be saved (a full disk): the rest is reported, not tried
         for parsed in articles:
             report.warnings.extend(ImportProblem(parsed.path, w) for w in parsed.warnings)
@@ -177,6 +180,15 @@ class Importer:
             return False
         return True
 
+    @contextlib.contextmanager
+    def _dropped_on_error(self) -> Iterator[None]:
+        """The analyses sent ahead for a batch that is not saved are not stored either."""
+        try:
+            yield
+        except BaseException:
+            self.analyses.drop_ahead()
+            raise
+
     def _commit(
         self,
         batch: list[ParsedArticle],
@@ -190,9 +202,14 @@ class Importer:
         time in worker processes when jobs > 1)."""
         outcomes: list[tuple[ParsedArticle, str, ImportStatus]] = []
         bodies = self.files.bodies
+        # The workers analyse the batch's new and changed articles while it is saved (unless annotations
+        # move: their corrections could change); they are dropped if it cannot be saved.
+        ahead = self.analyses.ahead(len(batch)) if analyze and jobs > 1 else None
         with (
             self.files.writing(),
             bodies.undo_on_error(self.files.articles_file.storage, keep_all=self.files.journal.pending),
+            self.annotations.snapshot(),
+            self._dropped_on_error(),
         ):
             tiny = self.files.articles_file
             docs = tiny.raw("articles")  # re-read if another process wrote since
@@ -202,7 +219,8 @@ class Importer:
             added: set[int] = set()
             old_bodies: list[str] = []
             rebodied: list[tuple[str, str, str]] = []  # (id, new text, its key) of updated texts
-            written: list[Path | None] = []  # body files created by this batch
+            texts: list[tuple[ParsedArticle, str, bool]] = []  # to store: parsed, key, whether a restore
+            written: list[Path] = []  # body files created by this batch
             for parsed in batch:
                 url_key = normalise_url(parsed.url) if parsed.url else None
                 matched = by_path.get(parsed.path) or (by_url.get(url_key) if url_key else None)
@@ -220,50 +238,51 @@ class Importer:
                 doc = article_doc(aid, parsed, body_key(parsed.body))
                 current = new_docs.get(did) or docs.get(str(did))
                 if current is None:
-                    written.append(bodies.put(parsed.body, durable=False)[1])
+                    texts.append((parsed, doc["body"], False))
                     new_docs[did] = doc
                     added.add(did)
                     status = "added"
+                    if ahead is not None:
+                        ahead.add(aid, doc, parsed.body)
                 elif matched is None or current == doc:
                     status = "present"  # the same text from another file, or this very file again
                     if current["body"] == doc["body"]:
-                        restored = bodies.put(parsed.body, durable=False)[1]  # gone or damaged: restore it
-                        if restored is not None:
-                            written.append(restored)
-                            self.files.notices.append(
-                                f"The library's copy of the text of {parsed.title!r} was missing or damaged; "
-                                f"it was restored from {parsed.path}."
-                            )
+                        texts.append((parsed, doc["body"], True))  # restored if gone or damaged
                     old_path = current.get("path")
                     if old_path and old_path != parsed.path and not os.path.exists(old_path):
                         # The file was moved or renamed: follow it, so later edits update this article.
                         new_docs[did] = {**current, "path": parsed.path}
                 else:
-                    written.append(bodies.put(parsed.body, durable=False)[1])
+                    texts.append((parsed, doc["body"], False))
                     if current["body"] != doc["body"] and did not in added:
                         old_bodies.append(current["body"])
                         rebodied.append((aid, parsed.body, doc["body"]))
+                        if ahead is not None:
+                            ahead.stop()
                     new_docs[did] = doc
                     status = "updated"
+                    if ahead is not None:
+                        ahead.add(aid, doc, parsed.body)
                 by_path[parsed.path] = aid
                 if url_key:
                     by_url[url_key] = aid
                 outcomes.append((parsed, aid, status))
-            made = [(aid, parsed) for parsed, aid, status in outcomes if status in ("added", "updated")]
-            fresh = {aid: (new_docs[doc_id(aid)], parsed.body) for aid, parsed in made}
-            if analyze and len(fresh) > 1:
-                # The workers start (and load the analyser) while this batch is saved, and make its
-                # analyses meanwhile unless annotations move (their corrections could change).
-                self.analyses.send_ahead({} if rebodied else fresh)
-            try:
-                bodies.flush(p for p in written if p is not None)  # texts on disk before their metadata
-                if new_docs:
-                    changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
-                    changes.extend(self.annotations.moved(rebodied))
-                    self.files.commit(changes)  # metadata and moved annotations: all or nothing
-            except BaseException:
-                self.analyses.drop_ahead()  # the batch is not saved: neither are its analyses
-                raise
+            if ahead is not None:
+                ahead.finish()
+            for parsed, key, restoring in texts:  # written once the workers have the batch's analyses
+                path = bodies.put(parsed.body, durable=False, key=key)[1]
+                if path is not None:
+                    written.append(path)
+                    if restoring:
+                        self.files.notices.append(
+                            f"The library's copy of the text of {parsed.title!r} was missing or damaged; "
+                            f"it was restored from {parsed.path}."
+                        )
+            bodies.flush(written)  # texts on disk before their metadata
+            if new_docs:
+                changes: list[tuple[TinyFile, Tables]] = [(tiny, tiny.with_docs("articles", new_docs))]
+                changes.extend(self.annotations.moved(rebodied))
+                self.files.commit(changes)  # metadata and moved annotations: all or nothing
             if old_bodies:
                 # The backup generation may still refer to a replaced text: restoring it (when the file
                 # is damaged) must find it, so a text is removed only when neither generation uses it.
