@@ -16,6 +16,12 @@ from sys import maxsize
 # ("ı" ~ "i") and long s ("ſ" ~ "s"). Checked with `in`, which costs nothing on an ASCII text.
 _CASE_EXCEPTIONS = ("\u0131", "\u017f")
 
+ASCII_AS_IGNORECASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+"""For `str.translate`: the letters that IGNORECASE matches to an ASCII letter whose lower() is another
+character ("İ" lowers to two, "ı" and "ſ" stay as they are), written as that letter; the only others
+("K", the kelvin sign) lower() already maps to it. So a word an IGNORECASE pattern found is looked up in
+a table of lower-case words as the pattern read it: `word.translate(ASCII_AS_IGNORECASE).lower()`."""
+
 
 def lower_case_twin(text: str) -> str | None:
     """`text.lower()` when a pattern whose letters are all lower case (ASCII) finds, case-sensitively in it,

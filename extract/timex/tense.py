@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 from types import MappingProxyType
 
+from extract.timex.lowered import ASCII_AS_IGNORECASE
 from extract.trie import trie_regex
 from extract.words import table
 
@@ -131,6 +132,8 @@ def sentence_markers(text: str, start: int, end: int, lowered: str | None = None
     out: list[tuple[int, str]] = []
     for lo, hi in _candidate_spans(text, start, end, lowered):
         word = text[lo:hi]
+        if not word.isascii():  # "ıs", "waſ": the word the pattern matched
+            word = word.translate(ASCII_AS_IGNORECASE)
         low = word.lower()
         if low in CLITICS and text[lo - 1 : lo] in _APOSTROPHES:  # only the clitic branch matches these
             if lo - 1 >= start and (low != "s" or _S_HOST.search(text, max(start, lo - 8), lo - 1)):
