@@ -21,7 +21,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
-from extract.across.digest import DIGEST_VERSION, ArticleDigest, digest
+from extract.across.digest import DIGEST_VERSION, ArticleDigest, DigestFigure, digest
 from extract.across.index import AcrossIndex
 from extract.across.model import ArticleInfo
 from store import across_views, fastjson
@@ -230,15 +230,16 @@ def _shard_bytes(entries: dict[str, dict[str, Any]]) -> bytes:
     return b"{" + b",".join(parts) + b"}"
 
 
+_VALUES = slice(DigestFigure._fields.index("value"), DigestFigure._fields.index("high") + 1)
+
+
 def _entry_bytes(entry: dict[str, Any]) -> bytes:
     """`fastjson.dumps(entry)` of a digest entry. Its numbers are whole (offsets, counts) but for its
-    figures' values: when those are of the kinds orjson writes as the standard library does, so is the
-    entry, and the rest of it need not be checked."""
-    for row in entry["digest"]["figures"]:
-        for number in (row[3], row[4]):
-            if type(number) is float and not (number == 0.0 or 1e-4 <= abs(number) < 1e16):
-                return fastjson.dumps(entry)
-    return fastjson.dumps_plain(entry)
+    figures' value and high: when those are of the kinds orjson writes as the standard library does, so is
+    the entry, and the rest of it need not be checked."""
+    if fastjson.plain([row[_VALUES] for row in entry["digest"]["figures"]]):
+        return fastjson.dumps_plain(entry)
+    return fastjson.dumps(entry)
 
 
 def _info(doc: dict[str, Any]) -> ArticleInfo:

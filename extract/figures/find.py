@@ -76,7 +76,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     n = len(text)
     n_spans = len(spans)
     nums: list[_Num] = []
-    starts = _Starts(text, drop_hopeless=True).positions
+    starts = _starts(text, drop_hopeless=True)
     n_starts = len(starts)
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     k = 0
@@ -121,48 +121,38 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
     return [_to_figure(text, num) for num in nums]
 
 
-class _Starts:
+def _starts(text: str, drop_hopeless: bool = False) -> list[int]:
     """The positions where a figure can start, in order: a digit or a number word at the start of a word,
     or a unicode fraction anywhere (the scanner in `patterns.py`).
 
-    All of them (`positions`) are found in one pass over the text (`finditer`, in C) when the scan begins,
-    and the scan loop bisects that list from where it last stopped: the ~37 candidates of a 4 KB article
-    cost one regex call, not one each.
+    All of them are found in one pass over the text (`finditer`, in C) when the scan begins, and the scan
+    loop bisects the list from where it last stopped: the ~37 candidates of a 4 KB article cost one regex
+    call, not one each.
     With `drop_hopeless`, the starts of words that `_words` rejects whatever surrounds them are left out
     (`_hopeless`): the scan loop would only step over them.
     """
-
-    __slots__ = ("_end", "positions")
-
-    def __init__(self, text: str, drop_hopeless: bool = False) -> None:
-        starts = [0] if pt.NUMBER_HEAD.match(text) else []
-        scanner = pt.NUMBER_AFTER_NON_WORD
-        for m in scanner.finditer(text):  # each match opens with the character before its start
-            start, end = m.span()
-            start += 1
-            if drop_hopeless and text[start:end] in _HOPELESS_FORMS and _hopeless(text, start, end):
-                continue
-            starts.append(start)
-            # a number word may hold a hyphen ("twenty-first"), which can open a further start ("first")
-            # inside the match; a digit match ("5", ".5") cannot hold one
-            if end - start >= _HYPHENED_LENGTH:
-                dash = text.find("-", start + 1, end)
-                while dash >= 0:
-                    if scanner.match(text, dash):
-                        starts.append(dash + 1)
-                    dash = text.find("-", dash + 1, end)
-        # a unicode fraction anywhere: most texts have none, and 18 substring tests (C memchr) tell that
-        # ten times faster than one regex search
-        if any(ch in text for ch in pt.UNICODE_FRACTIONS):
-            starts.extend(m.start() for m in pt.FRACTION_CHAR.finditer(text))
-            starts = sorted(set(starts))
-        self.positions = starts
-        self._end = len(text)
-
-    def first_from(self, pos: int) -> int:
-        """The first start at or after `pos`; the text's length when there is none."""
-        i = bisect.bisect_left(self.positions, pos)
-        return self.positions[i] if i < len(self.positions) else self._end
+    starts = [0] if pt.NUMBER_HEAD.match(text) else []
+    scanner = pt.NUMBER_AFTER_NON_WORD
+    for m in scanner.finditer(text):  # each match opens with the character before its start
+        start, end = m.span()
+        start += 1
+        if drop_hopeless and text[start:end] in _HOPELESS_FORMS and _hopeless(text, start, end):
+            continue
+        starts.append(start)
+        # a number word may hold a hyphen ("twenty-first"), which can open a further start ("first")
+        # inside the match; a digit match ("5", ".5") cannot hold one
+        if end - start >= _HYPHENED_LENGTH:
+            dash = text.find("-", start + 1, end)
+            while dash >= 0:
+                if scanner.match(text, dash):
+                    starts.append(dash + 1)
+                dash = text.find("-", dash + 1, end)
+    # a unicode fraction anywhere: most texts have none, and 18 substring tests (C memchr) tell that
+    # ten times faster than one regex search
+    if any(ch in text for ch in pt.UNICODE_FRACTIONS):
+        starts.extend(m.start() for m in pt.FRACTION_CHAR.finditer(text))
+        starts = sorted(set(starts))
+    return starts
 
 
 # Scanned words that `_words` rejects, with the end of the word as where to go on, whatever their
@@ -179,7 +169,7 @@ _HYPHENED_LENGTH = min(len(w) for w in pt.SCAN_WORD_FORMS if "-" in w)
 
 def _hopeless(text: str, start: int, end: int) -> bool:
     """The number word `text[start:end]`, one of `_HOPELESS_FORMS`, never starts a figure, and no start lies
-    inside the part the scan steps over after it (`_Starts` leaves it out)."""
+    inside the part the scan steps over after it (`_starts` leaves it out)."""
     if text.startswith("-", end):  # "first-half", "quarter-final": `_words` steps over the whole token
         return False
     if text[start:end] in _ALWAYS_REJECTED:
