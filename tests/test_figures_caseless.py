@@ -79,3 +79,20 @@ def test_a_scale_word_with_a_case_partner_letter_is_read_as_its_word() -> None:
         assert figure.value == pytest.approx(value) and figure.end == len(text.split(" troops")[0]), text
     [figure] = find_figures("two and ſix ninths", [], [])
     assert figure.value == pytest.approx(2 + 6 / 9)
+
+
+def test_each_letter_is_written_to_match_what_ignorecase_matches() -> None:
+    # a letter with a partner is written "(?i:i)" (a class holding it compiles ~25 times slower), the
+    # others as a class of their two cases: each matches exactly the characters (?i) pairs with it
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for ch in (letter, letter.upper()):
+            written = re.findall(pt._caseless_char(ch), everything)
+            assert written == re.findall("(?i:" + ch + ")", everything), ch
+            assert written == sorted({letter, letter.upper(), *pt._CASE_PARTNERS.get(letter, "")}), ch
+
+
+def test_opening_sets_hold_every_case_form() -> None:
+    assert frozenset("oOiI\u0130\u0131") == pt.RATIO_OPENS
+    assert frozenset("oOmMbB") == pt.QUARTER_CONTEXT_OPENS
+    assert frozenset("sS\u017fdDcC") <= pt.UNIT_OPENS
