@@ -11,8 +11,10 @@ from extract.figures.patterns import (
     AGE_AFTER,
     AGE_CONTEXT,
     BLANK,
+    BLANKS,
     CAP_WORD_BEFORE,
     LABEL_LIST_BEFORE,
+    LABEL_LIST_END,
     NOUN_WORD,
     OF_WORD,
     OF_WORD_OPENS,
@@ -40,6 +42,7 @@ _LEADING_PUNCT = LazyPattern(r"^[^\w~∼≈<>≤≥]+")
 _MONTH_OF = LazyPattern(BLANK + r"+of" + BLANK + r"+([A-Z][a-z]+)")
 _QUALIFIER_WORDS = frozenset(w for q in lx.QUALIFIERS for w in q.split())
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in lx.QUALIFIERS)
+_QUALIFIER_FORMS = tuple(q.lower() for q in lx.QUALIFIERS)
 
 
 def _opens_with_word_or_sign(token: str) -> bool:
@@ -60,6 +63,12 @@ def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[in
             _opens_with_word_or_sign(last) or _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST
         ):
             return None
+        # the zone ends with a letter or "." and blanks, so only a qualifier word can match there: it ends
+        # where the blanks begin, and in an ASCII zone a case-insensitive match is one of lower case
+        if zone.isascii():
+            core = zone.rstrip(BLANKS)
+            if len(core) == len(zone) or not core.lower().endswith(_QUALIFIER_FORMS):
+                return None
     m = QUALIFIER_BEFORE.search(zone)
     if not m:
         return None
@@ -198,8 +207,9 @@ def is_label(text: str, start: int, plain: bool) -> bool:
         word = tail.rsplit(None, 1)[-1].rstrip("#").lower().rstrip(".")
         if _LEADING_PUNCT.sub("", word) in lx.LABEL_WORDS:
             return True
-    if last in ",d–-o(":
-        lm = LABEL_LIST_BEFORE.search(text[max(0, start - 60) : start])
+    # a label list ends with a number, a joiner and blanks (LABEL_LIST_END), which the digits tell at once
+    if last in ",d–-o(" and LABEL_LIST_END.search(wide := text[max(0, start - 60) : start]):
+        lm = LABEL_LIST_BEFORE.search(wide)
         if lm and lm.group(1).lower() in lx.LABEL_WORDS:
             return True
     token = tail.rsplit(None, 1)[-1]

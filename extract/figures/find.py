@@ -118,7 +118,19 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
         last_end = num.end
         pos = num.end
     _propagate_units(nums, text)
-    return [_to_figure(text, num) for num in nums]
+    # one Figure per number, `_clean`'s common case (a whole value) inlined; positional arguments: a
+    # frozen dataclass takes keywords noticeably slower
+    figures: list[Figure] = []
+    add = figures.append
+    for num in nums:
+        start, end, value, high = num.start, num.end, num.value, num.high
+        if value is not None:  # finite: checked above
+            whole = int(value)
+            value = whole if value == whole and -1e12 < value < 1e12 else _clean(value)
+        if high is not None:
+            high = _clean(high)
+        add(Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high))
+    return figures
 
 
 def _starts(text: str, drop_hopeless: bool = False) -> list[int]:
@@ -175,10 +187,14 @@ def _hopeless(text: str, start: int, end: int) -> bool:
     if text[start:end] in _ALWAYS_REJECTED:
         return True
     # otherwise a "quarter", which `_words` rejects alone: when `a_before` and `_quarter_context` fail,
-    # whatever the left and limit
-    return (
-        pt.last_before_blanks(text, start, 0) not in pt.A_BEFORE_ENDS
-        and pt.next_non_blank(text, end, len(text)) not in pt.QUARTER_CONTEXT_OPENS
+    # whatever the left and limit (the first non-blank characters tell most; an "a" or "an" right before
+    # it, at any left bound, or "of", "million", "billion" after it, cut short by any limit, otherwise)
+    if pt.last_before_blanks(text, start, 0) in pt.A_BEFORE_ENDS and pt.A_ANYWHERE_BEFORE.search(
+        text[max(0, start - 4) : start]
+    ):
+        return False
+    return pt.next_non_blank(text, end, len(text)) not in pt.QUARTER_CONTEXT_OPENS or not (
+        pt.QUARTER_CONTEXT_ANY_LIMIT.match(text, end)
     )
 
 
@@ -190,13 +206,6 @@ def _clean(value: float | None) -> float | None:
         return int(value)  # at most 12 digits: the round trip below would give this integer back
     value = float(f"{value:.12g}")
     return int(value) if value == int(value) and abs(value) < 1e15 else value
-
-
-def _to_figure(text: str, num: _Num) -> Figure:
-    start, end = num.start, num.end
-    value, high = _clean(num.value), (None if num.high is None else _clean(num.high))
-    # positional: a frozen dataclass takes keywords noticeably slower, and this runs once per figure
-    return Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high)
 
 
 def _skip_token(text: str, pos: int) -> int:
