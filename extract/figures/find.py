@@ -217,7 +217,7 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     # `_core` inlined: this runs once per candidate (34 per 4 KB article)
     ch = text[s]
     num: _Num | None
-    lone = lone_word(text, s, limit) if "a" <= ch <= "z" else None
+    lone = lone_word(text, s, limit, left) if "a" <= ch <= "z" else None
     if lone is not None:  # a number word that nothing before it joins (`lone.py`)
         end, value, extended = lone
         if not extended:  # nothing after it either: only its counted noun to read
