@@ -227,3 +227,41 @@ def test_the_qualifier_pre_checks_on_every_qualifier() -> None:
                 for ranged in (False, True):
                     expected = _qualifier_by_pattern(text, start, 0, ranged)
                     assert cx.qualifier_before(text, start, 0, ranged) == expected, text
+
+
+# The currency word after a number and the phone number at it: their pre-checks against the patterns
+@settings(max_examples=300, deadline=None)
+@given(text=texts, cut=st.integers(0, 60))
+def test_a_currency_word_opens_where_its_pre_check_says(text: str, cut: int) -> None:
+    compiled = _compiled(pt.CURRENCY_WORD_AFTER)
+    for pos in range(len(text) + 1):
+        for limit in {len(text), min(len(text), pos + cut)}:
+            if compiled.match(text, pos, limit):
+                opens = pt.next_non_blank(text, pos, limit)
+                assert pt.currency_word_may_open(text, pos, opens), (text, pos, limit)
+
+
+def test_every_currency_word_in_every_case_passes_the_pre_check() -> None:
+    compiled = _compiled(pt.CURRENCY_WORD_AFTER)
+    for text in _every_form_of_every_word():
+        for pos in range(len(text)):
+            if compiled.match(text, pos):
+                assert pt.currency_word_may_open(text, pos, pt.next_non_blank(text, pos, len(text))), text
+    assert not pt.currency_word_may_open("5 people", 1, "p")
+    assert pt.currency_word_may_open("5 pesos", 1, "p")
+
+
+phone_texts = st.lists(
+    st.sampled_from(["1", "12", "123", "1234", "٣", "+", "(", ")", "-", ".", " ", "x", "\u00a0"]), max_size=14
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=phone_texts, cut=st.integers(0, 20))
+def test_a_phone_number_starts_where_its_pre_check_says(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    for s in range(len(text)):
+        if text[s].isdigit() or text[s] == ".":
+            for limit in {len(text), min(len(text), s + cut)}:
+                if pt.PHONE_LIKE.compiled.match(text, s, limit):
+                    assert pt.may_be_phone(text, s), (text, s)

@@ -357,7 +357,7 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
         and _currency_before(text, s, left) is None  # "USD115" is money, "F-16" is not
     ):
         return None, _skip_token(text, s)
-    ph = pt.PHONE_LIKE.match(text, s, limit)
+    ph = pt.PHONE_LIKE.match(text, s, limit) if pt.may_be_phone(text, s) else None
     if ph and (
         sum(c in "-." for c in ph.group()) >= 2
         or ("-" in ph.group() and "(" in ph.group())
@@ -656,7 +656,11 @@ def _suffix(
         if rate:
             num.unit, num.end = f"{num.unit} {rate[0]}", rate[1]
         return
-    cm = pt.CURRENCY_WORD_AFTER.match(text, end, limit) if opens in pt.CURRENCY_WORD_OPENS else None
+    cm = (
+        pt.CURRENCY_WORD_AFTER.match(text, end, limit)
+        if pt.currency_word_may_open(text, end, opens)
+        else None
+    )
     if cm and not pt.OF_AFTER.match(text, cm.end()):
         word = cm.group(2).lower()
         weight = word in ("pound", "pounds") and not _has_scale_word(text, num)

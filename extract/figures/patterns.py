@@ -430,3 +430,33 @@ A_BEFORE_ENDS = _opens(caseless_letters="an")
 VAGUE_DET_ENDS = _opens(caseless_letters="lwfye")
 MINUS_WORD_ENDS = _opens(caseless_letters="se")
 PART_ENDS = _opens(caseless_letters="rpmtdn")
+
+
+# After a lower-case letter, CURRENCY_WORD_AFTER's words (none shorter than three letters) open right at
+# it: their first three letters tell ("peo" of "people" opens none, "pes" of "pesos" does)
+CURRENCY_WORD_HEADS = frozenset(w[:3].lower() for w in lx.CURRENCY_WORDS)
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+assert all(len(w) >= 3 and w.isascii() and w.isalpha() for w in lx.CURRENCY_WORDS)
+
+
+def currency_word_may_open(text: str, pos: int, opens: str) -> bool:
+    """Whether CURRENCY_WORD_AFTER may match at `pos`, whose first non-blank character is `opens`: a capital
+    may open a name before the word ("Hong Kong dollars"), any other letter opens the word itself."""
+    if opens not in CURRENCY_WORD_OPENS:
+        return False
+    if opens in _CAPITALS:
+        return True
+    at = text.find(opens, pos)  # only blanks come before it
+    head = text[at : at + 3]
+    return not head.isascii() or head.lower() in CURRENCY_WORD_HEADS
+
+
+def may_be_phone(text: str, s: int) -> bool:
+    """Whether PHONE_LIKE may match at `s`: the digits there are followed by ")", by a digit the ASCII
+    test below leaves (another script's), or by "-", "." or " " and two digits (or the window's end)."""
+    rest = text[s + 1 : s + 8].lstrip("0123456789")
+    c = rest[:1]
+    if c in ("-", ".", " "):
+        d = rest[1:3]
+        return len(d) < 2 or d.isdigit()
+    return c == ")" or c.isdigit()
