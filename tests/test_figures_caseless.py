@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from extract.figures import find_figures
 from extract.figures import lexicon as lx
 from extract.figures import patterns as pt
-from extract.trie import trie_regex
+from extract.trie import trie_regex, trie_regex_chains
 
 WORD_LISTS = {
     "units": list(lx.UNIT_NAMES),
@@ -96,3 +96,17 @@ def test_opening_sets_hold_every_case_form() -> None:
     assert frozenset("oOiI\u0130\u0131") == pt.RATIO_OPENS
     assert frozenset("oOmMbB") == pt.QUARTER_CONTEXT_OPENS
     assert frozenset("sS\u017fdDcC") <= pt.UNIT_OPENS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abc-.", min_size=1, max_size=6), min_size=1, max_size=12))
+def test_the_trie_with_chains_is_the_trie_written_per_character(words: list[str]) -> None:
+    # written per character, a chain is the characters one after another: the very same regex
+    per_character = trie_regex_chains(words, re.escape, lambda chars: "".join(map(re.escape, chars)))
+    assert per_character == trie_regex(words)
+    chained = re.compile(
+        "(?:" + trie_regex_chains(words, re.escape, lambda chars: f"(?:{re.escape(chars)})") + ")"
+    )
+    plain = re.compile("(?:" + trie_regex(words) + ")")
+    text = "".join(words) + "-" + " ".join(words)
+    assert _spans(chained, text) == _spans(plain, text)

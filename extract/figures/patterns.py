@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from extract.figures import lexicon as lx
 from extract.figures.lazy import LazyPattern
-from extract.trie import trie_regex
+from extract.trie import trie_regex, trie_regex_chains
 
 BLANK = r"[ \t\u00a0\u202f\u2009]"
 
@@ -33,14 +33,20 @@ def _caseless_char(ch: str) -> str:
     return re.escape(ch) if ch.isascii() else "(?i:" + re.escape(ch) + ")"
 
 
+def _caseless_chain(chars: str) -> str:
+    return "(?i:" + re.escape(chars) + ")"
+
+
 def caseless(words: Iterable[str]) -> str:
     """A regex matching what `(?i:` + `trie_regex(words)` + `)` matches, tried in the same order.
 
-    The trie is the same; only each ASCII letter is written as the class of its case forms. The regex
-    engine skips a branch that opens with a literal or a class by looking at one character, but enters
-    every branch under (?i): the unit, currency and number-word patterns fail about twice as fast.
+    The trie is the same; only the first character of each branch is written as the class of its case
+    forms (an ASCII letter). The regex engine skips a branch that opens with a literal or a class by
+    looking at one character, but enters every branch under (?i): the unit, currency and number-word
+    patterns fail about twice as fast. The characters after it, up to the next branch, stay under (?i),
+    which matches them as fast and compiles them about three times faster than classes.
     """
-    return trie_regex(words, _caseless_char)
+    return trie_regex_chains(words, _caseless_char, _caseless_chain)
 
 
 def _words(*tables: Iterable[str]) -> list[str]:
