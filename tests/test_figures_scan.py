@@ -21,6 +21,7 @@ REFERENCE = re.compile(r"(?<![\w.,])[.]?\d|" + pt._UFRAC + r"|\b(?:" + pt._SCAN_
 PIECES = [
     "one", "One", "ONE", "someone", "twenty-first", "half", "thousands", "a", "an", "3", "3.5", ".5", "x.5",
     "1,5", "½", "3½", "x½", "٣", "_4", "Hundred", "millions", "bn", " ", "\n", ".", ",", "-", "(", "é",
+    ",.5", "..5", " .٣", ",٣",
 ]  # fmt: skip
 
 texts = st.one_of(
