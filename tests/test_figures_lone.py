@@ -70,7 +70,7 @@ def test_a_lone_number_word_gives_the_figures_of_the_full_path(text: str, cut: i
 def test_the_short_way_is_taken_where_it_should_be() -> None:
     text = "the harbour million troops rose"
     s = text.index("million")
-    assert lone.lone_word(text, s, len(text), 0) == (s + 7, 1e6, False)
+    assert lone.lone_word(text, s, len(text), 0) == (s + 7, 1e6, False, "troops")
     [figure] = _figures(text, [])
     assert (figure.text, figure.value, figure.unit) == ("million", 1_000_000, "troops")
     # after a qualifier, before a word that continues the number, or "one" (maybe a pronoun): the full path
@@ -83,7 +83,7 @@ def test_the_short_way_is_taken_where_it_should_be() -> None:
     # before a unit: the number is the word's, the extensions are still tried
     text = "the harbour million tonnes rose"
     s = text.index("million")
-    assert lone.lone_word(text, s, len(text), 0) == (s + 7, 1e6, True)
+    assert lone.lone_word(text, s, len(text), 0) == (s + 7, 1e6, True, "tonnes")
     [figure] = _figures(text, [])
     assert (figure.text, figure.kind, figure.unit) == ("million tonnes", "quantity", "tonnes")
 

@@ -90,11 +90,18 @@ def a_before(text: str, start: int, left: int) -> int | None:
 
 
 def counted_noun(
-    text: str, end: int, limit: int, allow_of: bool = True, opens: str | None = None
+    text: str,
+    end: int,
+    limit: int,
+    allow_of: bool = True,
+    opens: str | None = None,
+    first: str | None = None,
 ) -> tuple[str | None, int]:
     """The noun phrase a figure counts ("troops", "American forces" after "half of"), and where it ends.
 
-    `opens`: the first non-blank character at `end` (before `limit`) when the caller has it."""
+    `opens`: the first non-blank character at `end` (before `limit`) when the caller has it; `first`: the
+    word of NOUN_WORD's match at `end` (one blank, then the word, within `limit`) when the caller has read
+    it, used unless an "of" comes first."""
     p = end
     if allow_of and (next_non_blank(text, p, limit) if opens is None else opens) in OF_WORD_OPENS:
         om = OF_WORD.match(text, p, limit)
@@ -102,27 +109,31 @@ def counted_noun(
             p = om.end()
     words: list[str] = []
     q = p
+    known = first if p == end else None
     while len(words) < 3:
-        m = NOUN_WORD.match(text, q, limit)
-        if not m:
-            break
-        w = m.group(1)
+        if known is not None:
+            w, w_end, known = known, q + 1 + len(known), None
+        else:
+            m = NOUN_WORD.match(text, q, limit)
+            if not m:
+                break
+            w, w_end = m.group(1), m.end()
         kind, plural, _ = _word_facts.get(w) or _facts(w)
         if kind in (_STOP, _DETERMINER):
             if kind == _DETERMINER and not words and p != end:
-                q = m.end()
+                q = w_end
                 continue
             break
         if kind == _POSSESSIVE:  # "half of the consortium's costs": the possessor is not counted
             words = []
-            q = m.end()
+            q = w_end
             continue
         if kind == _ADVERB:
             break
         if kind == _PARTICIPLE:
             if words:
                 break
-            nm = NOUN_WORD.match(text, m.end(), limit)
+            nm = NOUN_WORD.match(text, w_end, limit)
             nxt = nm.group(1) if nm else ""
             # a participle counts only as an adjective before a plural noun: "wounded soldiers"
             if not (nxt[:1].islower() and nxt.endswith("s") and nxt.lower() not in lx.NOUN_STOP):
@@ -132,7 +143,7 @@ def counted_noun(
         if words and words[-1][0].islower() and not _facts(words[-1])[2] and not plural:
             break
         words.append(w)
-        q = m.end()
+        q = w_end
         if w[0].islower() and plural:
             break
     if not words:

@@ -219,9 +219,9 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     num: _Num | None
     lone = lone_word(text, s, limit, left) if "a" <= ch <= "z" else None
     if lone is not None:  # a number word that nothing before it joins (`lone.py`)
-        end, value, extended = lone
+        end, value, extended, after = lone
         if not extended:  # nothing after it either: only its counted noun to read
-            return _lone_figure(text, s, end, value, sentence_end), end
+            return _lone_figure(text, s, end, value, sentence_end, after), end
         num, skip = _Num(s, end, value, "cardinal", plain=False, digits=False), end
     elif ch in pt.UNICODE_FRACTIONS:
         num, skip = _Num(s, s + 1, pt.UNICODE_FRACTIONS[ch], "fraction", plain=False), s + 1
@@ -303,10 +303,12 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     return num, num.end
 
 
-def _lone_figure(text: str, s: int, end: int, value: float, sentence_end: int) -> _Num:
-    """The figure of the lone number word `text[s:end]` (`lone.py`): a cardinal and the noun it counts."""
+def _lone_figure(text: str, s: int, end: int, value: float, sentence_end: int, after: str) -> _Num:
+    """The figure of the lone number word `text[s:end]` (`lone.py`): a cardinal and the noun it counts.
+    `after`: the word after it, read by `lone_word` (NOUN_WORD's first word there when it has two
+    letters: it ends before a blank or punctuation)."""
     num = _Num(s, end, value, "cardinal", plain=False, digits=False)
-    num.unit, _ = counted_noun(text, end, sentence_end, True, text[end + 1])
+    num.unit, _ = counted_noun(text, end, sentence_end, True, after[0], after if len(after) > 1 else None)
     return num
 
 

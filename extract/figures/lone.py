@@ -79,11 +79,12 @@ def _lone_values() -> dict[str, float]:
     return _values
 
 
-def lone_word(text: str, s: int, limit: int, left: int) -> tuple[int, float, bool] | None:
-    """The end and value of the lone number word at `s` (see the module's docstring), and whether the word
-    after it may extend the figure (a unit, a currency, a range...: the extensions must still be tried);
-    None when the word is not one and the full path must read it. `limit`: where the figure's sentence (or
-    room) ends; `left`: where the text the patterns before the number read begins."""
+def lone_word(text: str, s: int, limit: int, left: int) -> tuple[int, float, bool, str] | None:
+    """The end and value of the lone number word at `s` (see the module's docstring), whether the word
+    after it may extend the figure (a unit, a currency, a range...: the extensions must still be tried),
+    and that word (after one blank); None when the word is not one and the full path must read it.
+    `limit`: where the figure's sentence (or room) ends; `left`: where the text the patterns before the
+    number read begins."""
     if s < 2 or text[s - 1] != " ":
         return None
     end = text.find(" ", s, s + 12)  # the longest number word has 10 letters
@@ -95,7 +96,8 @@ def lone_word(text: str, s: int, limit: int, left: int) -> tuple[int, float, boo
     nxt = _NEXT_WORD.match(text, end, limit)
     if nxt is None:
         return None
-    after = nxt.group(1).lower()
+    word = nxt.group(1)
+    after = word.lower()
     if after in _CONTINUES_NUMBER:
         return None
     # the word before: ASCII letters right before the blank, none of them a partner of an ASCII letter
@@ -106,7 +108,7 @@ def lone_word(text: str, s: int, limit: int, left: int) -> tuple[int, float, boo
     lowered = before.lower()
     if lowered.endswith(_ENDERS) and not _inside_word(before, lowered, s - 1 - left):
         return None
-    return end, value, after in _EXTENDS_FIGURE
+    return end, value, after in _EXTENDS_FIGURE, word
 
 
 def _inside_word(before: str, lowered: str, room: int) -> bool:
