@@ -458,14 +458,13 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
         if sp and sp.end > num.end:
             num.end, num.value, num.plain = sp.end, sp.value, False
             return num, num.end
-    currency = _currency_before(text, s, left)
     mm = pt.MULTIPLIER.match(text, num.end, limit) if nb in pt.MULTIPLIER_OPENS else None
     if mm:
         tok = mm.group().strip()
         attached = mm.group()[0] not in " \t\u00a0\u202f\u2009"
         mult = lx.MULTIPLIERS.get(tok, lx.MULTIPLIERS.get(tok.lower(), 0))
         # a single letter other than "k" multiplies only an amount of money: "$10M", "€40m" (not "4G", "3M")
-        use = len(tok) > 1 or tok == "k" or (attached and currency is not None)
+        use = len(tok) > 1 or tok == "k" or (attached and _currency_before(text, s, left) is not None)
         if not use and tok == "m" and attached:  # "3.5m units": millions of a counted thing, not metres
             noun = pt.NOUN_WORD.match(text, mm.end(), limit)
             word = noun.group(1).lower() if noun else ""
