@@ -148,7 +148,11 @@ def counted_noun(
             break
     if not words:
         return None, end
-    rate = RATE_AFTER.match(text, q, limit) if next_non_blank(text, q, limit) in RATE_OPENS else None
+    # the first non-blank character after the phrase: most often the one after a single space
+    after = text[q + 1] if q + 1 < limit and text[q] == " " else " "
+    if after in BLANKS:
+        after = next_non_blank(text, q, limit)
+    rate = RATE_AFTER.match(text, q, limit) if after in RATE_OPENS else None
     if rate:
         return " ".join(words) + " a " + rate.group(1).lower(), q
     return " ".join(words), q
