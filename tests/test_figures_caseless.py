@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from extract.figures import find_figures
 from extract.figures import lexicon as lx
 from extract.figures import patterns as pt
-from extract.trie import trie_regex
+from extract.trie import trie_regex, trie_regex_chains
 
 WORD_LISTS = {
     "units": list(lx.UNIT_NAMES),
@@ -79,3 +79,34 @@ def test_a_scale_word_with_a_case_partner_letter_is_read_as_its_word() -> None:
         assert figure.value == pytest.approx(value) and figure.end == len(text.split(" troops")[0]), text
     [figure] = find_figures("two and ſix ninths", [], [])
     assert figure.value == pytest.approx(2 + 6 / 9)
+
+
+def test_each_letter_is_written_to_match_what_ignorecase_matches() -> None:
+    # a letter with a partner is written "(?i:i)" (a class holding it compiles ~25 times slower), the
+    # others as a class of their two cases: each matches exactly the characters (?i) pairs with it
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for ch in (letter, letter.upper()):
+            written = re.findall(pt._caseless_char(ch), everything)
+            assert written == re.findall("(?i:" + ch + ")", everything), ch
+            assert written == sorted({letter, letter.upper(), *pt._CASE_PARTNERS.get(letter, "")}), ch
+
+
+def test_opening_sets_hold_every_case_form() -> None:
+    assert frozenset("oOiI\u0130\u0131") == pt.RATIO_OPENS
+    assert frozenset("oOmMbB") == pt.QUARTER_CONTEXT_OPENS
+    assert frozenset("sS\u017fdDcC") <= pt.UNIT_OPENS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abc-.", min_size=1, max_size=6), min_size=1, max_size=12))
+def test_the_trie_with_chains_is_the_trie_written_per_character(words: list[str]) -> None:
+    # written per character, a chain is the characters one after another: the very same regex
+    per_character = trie_regex_chains(words, re.escape, lambda chars: "".join(map(re.escape, chars)))
+    assert per_character == trie_regex(words)
+    chained = re.compile(
+        "(?:" + trie_regex_chains(words, re.escape, lambda chars: f"(?:{re.escape(chars)})") + ")"
+    )
+    plain = re.compile("(?:" + trie_regex(words) + ")")
+    text = "".join(words) + "-" + " ".join(words)
+    assert _spans(chained, text) == _spans(plain, text)

@@ -155,3 +155,113 @@ def test_the_digit_pre_checks_pass_wherever_their_pattern_matches(parts: list[st
             assert text[s] in "p-–"
         if s and text[s - 1] in "'’ " and pt.SHORT_YEAR_BEFORE.compiled.search(text[max(0, s - 3) : s]):
             assert text[s - 1] in "'’" or text[s - 2 : s - 1] in ("'", "’")
+
+
+# Label lists and qualifiers before a number: the pre-checks against the patterns they spare
+LABEL_PIECES = [
+    "Fig", "Figs", "Table", "page", ".", " ", "  ", "\u00a0", "(", ")", "1", "12", "4.2", "A", "b", ",",
+    "and", "to", "-", "–", "\n", "x",
+]  # fmt: skip
+label_texts = st.lists(st.sampled_from(LABEL_PIECES), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=label_texts)
+def test_a_label_list_ends_as_its_pre_check_says(parts: list[str]) -> None:
+    text = "".join(parts)
+    for pos in range(len(text) + 1):
+        zone = text[max(0, pos - 60) : pos]
+        if pt.LABEL_LIST_BEFORE.compiled.search(zone):
+            assert pt.LABEL_LIST_END.compiled.search(zone), zone
+
+
+def _qualifier_by_pattern(text: str, start: int, left: int, ranged: bool) -> tuple[int, str] | None:
+    """`qualifier_before` without its zone pre-check: the last word's test, then the pattern searched on
+    the zone."""
+    lo = max(left, start - 32)
+    zone = text[lo:start]
+    tail = zone.rstrip()
+    if not tail:
+        return None
+    if tail[-1] not in lx.QUALIFIER_SYMBOLS:
+        last = tail.rsplit(None, 1)[-1].lower()
+        if last not in cx._QUALIFIER_LAST and (
+            cx._opens_with_word_or_sign(last) or cx._LEADING_PUNCT.sub("", last) not in cx._QUALIFIER_LAST
+        ):
+            return None
+    m = pt.QUALIFIER_BEFORE.compiled.search(zone)
+    if not m:
+        return None
+    if m.group(1):
+        q = " ".join(m.group(1).lower().split())
+        if q in cx._RANGE_ONLY and not ranged:
+            return None
+        return lo + m.start(), cx._QUALIFIER_NORMAL.get(q, q)
+    return lo + m.start(), lx.QUALIFIER_SYMBOLS[m.group(2)]
+
+
+qualifier_words = sorted({w for q in lx.QUALIFIERS for w in q.split()}) + list(lx.QUALIFIER_SYMBOLS)
+qualifier_texts = st.lists(
+    st.tuples(
+        st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\n", "(", "-", "x", "İ", "ſ"]),
+        st.sampled_from([*qualifier_words, "5", "per", "cent", "spokesman", "Than"]),
+        st.integers(0, 4),
+    ),
+    max_size=6,
+).map(lambda parts: "".join(sep + _case(word, how) for sep, word, how in parts) + " 5")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=qualifier_texts, left=st.integers(0, 40), ranged=st.booleans())
+def test_the_qualifier_pre_checks_keep_every_qualifier(text: str, left: int, ranged: bool) -> None:
+    start = len(text) - 1
+    left = min(left, start)
+    assert cx.qualifier_before(text, start, left, ranged) == _qualifier_by_pattern(text, start, left, ranged)
+
+
+def test_the_qualifier_pre_checks_on_every_qualifier() -> None:
+    for q in [*lx.QUALIFIERS, *lx.QUALIFIER_SYMBOLS]:
+        for how in range(5):
+            for text in (f"{_case(q, how)} 5", f"rose {_case(q, how)}\u00a0 5", f"x{_case(q, how)} 5"):
+                start = len(text) - 1
+                for ranged in (False, True):
+                    expected = _qualifier_by_pattern(text, start, 0, ranged)
+                    assert cx.qualifier_before(text, start, 0, ranged) == expected, text
+
+
+# The currency word after a number and the phone number at it: their pre-checks against the patterns
+@settings(max_examples=300, deadline=None)
+@given(text=texts, cut=st.integers(0, 60))
+def test_a_currency_word_opens_where_its_pre_check_says(text: str, cut: int) -> None:
+    compiled = _compiled(pt.CURRENCY_WORD_AFTER)
+    for pos in range(len(text) + 1):
+        for limit in {len(text), min(len(text), pos + cut)}:
+            if compiled.match(text, pos, limit):
+                opens = pt.next_non_blank(text, pos, limit)
+                assert pt.currency_word_may_open(text, pos, opens), (text, pos, limit)
+
+
+def test_every_currency_word_in_every_case_passes_the_pre_check() -> None:
+    compiled = _compiled(pt.CURRENCY_WORD_AFTER)
+    for text in _every_form_of_every_word():
+        for pos in range(len(text)):
+            if compiled.match(text, pos):
+                assert pt.currency_word_may_open(text, pos, pt.next_non_blank(text, pos, len(text))), text
+    assert not pt.currency_word_may_open("5 people", 1, "p")
+    assert pt.currency_word_may_open("5 pesos", 1, "p")
+
+
+phone_texts = st.lists(
+    st.sampled_from(["1", "12", "123", "1234", "٣", "+", "(", ")", "-", ".", " ", "x", "\u00a0"]), max_size=14
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=phone_texts, cut=st.integers(0, 20))
+def test_a_phone_number_starts_where_its_pre_check_says(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    for s in range(len(text)):
+        if text[s].isdigit() or text[s] == ".":
+            for limit in {len(text), min(len(text), s + cut)}:
+                if pt.PHONE_LIKE.compiled.match(text, s, limit):
+                    assert pt.may_be_phone(text, s), (text, s)

@@ -24,6 +24,7 @@ CONTEXT = sorted(
     | set(lx.CURRENCY_CODES)
 )
 PLAIN = ["troops", "people", "the", "harbour", "said", "rose", "handsome", "urban", "areas", "s", "x"]
+PLAIN += ["spokesman", "Bofa", "whereof", "Xan", "tomato", "nearlyabout", "San"]
 PLAIN += ["officials", "barrels", "wounded", "soldiers", "of", "American", "forces", "day", "year", "'s"]
 SEPARATORS = [" "] * 40 + ["", "  ", "-", ".", ", ", "\n", "ſ", "ı", "İ", "\u212a", "é", "5", "'", "%", "$"]
 
@@ -48,7 +49,7 @@ def _figures(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
 
 def _full_path(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(fd, "lone_word", lambda text, s, limit: None)
+        m.setattr(fd, "lone_word", lambda text, s, limit, left: None)
         return _figures(text, taken)
 
 
@@ -69,7 +70,7 @@ def test_a_lone_number_word_gives_the_figures_of_the_full_path(text: str, cut: i
 def test_the_short_way_is_taken_where_it_should_be() -> None:
     text = "the harbour million troops rose"
     s = text.index("million")
-    assert lone.lone_word(text, s, len(text)) == (s + 7, 1e6, False)
+    assert lone.lone_word(text, s, len(text), 0) == (s + 7, 1e6, False, "troops")
     [figure] = _figures(text, [])
     assert (figure.text, figure.value, figure.unit) == ("million", 1_000_000, "troops")
     # after a qualifier, before a word that continues the number, or "one" (maybe a pronoun): the full path
@@ -78,11 +79,11 @@ def test_the_short_way_is_taken_where_it_should_be() -> None:
         ("the harbour million two troops", "million"),
         ("the harbour one troops", "one"),
     ):
-        assert lone.lone_word(blocked, blocked.index(word), len(blocked)) is None, blocked
+        assert lone.lone_word(blocked, blocked.index(word), len(blocked), 0) is None, blocked
     # before a unit: the number is the word's, the extensions are still tried
     text = "the harbour million tonnes rose"
     s = text.index("million")
-    assert lone.lone_word(text, s, len(text)) == (s + 7, 1e6, True)
+    assert lone.lone_word(text, s, len(text), 0) == (s + 7, 1e6, True, "tonnes")
     [figure] = _figures(text, [])
     assert (figure.text, figure.kind, figure.unit) == ("million tonnes", "quantity", "tonnes")
 

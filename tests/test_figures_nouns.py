@@ -95,3 +95,17 @@ def test_the_table_of_word_facts_stays_bounded() -> None:
     assert len(cx._word_facts) <= cx._WORD_FACTS_MAX
     assert cx._facts("troops") == (cx._NOUN, True, False)
     assert cx._facts("the")[0] == cx._DETERMINER and cx._facts("wounded")[0] == cx._PARTICIPLE
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts, cut=st.integers(0, 80), allow_of=st.booleans())
+def test_counted_noun_given_its_first_word_reads_the_same(text: str, cut: int, allow_of: bool) -> None:
+    # the caller's word (a lone number word's next word): NOUN_WORD's match at the start, one blank and
+    # the word within the limit
+    limit = len(text) - cut % (len(text) + 1)
+    m = NOUN_WORD.compiled.match(text, 0, limit)
+    if m and m.start(1) == 1:
+        first = m.group(1)
+        expected = reference(text, 0, limit, allow_of)
+        assert cx.counted_noun(text, 0, limit, allow_of, None, first) == expected
+        assert cx.counted_noun(text, 0, limit, allow_of, text[1], first) == expected

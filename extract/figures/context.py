@@ -11,8 +11,10 @@ from extract.figures.patterns import (
     AGE_AFTER,
     AGE_CONTEXT,
     BLANK,
+    BLANKS,
     CAP_WORD_BEFORE,
     LABEL_LIST_BEFORE,
+    LABEL_LIST_END,
     NOUN_WORD,
     OF_WORD,
     OF_WORD_OPENS,
@@ -40,6 +42,7 @@ _LEADING_PUNCT = LazyPattern(r"^[^\w~∼≈<>≤≥]+")
 _MONTH_OF = LazyPattern(BLANK + r"+of" + BLANK + r"+([A-Z][a-z]+)")
 _QUALIFIER_WORDS = frozenset(w for q in lx.QUALIFIERS for w in q.split())
 _QUALIFIER_LAST = frozenset(q.split()[-1] for q in lx.QUALIFIERS)
+_QUALIFIER_FORMS = tuple(q.lower() for q in lx.QUALIFIERS)
 
 
 def _opens_with_word_or_sign(token: str) -> bool:
@@ -60,6 +63,12 @@ def qualifier_before(text: str, start: int, left: int, ranged: bool) -> tuple[in
             _opens_with_word_or_sign(last) or _LEADING_PUNCT.sub("", last) not in _QUALIFIER_LAST
         ):
             return None
+        # the zone ends with a letter or "." and blanks, so only a qualifier word can match there: it ends
+        # where the blanks begin, and in an ASCII zone a case-insensitive match is one of lower case
+        if zone.isascii():
+            core = zone.rstrip(BLANKS)
+            if len(core) == len(zone) or not core.lower().endswith(_QUALIFIER_FORMS):
+                return None
     m = QUALIFIER_BEFORE.search(zone)
     if not m:
         return None
@@ -81,11 +90,18 @@ def a_before(text: str, start: int, left: int) -> int | None:
 
 
 def counted_noun(
-    text: str, end: int, limit: int, allow_of: bool = True, opens: str | None = None
+    text: str,
+    end: int,
+    limit: int,
+    allow_of: bool = True,
+    opens: str | None = None,
+    first: str | None = None,
 ) -> tuple[str | None, int]:
     """The noun phrase a figure counts ("troops", "American forces" after "half of"), and where it ends.
 
-    `opens`: the first non-blank character at `end` (before `limit`) when the caller has it."""
+    `opens`: the first non-blank character at `end` (before `limit`) when the caller has it; `first`: the
+    word of NOUN_WORD's match at `end` (one blank, then the word, within `limit`) when the caller has read
+    it, used unless an "of" comes first."""
     p = end
     if allow_of and (next_non_blank(text, p, limit) if opens is None else opens) in OF_WORD_OPENS:
         om = OF_WORD.match(text, p, limit)
@@ -93,27 +109,31 @@ def counted_noun(
             p = om.end()
     words: list[str] = []
     q = p
+    known = first if p == end else None
     while len(words) < 3:
-        m = NOUN_WORD.match(text, q, limit)
-        if not m:
-            break
-        w = m.group(1)
+        if known is not None:
+            w, w_end, known = known, q + 1 + len(known), None
+        else:
+            m = NOUN_WORD.match(text, q, limit)
+            if not m:
+                break
+            w, w_end = m.group(1), m.end()
         kind, plural, _ = _word_facts.get(w) or _facts(w)
         if kind in (_STOP, _DETERMINER):
             if kind == _DETERMINER and not words and p != end:
-                q = m.end()
+                q = w_end
                 continue
             break
         if kind == _POSSESSIVE:  # "half of the consortium's costs": the possessor is not counted
             words = []
-            q = m.end()
+            q = w_end
             continue
         if kind == _ADVERB:
             break
         if kind == _PARTICIPLE:
             if words:
                 break
-            nm = NOUN_WORD.match(text, m.end(), limit)
+            nm = NOUN_WORD.match(text, w_end, limit)
             nxt = nm.group(1) if nm else ""
             # a participle counts only as an adjective before a plural noun: "wounded soldiers"
             if not (nxt[:1].islower() and nxt.endswith("s") and nxt.lower() not in lx.NOUN_STOP):
@@ -123,12 +143,16 @@ def counted_noun(
         if words and words[-1][0].islower() and not _facts(words[-1])[2] and not plural:
             break
         words.append(w)
-        q = m.end()
+        q = w_end
         if w[0].islower() and plural:
             break
     if not words:
         return None, end
-    rate = RATE_AFTER.match(text, q, limit) if next_non_blank(text, q, limit) in RATE_OPENS else None
+    # the first non-blank character after the phrase: most often the one after a single space
+    after = text[q + 1] if q + 1 < limit and text[q] == " " else " "
+    if after in BLANKS:
+        after = next_non_blank(text, q, limit)
+    rate = RATE_AFTER.match(text, q, limit) if after in RATE_OPENS else None
     if rate:
         return " ".join(words) + " a " + rate.group(1).lower(), q
     return " ".join(words), q
@@ -198,8 +222,9 @@ def is_label(text: str, start: int, plain: bool) -> bool:
         word = tail.rsplit(None, 1)[-1].rstrip("#").lower().rstrip(".")
         if _LEADING_PUNCT.sub("", word) in lx.LABEL_WORDS:
             return True
-    if last in ",d–-o(":
-        lm = LABEL_LIST_BEFORE.search(text[max(0, start - 60) : start])
+    # a label list ends with a number, a joiner and blanks (LABEL_LIST_END), which the digits tell at once
+    if last in ",d–-o(" and LABEL_LIST_END.search(wide := text[max(0, start - 60) : start]):
+        lm = LABEL_LIST_BEFORE.search(wide)
         if lm and lm.group(1).lower() in lx.LABEL_WORDS:
             return True
     token = tail.rsplit(None, 1)[-1]

@@ -118,7 +118,19 @@ def find_figures(text: str, sentences: Sequence[Sentence], taken: Sequence[tuple
         last_end = num.end
         pos = num.end
     _propagate_units(nums, text)
-    return [_to_figure(text, num) for num in nums]
+    # one Figure per number, `_clean`'s common case (a whole value) inlined; positional arguments: a
+    # frozen dataclass takes keywords noticeably slower
+    figures: list[Figure] = []
+    add = figures.append
+    for num in nums:
+        start, end, value, high = num.start, num.end, num.value, num.high
+        if value is not None:  # finite: checked above
+            whole = int(value)
+            value = whole if value == whole and -1e12 < value < 1e12 else _clean(value)
+        if high is not None:
+            high = _clean(high)
+        add(Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high))
+    return figures
 
 
 def _starts(text: str, drop_hopeless: bool = False) -> list[int]:
@@ -175,10 +187,14 @@ def _hopeless(text: str, start: int, end: int) -> bool:
     if text[start:end] in _ALWAYS_REJECTED:
         return True
     # otherwise a "quarter", which `_words` rejects alone: when `a_before` and `_quarter_context` fail,
-    # whatever the left and limit
-    return (
-        pt.last_before_blanks(text, start, 0) not in pt.A_BEFORE_ENDS
-        and pt.next_non_blank(text, end, len(text)) not in pt.QUARTER_CONTEXT_OPENS
+    # whatever the left and limit (the first non-blank characters tell most; an "a" or "an" right before
+    # it, at any left bound, or "of", "million", "billion" after it, cut short by any limit, otherwise)
+    if pt.last_before_blanks(text, start, 0) in pt.A_BEFORE_ENDS and pt.A_ANYWHERE_BEFORE.search(
+        text[max(0, start - 4) : start]
+    ):
+        return False
+    return pt.next_non_blank(text, end, len(text)) not in pt.QUARTER_CONTEXT_OPENS or not (
+        pt.QUARTER_CONTEXT_ANY_LIMIT.match(text, end)
     )
 
 
@@ -192,13 +208,6 @@ def _clean(value: float | None) -> float | None:
     return int(value) if value == int(value) and abs(value) < 1e15 else value
 
 
-def _to_figure(text: str, num: _Num) -> Figure:
-    start, end = num.start, num.end
-    value, high = _clean(num.value), (None if num.high is None else _clean(num.high))
-    # positional: a frozen dataclass takes keywords noticeably slower, and this runs once per figure
-    return Figure(start, end, text[start:end], value, num.kind, num.unit, num.qualifier, high)
-
-
 def _skip_token(text: str, pos: int) -> int:
     return _TOKEN_END.match(text, pos).end()  # type: ignore[union-attr]
 
@@ -208,11 +217,11 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     # `_core` inlined: this runs once per candidate (34 per 4 KB article)
     ch = text[s]
     num: _Num | None
-    lone = lone_word(text, s, limit) if "a" <= ch <= "z" else None
+    lone = lone_word(text, s, limit, left) if "a" <= ch <= "z" else None
     if lone is not None:  # a number word that nothing before it joins (`lone.py`)
-        end, value, extended = lone
+        end, value, extended, after = lone
         if not extended:  # nothing after it either: only its counted noun to read
-            return _lone_figure(text, s, end, value, sentence_end), end
+            return _lone_figure(text, s, end, value, sentence_end, after), end
         num, skip = _Num(s, end, value, "cardinal", plain=False, digits=False), end
     elif ch in pt.UNICODE_FRACTIONS:
         num, skip = _Num(s, s + 1, pt.UNICODE_FRACTIONS[ch], "fraction", plain=False), s + 1
@@ -294,10 +303,12 @@ def _figure_at(text: str, s: int, left: int, limit: int, sentence_end: int) -> t
     return num, num.end
 
 
-def _lone_figure(text: str, s: int, end: int, value: float, sentence_end: int) -> _Num:
-    """The figure of the lone number word `text[s:end]` (`lone.py`): a cardinal and the noun it counts."""
+def _lone_figure(text: str, s: int, end: int, value: float, sentence_end: int, after: str) -> _Num:
+    """The figure of the lone number word `text[s:end]` (`lone.py`): a cardinal and the noun it counts.
+    `after`: the word after it, read by `lone_word` (NOUN_WORD's first word there when it has two
+    letters: it ends before a blank or punctuation)."""
     num = _Num(s, end, value, "cardinal", plain=False, digits=False)
-    num.unit, _ = counted_noun(text, end, sentence_end, True, text[end + 1])
+    num.unit, _ = counted_noun(text, end, sentence_end, True, after[0], after if len(after) > 1 else None)
     return num
 
 
@@ -348,7 +359,7 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
         and _currency_before(text, s, left) is None  # "USD115" is money, "F-16" is not
     ):
         return None, _skip_token(text, s)
-    ph = pt.PHONE_LIKE.match(text, s, limit)
+    ph = pt.PHONE_LIKE.match(text, s, limit) if pt.may_be_phone(text, s) else None
     if ph and (
         sum(c in "-." for c in ph.group()) >= 2
         or ("-" in ph.group() and "(" in ph.group())
@@ -447,14 +458,13 @@ def _digits(text: str, s: int, left: int, limit: int, attached_ok: bool = False)
         if sp and sp.end > num.end:
             num.end, num.value, num.plain = sp.end, sp.value, False
             return num, num.end
-    currency = _currency_before(text, s, left)
     mm = pt.MULTIPLIER.match(text, num.end, limit) if nb in pt.MULTIPLIER_OPENS else None
     if mm:
         tok = mm.group().strip()
         attached = mm.group()[0] not in " \t\u00a0\u202f\u2009"
         mult = lx.MULTIPLIERS.get(tok, lx.MULTIPLIERS.get(tok.lower(), 0))
         # a single letter other than "k" multiplies only an amount of money: "$10M", "€40m" (not "4G", "3M")
-        use = len(tok) > 1 or tok == "k" or (attached and currency is not None)
+        use = len(tok) > 1 or tok == "k" or (attached and _currency_before(text, s, left) is not None)
         if not use and tok == "m" and attached:  # "3.5m units": millions of a counted thing, not metres
             noun = pt.NOUN_WORD.match(text, mm.end(), limit)
             word = noun.group(1).lower() if noun else ""
@@ -647,7 +657,11 @@ def _suffix(
         if rate:
             num.unit, num.end = f"{num.unit} {rate[0]}", rate[1]
         return
-    cm = pt.CURRENCY_WORD_AFTER.match(text, end, limit) if opens in pt.CURRENCY_WORD_OPENS else None
+    cm = (
+        pt.CURRENCY_WORD_AFTER.match(text, end, limit)
+        if pt.currency_word_may_open(text, end, opens)
+        else None
+    )
     if cm and not pt.OF_AFTER.match(text, cm.end()):
         word = cm.group(2).lower()
         weight = word in ("pound", "pounds") and not _has_scale_word(text, num)

@@ -79,11 +79,12 @@ def _lone_values() -> dict[str, float]:
     return _values
 
 
-def lone_word(text: str, s: int, limit: int) -> tuple[int, float, bool] | None:
-    """The end and value of the lone number word at `s` (see the module's docstring), and whether the word
-    after it may extend the figure (a unit, a currency, a range...: the extensions must still be tried);
-    None when the word is not one and the full path must read it. `limit`: where the figure's sentence (or
-    room) ends."""
+def lone_word(text: str, s: int, limit: int, left: int) -> tuple[int, float, bool, str] | None:
+    """The end and value of the lone number word at `s` (see the module's docstring), whether the word
+    after it may extend the figure (a unit, a currency, a range...: the extensions must still be tried),
+    and that word (after one blank); None when the word is not one and the full path must read it.
+    `limit`: where the figure's sentence (or room) ends; `left`: where the text the patterns before the
+    number read begins."""
     if s < 2 or text[s - 1] != " ":
         return None
     end = text.find(" ", s, s + 12)  # the longest number word has 10 letters
@@ -95,12 +96,28 @@ def lone_word(text: str, s: int, limit: int) -> tuple[int, float, bool] | None:
     nxt = _NEXT_WORD.match(text, end, limit)
     if nxt is None:
         return None
-    after = nxt.group(1).lower()
+    word = nxt.group(1)
+    after = word.lower()
     if after in _CONTINUES_NUMBER:
         return None
     # the word before: ASCII letters right before the blank, none of them a partner of an ASCII letter
     # under a case-insensitive match ("ſome"), and not ending like anything read before a number
     before = text[max(0, s - 1 - _BEFORE_REACH) : s - 1]
-    if not (before[-1:].isalpha() and before.isascii()) or before.lower().endswith(_ENDERS):
+    if not (before[-1:].isalpha() and before.isascii()):
         return None
-    return end, value, after in _EXTENDS_FIGURE
+    lowered = before.lower()
+    if lowered.endswith(_ENDERS) and not _inside_word(before, lowered, s - 1 - left):
+        return None
+    return end, value, after in _EXTENDS_FIGURE, word
+
+
+def _inside_word(before: str, lowered: str, room: int) -> bool:
+    """Every ender that `before` ends with is the tail of a longer word ("spokesman", "handsome"), whose
+    letter before it lies in the `room` characters the patterns read: their look-behind (no word character
+    before the word they match) fails there."""
+    for ender in _ENDERS:
+        if lowered.endswith(ender):
+            n = len(ender)
+            if n >= len(before) or n >= room or not before[-n - 1].isalpha():
+                return False
+    return True
