@@ -78,3 +78,13 @@ def test_name_runs_at_the_start_are_the_run_regex(words: list[str], joiner: str)
 
     text = joiner.join(words)
     assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
+
+
+def test_timex_filter_class_is_the_listed_characters() -> None:
+    # The class the lower-case start filter opens with, as it was written before: the ASCII characters an
+    # expression may follow, listed one by one, and everything outside ASCII.
+    listed = "".join(f"\\x{c:02x}" for c in range(128) if not (chr(c).isalnum() or chr(c) in "_$#@/-"))
+    before = re.compile(f"[{listed}\\x80-\\U0010ffff]")
+    now = re.compile(f"[^{scanner._NOT_BEFORE_START}]")
+    text = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert [m.start() for m in now.finditer(text)] == [m.start() for m in before.finditer(text)]
