@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from extract.figures import patterns as pt
 from extract.timex import scanner
+from extract.timex.lexicon import FOLLOWERS, START_WORDS
 
 # The regex NUMBER_HEAD was before: a figure's number at the very start of the text.
 HEAD = re.compile(r"[.]?\d|(?:" + pt._SCAN_WORD_ALT + r")\b")
@@ -78,3 +79,38 @@ def test_name_runs_at_the_start_are_the_run_regex(words: list[str], joiner: str)
 
     text = joiner.join(words)
     assert list(name_runs(text)) == [m.span() for m in RUN.finditer(text)]
+
+
+def test_timex_filter_class_is_the_listed_characters() -> None:
+    # The class the lower-case start filter opens with, as it was written before: the ASCII characters an
+    # expression may follow, listed one by one, and everything outside ASCII.
+    listed = "".join(f"\\x{c:02x}" for c in range(128) if not (chr(c).isalnum() or chr(c) in "_$#@/-"))
+    before = re.compile(f"[{listed}\\x80-\\U0010ffff]")
+    now = re.compile(f"[^{scanner._NOT_BEFORE_START}]")
+    text = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert [m.start() for m in now.finditer(text)] == [m.start() for m in before.finditer(text)]
+
+
+_START_WORDS = sorted(START_WORDS | {w for after in FOLLOWERS.values() for w in after})
+LOOKAHEAD_TOKENS = st.one_of(
+    st.sampled_from(_START_WORDS),
+    st.sampled_from(_START_WORDS).map(lambda w: w + "s"),
+    st.sampled_from(_START_WORDS).map(lambda w: w[:-1]),
+    st.sampled_from(["x", "3", "'", "’", "-", ",", "gone", "k", "ſ", "\t", "\n", "  "]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LOOKAHEAD_TOKENS, max_size=10), st.sampled_from([" ", "", "\n", ", "]))
+@example(["the", "past", "three", "months"], " ")
+@example(["a", "year", "ago"], " ")
+@example(["at", "least"], " ")
+@example(["a couple of", "days"], " ")
+@example(["q"], " ")
+def test_first_letter_lookahead_holds_where_the_start_lookahead_holds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    before = re.compile(scanner._start_lookahead())
+    now = re.compile(scanner._first_letter_lookahead())
+    assert [i for i in range(len(text) + 1) if now.match(text, i)] == [
+        i for i in range(len(text) + 1) if before.match(text, i)
+    ]

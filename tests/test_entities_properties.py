@@ -9,7 +9,15 @@ from hypothesis import strategies as st
 
 from extract.corrections import NO_CORRECTIONS, Corrections
 from extract.entities import find_entities
-from extract.entities.patterns import DATELINE, LOWER_WORD, RUN, dateline_places, lower_words, name_runs
+from extract.entities.patterns import (
+    DATELINE,
+    LOWER_WORD,
+    RUN,
+    LowerWords,
+    dateline_places,
+    lower_words,
+    name_runs,
+)
 from extract.model import ENTITY_TYPES
 from extract.sentences import split_sentences
 
@@ -141,6 +149,35 @@ ASCII_WORDS = st.lists(
 @given(st.one_of(NEWSISH, ASCII_TEXT, ANY_TEXT, ASCII_WORDS.map(" ".join), ASCII_WORDS.map("".join)))
 def test_lower_words_are_the_lower_word_matches(text: str) -> None:
     assert lower_words(text) == frozenset(LOWER_WORD.findall(text))
+
+
+QUERY_WORDS = st.one_of(
+    st.sampled_from(
+        ["the", "it's", "don't", "'tis", "x", "re-run", "a_b", "b2", "Bank", "ok'", "", "it’s", "é"]
+    ),
+    st.text(alphabet="abT'’- _2", max_size=6),
+)
+WORD_LISTS = st.frozensets(QUERY_WORDS, max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(NEWSISH, ASCII_TEXT, ANY_TEXT, ASCII_WORDS.map(" ".join), ASCII_WORDS.map("".join)),
+    st.lists(QUERY_WORDS, max_size=8),
+    WORD_LISTS,
+)
+@example(
+    "the half-time score, it's a semi-final",
+    ["the", "it's", "half", "time"],
+    frozenset({"half-time", "score"}),
+)
+def test_lower_words_object_answers_as_the_set(text: str, queries: list[str], listed: frozenset[str]) -> None:
+    words = lower_words(text)
+    vocabulary = LowerWords(text)
+    assert [q in vocabulary for q in queries] == [q in words for q in queries]
+    assert [w in vocabulary for w in words] == [True] * len(words)
+    assert vocabulary.among(listed) == listed & words
+    assert vocabulary.among(words | listed) == words
 
 
 @settings(max_examples=300, deadline=None)

@@ -24,7 +24,7 @@ from extract.entities.patterns import (
     NAME_PREFIXES,
     PREFIXED_NAME,
     SENTENCE_OPENER,
-    lower_words,
+    LowerWords,
 )
 from extract.entities.resolve import resolve
 from extract.model import ENTITY_TYPES, Entity, Sentence
@@ -146,12 +146,12 @@ def find_entities(
     dateline_spans = datelines(text, headlines)
     dated = _dateline_mentions(text, [d for d in dateline_spans if not _hits(blocked, d)], gaz)
     blocked_body = _disjoint([*blocked, *((m.start, m.end) for m in dated)])
-    lower_vocab = lower_words(text)
+    lower_vocab = LowerWords(text)
     candidates: list[Candidate] = find_candidates(
         text, _opener_starts(text, sentences), lower_vocab, blocked_body, headlines, gaz.exact
     )
     head_vocab = {w.lower() for s, e in headlines for w in LETTER_WORD.findall(text, s, e)}
-    sports = len((lx.SPORTS_WORDS & lower_vocab) | (lx.SPORTS_WORDS & head_vocab)) >= lx.SPORTS_MIN_WORDS
+    sports = len(lower_vocab.among(lx.SPORTS_WORDS) | (lx.SPORTS_WORDS & head_vocab)) >= lx.SPORTS_MIN_WORDS
     article = Article(gaz, sports)
     mentions = [t for c in candidates for t in classify(text, c, article)]
     mentions.extend(_prefixed(text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 
 from extract.entities import lexicon as lx
@@ -58,7 +58,7 @@ def _connector_ok(piece: list[Word], connector: str) -> bool:
     return last in lx.CONNECTOR_HEADS or first in lx.ORG_FIRST or _key(last) in lx.TITLES
 
 
-def _common_word(word: str, lower_vocab: frozenset[str]) -> bool:
+def _common_word(word: str, lower_vocab: Container[str]) -> bool:
     """Is a sentence-opening capitalised `word` an ordinary word (used in lower case, or shaped so)?"""
     if len(word) > 1 and word.isupper():  # "WHO", "US": an acronym, whatever word it spells
         return False
@@ -72,7 +72,7 @@ def _common_word(word: str, lower_vocab: frozenset[str]) -> bool:
     return len(k) > 5 and k.endswith(lx.COMMON_SUFFIXES) and word[1:].islower()
 
 
-def _named_site(piece: list[Word], lower_vocab: frozenset[str]) -> bool:
+def _named_site(piece: list[Word], lower_vocab: Container[str]) -> bool:
     """Does a word that only looks common by its ending ("-ing": "Ebbing Street") open the name of a
     place or organisation whose head word follows?"""
     if len(piece) != 2 or piece[1][2] not in _SITE_HEADS:
@@ -84,7 +84,7 @@ def _named_site(piece: list[Word], lower_vocab: frozenset[str]) -> bool:
 _SITE_HEADS = lx.FACILITY_LAST | lx.LOC_LAST | lx.ORG_LAST
 
 
-def _common_tail(word: str, lower_vocab: frozenset[str]) -> bool:
+def _common_tail(word: str, lower_vocab: Container[str]) -> bool:
     """Is the hyphenated tail of `word` an ordinary word ("Iran-backed"), not part of a name
     ("Zia-ul-Rahmat", "Lin Mei-hua")?"""
     tail = word.rsplit("-", 1)[-1].rstrip("'’")
@@ -190,7 +190,7 @@ def overlaps(taken: list[tuple[int, int]], starts: list[int], s: int, e: int) ->
 def find_candidates(
     text: str,
     opener_starts: frozenset[int],
-    lower_vocab: frozenset[str],
+    lower_vocab: Container[str],
     taken: list[tuple[int, int]],
     skip_lines: list[tuple[int, int]],
     known: Mapping[str, object],
@@ -223,7 +223,7 @@ def _single_word(
     start: int,
     end: int,
     opener_starts: frozenset[int],
-    lower_vocab: frozenset[str],
+    lower_vocab: Container[str],
     taken: list[tuple[int, int]],
     taken_starts: list[int],
     out: list[Candidate],
@@ -270,7 +270,7 @@ def _cut_piece(
     text: str,
     piece: list[Word],
     opener_starts: frozenset[int],
-    lower_vocab: frozenset[str],
+    lower_vocab: Container[str],
     known: Mapping[str, object],
     taken: list[tuple[int, int]],
     taken_starts: list[int],

@@ -108,16 +108,40 @@ def _start_lookahead() -> str:
 
 
 @cache
+def _first_letter_lookahead() -> str:
+    """`_start_lookahead` written as one alternation with a branch per first letter, each holding the
+    start words and the guarded function words that begin with it: true at exactly the same positions (a
+    look-ahead only asks whether some branch matches). Speed: every branch opens with its letter, which
+    the engine compares before entering it, where the guarded words and the other start words were two
+    nested alternations entered at every candidate position (16% fewer instructions for the filter over
+    bench_import's articles)."""
+    free = START_WORDS - set(FOLLOWERS)
+    branches = []
+    for letter in sorted({word[0] for word in START_WORDS}):
+        tails = (
+            [trie_regex(rests) + r"s?(?![a-z])"] if (rests := {w[1:] for w in free if w[0] == letter}) else []
+        )
+        tails += [
+            re.escape(word[1:]) + rf"\s+(?:[\d'’]|{trie_regex(after)}s?(?![a-z]))"
+            for word, after in sorted(FOLLOWERS.items())
+            if word[0] == letter
+        ]
+        branches.append(re.escape(letter) + (tails[0] if len(tails) == 1 else f"(?:{'|'.join(tails)})"))
+    return rf"(?=[\d'’]|{'|'.join(branches)})"
+
+
+@cache
 def start_filter() -> re.Pattern[str]:
     """Positions where an expression may start; compiled on first use (a large regex)."""
     return re.compile(_BOUNDARY + _start_lookahead(), FLAGS)
 
 
-# The characters `_NOT_AFTER` leaves out (an expression may follow them): the ASCII ones written out, and
-# every other character, of which _NOT_AFTER_CHAR then turns down the few that are \w, € or £.
-_ASCII_BEFORE_START = "".join(
-    f"\\x{c:02x}" for c in range(128) if not (chr(c).isalnum() or chr(c) in "_$#@/-")
-)
+# The characters `_NOT_AFTER` leaves out (an expression may follow them): every ASCII character but a
+# letter, a digit and _$#@/-, and every other character, of which _NOT_AFTER_CHAR then turns down the few
+# that are \w, € or £. Written as the complement of those few ASCII ones: a class of ranges up to U+10FFFF
+# costs the compiler a table of the first 65,536 characters filled one by one (about 8 ms at start-up); a
+# negated class of ASCII characters is a 256-bit table, as fast to match.
+_NOT_BEFORE_START = "0-9A-Za-z_$#@/-"
 _NOT_AFTER_CHAR = re.compile(f"[{_NOT_AFTER}]")
 
 
@@ -130,7 +154,7 @@ def _lower_case_filter() -> re.Pattern[str]:
     look-behind at every character; and that class is a table look-up, where \\w asks Unicode's tables
     about each character. At the start of the text it is matched against the text behind a blank: its
     look-ahead reads only what follows, so no second large regex is compiled for that."""
-    return re.compile(f"[{_ASCII_BEFORE_START}\\x80-\\U0010ffff]{_start_lookahead()}")
+    return re.compile(f"[^{_NOT_BEFORE_START}]{_first_letter_lookahead()}")
 
 
 def _start_hits(text: str, lowered: str | None) -> Iterator[re.Match[str]]:
