@@ -70,8 +70,9 @@ Ready = tuple[str, "TinyFile", "bytes | Prepared", PackedEntry]
 # Id, key, text, published, corrections, and the analysis file's path (the worker writes it beside it).
 Job = tuple[str, dict[str, Any], str, "str | None", "Corrections", str]
 Todo = tuple[str, "TinyFile", dict[str, Any], str, "str | None", "Corrections"]  # Job's parts and the file
+# A message's analyses as a worker sends them back (`analysed_files`).
+Made = list["tuple[bytes | Prepared, PackedEntry] | Exception"]
 # The analyses sent to the workers, a list of (article id, its file) for each message.
-Made = list["tuple[Prepared, PackedEntry] | Exception"]  # a message's analyses, as a worker sends them back
 Sent = dict["Future[Made]", list[tuple[str, "TinyFile"]]]
 # Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
 # this many, and fewer when there are few (four shares per worker at least, so all finish together).
@@ -112,12 +113,17 @@ def analysed_file(
     published: str | None,
     corrections: Corrections,
     path: str,
-) -> tuple[Prepared, PackedEntry]:
+) -> tuple[bytes | Prepared, PackedEntry]:
     """What a worker process sends back: one analysis ready to write (`stored_form`), its file's content
     already in a temporary file beside `path`, so that the single writer only puts it in place (the
-    making and the writing, most of all the kernel's work of creating a file, done in parallel)."""
+    making and the writing, most of all the kernel's work of creating a file, done in parallel); its
+    bytes when that file cannot be written (a full disk: the writer tries, and is silent if it fails, as
+    for any analysis stored)."""
     blob, entry = stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
-    return write_temp(path, blob), entry
+    try:
+        return write_temp(path, blob), entry
+    except OSError:
+        return blob, entry
 
 
 def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> Made:
@@ -149,7 +155,7 @@ def _discard_made(future: Future[Made]) -> None:
     if future.cancelled() or future.exception() is not None:
         return
     for made in future.result():
-        if not isinstance(made, Exception):
+        if not isinstance(made, Exception) and isinstance(made[0], Prepared):
             discard(made[0])
 
 

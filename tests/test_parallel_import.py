@@ -284,6 +284,22 @@ def test_the_workers_write_each_analysis_beside_its_file_and_this_process_puts_i
     assert temporary_files(tmp_path / "lib") == []
 
 
+def test_a_worker_that_cannot_write_its_temporary_file_sends_the_bytes_for_this_process_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import analyses as analyses_module
+
+    def full_disk(path: str, data: bytes) -> analyses_module.Prepared:
+        raise OSError(errno.ENOSPC, "No space left on device", path)
+
+    monkeypatch.setattr(analyses_module, "write_temp", full_disk)  # the workers are forked from here
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3 and not report.warnings  # not an analysis that failed
+    assert len(stored_files(tmp_path / "lib")) == 3
+    assert temporary_files(tmp_path / "lib") == []
+
+
 def test_an_analysis_whose_temporary_file_was_swept_meanwhile_is_left_out_and_made_when_needed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
