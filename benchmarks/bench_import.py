@@ -1,6 +1,7 @@
 """Benchmark import with analysis: in this process (--jobs 1), in worker processes (--jobs 2) and without
 analysis (--no-analyze), on the same generated articles, with this work tree's store and an earlier
-revision's (`--baseline REV`, default 14a84cb) by turns, each import in a fresh process.
+revision's (`--baseline REV`, default 14a84cb) by turns, each import in a fresh process; with more than
+one run, also the ratio of `--no-analyze` to `--jobs 2` run by run (the two run one after the other).
 
 The articles are bench_library's generated ones (~3.5 KB of text) with a dated sentence added to each
 paragraph (so each has dates, figures and facts, ~4 KB). Each mode imports them into a new library
@@ -16,7 +17,7 @@ against pickling the Analysis dataclasses. The children keep compiled modules as
 (`--no-bytecode-cache`: compiled again in each, see baseline.py).
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
-                                               [--no-bytecode-cache]
+                                               [--no-bytecode-cache] [--no-jobs-1]
 """
 
 from __future__ import annotations
@@ -71,10 +72,13 @@ def articles(n: int) -> list[ParsedArticle]:
     return made
 
 
+# --no-analyze and --jobs 2 run one after the other, so that each run's ratio of the two compares
+# imports made under the same load (the machine's speed, its file creation most of all, moves by tens
+# of percent within minutes).
 MODES: dict[str, tuple[bool, int]] = {
     "--no-analyze": (False, 1),
-    "--jobs 1": (True, 1),
     "--jobs 2": (True, 2),
+    "--jobs 1": (True, 1),
 }
 
 
@@ -221,6 +225,11 @@ def main() -> int:
         action="store_true",
         help="children compile every module again when PYTHONDONTWRITEBYTECODE is set (see baseline.py)",
     )
+    parser.add_argument(
+        "--no-jobs-1",
+        action="store_true",
+        help="skip --jobs 1 (the slowest mode): more runs of the two others in the same time",
+    )
     parser.add_argument("--child", choices=list(MODES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -239,12 +248,13 @@ def main() -> int:
             codes[args.baseline] = unpack_store(args.baseline, work / "baseline")
         if cache is not None:
             precompile([CODE, *codes.values()], cache)
-        rates: dict[str, dict[str, list[float]]] = {c: {m: [] for m in MODES} for c in codes}
+        modes = [m for m in MODES if not (args.no_jobs_1 and m == "--jobs 1")]
+        rates: dict[str, dict[str, list[float]]] = {c: {m: [] for m in modes} for c in codes}
         cpu: dict[str, dict[str, list[tuple[float, float, float]]]] = {
-            c: {m: [] for m in MODES} for c in codes
+            c: {m: [] for m in modes} for c in codes
         }
         for _ in range(args.runs):
-            for mode in MODES:
+            for mode in modes:
                 for name, code in codes.items():  # by turns, so both see the same load
                     child_args = [f"--child={mode}", "--articles", str(args.articles)]
                     out = run_child(script, code, child_args, cache)
@@ -271,9 +281,17 @@ def main() -> int:
                 f"  import {mode:<12} {rate:8,.0f} articles/s{versus}; CPU per article: "
                 f"importing process {writer:.2f} ms, workers {workers:.2f} ms; cores busy {busy:.0%}"
             )
-        print(f"  --jobs 2 / --jobs 1:      {by_mode['--jobs 2'] / by_mode['--jobs 1']:.2f}x faster")
-        print(f"  --no-analyze / --jobs 1:  {by_mode['--no-analyze'] / by_mode['--jobs 1']:.1f}x")
+        if "--jobs 1" in by_mode:
+            print(f"  --jobs 2 / --jobs 1:      {by_mode['--jobs 2'] / by_mode['--jobs 1']:.2f}x faster")
+            print(f"  --no-analyze / --jobs 1:  {by_mode['--no-analyze'] / by_mode['--jobs 1']:.1f}x")
         print(f"  --no-analyze / --jobs 2:  {by_mode['--no-analyze'] / by_mode['--jobs 2']:.1f}x")
+        paired = [a / b for a, b in zip(rates[name]["--no-analyze"], rates[name]["--jobs 2"], strict=True)]
+        if len(paired) > 1:
+            print(
+                f"    run by run (each --jobs 2 right after its --no-analyze): median "
+                f"{statistics.median(paired):.1f}x, from {min(paired):.1f}x to {max(paired):.1f}x "
+                f"({', '.join(f'{r:.1f}' for r in paired)})"
+            )
     print("\nper article (ours, in this process):")
     print(f"  analysis CPU time:                {costs['analysis_ms']:.2f} ms")
     for name, label in (("one_by_one", "one at a time (as before)"), ("grouped", "in one group (as now)")):

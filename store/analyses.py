@@ -10,8 +10,11 @@ a time under one hold of the write lock (each file still replaced atomically on 
 import (`workers(jobs)`) one pool of worker processes serves every batch (the analyser's data is loaded
 once per import, not once per batch: by each worker as it starts, or for many analyses once by this
 process before the workers are forked: `start_workers`). The workers get the analyses a few at a time
-(an import's as each batch is read, `Ahead`) and send each back ready to write (the file's bytes and its
-facts index entry, `stored_form`), so the single writer only writes them, in the order sent.
+(an import's as each batch is read, `Ahead`) and send each back ready to write: the analysis file's new
+content already in its temporary file (`store.atomic.write_temp`) and its facts index entry
+(`stored_form`), so the single writer only makes them durable and puts them in place, in the order sent
+(a temporary file not put in place, its analysis dropped or its batch not saved, is removed; one left by
+a killed import is swept by the next, `store.leftovers`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import os
 import pickle
 import time
 from collections import OrderedDict
@@ -27,6 +31,7 @@ from concurrent.futures import Future
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.atomic import Prepared, discard, write_temp
 from store.errors import LibraryError
 from store.facts_index import FactsIndex, PackedEntry, corrections_fingerprint, make_entry, packed_entry
 from store.fastjson import dumps_telling
@@ -60,11 +65,15 @@ _GROUP_SECONDS = 0.5
 _GROUP_MOST = 256  # results from the workers that are ready join a group up to this many
 
 Unsaved = tuple[str, "TinyFile", dict[str, Any], dict[str, Any]]  # article id, its file, key, stored form
-Ready = tuple[str, "TinyFile", bytes, PackedEntry]  # article id, its file, its bytes, its facts index entry
-Job = tuple[str, dict[str, Any], str, "str | None", "Corrections"]  # id, key, text, published, corrections
+# Article id, its file, its bytes (or a temporary file holding them, made by a worker), its facts index entry.
+Ready = tuple[str, "TinyFile", "bytes | Prepared", PackedEntry]
+# Id, key, text, published, corrections, and the analysis file's path (the worker writes it beside it).
+Job = tuple[str, dict[str, Any], str, "str | None", "Corrections", str]
 Todo = tuple[str, "TinyFile", dict[str, Any], str, "str | None", "Corrections"]  # Job's parts and the file
+# A message's analyses as a worker sends them back (`analysed_files`).
+Made = list["tuple[bytes | Prepared, PackedEntry] | Exception"]
 # The analyses sent to the workers, a list of (article id, its file) for each message.
-Sent = dict["Future[list[tuple[bytes, PackedEntry] | Exception]]", list[tuple[str, "TinyFile"]]]
+Sent = dict["Future[Made]", list[tuple[str, "TinyFile"]]]
 # Analyses are sent to the workers a few at a time (fewer messages for this process to handle), at most
 # this many, and fewer when there are few (four shares per worker at least, so all finish together).
 _CHUNK = 8
@@ -103,22 +112,51 @@ def analysed_file(
     body: str,
     published: str | None,
     corrections: Corrections,
-) -> tuple[bytes, PackedEntry]:
-    """What a worker process sends back: one analysis ready to write (`stored_form`), so the single
-    writer only writes it (cheaper to send than the dataclass graph or its dict, and made in parallel)."""
-    return stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
+    path: str,
+) -> tuple[bytes | Prepared, PackedEntry]:
+    """What a worker process sends back: one analysis ready to write (`stored_form`), its file's content
+    already in a temporary file beside `path`, so that the single writer only puts it in place (the
+    making and the writing, most of all the kernel's work of creating a file, done in parallel); its
+    bytes when that file cannot be written (a full disk: the writer tries, and is silent if it fails, as
+    for any analysis stored)."""
+    blob, entry = stored_form(article_id, key, analysed_dict(analyzer, body, published, corrections))
+    try:
+        return write_temp(path, blob), entry
+    except OSError:
+        return blob, entry
 
 
-def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> list[tuple[bytes, PackedEntry] | Exception]:
+def analysed_files(analyzer: AnalyzeFn, jobs: Sequence[Job]) -> Made:
     """A worker's share of the work: `analysed_file` of each job, in order, a failure in its place (the
     analyser is other code: its error is reported for that article alone)."""
-    made: list[tuple[bytes, PackedEntry] | Exception] = []
-    for article_id, key, body, published, corrections in jobs:
+    made: Made = []
+    for article_id, key, body, published, corrections, path in jobs:
         try:
-            made.append(analysed_file(analyzer, article_id, key, body, published, corrections))
+            made.append(analysed_file(analyzer, article_id, key, body, published, corrections, path))
         except Exception as exc:
             made.append(exc)
     return made
+
+
+def _in_place_or_present(content: bytes | Prepared) -> bool:
+    """Whether an analysis's content can be stored: its bytes, or its temporary file still there."""
+    return not isinstance(content, Prepared) or os.path.exists(content.temp)
+
+
+def _discard_ready(group: Iterable[Ready]) -> None:
+    """Remove the temporary files of these analyses (they are not stored)."""
+    for _, _, content, _ in group:
+        if isinstance(content, Prepared):
+            discard(content)
+
+
+def _discard_made(future: Future[Made]) -> None:
+    """Remove the temporary files of a message's analyses that will not be stored (a done callback)."""
+    if future.cancelled() or future.exception() is not None:
+        return
+    for made in future.result():
+        if not isinstance(made, Exception) and isinstance(made[0], Prepared):
+            discard(made[0])
 
 
 def _engine_analyze(text: str, published: date | None, corrections: Corrections) -> Analysis:
@@ -276,8 +314,11 @@ class Analyses:
         each file replaced atomically and the waits for the disk shared by the group
         (`store.storage.write_many`). The analysis files are replaced first; an index entry is trusted only
         while it matches its analysis's key and file, so a crash between two files leaves each entry
-        right or made again."""
+        right or made again. A worker's temporary file removed meanwhile (by another process sweeping
+        leftovers while this one did not hold the lock) leaves its analysis out: it is made again when
+        needed."""
         with self.files.writing():
+            group = [item for item in group if _in_place_or_present(item[2])]
             index = self.index.entry_changes((article_id, entry) for article_id, _, _, entry in group)
             write_many(
                 [
@@ -296,10 +337,15 @@ class Analyses:
 
     def _store_ready(self, group: Sequence[Ready]) -> None:
         """`_store_group` of analyses already in their stored form (made by worker processes)."""
-        if not group or self.files.read_only:
+        if not group:
             return
-        with contextlib.suppress(LibraryError):
+        if self.files.read_only:
+            _discard_ready(group)
+            return
+        try:
             self._store_many(group)
+        except LibraryError:
+            _discard_ready(group)  # those not put in place
 
     # -- making many (an import, a whole-library run) -----------------------------------------------------
 
@@ -368,7 +414,8 @@ class Analyses:
         not started, and the results of the others are not stored."""
         ahead, self._ahead = self._ahead, {}
         for future in ahead:
-            future.cancel()
+            if not future.cancel():  # made or being made: its temporary files are removed once written
+                future.add_done_callback(_discard_made)
 
     def _new_pool(self, jobs: int, count: int) -> ProcessPoolExecutor:
         """`jobs` worker processes, started now for `count` analyses. Each loads the analyser's data
@@ -430,13 +477,15 @@ class Analyses:
                 own = self._new_pool(min(jobs, len(todo)), len(todo))
         pool = own if own is not None else self._pool
         assert pool is not None
+        group: list[Ready] = []  # results taken from the workers, not stored yet
+        taken = 0  # the messages whose results have been taken
         try:
             count = len(article_ids) if isinstance(article_ids, Sized) else 0
             self._send(pool, analyzer, todo, _chunk_size(count, jobs), futures)
-            group: list[Ready] = []
             started = time.monotonic()
             waiting = list(futures.items())  # in the order sent: shards' entries in the serial order
             for n, (future, sent) in enumerate(waiting):
+                taken = n + 1
                 try:
                     results = future.result()
                 except Exception as exc:  # a worker died, or a result could not be sent back
@@ -457,7 +506,14 @@ class Analyses:
                     self._store_ready(group)
                     group = []
             self._store_ready(group)
+            group = []
         finally:
+            # Interrupted: the temporary files of the results taken but not stored are removed, and those
+            # of the analyses still being made once they are written (those not started are dropped).
+            _discard_ready(group)
+            for future in list(futures)[taken:]:
+                if not future.cancel():
+                    future.add_done_callback(_discard_made)
             if own is not None or any(_broken_pool(e) for e in failed.values()):
                 if pool is self._pool:
                     self._pool = None  # a worker died: the next batch starts a new pool
@@ -475,7 +531,7 @@ class Analyses:
         chunk: list[Job] = []
         where: list[tuple[str, TinyFile]] = []
         for article_id, tiny, key, body, published, corrections in todo:
-            chunk.append((article_id, key, body, published, corrections))
+            chunk.append((article_id, key, body, published, corrections, str(tiny.storage.path)))
             where.append((article_id, tiny))
             if len(chunk) >= size:
                 into[pool.submit(analysed_files, analyzer, chunk)] = where

@@ -9,7 +9,9 @@ content is written to its temporary file, all of them are made durable at once, 
 replaced, then the renames are made durable at once. Each file is still old or new after a crash at any
 instant (they are not one change: for that, see `store.journal`). "At once" is one `sync()` on Linux,
 where one fsync waits for the filesystem's whole journal anyway and a busy disk makes each wait long;
-elsewhere, one fsync per file and per folder.
+elsewhere, one fsync per file and per folder. A file's new content may come already written to its
+temporary file (`Prepared`, made by `write_temp` in another process: an import's worker processes write
+the analyses they make), so that the writer only makes it durable and renames it.
 
 Tests simulate a crash at any write step with `set_step_hook`: the hook is called just before and just
 after every replace (and before every durable removal), and may raise to stop the program there.
@@ -25,6 +27,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 StepHook = Callable[[str, Path], None]
 _step_hook: StepHook | None = None
@@ -135,7 +138,30 @@ _TEMP_FLAGS = (
 ) | getattr(os, "O_BINARY", 0)
 
 
-def _write_temp(path: Path, data: bytes) -> str:
+class Prepared(NamedTuple):
+    """A file's new content already in a temporary file beside it (`write_temp`), for `atomic_write_many`
+    to make durable and rename into place."""
+
+    temp: str
+
+
+def write_temp(path: str | Path, data: bytes) -> Prepared:
+    """`data` written to a new temporary file beside `path` (its folder made if missing), to be put in
+    place by `atomic_write_many` (in this process or another); removed by `discard` if it is not."""
+    try:
+        return Prepared(_write_temp(path, data))
+    except FileNotFoundError:  # the folder is not made yet
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        return Prepared(_write_temp(path, data))
+
+
+def discard(prepared: Prepared) -> None:
+    """Remove a temporary file `write_temp` made that will not be put in place (gone already: nothing)."""
+    with contextlib.suppress(OSError):
+        os.unlink(prepared.temp)
+
+
+def _write_temp(path: str | Path, data: bytes) -> str:
     """A new temporary file beside `path` holding `data`, named and created as `tempfile.mkstemp` does
     (`.<name>.<8 random characters>.tmp`, readable and writable by the owner only) with less work for a
     group of many small files."""
@@ -160,19 +186,21 @@ def _write_temp(path: Path, data: bytes) -> str:
     return tmp
 
 
-def atomic_write_many(items: Sequence[tuple[Path, bytes, Path | None]]) -> None:
-    """Replace each `path` with its `data` atomically (keeping the old content as `backup` when given),
-    waiting for the disk once for all of them (see the module docstring). On a failure the files not yet
-    replaced are left untouched and every temporary file is removed."""
+def atomic_write_many(items: Sequence[tuple[Path, bytes | Prepared, Path | None]]) -> None:
+    """Replace each `path` with its `data` (or its `Prepared` temporary file) atomically, keeping the old
+    content as `backup` when given, waiting for the disk once for all of them (see the module
+    docstring). On a failure the files not yet replaced are left untouched and every temporary file is
+    removed, the prepared ones too."""
     if len(items) == 1:
         path, data, backup = items[0]
-        atomic_write(path, data, backup=backup)
-        return
+        if isinstance(data, bytes):
+            atomic_write(path, data, backup=backup)
+            return
     temps: list[str] = []
     replaced = 0
     try:
         for path, data, _ in items:
-            temps.append(_write_temp(path, data))
+            temps.append(data.temp if isinstance(data, Prepared) else _write_temp(path, data))
         _sync_all(temps)
         for (path, _, backup), tmp in zip(items, temps, strict=True):
             _step("replace", path)
@@ -185,6 +213,9 @@ def atomic_write_many(items: Sequence[tuple[Path, bytes, Path | None]]) -> None:
         for tmp in temps[replaced:]:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        for _, data, _ in items[len(temps) :]:  # not reached: a temporary file still to be written failed
+            if isinstance(data, Prepared):
+                discard(data)
     _sync_all(sorted({path.parent for path, _, _ in items}))
 
 

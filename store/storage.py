@@ -31,7 +31,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from store import fastjson, signed
-from store.atomic import atomic_write, atomic_write_many, fsync_dir
+from store.atomic import Prepared, atomic_write, atomic_write_many, fsync_dir
 from store.bulk import collector_paused
 from store.errors import LibraryCorrupt, LibraryError, LibraryReadOnly, quote_input, save_error
 from store.serialise import RECORD_CHECKS, RecordCheck
@@ -411,25 +411,26 @@ class AtomicJSONStorage(Storage):
             return None
 
 
-def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables | bytes]]) -> None:
+def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables | bytes | Prepared]]) -> None:
     """Write library files, each replaced atomically (`store.atomic.atomic_write_many`: the waits for the
-    disk are shared by all of them), from their tables or their bytes already made (`dump_tinydb`; such a
-    storage reads the file again when next asked). On a failure, the files not yet replaced are unchanged,
-    and every storage of the call forgets its cached tables (TinyDB changes them in place before calling
-    write)."""
+    disk are shared by all of them), from their tables, their bytes already made (`dump_tinydb`) or their
+    bytes already in a temporary file (`store.atomic.Prepared`); a storage given bytes reads the file
+    again when next asked. On a failure, the files not yet replaced are unchanged, and every storage of
+    the call forgets its cached tables (TinyDB changes them in place before calling write)."""
     for storage, _ in changes:
         if storage.read_only:
             raise LibraryReadOnly(f"the library is open read-only; {storage.path.name} was not changed")
     # Bytes already made are not checked here (they are not signed: read and checked when next asked).
-    good = [not isinstance(data, bytes) and _all_pass(storage, data) for storage, data in changes]
+    good = [isinstance(data, dict) and _all_pass(storage, data) for storage, data in changes]
     try:
-        items = []
+        items: list[tuple[Path, bytes | Prepared, Path | None]] = []
         for (storage, data), all_pass in zip(changes, good, strict=True):
-            blob, orjson_wrote = (data, False) if isinstance(data, bytes) else fastjson.dumps_telling(data)
+            blob, orjson_wrote = (data, False) if not isinstance(data, dict) else fastjson.dumps_telling(data)
             if not storage.path.parent.is_dir():
                 storage.path.parent.mkdir(parents=True, exist_ok=True)
             items.append((storage.path, blob, storage.backup if storage._keep_backup else None))
-            if storage._signed and all_pass:  # after the file: a crash between them leaves no match
+            # The signature after the file (a crash between them leaves no match); all_pass: tables given.
+            if storage._signed and all_pass and isinstance(blob, bytes):
                 items.append(
                     (signed.signature_path(storage.path), signed.signature_of(blob, orjson_wrote), None)
                 )
@@ -449,7 +450,7 @@ def write_many(changes: Sequence[tuple[AtomicJSONStorage, Tables | bytes]]) -> N
             storage.invalidate()
         raise
     for (storage, data), all_pass in zip(changes, good, strict=True):
-        if isinstance(data, bytes):
+        if not isinstance(data, dict):
             storage.invalidate()
             continue
         storage._data, storage._sig = data, file_signature(storage.path)

@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_articles"
 
 
+def temporary_files(folder: Path) -> list[Path]:
+    """Temporary files left anywhere in a library (`.<name>.<random>.tmp`)."""
+    return sorted(folder.rglob(".*.tmp"))
+
+
 def stored_files(folder: Path) -> dict[str, bytes]:
     """Every stored analysis file of a library, by its path inside the library."""
     return {
@@ -254,6 +259,76 @@ def test_analyses_sent_while_a_batch_is_saved_are_dropped_when_it_cannot_be_save
         assert library.articles() == []
     assert stored_files(tmp_path / "lib") == {}  # no analysis of an article the library does not hold
     assert not list((tmp_path / "lib").glob("facts/*.json"))
+    assert temporary_files(tmp_path / "lib") == []  # those the workers wrote for them are removed too
+
+
+def test_the_workers_write_each_analysis_beside_its_file_and_this_process_puts_it_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import analyses as analyses_module
+
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        put: list[object] = []
+        store_many = library._analyses._store_many
+
+        def recorded(group: list[analyses_module.Ready]) -> None:
+            put.extend(content for _, _, content, _ in group)
+            store_many(group)
+
+        monkeypatch.setattr(library._analyses, "_store_many", recorded)
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3 and not report.warnings
+    # Each came from a worker as its temporary file, not as bytes to write here.
+    assert len(put) == 3 and all(isinstance(c, analyses_module.Prepared) for c in put)
+    assert len(stored_files(tmp_path / "lib")) == 3
+    assert temporary_files(tmp_path / "lib") == []
+
+
+def test_a_worker_that_cannot_write_its_temporary_file_sends_the_bytes_for_this_process_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import analyses as analyses_module
+
+    def full_disk(path: str, data: bytes) -> analyses_module.Prepared:
+        raise OSError(errno.ENOSPC, "No space left on device", path)
+
+    monkeypatch.setattr(analyses_module, "write_temp", full_disk)  # the workers are forked from here
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        report = library.import_articles(articles(), jobs=2)
+        assert len(report.added) == 3 and not report.warnings  # not an analysis that failed
+    assert len(stored_files(tmp_path / "lib")) == 3
+    assert temporary_files(tmp_path / "lib") == []
+
+
+def test_an_analysis_whose_temporary_file_was_swept_meanwhile_is_left_out_and_made_when_needed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process sweeping leftovers while this one does not hold the lock may remove a temporary
+    file a worker wrote: that analysis and its facts index entry are not stored, the others are."""
+    from store import analyses as analyses_module
+
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        store_many = library._analyses._store_many
+        swept: list[str] = []
+
+        def sweep_one_first(group: list[analyses_module.Ready]) -> None:
+            article_id, _, content, _ = group[0]
+            assert isinstance(content, analyses_module.Prepared)
+            Path(content.temp).unlink()
+            swept.append(article_id)
+            store_many(group)
+
+        monkeypatch.setattr(library._analyses, "_store_many", sweep_one_first)
+        report = library.import_articles(articles(), jobs=2)
+        monkeypatch.undo()
+        assert len(report.added) == 3 and not report.warnings
+        stored = stored_files(tmp_path / "lib")
+        assert len(stored) == 2 and not any(swept[0] in name for name in stored)
+        assert temporary_files(tmp_path / "lib") == []
+        # The timeline makes the missing analysis (and its entry) as for any article not yet analysed.
+        dated = {entry.article_id for entry in library.timeline()}
+        assert dated == set(report.added)
+    assert len(stored_files(tmp_path / "lib")) == 3
 
 
 def test_a_large_import_stores_with_workers_what_the_serial_one_stores(tmp_path: Path) -> None:
@@ -281,6 +356,7 @@ def test_a_large_import_stores_with_workers_what_the_serial_one_stores(tmp_path:
             entries = json.loads(path.read_bytes())["entries"]
             index[path.name] = {k: {**e, "text": None} for k, e in entries.items()}
         found.append((stored_files(folder), index))
+        assert temporary_files(folder) == []
     assert len(found[0][0]) == len(many)
     assert found[1] == found[0]
 
