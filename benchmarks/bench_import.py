@@ -11,10 +11,10 @@ and of its worker processes, the share of the cores they kept busy (CPU time ove
 a shared machine the rest is partly the others' share), and the load average. Then, in this process,
 where an article's time goes: the analysis's CPU time, and storing its result one at a time (as the
 baseline does) against in groups (as `import` now does), with the share of the waits for the disk
-(fsync, or a group's one sync on Linux); and the cost of sending one analysis between processes ready
-to write (the file's bytes and its facts index entry, what the workers send) against its dict and
-against pickling the Analysis dataclasses. The children keep compiled modules as an installed app does
-(`--no-bytecode-cache`: compiled again in each, see baseline.py).
+(fsync, or a group's one sync on Linux); and the cost of making one analysis ready to write in the
+worker (the file's bytes, which the workers now write to its temporary file, and its facts index entry)
+and sending it, against sending its dict for the writer to make ready. The children keep compiled
+modules as an installed app does (`--no-bytecode-cache`: compiled again in each, see baseline.py).
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
                                                [--no-bytecode-cache] [--no-jobs-1]
@@ -181,8 +181,8 @@ def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
 
 def transfer_costs(items: list[ParsedArticle], rounds: int = 30) -> dict[str, float]:
     """CPU milliseconds per analysis on each side of the pipe, best of 5: made ready to write in the
-    worker (`stored_form`: the file's bytes and its index entry; what the workers send now) against sent
-    as its dict and made ready by the writer (as before)."""
+    worker (`stored_form`: the file's bytes and its index entry; the workers now write the bytes to the
+    file's temporary file and send its name) against sent as its dict and made ready by the writer."""
     from extract import analyze
     from store.analyses import stored_form
 

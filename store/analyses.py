@@ -508,8 +508,9 @@ class Analyses:
             self._store_ready(group)
             group = []
         finally:
-            # Interrupted: the temporary files of the results taken but not stored are removed, and those
-            # of the analyses still being made once they are written (those not started are dropped).
+            # Interrupted: the analyses not started are dropped (the pool stays for the next batch); the
+            # temporary files of the results taken but not stored are removed, and those of the analyses
+            # still being made once they are written.
             _discard_ready(group)
             for future in list(futures)[taken:]:
                 if not future.cancel():
@@ -517,10 +518,7 @@ class Analyses:
             if own is not None or any(_broken_pool(e) for e in failed.values()):
                 if pool is self._pool:
                     self._pool = None  # a worker died: the next batch starts a new pool
-                pool.shutdown(cancel_futures=True)  # interrupted: drop the analyses not started
-            else:
-                for future in futures:
-                    future.cancel()  # interrupted: drop the analyses not started; the pool stays
+                pool.shutdown(cancel_futures=True)
         return failed
 
     @staticmethod

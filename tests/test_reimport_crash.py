@@ -325,13 +325,14 @@ def analysis_files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted((folder / "analysis").rglob("*.json"))}
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_crash_while_storing_a_group_of_analyses_leaves_each_stored_or_to_be_made(
-    tmp_path: Path, hook: list[str]
+    tmp_path: Path, hook: list[str], jobs: int
 ) -> None:
     """The analyses an import makes are stored as one group (store.atomic.atomic_write_many: temporary
-    files, one wait for the disk, the renames): a crash at any of its steps leaves every analysis file
-    absent or complete, never damaged, and the next import and reads store the rest as an uninterrupted
-    import does."""
+    files, one wait for the disk, the renames; with worker processes, they write the temporary files):
+    a crash at any of its steps leaves every analysis file absent or complete, never damaged, and the
+    next import and reads store the rest as an uninterrupted import does."""
     for name, text in ORIGINAL.items():
         write(tmp_path / "src", name, with_url(name, text))
 
@@ -341,7 +342,7 @@ def test_a_crash_while_storing_a_group_of_analyses_leaves_each_stored_or_to_be_m
 
     atomic.set_step_hook(count)
     with open_library(tmp_path / "done") as library:
-        library.import_paths([tmp_path / "src"])
+        library.import_paths([tmp_path / "src"], jobs=jobs)
     atomic.set_step_hook(None)
     expected = analysis_files(tmp_path / "done")
     assert len(expected) == len(ORIGINAL) and len(hook) == 2 * len(ORIGINAL)
@@ -359,7 +360,7 @@ def test_a_crash_while_storing_a_group_of_analyses_leaves_each_stored_or_to_be_m
 
         atomic.set_step_hook(crash)
         with pytest.raises(SimulatedCrash), open_library(folder) as library:
-            library.import_paths([tmp_path / "src"])
+            library.import_paths([tmp_path / "src"], jobs=jobs)
         atomic.set_step_hook(None)
         stored = analysis_files(folder)
         assert len(stored) == n // 2, f"crash at {hook[n - 1]}"  # the files renamed before the crash

@@ -278,40 +278,16 @@ RATIO = LazyPattern(BLANK + r"+(over|out" + BLANK + r"+of|in)" + BLANK + r"+(?=[
 REFERENCE_BEFORE = LazyPattern(r"\[(?:\d+" + BLANK + r"*[,–-]" + BLANK + r"*)*$")
 PAREN_LIST_BEFORE = LazyPattern(r"\((?:\d+" + BLANK + r"*[,;]" + BLANK + r"*)*$")
 PAREN_LIST_AFTER = LazyPattern(r"(?:" + BLANK + r"*[,;]" + BLANK + r"*\d+)*\)")
+# What joins the items of a label list: a comma (perhaps with "and"), "and", a dash or "to".
+_LABEL_JOINER = (
+    r"(?:" + BLANK + r"*,(?:" + BLANK + r"*and)?|" + BLANK + r"+and|" + BLANK + r"*[–-]|" + BLANK + r"+to)"
+)
 LABEL_LIST_BEFORE = LazyPattern(
-    r"([A-Za-z][A-Za-z]*)\.?"
-    + BLANK
-    + r"+(?:\(?[\d.]+[A-Za-z]?\)?(?:"
-    + BLANK
-    + r"*,(?:"
-    + BLANK
-    + r"*and)?|"
-    + BLANK
-    + r"+and|"
-    + BLANK
-    + r"*[–-]|"
-    + BLANK
-    + r"+to)"
-    + BLANK
-    + r"*)+\(?$"
+    r"([A-Za-z][A-Za-z]*)\.?" + BLANK + r"+(?:\(?[\d.]+[A-Za-z]?\)?" + _LABEL_JOINER + BLANK + r"*)+\(?$"
 )
 # The end of every LABEL_LIST_BEFORE match (its last item's digits, joiner, blanks): found by a scan that
 # tries only the digits and dots of the zone, where LABEL_LIST_BEFORE tries its word at every letter
-LABEL_LIST_END = LazyPattern(
-    r"[\d.][A-Za-z]?\)?(?:"
-    + BLANK
-    + r"*,(?:"
-    + BLANK
-    + r"*and)?|"
-    + BLANK
-    + r"+and|"
-    + BLANK
-    + r"*[–-]|"
-    + BLANK
-    + r"+to)"
-    + BLANK
-    + r"*\(?$"
-)
+LABEL_LIST_END = LazyPattern(r"[\d.][A-Za-z]?\)?" + _LABEL_JOINER + BLANK + r"*\(?$")
 PH_BEFORE = LazyPattern(r"(?<![\w])pH" + BLANK + r"?[∼~=]?" + BLANK + r"?$")
 HYPHEN_NOUN = LazyPattern(r"-([a-z]{2,}(?:-[a-z]+)?)\b(?!-\d)")
 CENTURY_AFTER = LazyPattern(r"[- ](?:century|centuries|millennium)\b", re.I)
