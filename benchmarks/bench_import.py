@@ -13,8 +13,11 @@ where an article's time goes: the analysis's CPU time, and storing its result on
 baseline does) against in groups (as `import` now does), with the share of the waits for the disk
 (fsync, or a group's one sync on Linux); and the cost of making one analysis ready to write in the
 worker (the file's bytes, which the workers now write to its temporary file, and its facts index entry)
-and sending it, against sending its dict for the writer to make ready. The children keep compiled
-modules as an installed app does (`--no-bytecode-cache`: compiled again in each, see baseline.py).
+and sending it, against sending its dict for the writer to make ready. Last, the command itself as a
+user runs it, ours only: `briefing import FOLDER` of the same articles written as Markdown files, in a
+fresh process for each mode (Python's start, reading and parsing the files included), with the ratio run
+by run. The children keep compiled modules as an installed app does (`--no-bytecode-cache`: compiled
+again in each, see baseline.py).
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
                                                [--no-bytecode-cache] [--no-jobs-1]
@@ -29,6 +32,7 @@ import pickle
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,11 +48,12 @@ from baseline import (
     precompile,
     run_child,
     unpack_store,
+    with_bytecode_cache,
 )
 
 CODE = code_path()
 
-from bench_library import fake_articles  # noqa: E402  (this folder is on the path when run as a script)
+from bench_library import fake_articles, write_markdown  # noqa: E402  (this folder is on the path when run as a script)
 
 from store.ingest import ParsedArticle  # noqa: E402
 from store.library import Library  # noqa: E402
@@ -123,6 +128,64 @@ def child(mode: str, n: int) -> None:
         "store": store.__file__,
     }
     print(json.dumps(found))
+
+
+# The flags of `briefing import` for each mode (--jobs 2 named, as the machine's default may differ).
+FLAGS: dict[str, list[str]] = {
+    "--no-analyze": ["--no-analyze"],
+    "--jobs 2": ["--jobs", "2"],
+    "--jobs 1": ["--jobs", "1"],
+}
+
+
+def command_times(
+    items: list[ParsedArticle], work: Path, runs: int, modes: list[str], cache: Path | None
+) -> dict[str, list[tuple[float, float]]]:
+    """The command as a user runs it: `briefing --library LIB import FOLDER` of `items` written as Markdown
+    files, each run in a fresh process (Python's start, reading and parsing the files included) into a
+    new empty library (made beforehand without the sample briefings, which a new library would import
+    first), the modes one after the other in each run. Per mode, each run's wall seconds and CPU seconds
+    (the command's and its worker processes')."""
+    folder = work / "files"
+    write_markdown(items, folder)
+    env = with_bytecode_cache(dict(os.environ), cache)
+    env.pop("BENCH_CODE", None)
+    found: dict[str, list[tuple[float, float]]] = {m: [] for m in modes}
+    for _ in range(runs):
+        for mode in modes:
+            library = work / "command-library"
+            shutil.rmtree(library, ignore_errors=True)
+            Library.open(library, import_samples=False).close()
+            command = [sys.executable, "-m", "cli.main", "--library", str(library), "import", str(folder)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            done = subprocess.run([*command, *FLAGS[mode]], cwd=CODE, env=env, capture_output=True, text=True)
+            elapsed = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode != 0:
+                raise RuntimeError(f"briefing import {' '.join(FLAGS[mode])} failed:\n{done.stderr}")
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            with Library.open(library, read_only=True) as imported:
+                count = len(imported.articles())
+            assert count == len(items), f"briefing import {' '.join(FLAGS[mode])}: {count} articles"
+            found[mode].append((elapsed, cpu))
+    shutil.rmtree(work / "command-library", ignore_errors=True)
+    return found
+
+
+def print_command_times(found: dict[str, list[tuple[float, float]]], n: int) -> None:
+    print(
+        f"\nthe command (`briefing import FOLDER`, {n} Markdown files; a fresh process each, start included):"
+    )
+    for mode, times in found.items():
+        wall = statistics.median(w for w, _ in times)
+        cpu = statistics.median(c for _, c in times)
+        print(f"  {mode:<12} {wall:6.2f} s ({n / wall:,.0f} articles/s); CPU {cpu:.2f} s")
+    paired = [b / a for (a, _), (b, _) in zip(found["--no-analyze"], found["--jobs 2"], strict=True)]
+    print(
+        f"  --jobs 2 / --no-analyze run by run: median {statistics.median(paired):.1f}x, from "
+        f"{min(paired):.1f}x to {max(paired):.1f}x ({', '.join(f'{r:.1f}' for r in paired)})"
+    )
 
 
 def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
@@ -262,6 +325,7 @@ def main() -> int:
                     cpu[name][mode].append(
                         (out.get("writer_ms", 0.0), out.get("workers_ms", 0.0), out.get("busy", 0.0))
                     )
+        commands = command_times(items, work, args.runs, modes, cache)
         costs = storing_costs(items[:100], work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -292,6 +356,7 @@ def main() -> int:
                 f"{statistics.median(paired):.1f}x, from {min(paired):.1f}x to {max(paired):.1f}x "
                 f"({', '.join(f'{r:.1f}' for r in paired)})"
             )
+    print_command_times(commands, args.articles)
     print("\nper article (ours, in this process):")
     print(f"  analysis CPU time:                {costs['analysis_ms']:.2f} ms")
     for name, label in (("one_by_one", "one at a time (as before)"), ("grouped", "in one group (as now)")):

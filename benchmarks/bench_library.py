@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -110,12 +110,18 @@ def build_library(folder: Path, n: int) -> tuple[float, list[str]]:
     return rate, ids
 
 
+def write_markdown(articles: Iterable[ParsedArticle], folder: Path) -> None:
+    """Each article as a Markdown file with front matter (title, publication date, source) in `folder`,
+    named as its path ends, as `briefing import` reads them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for parsed in articles:
+        header = f"---\ntitle: {parsed.title}\npublished: {parsed.published}\nsource: {parsed.source}\n---\n"
+        (folder / Path(parsed.path).name).write_text(header + parsed.body, encoding="utf-8")
+
+
 def file_import_rate(n: int, work: Path) -> float:
     src = work / "files"
-    src.mkdir()
-    for parsed in fake_articles(n, seed=11):
-        header = f"---\ntitle: {parsed.title}\npublished: {parsed.published}\nsource: {parsed.source}\n---\n"
-        (src / Path(parsed.path).name).write_text(header + parsed.body, encoding="utf-8")
+    write_markdown(fake_articles(n, seed=11), src)
     with Library.open(work / "file-lib", import_samples=False) as lib:
         t0 = time.perf_counter()
         report = lib.import_paths([src], analyze=False)
