@@ -5,19 +5,20 @@ one run, also the ratio of `--no-analyze` to `--jobs 2` run by run (the two run 
 
 The articles are bench_library's generated ones (~3.5 KB of text) with a dated sentence added to each
 paragraph (so each has dates, figures and facts, ~4 KB). Each mode imports them into a new library
-(Library.import_articles, as `briefing import` does after reading the files); printed: articles/s of
-each mode for both, the ratios, the CPU time per article of the importing process (the single writer)
-and of its worker processes, the share of the cores they kept busy (CPU time over wall time x cores; on
-a shared machine the rest is partly the others' share), and the load average. Then, in this process,
-where an article's time goes: the analysis's CPU time, and storing its result one at a time (as the
-baseline does) against in groups (as `import` now does), with the share of the waits for the disk
-(fsync, or a group's one sync on Linux); and the cost of making one analysis ready to write in the
-worker (the file's bytes, which the workers now write to its temporary file, and its facts index entry)
-and sending it, against sending its dict for the writer to make ready. Last, the command itself as a
-user runs it, ours only: `briefing import FOLDER` of the same articles written as Markdown files, in a
-fresh process for each mode (Python's start, reading and parsing the files included), with the ratio run
-by run. The children keep compiled modules as an installed app does (`--no-bytecode-cache`: compiled
-again in each, see baseline.py).
+(Library.import_articles, as `briefing import` does after reading the files); printed: articles/s of each
+mode for both, the ratios, the CPU time per article of the importing process (the single writer) and of
+its worker processes, the share of the cores they kept busy (CPU time over wall time x cores; on a shared
+machine the rest is partly the others' share), and the load average and what creating a file costs the
+kernel at the start and at the end (it moves tenfold within minutes on shared machines). Then, in this
+process, where an article's time goes: the analysis's CPU time, and storing its result one at a time (as
+the baseline does) against in groups (as `import` now does), with the share of the waits for the disk
+(fsync, or a group's one sync on Linux); and the cost of making one analysis ready to write in the worker
+(the file's bytes, which the workers now write to its temporary file, and its facts index entry) and
+sending it, against sending its dict for the writer to make ready. Last, the command itself as a user runs
+it, ours only: `briefing import FOLDER` of the same articles written as Markdown files, in a fresh process
+for each mode (Python's start, reading and parsing the files included), with the ratio run by run. The
+children keep compiled modules as an installed app does (`--no-bytecode-cache`: compiled again in each,
+see baseline.py).
 
     .venv/bin/python benchmarks/bench_import.py [--articles 400] [--runs 3] [--baseline REV|none]
                                                [--no-bytecode-cache] [--no-jobs-1]
@@ -188,6 +189,36 @@ def print_command_times(found: dict[str, list[tuple[float, float]]], n: int) -> 
     )
 
 
+def file_creation_ms(folder: Path, count: int = 500) -> float:
+    """CPU milliseconds this process spends creating one file in `folder` now: open a new temporary file,
+    write 4 KB, close, rename (what each stored text, analysis and index shard costs the kernel). On this
+    project's shared machines it moves tenfold from one minute to the next, and the import's ratio to
+    `--no-analyze` with it (one file per article against three)."""
+    probe = Path(tempfile.mkdtemp(prefix="bench-create-", dir=folder))
+    data = b"x" * 4096
+    try:
+        started = time.process_time()
+        for i in range(count):
+            temporary = probe / f".{i}.tmp"
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+            os.rename(temporary, probe / str(i))
+        return (time.process_time() - started) / count * 1000
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+
+
+def creation_note(folder: Path) -> str:
+    """The cost of creating a file in `folder` (where the libraries are made) and, for scale, in memory."""
+    note = f"creating a file costs {file_creation_ms(folder):.3f} ms of CPU here"
+    if Path("/dev/shm").is_dir():
+        note += f" ({file_creation_ms(Path('/dev/shm')):.3f} ms in memory, /dev/shm)"
+    return note
+
+
 def storing_costs(items: list[ParsedArticle], work: Path) -> dict[str, float]:
     """Milliseconds per article: the analysis's CPU time, and storing its result one at a time (the lock
     taken for each, as before) and as one group (as an import now does), with the time spent waiting for
@@ -303,6 +334,7 @@ def main() -> int:
     print(f"{args.articles} generated articles of {size / 1024:.1f} KB on average; {os.cpu_count()} cores")
     print(f"load average at the start: {load_average()}")
     work = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    print(f"at the start, {creation_note(work)}")
     cache = None if args.no_bytecode_cache else work / "pycache"
     script = Path(__file__).resolve()
     codes = {"ours": CODE}
@@ -330,6 +362,7 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"load average at the end: {load_average()}; {bytecode_note(cache)}")
+    print(f"at the end, {creation_note(Path(tempfile.gettempdir()))}")
     median = {c: {m: statistics.median(v) for m, v in by_mode.items()} for c, by_mode in rates.items()}
     for name, by_mode in median.items():
         print(f"\n{name}:")
