@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         metavar="N",
         help="analyse several files in N worker processes (default: the machine's cores; 1: in this "
-        "process); the output keeps the order of the files",
+        "process; at most one per file and 4 per core); the output keeps the order of the files",
     )
 
 
@@ -129,7 +129,9 @@ def _analyses(jobs: Iterable[Job], workers: int, as_dict: bool) -> Iterator[tupl
     if len(todo) < 2:
         yield from _analyses(todo, 1, as_dict)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+    from store.analyses import pool_size
+
+    with ProcessPoolExecutor(max_workers=pool_size(workers, len(todo))) as pool:
         futures = [pool.submit(analysed, job[2], job[3], as_dict) for job in todo]
         for job, future in zip(todo, futures, strict=True):
             yield job, future.result()

@@ -62,7 +62,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=positive_int,
         default=None,
         metavar="N",
-        help="analyse in N worker processes (default: the machine's cores; 1: in this process)",
+        help="analyse in N worker processes (default: the machine's cores; 1: in this process; at most "
+        "one per article to analyse and 4 per core)",
     )
 
 

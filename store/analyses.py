@@ -81,6 +81,9 @@ _CHUNK = 8
 # for fewer, its load here would hold up the start of a small import more than it saves.
 _LOAD_HERE = 64
 
+# The most worker processes started per core, whatever `--jobs` says (`pool_size`).
+_JOBS_PER_CORE = 4
+
 
 def analysed_dict(
     analyzer: AnalyzeFn, body: str, published: str | None, corrections: Corrections
@@ -418,7 +421,8 @@ class Analyses:
                 future.add_done_callback(_discard_made)
 
     def _new_pool(self, jobs: int, count: int) -> ProcessPoolExecutor:
-        """`jobs` worker processes, started now for `count` analyses. Each loads the analyser's data
+        """`jobs` worker processes (`pool_size`: no more than `count`), started now for `count` analyses
+        (0: not known yet). Each loads the analyser's data
         (`_warm_up`) before its first analysis, while this process goes on; but where processes are
         forked and at least `_LOAD_HERE` analyses are to be made, the default engine is loaded here
         first, once instead of once in each worker (a few hundred milliseconds of CPU each), and the
@@ -432,7 +436,8 @@ class Analyses:
         if forked and analyzer is _engine_analyze and count >= _LOAD_HERE:
             _warm_up(analyzer)
         with _forking(forked):
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
+            size = pool_size(jobs, count)
+            pool = ProcessPoolExecutor(max_workers=size, initializer=_warm_up, initargs=(analyzer,))
             pool.submit(int)  # starts the workers (all at once where processes are forked)
         return pool
 
@@ -474,7 +479,7 @@ class Analyses:
             if self._pooling:
                 self._pool = self._new_pool(self._pool_jobs, len(todo))
             else:
-                own = self._new_pool(min(jobs, len(todo)), len(todo))
+                own = self._new_pool(jobs, len(todo))
         pool = own if own is not None else self._pool
         assert pool is not None
         group: list[Ready] = []  # results taken from the workers, not stored yet
@@ -616,6 +621,14 @@ class Ahead:
                 analyses._send(pool, analyses._sent_analyzer(), ready, self.size, analyses._ahead)
         except Exception:
             self.stop()
+
+
+def pool_size(jobs: int, count: int) -> int:
+    """How many worker processes to start for `count` analyses (0: not known yet) when `jobs` are asked
+    for: never more than the analyses, nor than `_JOBS_PER_CORE` per core (each is a whole process with
+    the engine loaded: a mistyped `--jobs 9999` must not start thousands), and at least one."""
+    most = _JOBS_PER_CORE * (os.cpu_count() or 1)
+    return max(1, min(jobs, most, count) if count > 0 else min(jobs, most))
 
 
 def _chunk_size(count: int, jobs: int) -> int:

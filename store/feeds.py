@@ -240,7 +240,8 @@ def read_feed_source(
     if not is_web_url(url):
         if "://" in url:
             raise IngestError("only http:// and https:// feed URLs (or local files) can be used")
-        return parse_feed(read_bytes(Path(url)), Path(url).as_uri()), {}
+        path = Path(feed_key(url))  # a relative path or ~ made absolute, as the subscription keeps it
+        return parse_feed(read_bytes(path), path.as_uri()), {}
     fetched = fetch(
         url,
         client=client,

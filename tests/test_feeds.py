@@ -288,6 +288,19 @@ def test_a_local_feed_file_can_be_subscribed(tmp_path: Path, empty_library: Libr
     assert result.new == 3
 
 
+def test_a_local_feed_file_named_by_a_relative_path_is_subscribed_by_its_absolute_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "saved.xml").write_bytes(rss("Saved", _full_items()))
+    monkeypatch.chdir(tmp_path)
+    assert briefing(tmp_path, "feeds", "add", "saved.xml") == 0
+    monkeypatch.chdir("/")
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        [feed] = library.feed_store().list()
+        assert feed.url == str(tmp_path / "saved.xml")
+    assert briefing(tmp_path, "feeds", "update") == 0  # read again from another folder
+
+
 def test_the_politeness_limit_holds_per_host() -> None:
     import threading
     import time

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -442,3 +443,30 @@ def test_a_text_whose_folder_was_removed_is_written_again(tmp_path: Path) -> Non
         assert again.present == report.added
         assert library.article_text(report.added[0]) == many[0].body
     assert (tmp_path / "lib" / "bodies" / key[:2] / f"{key}.txt").read_text() == many[0].body
+
+
+def test_no_more_workers_start_than_there_are_analyses_or_than_four_per_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent import futures
+
+    from store import analyses as analyses_module
+
+    started: list[int] = []
+
+    class Recorded(futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs: Any) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Recorded)
+    with Library.open(tmp_path / "lib", import_samples=False) as library:
+        report = library.import_articles(articles()[:2], jobs=12)
+        assert len(report.added) == 2 and not report.warnings
+        assert all(library.analysis(aid).facts is not None for aid in report.added)
+    assert started == [2]  # one per analysis, not twelve
+    monkeypatch.setattr(analyses_module.os, "cpu_count", lambda: 2)
+    assert analyses_module.pool_size(99_999, 10_000) == 8
+    assert analyses_module.pool_size(99_999, 0) == 8  # the count not known yet
+    assert analyses_module.pool_size(3, 0) == 3
+    assert analyses_module.pool_size(2, 1) == 1
