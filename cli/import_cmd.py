@@ -51,7 +51,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
         notes="exit status: 0 all imported or already present, 1 some files failed or had warnings, 2 usage",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH|URL", help="article file or folder, or http(s) URL")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=_path_or_url,
+        metavar="PATH|URL",
+        help="article file or folder, or http(s) URL",
+    )
     parser.add_argument(
         "--no-analyze",
         action="store_true",
@@ -65,6 +71,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="analyse in N worker processes (default: the machine's cores; 1: in this process; at most "
         "one per article to analyse and 4 per core)",
     )
+
+
+def _path_or_url(text: str) -> str:
+    # An empty value (`briefing import "$UNSET"`) must not quietly mean the current folder.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty path (name a file, a folder or a URL; '.' for this folder)")
+    return text
 
 
 def default_jobs() -> int:

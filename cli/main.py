@@ -105,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # at /dev/null so the interpreter's final flush does not raise again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # The output could not be written (`> file` on a full disk, a device error): one line, not a
+        # traceback; stdout points at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        from cli._library import error
+
+        return error(f"{exc.strerror or exc} ({exc.filename or 'writing the output'})")
     return status
 
 

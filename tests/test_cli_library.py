@@ -10,6 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from store.library import Library
 from tests.store_support import article_text, write
 from tests.terminal_support import briefing_on_a_terminal
@@ -109,6 +111,47 @@ def test_empty_library_argument_is_a_usage_error(tmp_path: Path) -> None:
     result = briefing("--library", "", "list", env={"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)})
     assert result.returncode == 2 and "--library: empty path" in result.stderr
     assert not list(tmp_path.iterdir())  # no default library was created
+
+
+def test_an_empty_path_to_import_is_a_usage_error_not_this_folder(library_path: Path, tmp_path: Path) -> None:
+    write(tmp_path, "private.txt", "Private notes\n\nMet Anna in Paris on 3 May 2021.\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "cli.main", "--library", str(library_path), "import", "", "--no-analyze"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2 and "PATH|URL: empty path" in result.stderr
+    assert (
+        not library_path.exists() or "private" not in briefing("--library", str(library_path), "list").stdout
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("command", [["list"], ["export", "--format", "json"], ["timeline", "--jsonl"]])
+def test_output_that_cannot_be_written_is_one_error_line_not_a_traceback(
+    library_path: Path, tmp_path: Path, command: list[str]
+) -> None:
+    write(
+        tmp_path,
+        "a.md",
+        article_text("Harbour", "The port reopened on 3 March 2021.", published="2021-03-04"),
+    )
+    assert briefing("--library", str(library_path), "import", str(tmp_path / "a.md")).returncode == 0
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "cli.main", "--library", str(library_path), *command],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "error: No space left on device (writing the output)" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_damaged_library_file_is_reported_and_kept(library_path: Path, tmp_path: Path) -> None:
