@@ -24,21 +24,12 @@ from store.errors import LibraryError, LibraryLocked, LibraryReadOnly
 from store.ids import shard
 from store.journal import FileChange, Journal, JournalDamaged
 from store.leftovers import remove_leftover_temp_files
+from store.paths import LIBRARY_MARKERS
 from store.storage import AtomicJSONStorage
 from store.tinyfile import TinyFile
 
 LOCK_TIMEOUT = 15.0
 _CACHE_ANALYSIS_FILES = 128
-
-# Names that only a library folder holds (any one, damaged files' backups included, marks a library).
-_LIBRARY_MARKERS = (
-    "meta.json",
-    "meta.json.bak",
-    "articles.json",
-    "articles.json.bak",
-    "bodies",
-    ".write.lock",
-)
 
 
 def _folder_writable(folder: Path) -> bool:
@@ -58,7 +49,7 @@ def _looks_like_library(folder: Path) -> bool:
         names = set(os.listdir(folder))
     except OSError:
         return True  # unreadable: let the usual checks report it
-    if any(name in names for name in _LIBRARY_MARKERS):
+    if any(name in names for name in LIBRARY_MARKERS):
         return True
     return not any(not name.startswith(".") for name in names)  # hidden files (.DS_Store) do not count
 

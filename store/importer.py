@@ -81,7 +81,7 @@ class Importer:
         from store.ingest import IngestError, discover, read_article  # YAML and file rules: import only
 
         report = ImportReport()
-        files, problems = discover(paths)
+        files, problems = discover(paths, report.notes)
         count = _Count(total=len(files) + len(problems))
         for problem in problems:
             count.failed(report, progress, problem)

@@ -11,6 +11,27 @@ import platformdirs
 LIBRARY_ENV = "BRIEFING_LIBRARY"
 APP_NAME = "briefing-reader"
 
+# Names that only a library folder holds (any one, damaged files' backups included, marks a library).
+LIBRARY_MARKERS = (
+    "meta.json",
+    "meta.json.bak",
+    "articles.json",
+    "articles.json.bak",
+    "bodies",
+    ".write.lock",
+)
+
+
+def holds_library(folder: str | os.PathLike[str]) -> bool:
+    """True when `folder` is a Briefing Reader library: its stored texts (`bodies/`) beside its metadata."""
+    path = Path(folder)
+    if not (path / "bodies").is_dir():
+        return False
+    return any(
+        (path / name).is_file()
+        for name in ("meta.json", "articles.json", "meta.json.bak", "articles.json.bak")
+    )
+
 
 def default_library_path() -> Path:
     """The platform's per-user data folder for Briefing Reader (e.g. ~/.local/share/briefing-reader)."""

@@ -195,6 +195,26 @@ def test_discover_walks_folders_and_reports_unusable_paths(tmp_path: Path) -> No
     ]
 
 
+def test_a_library_inside_an_imported_folder_is_not_searched_and_is_named_in_a_note(tmp_path: Path) -> None:
+    from store.library import Library
+
+    work = tmp_path / "work"
+    (work / "story.md").parent.mkdir()
+    (work / "story.md").write_text("---\ntitle: Harbour\npublished: 2021-03-04\n---\nThe port reopened.\n")
+    with Library.open(work / "lib") as library:  # a new library, with the sample briefings stored inside
+        samples = len(library.articles())
+        assert list((work / "lib" / "bodies").rglob("*.txt"))
+        report = library.import_paths([work], analyze=False)
+        assert len(report.added) == 1
+        assert len(library.articles()) == samples + 1  # the story; none of the library's own texts
+    assert not report.failed
+    assert [(Path(n.path).name, n.message) for n in report.notes] == [
+        ("lib", "is a Briefing Reader library (its stored copies of articles); not searched")
+    ]
+    files, problems = discover([work / "lib"])  # named itself: nothing to import, and no complaint
+    assert files == [] and problems == []
+
+
 @given(st.text().filter(lambda t: t.strip() and not t.startswith("---") and not t.startswith("\ufeff")))
 def test_plain_text_body_is_the_text_itself(text: str) -> None:
     """Without front matter the stored body is exactly the decoded file: analysis offsets agree."""
