@@ -27,6 +27,13 @@ def article_id(url: str | None, body: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX]
 
 
+def another_article_id(url: str, body: str, attempt: int) -> str:
+    """An id for a new article whose URL's id is taken by an article that has another URL now (its file
+    was edited): a hash of the URL, the text and `attempt` (1, 2, ... until one is free)."""
+    key = f"url:{normalise_url(url)}\ntext:{normalise_text(body)}\n{attempt}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX]
+
+
 def doc_id(hex_id: str) -> int:
     """The TinyDB document id for a hex id, so documents are found by key without a scan."""
     return int(hex_id, 16)

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from store.articles import article_doc
 from store.bodies import body_key
 from store.errors import LibraryError
+from store.ids import another_article_id, doc_id, normalise_url
 from store.ids import article_id as make_article_id
-from store.ids import doc_id, normalise_url
 from store.records import ImportProblem, ImportReport, ImportStatus, ImportStep
 
 if TYPE_CHECKING:
@@ -225,6 +225,13 @@ class Importer:
                 url_key = normalise_url(parsed.url) if parsed.url else None
                 matched = by_path.get(parsed.path) or (by_url.get(url_key) if url_key else None)
                 aid = matched or make_article_id(parsed.url, parsed.body)
+                if matched is None and url_key:
+                    # The article this URL's id names has another URL now (its file was edited, or the
+                    # URL dropped): this is a new article, not that one.
+                    attempt = 0
+                    while doc_id(aid) in new_docs or str(doc_id(aid)) in docs:
+                        attempt += 1
+                        aid = another_article_id(url_key, parsed.body, attempt)
                 trashed = (
                     None
                     if matched or self.trash is None

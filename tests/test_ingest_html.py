@@ -51,6 +51,34 @@ def test_main_text_only_with_metadata(tmp_path: Path, layout: str, story: object
     assert parsed.url == (story.url if "url" in carried else None)  # type: ignore[attr-defined]
 
 
+def _dated_page(head: str) -> str:
+    paragraph = "<p>In Vienna the mayor said {n}00 cafes would open across the city, the council said.</p>"
+    body = "".join(paragraph.format(n=n) for n in range(1, 6))
+    head = f'<meta charset="utf-8"><title>Cafes</title>{head}'
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2023-02-30T09:00:00Z">',  # no 30 February
+        '<meta name="date" content="2023-13-05">',  # no 13th month (not 13 May either)
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-02-29"}</script>',
+    ],
+)
+def test_a_page_stating_an_impossible_date_is_imported_undated_with_a_warning(head: str) -> None:
+    parsed = parse_html(_dated_page(head), "cafes.html")
+    assert parsed.published is None  # not a day the date finders made up
+    assert any("states an impossible publication date" in w for w in parsed.warnings)
+
+
+def test_a_page_stating_a_real_date_keeps_it() -> None:
+    parsed = parse_html(
+        _dated_page('<meta property="article:published_time" content="2024-02-29T09:00:00Z">'), "c.html"
+    )
+    assert parsed.published == date(2024, 2, 29) and not parsed.warnings
+
+
 def test_non_utf8_page_is_decoded_by_its_declared_charset(tmp_path: Path) -> None:
     story = STORIES[3]
     raw = page_bytes(story, "latin1")

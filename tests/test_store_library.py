@@ -100,6 +100,21 @@ def test_url_is_the_identity(empty_library: Library, tmp_path: Path) -> None:
     assert "Second version." in empty_library.article(aid).body
 
 
+def test_a_new_article_with_the_url_an_edited_one_gave_up_is_added(
+    empty_library: Library, tmp_path: Path
+) -> None:
+    a = write(tmp_path, "a.md", article_text("Story A", "Rome story.", url="https://example.org/one"))
+    first = empty_library.import_paths([a], analyze=False).added[0]
+    write(tmp_path, "a.md", article_text("Story A", "Rome story.", url="https://example.org/two"))
+    assert empty_library.import_paths([a], analyze=False).updated == [first]
+    b = write(tmp_path, "b.md", article_text("Story B", "Madrid story.", url="https://example.org/one"))
+    [second] = empty_library.import_paths([b], analyze=False).added  # not "already present" as Story A
+    assert second != first
+    assert {m.title for m in empty_library.articles()} == {"Story A", "Story B"}
+    again = empty_library.import_paths([b, a], analyze=False)
+    assert again.present == [second, first] and not again.added
+
+
 def test_flags_tags_and_state_persist(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     with Library.open(folder, import_samples=False) as lib:

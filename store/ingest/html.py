@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from store.errors import quote_input
 from store.ingest.fetch import is_web_url
 from store.ingest.reader import IngestError, ParsedArticle
 from store.ingest.reader import _shorten as shorten_title
@@ -198,6 +199,31 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+_JSON_LD_DATE = re.compile(r'"date(?:Published|Created|Modified)?"\s*:\s*"([^"]{0,40})"')
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def _impossible_stated_date(tree: Any, text: str) -> str | None:
+    """The first date the page states in ISO form (meta tags named for a date or time, <time datetime>,
+    JSON-LD) that is not a day of the calendar ("2023-02-30", "2023-13-05"): the date finders would
+    silently turn it into another day."""
+    stated = [str(value) for value in tree.xpath("//time/@datetime")]
+    for element in tree.xpath("//meta[@content]"):  # article:published_time, datePublished, pubdate, ...
+        named = " ".join(element.get(key, "") for key in ("name", "property", "itemprop")).lower()
+        if "date" in named or "time" in named:
+            stated.append(element.get("content", ""))
+    stated += _JSON_LD_DATE.findall(text)  # JSON-LD metadata
+    for value in stated:
+        match = _ISO_DAY.match(value)
+        if match is None:
+            continue
+        try:
+            date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return value.strip()[:40]
+    return None
+
+
 def _htmldate(tree: Any) -> date | None:
     """htmldate on the parsed tree only (a string that looks like a URL would make it download)."""
     from htmldate import find_date
@@ -272,7 +298,14 @@ def parse_html(
     page_url = _page_url(meta.get("url"), url)
     page_title = _clean(tree.findtext(".//title"))
     source = site or site_from_title(page_title, title) or (urlsplit(page_url).hostname if page_url else None)
-    published = _date(meta.get("date")) or _htmldate(tree)
+    impossible = _impossible_stated_date(tree, text)
+    if impossible is None:
+        published = _date(meta.get("date")) or _htmldate(tree)
+    else:  # any date found now could be the finders' guess at what was meant: none is better
+        published = None
+        warnings.append(
+            f"states an impossible publication date ({quote_input(impossible)}); imported without a date"
+        )
     return ParsedArticle(
         path=path,
         title=title,
