@@ -75,7 +75,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     opml_in.set_defaults(func=run_import)
 
     opml_out = actions.add_parser("export", help="write the subscriptions as OPML")
-    opml_out.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    opml_out.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to a new FILE atomically (default or '-': standard output)",
+    )
+    opml_out.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (a regular file only)"
+    )
     opml_out.set_defaults(func=run_export)
 
 
@@ -305,22 +313,26 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """As `briefing export -o`: '-' is standard output, an existing file is replaced only with --force."""
     from pathlib import Path
 
-    from store.atomic import atomic_write
+    from cli.export_cmd import FORCE_HINT
+    from store.export import OutputExists, write_atomic
     from store.ingest.feeds import build_opml
 
     def body(library: Library) -> int:
         feeds = library.feed_store().list()
-        document = build_opml([(f.url, f.title, f.site_url) for f in feeds])
-        if not args.output:
-            sys.stdout.write(document.decode("utf-8"))
+        document = build_opml([(f.url, f.title, f.site_url) for f in feeds]).decode("utf-8")
+        if not args.output or args.output == "-":
+            sys.stdout.write(document)
             return 0
         target = Path(args.output).expanduser()
         try:
-            atomic_write(target, document)
-        except OSError as exc:
-            return error(f"cannot write {target}: {exc.strerror or exc}")
+            write_atomic(target, document, replace=args.force)
+        except OutputExists as exc:
+            return error(f"{exc}{FORCE_HINT}")
+        except LibraryError as exc:  # ExportError: a folder, a link, a missing folder, a full disk
+            return error(str(exc))
         print(f"{counted(len(feeds), 'feed')} written to {target}", file=sys.stderr)
         return 0
 

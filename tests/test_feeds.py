@@ -301,6 +301,22 @@ def test_a_local_feed_file_named_by_a_relative_path_is_subscribed_by_its_absolut
     assert briefing(tmp_path, "feeds", "update") == 0  # read again from another folder
 
 
+def test_feeds_export_writes_like_export_dash_for_stdout_and_force_to_replace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "saved.xml").write_bytes(rss("Saved", _full_items()))
+    assert briefing(tmp_path, "feeds", "add", str(tmp_path / "saved.xml")) == 0
+    capsys.readouterr()
+    assert briefing(tmp_path, "feeds", "export", "-o", "-") == 0
+    assert "<opml" in capsys.readouterr().out and not (Path.cwd() / "-").exists()
+    kept = tmp_path / "keep.opml"
+    kept.write_text("precious")
+    assert briefing(tmp_path, "feeds", "export", "-o", str(kept)) == 1
+    assert "add --force to replace it" in capsys.readouterr().err and kept.read_text() == "precious"
+    assert briefing(tmp_path, "feeds", "export", "-o", str(kept), "--force") == 0
+    assert [url for url, _ in parse_opml(kept.read_bytes())] == [str(tmp_path / "saved.xml")]
+
+
 def test_the_politeness_limit_holds_per_host() -> None:
     import threading
     import time
