@@ -223,3 +223,28 @@ async def test_counts_are_singular_for_one(library: Library) -> None:
         await settle(pilot)
         assert app.timeline.border_subtitle == "1 fact · l switches"
         assert app.reader.border_subtitle.startswith("0 names · 1 figure · 1 date")
+
+
+async def test_a_resize_while_a_pop_up_is_open_lays_out_the_main_screen_for_the_new_size(
+    sample_library: Library,
+) -> None:
+    app = make_app(sample_library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert not main.has_class("-narrow")
+        await pilot.press("question_mark")  # the help screen on top
+        await settle(pilot)
+        assert app.screen is not main
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main and main.has_class("-narrow")  # the panes stacked, not squeezed
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.resize_terminal(160, 48)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not main.has_class("-narrow")

@@ -319,7 +319,8 @@ class BriefingApp(App[None]):
         self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
-        self.screen.set_class(width < NARROW_WIDTH, "-narrow")
+        # The main screen's layout, even while a pop-up is on top of it (it gets no resize of its own).
+        self.screen_stack[0].set_class(width < NARROW_WIDTH, "-narrow")
         self.query_one(Legend).compact = width < NARROW_WIDTH
 
     # -- threads -------------------------------------------------------------------------------------
