@@ -297,6 +297,21 @@ def test_a_profile_fact_names_a_vague_future_as_the_timeline_does() -> None:
     assert plain.startswith("future  “the coming weeks”") and "FUTURE_REF" not in plain
 
 
+def test_a_profile_figure_names_its_unit_once() -> None:
+    from extract.across.model import ProfileFigure
+    from tui.across_render import profile_figure
+
+    sentence = "A catch limit of nearly 9,000 tonnes for the summer; 38,000 displaced."
+    written = ProfileFigure(
+        "a1", "T", "nearly 9,000 tonnes", 17, 36, 9000, None, "tonnes", "nearly", "amount", 0, 70, sentence
+    )
+    assert profile_figure(written).plain.startswith("nearly 9,000 tonnes  = 9,000  ")  # not "tonnes tonnes"
+    counted = ProfileFigure(
+        "a1", "T", "38,000", 53, 59, 38000, None, "displaced", None, "count", 0, 70, sentence
+    )
+    assert profile_figure(counted).plain.startswith("38,000 displaced  = 38,000  ")  # what it counts, added
+
+
 def test_value_label_reads_decades_and_references() -> None:
     from tui.render import value_label
 

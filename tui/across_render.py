@@ -172,7 +172,7 @@ def profile_fact(fact: ProfileFact) -> Text:
 def profile_figure(figure: ProfileFigure) -> Text:
     """The figure as written and what it counts, the article, and the sentence around it below."""
     out = Text(one_line(figure.text), theme.active().timeline_figure)
-    if figure.unit:
+    if figure.unit and figure.unit.casefold() not in figure.text.casefold():  # "9,000 tonnes" says it
         out.append(" " + one_line(figure.unit))
     if figure.value is not None and figure.kind != "fraction":
         out.append("  = ", META_STYLE)
