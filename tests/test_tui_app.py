@@ -340,6 +340,18 @@ async def test_command_palette_runs_app_commands(library: Library) -> None:
         assert app.article_list.meta(article_id).starred
 
 
+async def test_the_palette_offers_each_command_once(library: Library) -> None:
+    from tui.palette import COMMANDS
+
+    app = make_app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        system = [command.title for command in app.get_system_commands(app.screen)]
+        titles = system + [title for title, _, _ in COMMANDS]
+        assert "Theme" in system and titles.count("Quit") == 1
+        assert "Keys" not in system and "Show keys" in titles  # one way to list the keys, not two
+
+
 async def test_q_quits(library: Library) -> None:
     app = make_app(library)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
@@ -94,6 +95,10 @@ def about_highlight(annotation: Annotation, highlight: Highlight) -> bool:
     if annotation.kind == "correction":
         return annotation.start <= highlight.start and highlight.end <= annotation.end
     return (annotation.start, annotation.end) == (highlight.start, highlight.end)
+
+
+# Textual's own palette commands that the app's commands replace (`get_system_commands`).
+_PALETTE_OWN = frozenset({"Quit", "Keys"})
 
 
 class BriefingApp(App[None]):
@@ -1020,6 +1025,11 @@ class BriefingApp(App[None]):
     def key_hints(self) -> dict[str, str]:
         """Action -> its keys, from the same bindings the help screen lists (the palette shows them)."""
         return key_hints([*self.BINDINGS, *Reader.BINDINGS, *ArticleList.BINDINGS, *Timeline.BINDINGS])
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands but its "Quit" and "Keys", which the app's own "Quit" and "Show keys"
+        (tui.palette) already offer: each command once."""
+        return [c for c in super().get_system_commands(screen) if c.title not in _PALETTE_OWN]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":  # a "/" typed in the search box, the palette or help is just a character
