@@ -129,17 +129,20 @@ def _bound(text: str, upper: bool) -> date:
 
 def split_date_range(query: str) -> tuple[str, date | None, date | None]:
     """A search query with a date range written as `FROM..TO` (`2020..2021`, `2020-11..`, `..2021-01-15`;
-    a year or month means its first day as FROM, its last as TO): the other words, FROM and TO. A word
-    that is not a valid range is left in the words."""
+    a year or month means its first day as FROM, its last as TO; the two the other way round mean the
+    same range): the other words, FROM and TO. A word that is not a valid range is left in the words."""
     words, start, end = [], None, None
     for word in query.split():
         m = _RANGE.fullmatch(word)
         if m is None or not (m[1] or m[2]):
             words.append(word)
             continue
+        first, last = m[1], m[2]
         try:
-            start = _bound(m[1], upper=False) if m[1] else None
-            end = _bound(m[2], upper=True) if m[2] else None
+            if first and last and _bound(first, upper=False) > _bound(last, upper=False):
+                first, last = last, first  # `2021..2020` is the range between them, not an empty one
+            start = _bound(first, upper=False) if first else None
+            end = _bound(last, upper=True) if last else None
         except ValueError:
             words.append(word)
     return " ".join(words), start, end

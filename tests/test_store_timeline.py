@@ -116,3 +116,5 @@ def test_a_date_range_in_a_search_query() -> None:
     assert split_date_range("..2021-02") == ("", None, date(2021, 2, 28))
     assert split_date_range("x 2020-13..2021") == ("x 2020-13..2021", None, None)  # not a month: a word
     assert split_date_range("a..b") == ("a..b", None, None)
+    assert split_date_range("2021..2020") == ("", date(2020, 1, 1), date(2021, 12, 31))  # either way round
+    assert split_date_range("2021-03..2021-01") == ("", date(2021, 1, 1), date(2021, 3, 31))
