@@ -150,6 +150,14 @@ def test_file_over_ten_megabytes_is_refused(tmp_path: Path) -> None:
         read_article(path)
 
 
+def test_a_title_too_long_is_shortened_with_a_note() -> None:
+    long_title = "Word " * 60 + "end"
+    parsed = parse_article(f"---\ntitle: {long_title}\n---\nBody.\n", "a.md")
+    assert len(parsed.title) == 200 and parsed.title.endswith("…")
+    assert parsed.notes == ("title shortened to 200 characters",)
+    assert parse_article("---\ntitle: Short\n---\nBody.\n", "b.md").notes == ()
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         read_article(tmp_path / "gone.md")

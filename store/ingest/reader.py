@@ -83,9 +83,11 @@ def parse_article(text: str, path: str) -> ParsedArticle:
         raise IngestError(str(exc)) from None
     if not body.strip():
         raise IngestError("has front matter but no article text")
-    title = _shorten(fields.pop("title", None) or _title_from(body))
+    given = fields.pop("title", None)
+    title = _shorten(given or _title_from(body))
+    notes = () if not given or title == given else (f"title shortened to {MAX_TITLE_CHARS} characters",)
     return ParsedArticle(
-        path=path, title=title, body=body, body_offset=offset, warnings=tuple(warnings), **fields
+        path=path, title=title, body=body, body_offset=offset, warnings=tuple(warnings), notes=notes, **fields
     )
 
 
