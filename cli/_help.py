@@ -35,5 +35,11 @@ def add_command(
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name, help=help, description=description, epilog=epilog, formatter_class=ExamplesHelpFormatter
     )
+    from cli import __version__
+
+    # `--version` works after a command too (`briefing list --version`), as the README promises.
+    parser.add_argument(
+        "--version", action="version", version=f"briefing {__version__}", help=argparse.SUPPRESS
+    )
     parser.set_defaults(func=run)
     return parser

@@ -124,3 +124,14 @@ def test_list_imports_neither_the_analysis_engine_nor_rich(tmp_path: Path) -> No
     code = f"import sys\nimport cli.main\nstatus = cli.main.main(['--library', {str(folder)!r}, 'list'])\n"
     code += _REPORT
     assert _loaded_after(code) == {"commands": ["cli.list_cmd"], "heavy": [], "status": 0}
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["list", "--version"], ["export", "--version"]])
+def test_version_works_before_and_after_a_command(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cli import __version__
+
+    with pytest.raises(SystemExit) as ended:
+        main(argv)
+    assert ended.value.code == 0 and capsys.readouterr().out == f"briefing {__version__}\n"
