@@ -330,8 +330,43 @@ def test_value_label_reads_seasons_quarters_and_halves_in_the_date_column() -> N
     assert value_label("2024-Q4") == "Q4 2024"
     assert value_label("2023-H1") == "H1 2023"
     assert value_label("2024-W33") == "2024-W33"  # weeks as they are
-    assert value_label("XXXX-WI") == "XXXX-WI"  # a season of no known year stays a code
     assert all(len(value_label(f"2023-{s}")) <= DATE_COLUMN for s in ("SP", "SU", "FA", "WI"))
     assert all(
         len("+" + value_label(f"2023-{s}", short=True)) <= DATE_COLUMN for s in ("SP", "SU", "FA", "WI")
     )
+
+
+def test_value_label_reads_values_of_no_known_year_in_words() -> None:
+    from tui.render import DATE_COLUMN, value_label
+
+    # an undated article's "this summer", "on Monday", "mid-June", "next month", "last week", "this year"
+    assert value_label("XXXX-WI") == "winter"
+    assert value_label("XXXX-SU") == "summer"
+    assert value_label("XXXX-WXX-1") == "a Monday"
+    assert value_label("XXXX-WXX-3", short=True) == "Wednesday"  # "+Wednesday" fits the column
+    assert value_label("XXXX-06") == "June"
+    assert value_label("XXXX-06-03") == "3 June"
+    assert value_label("XXXX-12-25", short=True) == "25 Dec"
+    assert value_label("XXXX-Q3") == "Q3"
+    assert value_label("XXXX-H1") == "H1"
+    assert value_label("XXXX-XX") == "some month"
+    assert value_label("XXXX-WXX") == "some week"
+    assert value_label("XXXX-XX-XX") == "some day"
+    assert value_label("XXXX") == "some year"
+    assert value_label("XXXX-XX-XXT06:00") == "some day 06:00"
+    assert value_label("XXXX-13") == "XXXX-13"  # not a value the engine writes: as it is
+    no_year = ["XXXX", "XXXX-XX", "XXXX-WXX", "XXXX-XX-XX", "XXXX-WXX-3", "XXXX-09", "XXXX-12-25", "XXXX-SU"]
+    assert all(len(value_label(v)) <= DATE_COLUMN for v in no_year)
+    assert all(len("+" + value_label(v, short=True)) <= DATE_COLUMN for v in no_year)
+
+
+def test_value_label_reads_durations_in_words() -> None:
+    from tui.render import value_label
+
+    assert value_label("P4M") == "4 months"
+    assert value_label("P1D") == "1 day"
+    assert value_label("P10Y") == "10 years"
+    assert value_label("PT2H30M") == "2 hours 30 minutes"
+    assert value_label("PXD") == "days"  # "several days"
+    assert value_label("PAST_REF") == "past"  # a reference, not a duration
+    assert value_label("PT") == "PT"

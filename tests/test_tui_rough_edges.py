@@ -1,13 +1,14 @@
 """Regression tests of the app's rough edges a new user found (issue 14, item 11): where notes are drawn,
 the status line after n/N, read-only windows, `#tag` with spaces, the remembered theme, a title repeated
-as the first line, the list's source column and title width, and plurals."""
+as the first line, the list's source column and title width, plurals, and one-line labels (pop-ups, the
+filter bar) that wrap or end in "…"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from store.library import Library
 from tests.tui_support import make_app, make_library, settle, widget_text
@@ -248,3 +249,43 @@ async def test_a_resize_while_a_pop_up_is_open_lays_out_the_main_screen_for_the_
         await pilot.press("escape")
         await settle(pilot)
         assert not main.has_class("-narrow")
+
+
+def _static_texts(app: BriefingApp) -> list[str]:
+    """What each text widget of the pop-up shows, as drawn (wrapped lines joined, right padding cut)."""
+    return ["\n".join(line.rstrip() for line in widget_text(w).split("\n")) for w in app.screen.query(Static)]
+
+
+async def test_one_line_labels_of_pop_ups_and_the_filter_bar_are_whole_or_end_in_an_ellipsis(
+    library: Library,
+) -> None:
+    from tui.screens.annotate import CorrectionScreen, TagsScreen
+
+    first = library.articles()[0]
+    library.set_tags(first.id, ["agriculture", "Bangladesh", "climate", "fisheries", "shipping", "troops"])
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        reader = app.reader
+        while reader.current_highlight is None or reader.current_highlight.layer != "date":
+            assert reader.next_highlight()
+        await pilot.press("c")  # the date correction's label wraps: its end is shown
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionScreen)
+        label = next(text for text in _static_texts(app) if text.startswith("this date means"))
+        whole = "this date means (a day, month, year, quarter, season, week, decade, duration…):"
+        assert " ".join(label.split()) == whole
+        await pilot.press("escape", "t")  # the tag editor's known tags: as many as fit, then "…"
+        await settle(pilot)
+        assert isinstance(app.screen, TagsScreen)
+        hint = next(text for text in _static_texts(app) if text.startswith("comma-separated"))
+        assert hint.startswith("comma-separated · → completes · known: agriculture") and hint.endswith("…")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.article_list.focus()
+        await pilot.press("f")  # only this source: a narrow list's bar ends in "…"
+        await settle(pilot)
+        bar = widget_text(app.query_one(FilterBar)).rstrip()
+        assert bar.startswith("only source Desert Wire")
+        assert bar.endswith("esc clears") or bar.endswith("…"), bar

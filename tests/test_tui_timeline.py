@@ -192,3 +192,34 @@ async def test_under_the_reader_the_focused_timeline_grows_and_shows_shorter_ent
         assert app.reader.outer_size.height >= 6
         shown = app.timeline.scrollable_content_region.height // app.timeline.row_height
         assert shown >= 3
+
+
+UNDATED = (
+    "Researchers said on Monday that the glacier lost two metres this summer.\n\n"
+    "The station recorded heat for nearly four months from mid-June.\n\n"
+    "The team will publish its report next month, and visited the site last week.\n"
+)
+
+
+async def test_dates_of_no_known_year_read_as_words_not_codes(tmp_path: Path) -> None:
+    lib = make_library(tmp_path, {"glacier.md": ("Glacier survey", None, "Alpine Notes", UNDATED)})
+    try:
+        app = make_app(lib)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            shown = widget_text(app.timeline)
+            assert "XXXX" not in shown
+            column = [line[:11].rstrip() for line in shown.split("\n")]  # the 11-cell date column
+            words = {"summer", "+Monday", "June", "mid", "some month", "+some week", "unanchored"}
+            assert words <= set(column)
+            app.timeline.focus()
+            app.timeline.cursor = next(
+                i for i, e in enumerate(app.timeline.items) if e.fact.date.text == "mid-June"
+            )
+            await pilot.press("i")
+            await pilot.pause()
+            detail = str(app.screen.query_one("#fact-detail").render())
+            assert "“nearly four months” about 4 months · “mid-June” mid-June (event)" in detail
+            assert "P4M" not in detail and "XXXX" not in detail
+    finally:
+        lib.close()

@@ -9,6 +9,7 @@ title such as `[bold red]` or `[@click=app.quit]` stays literal text. Untrusted 
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -444,12 +445,70 @@ def trim_around(text: str, start: int, end: int, width: int) -> tuple[str, int, 
 
 
 REFERENCE_WORDS: dict[str, str] = {"PAST_REF": "past", "PRESENT_REF": "now", "FUTURE_REF": "future"}
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A value of no known year (an undated article's "this summer", "on Monday", "next month"): the engine
+# writes the unknown parts as X ("XXXX-SU", "XXXX-WXX-1", "XXXX-XX"), a time after "T".
+_NO_YEAR = re.compile(r"^XXXX(?:-(.+?))?(?:T(\d{2}:\d{2}(?::\d{2})?))?$")
+_NO_YEAR_PARTS: dict[str, str] = {
+    "": "some year",
+    "XX": "some month",
+    "XX-XX": "some day",
+    "WXX": "some week",
+    "H1": "H1",
+    "H2": "H2",
+    **{f"Q{n}": f"Q{n}" for n in range(1, 5)},
+}
+_DURATION = re.compile(
+    r"^P(?:(?P<year>[\d.]+|X)Y)?(?:(?P<month>[\d.]+|X)M)?(?:(?P<week>[\d.]+|X)W)?(?:(?P<day>[\d.]+|X)D)?"
+    r"(?:T(?:(?P<hour>[\d.]+|X)H)?(?:(?P<minute>[\d.]+|X)M)?(?:(?P<second>[\d.]+|X)S)?)?$"
+)
+
+
+def _no_year_label(rest: str, short: bool) -> str | None:
+    """The part of a value after "XXXX-" in words: "SU" -> "summer", "06" -> "June", "06-03" -> "3 June"
+    ("3 Jun" when `short`), "WXX-1" -> "a Monday" ("Monday"), "XX" -> "some month"; None if unknown."""
+    from store.export.datefmt import SEASONS
+
+    if rest in _NO_YEAR_PARTS:
+        return _NO_YEAR_PARTS[rest]
+    if rest in SEASONS:
+        return SEASONS[rest]
+    if re.fullmatch(r"0[1-9]|1[0-2]", rest):
+        return MONTH_NAMES[int(rest) - 1]
+    if m := re.fullmatch(r"(0[1-9]|1[0-2])-(\d{2})", rest):
+        month = MONTH_NAMES[int(m[1]) - 1]
+        return f"{int(m[2])} {month[:3] if short else month}"
+    if m := re.fullmatch(r"WXX-([1-7])", rest):
+        day = WEEKDAYS[int(m[1]) - 1]
+        return day if short else f"a {day}"
+    if m := re.fullmatch(r"W(\d{2})", rest):
+        return f"week {int(m[1])}"
+    return None
+
+
+def _duration_label(value: str) -> str | None:
+    """'P4M' -> '4 months', 'PT2H30M' -> '2 hours 30 minutes', 'PXD' -> 'days'; None if not a duration."""
+    m = _DURATION.match(value)
+    if m is None or value.endswith("T"):
+        return None
+    parts = [
+        f"{unit}s" if amount == "X" else f"{amount} {unit if amount == '1' else unit + 's'}"
+        for unit, amount in m.groupdict().items()
+        if amount is not None
+    ]
+    return " ".join(parts) or None
 
 
 def value_label(value: str, short: bool = False) -> str:
     """A TIMEX3 value as the timeline shows it in its 11-cell column: references in words ("future"), a
     decade as "1980s" (TimeML writes it "198"; analyses before version 12 "198X"), a season as "winter
-    2023" ("win 2023" when `short`), a quarter or half as "Q4 2024" / "H1 2023", anything else as it is."""
+    2023" ("win 2023" when `short`), a quarter or half as "Q4 2024" / "H1 2023"; a value of no known year
+    in words ("summer", "June", "3 June", "a Monday", "some month", "some day 06:00"), a duration in words
+    ("4 months"); anything else (a day, a month of a known year) as it is."""
     from store.export.datefmt import DECADE, HALF, QUARTER, SEASON, SEASONS  # as MOD_WORDS below
 
     if m := DECADE.match(value):
@@ -461,11 +520,20 @@ def value_label(value: str, short: bool = False) -> str:
         return f"Q{m[2]} {m[1]}"
     if m := HALF.match(value):
         return f"H{m[2]} {m[1]}"
+    if (m := _NO_YEAR.match(value)) and (part := _no_year_label(m[1] or "", short)) is not None:
+        return f"{part} {m[2]}" if m[2] else part
+    if (duration := _duration_label(value)) is not None:
+        return duration
     return REFERENCE_WORDS.get(value, value)
 
 
-def _date_value(mention: DateMention, short: bool = False) -> str:
-    return value_label(one_line(mention.value) or "?", short)
+def _date_value(mention: DateMention) -> str:
+    """A date's value with its modifier in words, as the fact view lists it: "mid-June", "about 4 months"."""
+    from store.export.datefmt import MOD_WORDS, with_mod  # as in `_date_column`
+
+    words = value_label(one_line(mention.value)) or "?"
+    mod = one_line(mention.mod or "")
+    return with_mod(words, mod) if mod in MOD_WORDS else f"{words} {mod.lower()}".rstrip()
 
 
 DATE_COLUMN = 11  # the timeline's date column: "2021-01-15", "+2020-12" (longer values cut; a time below)
@@ -476,6 +544,14 @@ def _column_style(mention: DateMention, palette: Palette) -> Style:
     return palette.timeline_date if mention.anchored else palette.timeline_unanchored
 
 
+def _day_and_clock(value: str, short: bool = False) -> tuple[str, str]:
+    """A calendar value's day in words for the date column and its time apart: "2024-11-28T06:00" ->
+    ("2024-11-28", "06:00"), "XXXX-XX-XXT06:00" -> ("some day", "06:00"), "FUTURE_REF" -> ("future", "")."""
+    value = one_line(value)
+    day, _, clock = value.partition("T") if value[:4].isdigit() or value.startswith("X") else (value, "", "")
+    return value_label(day, short) or "?", clock
+
+
 def _date_column(fact: Fact, lines: int) -> list[Text]:
     """The compact date column of a timeline entry, `lines` tall at most: the event value (a time on the
     next line), its modifier in words, "unanchored", then the sentence's other calendar dates ("+2020-12";
@@ -484,8 +560,7 @@ def _date_column(fact: Fact, lines: int) -> list[Text]:
 
     mention = fact.date
     palette = theme.active()
-    value = value_label(one_line(fact.value)) or "?"
-    day, _, clock = value.partition("T") if value[:4].isdigit() or value.startswith("X") else (value, "", "")
+    day, clock = _day_and_clock(fact.value)
     out = [Text(day, style=_column_style(mention, palette))]
     below = " ".join(w for w in (MOD_WORDS.get(mention.mod or "", (mention.mod or "").lower()), clock) if w)
     if below:
@@ -503,7 +578,7 @@ def _date_column(fact: Fact, lines: int) -> list[Text]:
         if room == 1 and left > 1:
             out.append(Text(f"+{left} more", style=META_STYLE))
             break
-        out.append(Text(f"+{_date_value(other, short=True).partition('T')[0]}", style=META_STYLE))
+        out.append(Text(f"+{_day_and_clock(other.value, short=True)[0]}", style=META_STYLE))
     else:
         if rest and len(out) < lines:  # durations and sets ("for two days", "every year")
             out.append(Text(f"+{rest} more", style=META_STYLE))
@@ -657,7 +732,7 @@ def fact_detail(fact: Fact, title: str, source: str | None) -> Text:
             out.append(" · ")
         style = palette.timeline_date if mention.anchored else palette.timeline_unanchored
         out.append(f"“{one_line(mention.text)}” ")
-        out.append(_date_value(mention) + (f" {mention.mod.lower()}" if mention.mod else ""), style)
+        out.append(_date_value(mention), style)
         if mention == fact.date:
             out.append(" (event)", META_STYLE)
     if fact.figures:

@@ -36,7 +36,8 @@ MODAL_CSS = """
     background: $surface; padding: 0 1;
 }}
 {name} .quote {{ height: auto; max-height: 4; margin-bottom: 1; }}
-{name} .hint {{ height: 1; color: $text-muted; }}
+{name} .hint {{ height: 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }}
+{name} .label {{ height: auto; color: $text-muted; }}
 {name} .error {{ height: auto; color: $error; }}
 """
 
@@ -134,7 +135,7 @@ class TagsScreen(ModalScreen[list[str] | None]):
             )
             known = ", ".join(self.known[:12]) if self.known else "none yet"
             yield Static(
-                Text(f"comma-separated · → completes · known: {known}", no_wrap=True, overflow="ellipsis"),
+                f"comma-separated · → completes · known: {known}",  # one line, cut with "…" (.hint)
                 classes="hint",
                 markup=False,
             )
@@ -196,7 +197,7 @@ class CorrectionScreen(ModalScreen[dict[str, str] | None]):
             if self.is_date:
                 yield Static(
                     "this date means (a day, month, year, quarter, season, week, decade, duration…):",
-                    classes="hint",
+                    classes="label",
                     markup=False,
                 )
                 yield Input(

@@ -93,7 +93,10 @@ class FilterBar(Static):
     """Says which filter (search words, entity) narrows the list and timeline; hidden when none."""
 
     DEFAULT_CSS = """
-    FilterBar { height: 1; width: 1fr; padding: 0 1; background: $warning 30%; display: none; }
+    FilterBar {
+        height: 1; width: 1fr; padding: 0 1; background: $warning 30%; display: none;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     FilterBar.-active { display: block; }
     """
 
