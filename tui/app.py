@@ -57,7 +57,7 @@ from tui.prefetch import (
 )
 from tui.reader_ahead import DrawnText, ReaderPane
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
-from tui.threads import post
+from tui.threads import error_text, post
 from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
 from tui.widgets.bars import FilterBar, KeyFooter, Legend, StatusLine
@@ -780,7 +780,7 @@ class BriefingApp(App[None]):
                 self.library.set_starred(article_id, starred)
         except Exception as error:
             self._from_thread(
-                self.notify, f"Could not save the mark: {error}", severity="error", markup=False
+                self.notify, f"Could not save the mark: {error_text(error)}", severity="error", markup=False
             )
 
     def _current_meta(self) -> ArticleMeta | None:
