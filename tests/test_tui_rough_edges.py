@@ -223,3 +223,37 @@ async def test_counts_are_singular_for_one(library: Library) -> None:
         await settle(pilot)
         assert app.timeline.border_subtitle == "1 fact · l switches"
         assert app.reader.border_subtitle.startswith("0 names · 1 figure · 1 date")
+
+
+async def test_a_read_only_window_saves_changes_once_the_other_window_closes(tmp_path: Path) -> None:
+    library = make_library(tmp_path)
+    writer = Library.open(library.path, session=True)  # the first window
+    reader = Library.open(library.path, session=True)  # the second: read-only while the first is open
+    try:
+        assert reader.read_only
+        app = make_app(reader)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            assert "read-only" in str(app.article_list.border_subtitle)  # said after the notice has gone
+            app.library_watch.poll()  # a poll while the first window is open: still read-only
+            await settle(pilot)
+            assert reader.read_only and "read-only" in str(app.article_list.border_subtitle)
+            writer.close()  # the first window closes
+            for _ in range(200):  # the poll runs every second; pilot.pause lets the app's clock advance
+                if not reader.read_only:
+                    break
+                await pilot.pause(0.1)
+            await settle(pilot)
+            assert "This window can now save changes" in widget_text(app.status)
+            assert any("can now save changes" in n.message for n in app._notifications)
+            assert "read-only" not in str(app.article_list.border_subtitle)
+            await pilot.press("s")
+            await settle(pilot)
+            assert "Starred" in widget_text(app.status)
+        with Library.open(library.path, session=True) as third:  # a third window: read-only now
+            assert third.read_only
+        assert sum(m.starred for m in library.articles()) == 1
+    finally:
+        reader.close()
+        writer.close()
+        library.close()

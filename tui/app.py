@@ -300,7 +300,8 @@ class BriefingApp(App[None]):
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
         self.article_list.cursor_hook = self._list_cursor_now
-        self.library_watch = LibraryWatch(self, self.library, self._articles_changed)
+        self.article_list.show_read_only(self.library.read_only)
+        self.library_watch = LibraryWatch(self, self.library, self._articles_changed, self._now_writable)
         self.library_watch.start()
         self._load_library()
 
@@ -405,6 +406,13 @@ class BriefingApp(App[None]):
         if self.timeline_scope == "article":
             self.timeline.set_items([], scope="article")
         self.notify(message, title="Deleted elsewhere", severity="warning", timeout=8, markup=False)
+
+    def _now_writable(self) -> None:
+        """The window that had the library open closed: this one has taken it over and saves changes."""
+        self.article_list.show_read_only(self.library.read_only)
+        message = "This window can now save changes (the other window has closed)."
+        self.status.hold(message)
+        self.notify(message, title="Library", timeout=8, markup=False)
 
     def _library_failed(self, message: str) -> None:
         self._theme_loaded = True
