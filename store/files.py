@@ -74,6 +74,7 @@ class LibraryFiles:
         self._read_only_reason = "the library is open read-only"
         self._write_lock: FileLock | None = None
         self._session_lock: FileLock | None = None
+        self.waiting_for_session = False  # read-only only because another window holds the session lock
         self._held = 0  # depth of `writing()` in this process
         self._files: dict[Path, TinyFile] = {}
         self._by_name: dict[str, TinyFile] = {}  # the same files by the relative name asked for
@@ -115,6 +116,7 @@ class LibraryFiles:
                     "another Briefing Reader window has this library open, so this one is read-only "
                     "until that one closes"
                 )
+                self.waiting_for_session = True
             else:
                 self._session_lock = lock
         self.finish_interrupted_change()
@@ -127,6 +129,7 @@ class LibraryFiles:
 
     def close(self) -> None:
         with self.rlock:
+            self.waiting_for_session = False  # closed: never take the session afterwards
             if self._session_lock is not None:
                 with contextlib.suppress(OSError):
                     self._session_lock.release(force=True)
@@ -135,10 +138,31 @@ class LibraryFiles:
     # -- read-only state and notices ----------------------------------------------------------------------
     def become_read_only(self, reason: str) -> None:
         self.read_only = True
+        self.waiting_for_session = False  # read-only for this reason too: taking the session will not do
         self._read_only_reason = reason
         self.notices.append(_sentence(reason) + ".")
         for tiny in [*self._files.values(), *self._analysis_files.values()]:
             tiny.storage.read_only = True
+
+    def take_session(self) -> bool:
+        """A window read-only only because another one held the session: take the session lock if that
+        window has closed, and become writable (True). False while it is still held (or the library is
+        read-only for another reason)."""
+        with self.rlock:
+            if not self.waiting_for_session or self._write_lock is None:
+                return False
+            lock = FileLock(self.path / ".session.lock", thread_local=False)
+            try:
+                lock.acquire(timeout=0)
+            except (Timeout, OSError):
+                return False
+            self._session_lock = lock
+            self.waiting_for_session = False
+            self.read_only = False
+            self._read_only_reason = "the library is open read-only"
+            for tiny in [*self._files.values(), *self._analysis_files.values()]:
+                tiny.storage.read_only = False
+            return True
 
     def read_only_error(self, consequence: str = "") -> LibraryReadOnly:
         """The error for a write refused because the library is read-only (`consequence`: "; nothing ...")."""

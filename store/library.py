@@ -94,6 +94,22 @@ class Library:
         return self._files.read_only
 
     @property
+    def waiting_for_session(self) -> bool:
+        """Read-only only because another app window has the library open (`take_session` may end it)."""
+        return self._files.waiting_for_session
+
+    def take_session(self) -> bool:
+        """The library opened with `session=True` read-only because another window had it: become
+        writable if that window has closed (True), as if opened now (an interrupted change completed, an
+        older layout upgraded). False while the other window is open, or read-only for another reason."""
+        with self._lock:
+            if not self._files.take_session():
+                return False
+            self._files.finish_interrupted_change()
+            migrations.check_schema(self._files)
+            return True
+
+    @property
     def notices(self) -> list[str]:
         """Every message for the user so far (see the module docstring)."""
         return self._files.notices

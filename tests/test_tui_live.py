@@ -10,7 +10,7 @@ from pathlib import Path
 
 from extract.model import Analysis
 from store.library import Library
-from tests.tui_support import make_app, make_library, settle, write_article
+from tests.tui_support import make_app, make_library, settle, widget_text, write_article
 from tui.app import BriefingApp
 
 
@@ -71,6 +71,45 @@ async def test_articles_appear_in_an_app_opened_on_an_empty_library(tmp_path: Pa
             assert app.reader.meta is not None and app.reader.meta.title == "Late arrival"
     finally:
         library.close()
+
+
+async def test_the_open_article_deleted_elsewhere_is_said_and_no_key_acts_on_another(
+    library: Library,
+) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("j")  # the second of three articles
+        await settle(pilot)
+        victim = app.reader.meta
+        assert victim is not None and app.article_list.current_id == victim.id
+        others = [m.id for m in app.article_list.rows if m.id != victim.id]
+        await pilot.press("tab")  # the reader
+        await settle(pilot)
+        assert app.focused is app.reader
+        other = Library.open(library.path, import_samples=False)  # `briefing delete ID` in a shell
+        try:
+            other.delete([victim.id])
+        finally:
+            other.close()
+        for _ in range(200):  # the poll runs every second; pilot.pause lets the app's clock advance
+            if app.article_list.row_count == 2:
+                break
+            await pilot.pause(0.1)
+        await settle(pilot)
+        told = [n.message for n in app._notifications]
+        assert any("moved to the trash by another command" in m and victim.title in m for m in told), told
+        assert app.reader.article_id is None  # nothing open: not the first article, silently
+        assert "Moved to the trash by another" in widget_text(app.reader)
+        assert app.article_list.current_id == others[1]  # the list's cursor on its neighbour (the third)
+        await pilot.press("h", "s", "m")  # in the reader: none of them acts on an article unseen
+        await settle(pilot)
+        assert all(library.annotations(aid) == [] for aid in others)
+        assert not any(m.starred or m.read for m in library.articles())
+        assert "Open an article first" in widget_text(app.status)
+        await pilot.press("shift+tab", "enter")  # the list: enter opens the article its cursor is on
+        await settle(pilot)
+        assert app.reader.article_id == others[1]
 
 
 async def test_quit_cancels_the_library_timeline_between_articles(tmp_path: Path) -> None:

@@ -289,3 +289,37 @@ async def test_one_line_labels_of_pop_ups_and_the_filter_bar_are_whole_or_end_in
         bar = widget_text(app.query_one(FilterBar)).rstrip()
         assert bar.startswith("only source Desert Wire")
         assert bar.endswith("esc clears") or bar.endswith("…"), bar
+
+
+async def test_a_read_only_window_saves_changes_once_the_other_window_closes(tmp_path: Path) -> None:
+    library = make_library(tmp_path)
+    writer = Library.open(library.path, session=True)  # the first window
+    reader = Library.open(library.path, session=True)  # the second: read-only while the first is open
+    try:
+        assert reader.read_only
+        app = make_app(reader)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            assert "read-only" in str(app.article_list.border_subtitle)  # said after the notice has gone
+            app.library_watch.poll()  # a poll while the first window is open: still read-only
+            await settle(pilot)
+            assert reader.read_only and "read-only" in str(app.article_list.border_subtitle)
+            writer.close()  # the first window closes
+            for _ in range(200):  # the poll runs every second; pilot.pause lets the app's clock advance
+                if not reader.read_only:
+                    break
+                await pilot.pause(0.1)
+            await settle(pilot)
+            assert "This window can now save changes" in widget_text(app.status)
+            assert any("can now save changes" in n.message for n in app._notifications)
+            assert "read-only" not in str(app.article_list.border_subtitle)
+            await pilot.press("s")
+            await settle(pilot)
+            assert "Starred" in widget_text(app.status)
+        with Library.open(library.path, session=True) as third:  # a third window: read-only now
+            assert third.read_only
+        assert sum(m.starred for m in library.articles()) == 1
+    finally:
+        reader.close()
+        writer.close()
+        library.close()

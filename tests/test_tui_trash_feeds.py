@@ -250,3 +250,46 @@ async def test_the_palette_narrows_to_the_feed_of_the_article(
         await settle(pilot)
         assert "did not come from a feed" in widget_text(app.status)
     assert not refused
+
+
+async def test_u_after_a_restore_from_the_command_line_says_it_is_back(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        victim = app.article_list.current
+        assert victim is not None
+        await pilot.press("d")
+        await settle(pilot)
+        other = Library.open(library.path, import_samples=False)  # `briefing restore ID` in a shell
+        try:
+            other.restore([victim.id])
+        finally:
+            other.close()
+        await pilot.press("u")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications] + [widget_text(app.status)]
+        assert not any(victim.id[:12] in m and "Could not" in m for m in messages), messages
+        assert any("is already back in the library" in m and victim.title in m for m in messages), messages
+        assert app.reader.article_id == victim.id and app.article_list.current_id == victim.id
+
+
+async def test_d_of_an_article_deleted_elsewhere_says_so_in_words(library: Library) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        victim = app.article_list.current
+        assert victim is not None
+        app.library_watch.signature = None  # keep the list as it is: the delete below is not noticed
+        app.library_watch.poll = lambda: None  # type: ignore[method-assign]
+        other = Library.open(library.path, import_samples=False)
+        try:
+            other.delete([victim.id])
+        finally:
+            other.close()
+        await pilot.press("d")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert not any(repr(victim.id) in m for m in messages), messages
+        assert any("no longer in the library" in m and victim.title in m for m in messages), messages

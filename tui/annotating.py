@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.records import Annotation, ArticleMeta, TimelineEntry
 from tui.render import COLOR_NAMES, correction_label, one_line
-from tui.threads import post, tell
+from tui.threads import error_text, post, tell
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -94,7 +94,7 @@ class Annotator:
                 message = change(self.library)
                 annotations = self.library.annotations(article_id)
             except Exception as error:
-                self._tell(f"Could not save: {one_line(str(error))}", severity="error")
+                self._tell(f"Could not save: {error_text(error)}", severity="error")
                 return
         post(self.app, self._annotations_saved, article_id, annotations, message)
         if reanalyse:
@@ -111,7 +111,7 @@ class Annotator:
             analysis = self.library.analysis(article_id)
             entries = self.library.timeline(article_id=article_id)
         except Exception as error:
-            self._tell(f"Could not re-analyse: {one_line(str(error))}", severity="error")
+            self._tell(f"Could not re-analyse: {error_text(error)}", severity="error")
             return
         post(self.app, self._reanalysed, article_id, analysis, entries, message)
 
@@ -243,7 +243,7 @@ class Annotator:
                 self.library.set_tags(article_id, tags)
                 meta = next(m for m in self.library.articles() if m.id == article_id)
             except Exception as error:
-                self._tell(f"Could not save the tags: {error}", severity="error")
+                self._tell(f"Could not save the tags: {error_text(error)}", severity="error")
                 return
         post(self.app, self._tags_saved, meta)
 

@@ -58,7 +58,7 @@ from tui.prefetch import (
 )
 from tui.reader_ahead import DrawnText, ReaderPane
 from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
-from tui.threads import post
+from tui.threads import error_text, post
 from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
 from tui.widgets.bars import FilterBar, KeyFooter, Legend, StatusLine
@@ -87,6 +87,7 @@ READER_MIN_WIDTH = 40
 # one (for the app's lifetime; the older generations keep their thresholds) runs it about once in a few keys.
 GC_YOUNG_THRESHOLD = 10_000
 READ_ONLY_MARKS = "Not changed: this window has the library open read-only (see the notice)."
+OPEN_FIRST = "Open an article first (enter in the list)."
 
 
 def about_highlight(annotation: Annotation, highlight: Highlight) -> bool:
@@ -191,6 +192,9 @@ class BriefingApp(App[None]):
         self._loading: str | None = None  # the article whose text a worker is fetching
         self._list_width: int | None = None  # set by `<` and `>` (None: the stylesheet's width)
         self._undo_kinds: list[str] = []  # what `u` undoes, last first: "annotation" (x) or "article" (d)
+        # The open article another command deleted: the reader says so, and nothing is open until the
+        # user opens another (keys that act on "the article" then act on none, not on the list's row).
+        self._gone: str | None = None
         self._gc_threshold: tuple[int, int, int] | None = None  # the collector's, restored on unmount
         self._use_saved_theme()
 
@@ -301,7 +305,8 @@ class BriefingApp(App[None]):
         for notice in self.library.notices:
             self.notify(one_line(notice), title="Library", timeout=8, markup=False)
         self.article_list.cursor_hook = self._list_cursor_now
-        self.library_watch = LibraryWatch(self, self.library, self._articles_changed)
+        self.article_list.show_read_only(self.library.read_only)
+        self.library_watch = LibraryWatch(self, self.library, self._articles_changed, self._now_writable)
         self.library_watch.start()
         self._load_library()
 
@@ -361,18 +366,59 @@ class BriefingApp(App[None]):
 
     # -- articles imported by another process ------------------------------------------------------
     def _articles_changed(self, metas: list[ArticleMeta]) -> bool:
-        """Another process imported articles: refresh the list and its counts, keeping the selection."""
+        """Another process imported or deleted articles: refresh the list and its counts, keeping the
+        selection. The open article deleted: the reader says so and shows nothing (the next key must not
+        act on another article unseen); the list's cursor goes to its neighbour, opened by enter or a move."""
         if any(w.group in SAVING_GROUPS and not w.is_finished for w in self.workers):
             return False  # a mark being saved would flicker back: take the list at the next poll
         listing = self.article_list
-        was_empty = self.reader.article_id is None
+        shown = self.reader.meta
+        was_empty = shown is None and self._gone is None
         self.prefetched.forget()  # a re-import may have changed an article's text
+        if shown is not None and not any(m.id == shown.id for m in metas):
+            self._open_article_gone(shown, metas)
+            return True
         listing.set_articles(metas, keep_id=listing.current_id, newest_first=True)
         if self.search_query:
             self._run_search(self.search_query)  # new articles may match it
         if was_empty and listing.current_id:
             self.open_article(listing.current_id)
         return True
+
+    def _open_article_gone(self, gone: ArticleMeta, metas: list[ArticleMeta]) -> None:
+        listing = self.article_list
+        present = {m.id for m in metas}
+        rows = [m.id for m in listing.rows]
+        i = rows.index(gone.id) if gone.id in rows else listing.cursor
+        after = [aid for aid in rows[i + 1 :] + rows[:i][::-1] if aid in present]
+        with self.prevent(VirtualList.CursorMoved):  # the cursor's move must not open the neighbour
+            listing.set_articles(metas, keep_id=after[0] if after else None, newest_first=True)
+        self._loading = None
+        self.workers.cancel_group(self, "article")
+        self._gone = gone.id
+        title = one_line(gone.title)
+        message = f"“{title}” was moved to the trash by another command."
+        self.reader.show_message(  # short lines: the message is not wrapped
+            "Moved to the trash by another",
+            "command:",
+            f"“{title}”",
+            "",
+            "To bring it back:",
+            f"  briefing restore {gone.id[:12]}",
+            "",
+            "Enter in the list opens the",
+            "article under its cursor.",
+        )
+        if self.timeline_scope == "article":
+            self.timeline.set_items([], scope="article")
+        self.notify(message, title="Deleted elsewhere", severity="warning", timeout=8, markup=False)
+
+    def _now_writable(self) -> None:
+        """The window that had the library open closed: this one has taken it over and saves changes."""
+        self.article_list.show_read_only(self.library.read_only)
+        message = "This window can now save changes (the other window has closed)."
+        self.status.hold(message)
+        self.notify(message, title="Library", timeout=8, markup=False)
 
     def _library_failed(self, message: str) -> None:
         self._theme_loaded = True
@@ -438,6 +484,7 @@ class BriefingApp(App[None]):
     def open_article(self, article_id: str, *, mark_read: bool = False, loaded: Loaded | None = None) -> None:
         """Show `article_id` in the reader (text first, highlights when the analysis is ready); `loaded`:
         its text loaded already (used only if it is this article's)."""
+        self._gone = None
         if mark_read:
             meta = self.article_list.meta(article_id)
             if meta is not None and not meta.read:
@@ -786,10 +833,12 @@ class BriefingApp(App[None]):
                 self.library.set_starred(article_id, starred)
         except Exception as error:
             self._from_thread(
-                self.notify, f"Could not save the mark: {error}", severity="error", markup=False
+                self.notify, f"Could not save the mark: {error_text(error)}", severity="error", markup=False
             )
 
     def _current_meta(self) -> ArticleMeta | None:
+        if self._gone is not None and self.focused is not self.article_list:
+            return None  # the reader says the article it showed was deleted: not the list's row unseen
         return current_meta(self.reader, self.article_list)
 
     # -- actions -------------------------------------------------------------------------------------
@@ -1152,6 +1201,7 @@ class BriefingApp(App[None]):
     def action_toggle_read(self) -> None:
         meta = self._current_meta()
         if meta is None:
+            self.status.show_text(OPEN_FIRST)
             return
         if self._set_flag(meta, read=not meta.read):
             self.status.show_text("Marked read." if not meta.read else "Marked unread.")
@@ -1161,6 +1211,7 @@ class BriefingApp(App[None]):
     def action_toggle_star(self) -> None:
         meta = self._current_meta()
         if meta is None:
+            self.status.show_text(OPEN_FIRST)
             return
         if self._set_flag(meta, starred=not meta.starred):
             self.status.show_text("Starred." if not meta.starred else "Star removed.")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from store.safetext import clean_line, one_line
-from tui.threads import post, tell
+from tui.threads import error_text, post, tell
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -85,8 +85,16 @@ class ArticleActions:
         try:
             self.library.delete([meta.id])
             metas = self.library.articles()
+        except KeyError:  # another command deleted it meanwhile
+            tell(
+                self.app,
+                f"“{one_line(meta.title)}” is no longer in the library: another command deleted it "
+                f"(briefing restore {meta.id[:12]} brings it back).",
+                severity="warning",
+            )
+            return
         except Exception as error:
-            tell(self.app, f"Could not delete: {one_line(str(error))}", severity="error")
+            tell(self.app, f"Could not delete: {error_text(error)}", severity="error")
             return
         self.deleted.append(meta)
         post(self.app, self._deleted, meta, metas, next_id)
@@ -105,21 +113,34 @@ class ArticleActions:
             self.status.show_text("Nothing to undo.")
             return
         meta = self.deleted.pop()
+        self.app.run_worker(lambda: self._restore(meta), group="flags", thread=True, exit_on_error=False)
 
-        def restore() -> None:
+    def _restore(self, meta: ArticleMeta) -> None:
+        title = one_line(meta.title)
+        try:
             try:
                 self.library.restore([meta.id])
-                metas = self.library.articles()
-            except Exception as error:
-                tell(self.app, f"Could not restore: {one_line(str(error))}", severity="error")
-                return
-            post(self.app, self._restored, meta, metas)
+                restored = True
+            except KeyError:  # no longer in the trash: another command restored it (or emptied the trash)
+                restored = False
+            metas = self.library.articles()
+        except Exception as error:
+            tell(self.app, f"Could not restore “{title}”: {error_text(error)}", severity="error")
+            return
+        if restored:
+            post(self.app, self._restored, meta, metas, f"Restored “{title}” from the trash.")
+        elif any(m.id == meta.id for m in metas):
+            post(self.app, self._restored, meta, metas, f"“{title}” is already back in the library.")
+        else:
+            tell(
+                self.app,
+                f"“{title}” is no longer in the trash (another command removed it from there); "
+                "nothing to undo.",
+                severity="warning",
+            )
 
-        self.app.run_worker(restore, group="flags", thread=True, exit_on_error=False)
-
-    def _restored(self, meta: ArticleMeta, metas: list[ArticleMeta]) -> None:
+    def _restored(self, meta: ArticleMeta, metas: list[ArticleMeta], message: str) -> None:
         self.on_restored(metas, meta.id)
-        message = f"Restored “{one_line(meta.title)}” from the trash."
         self.status.hold(message)
         self.app.notify(message, title="Restored", timeout=4, markup=False)
 

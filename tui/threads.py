@@ -13,6 +13,10 @@ from typing import Any
 from textual.app import App
 from textual.worker import get_current_worker
 
+from store.safetext import one_line
+
+GONE = "it is no longer in the library (another command changed it meanwhile)"
+
 
 def post(app: App[Any], callback: Callable[..., object], *args: Any, **kwargs: Any) -> None:
     """Run `callback(*args, **kwargs)` on the UI thread unless the worker was cancelled or the app is
@@ -35,3 +39,11 @@ def tell(app: App[Any], message: str, **options: Any) -> None:
     """Show a notification from a worker thread (never as markup: messages quote paths and errors)."""
     options.setdefault("markup", False)
     post(app, partial(app.notify, message, **options))
+
+
+def error_text(error: BaseException) -> str:
+    """An error of a library call as one line for the user. The library's KeyError names only the id
+    that is missing (an article or annotation another command deleted meanwhile): said in words."""
+    if isinstance(error, KeyError):
+        return GONE
+    return one_line(str(error))

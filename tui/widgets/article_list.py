@@ -39,6 +39,7 @@ class ArticleList(VirtualList):
         self._allowed: frozenset[str] | None = None
         self._newest_first = False  # `_all` is in the date order already (see `set_articles`)
         self.sort_mode: SortMode = "date"
+        self.read_only = False  # the window cannot save changes: said in the border
         self.empty_message = "Loading the library…"
         self.border_title = "Articles"
 
@@ -89,7 +90,13 @@ class ArticleList(VirtualList):
         unread = sum(1 for m in self._rows if not m.read) if shown <= 200_000 else 0
         count = f"{shown}" if shown == total else f"{shown} of {total}"
         self.border_title = f"Articles {count}"
-        self.border_subtitle = f"{unread} unread · by {self.sort_mode}"
+        self.border_subtitle = f"{unread} unread · by {self.sort_mode}" + (
+            " · read-only" if self.read_only else ""
+        )
+
+    def show_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self._update_title()
 
     def update_meta(self, meta: ArticleMeta) -> None:
         """Replace one article's metadata (after marking read or starring)."""
