@@ -55,7 +55,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
-    parser.add_argument("--entity", metavar="NAME", help="only facts whose sentence mentions this entity")
+    parser.add_argument(
+        "--entity", metavar="NAME", help="only facts whose sentence mentions this entity (a name or alias)"
+    )
     parser.add_argument("--tag", metavar="T", help="only articles with this tag (any case)")
     parser.add_argument(
         "--source", metavar="S", help="only articles from this source (its name or words of it)"

@@ -78,10 +78,14 @@ def source_matches(query: str, source: str | None) -> bool:
     return source is not None and name_matches(query, source)
 
 
-def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str]:
-    """The case-folded query plus every canonical name it is a mention of, or a part of, in the articles."""
+def wanted_names(
+    wanted: str, alias_tables: Iterable[dict[str, str]], resolved: Iterable[str] = ()
+) -> set[str]:
+    """The names an entity filter keeps facts by: the case-folded query plus every canonical name it is a
+    mention of, or a part of, in the articles, and the `resolved` names (`Library.entity_names`: those of
+    the entities `briefing entity` finds for the query, any alias or with a title)."""
     target = " ".join(wanted.casefold().split())
-    names = {target}
+    names = {target, *resolved}
     for table in alias_tables:
         if target in table:
             names.add(table[target])

@@ -101,6 +101,19 @@ def test_filters(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert [e["value"] for e in miller] == ["2020-11"]
 
 
+def test_entity_filter_resolves_any_name_briefing_entity_takes(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    surname = timeline(samples_path, capsys, "--entity", "kadhimi")
+    assert surname
+    # `briefing entity 'PM Kadhimi'` finds Mustafa al-Kadhimi (a leading title is dropped): so does the filter
+    assert timeline(samples_path, capsys, "--entity", "PM Kadhimi") == surname
+    assert timeline(samples_path, capsys, "--entity", "Mustafa al-Kadhimi") == surname
+    capsys.readouterr()
+    assert main(["--library", str(samples_path), "timeline", "--entity", "PM Kadhimi", "--jsonl"]) == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == surname
+
+
 def test_month_and_year_bounds_like_export(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = kadhimi_id(samples_path, capsys)
     whole = timeline(samples_path, capsys, "--article", article, "--from", "2020-11-01", "--to", "2020-12-31")

@@ -57,6 +57,7 @@ class LibraryView(Protocol):
     def article(self, article_id: str) -> Article: ...
     def article_text(self, article_id: str, body_key: str | None = None) -> str: ...
     def resolve_id(self, prefix: str) -> str: ...
+    def entity_names(self, name: str) -> frozenset[str]: ...
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
     def series(self, entity: str | None = None) -> list[Series]: ...
@@ -103,14 +104,18 @@ def _select(
     timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
     notes_of = _annotations_of(library, by_id)
     narrowed = selection.narrows_facts
+    # The names the entity goes by across the library, as `briefing entity` resolves it.
+    named = library.entity_names(selection.entity) if selection.entity else frozenset()
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
         names: dict[str, str] = entry["names"]
-        if selection.entity is not None and not any(name_matches(selection.entity, n) for n in names):
+        if selection.entity is not None and not (
+            any(name_matches(selection.entity, n) for n in names) or not named.isdisjoint(names.values())
+        ):
             continue
         # Not narrowed: every fact (the index's entry has as many entity keys as facts: store.facts_index).
-        facts = _selected_facts(entry, selection) if narrowed else entry["facts"]
+        facts = _selected_facts(entry, selection, named) if narrowed else entry["facts"]
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
         span: tuple[str | None, str | None] | None = None  # the article's dated span: for open-ended facts
@@ -165,11 +170,11 @@ def _annotations_of(library: LibraryView, article_ids: dict[str, Any]) -> Callab
     return lambda article_id: by_article.get(article_id, [])
 
 
-def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
+def _selected_facts(entry: dict[str, Any], selection: Selection, named: frozenset[str]) -> list[Fact]:
     """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
-    entity's names looked up in this article), less open-ended ones outside the range, in text order; in
-    their stored form (`extract.model.fact_to_dict`)."""
-    wanted = wanted_names(selection.entity, [entry["names"]]) if selection.entity else set()
+    entity's names looked up in this article, and the `named` ones: `Library.entity_names`), less
+    open-ended ones outside the range, in text order; in their stored form (`extract.model.fact_to_dict`)."""
+    wanted = wanted_names(selection.entity, [entry["names"]], named) if selection.entity else set()
     facts = []
     for fact, keys in zip(entry["facts"], entry["keys"], strict=True):
         if selection.entity and not names_wanted(fact["entities"], keys, wanted):
