@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,28 @@ def test_entity_filter_resolves_any_name_briefing_entity_takes(
     capsys.readouterr()
     assert main(["--library", str(samples_path), "timeline", "--entity", "PM Kadhimi", "--jsonl"]) == 0
     assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == surname
+
+
+def test_open_ended_references_match_a_range_as_in_export(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "the coming days" of articles published in 2021 and 2022 are not facts of 27 May 2024
+    day = ("--from", "2024-05-27", "--to", "2024-05-27")
+    entries = timeline(samples_path, capsys, *day)
+    assert entries and all(e["start_date"] and e["end_date"] for e in entries)
+    capsys.readouterr()
+    assert main(["--library", str(samples_path), "export", "--format", "json", *day]) == 0
+    exported = json.loads(capsys.readouterr().out)["facts"]
+    key = itemgetter("article_id", "sentence")
+    assert sorted(map(key, entries), key=str) == sorted(map(key, exported), key=str)
+    # an open-ended reference is kept when its one known day (the publication day) is in the range
+    article = kadhimi_id(samples_path, capsys)
+    on_the_day = timeline(
+        samples_path, capsys, "--article", article, "--from", "2021-01-05", "--to", "2021-01-05"
+    )
+    assert {"PAST_REF", "FUTURE_REF"} <= {e["value"] for e in on_the_day}
+    after = timeline(samples_path, capsys, "--article", article, "--from", "2021-01-06")
+    assert "FUTURE_REF" not in {e["value"] for e in after}
 
 
 def test_month_and_year_bounds_like_export(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
