@@ -165,7 +165,7 @@ def test_empty_result_names_the_filters_not_the_import(
     samples_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    assert main(["--library", str(samples_path), "timeline", "--entity", "Nobody Atall"]) == 0
+    assert main(["--library", str(samples_path), "timeline", "--entity", "Nobody Atall"]) == 1
     assert capsys.readouterr().err == "briefing: no dated facts match these filters\n"
     empty = tmp_path / "empty"
     assert main(["--library", str(empty), "list"]) == 0  # a new library gets the samples; remove them
@@ -173,3 +173,38 @@ def test_empty_result_names_the_filters_not_the_import(
     capsys.readouterr()
     assert main(["--library", str(empty), "timeline"]) == 0
     assert "no dated facts yet (import articles with: briefing import PATH)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("filters", "output", "printed"),
+    [
+        (("--tag", "nosuch"), "--json", "[]\n"),
+        (("--entity", "Nobody Atall"), "--json", "[]\n"),
+        (("--source", "No Such Wire"), "--jsonl", ""),
+        (("--to", "0001-01-01"), "--json", "[]\n"),  # not even "in recent years" (up to 2021-01-05)
+        (("--from", "9999"), None, ""),
+    ],
+)
+def test_a_filter_that_matches_nothing_exits_1(
+    samples_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    filters: tuple[str, ...],
+    output: str | None,
+    printed: str,
+) -> None:
+    capsys.readouterr()
+    command = ["--library", str(samples_path), "timeline", *filters, *([output] if output else [])]
+    assert main(command) == 1
+    captured = capsys.readouterr()
+    assert captured.out == printed
+    assert captured.err == "briefing: no dated facts match these filters\n"
+
+
+def test_json_of_a_filter_that_matches_exits_0(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for output in ("--json", "--jsonl"):
+        capsys.readouterr()
+        assert main(["--library", str(samples_path), "timeline", "--source", "rudaw", output]) == 0
+        captured = capsys.readouterr()
+        assert captured.out.strip() and captured.err == ""
