@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cli._dates import from_date, to_date
-from cli._help import add_command
+from cli._help import add_command, filter_value
 from cli._library import (
     WRITE_CHUNK,
     error,
@@ -55,13 +55,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "briefing timeline --jsonl > timeline.jsonl     one JSON object per line",
         ),
     )
-    parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
     parser.add_argument(
-        "--entity", metavar="NAME", help="only facts whose sentence mentions this entity (a name or alias)"
+        "--article", metavar="ID", type=filter_value, help="only this article (an id or a unique id prefix)"
     )
-    parser.add_argument("--tag", metavar="T", help="only articles with this tag (any case)")
     parser.add_argument(
-        "--source", metavar="S", help="only articles from this source (its name or words of it)"
+        "--entity",
+        metavar="NAME",
+        type=filter_value,
+        help="only facts whose sentence mentions this entity (a name or alias)",
+    )
+    parser.add_argument(
+        "--tag", metavar="T", type=filter_value, help="only articles with this tag (any case)"
+    )
+    parser.add_argument(
+        "--source",
+        metavar="S",
+        type=filter_value,
+        help="only articles from this source (its name or words of it)",
     )
     parser.add_argument(
         "--from",

@@ -124,3 +124,29 @@ def test_list_imports_neither_the_analysis_engine_nor_rich(tmp_path: Path) -> No
     code = f"import sys\nimport cli.main\nstatus = cli.main.main(['--library', {str(folder)!r}, 'list'])\n"
     code += _REPORT
     assert _loaded_after(code) == {"commands": ["cli.list_cmd"], "heavy": [], "status": 0}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["timeline", "--entity", ""],
+        ["timeline", "--article", ""],
+        ["timeline", "--tag", " "],
+        ["timeline", "--source", ""],
+        ["timeline", "--entity=", "--json"],
+        ["export", "--format", "md", "--entity", ""],
+        ["export", "--format", "json", "--article", "abc", ""],
+        ["export", "--format", "md", "--tag", "\t"],
+        ["series", "--entity", ""],
+    ],
+)
+def test_an_empty_filter_value_is_a_usage_error(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--entity "$UNSET"` must not quietly mean "no filter" (the whole timeline), as `entity ''` is no name
+    with pytest.raises(SystemExit) as exit_:
+        main(["--library", str(tmp_path / "library"), *argv])
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "empty value (leave the option out not to filter)" in captured.err
+    assert not (tmp_path / "library").exists()  # refused before the library is opened

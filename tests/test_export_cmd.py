@@ -112,7 +112,6 @@ def test_several_article_ids(annotated_path: str, capsys: pytest.CaptureFixture[
     ("args", "message"),
     [
         (["--article", "0000000000zz"], "no article with id '0000000000zz' (see `briefing list`)"),
-        (["--article", ""], "no article with id '' (see `briefing list`)"),
         (["--tag", "no-such-tag"], 'no articles match tag "no-such-tag"'),
         (["--starred", "--entity", "Nobody Anywhere"], 'no articles match entity "Nobody Anywhere", starred'),
         (["--from", "2021-02-01", "--to", "2021-01-01"], "--from 2021-02-01 is after --to 2021-01-01"),
