@@ -1,4 +1,5 @@
-"""Help layout of the subcommands: descriptions wrapped to the terminal, example epilogs kept as written."""
+"""Help layout of the subcommands (descriptions wrapped to the terminal, example epilogs kept as written)
+and the argument types they share."""
 
 from __future__ import annotations
 
@@ -43,3 +44,20 @@ def add_command(
     )
     parser.set_defaults(func=run)
     return parser
+
+
+def not_blank(message: str) -> Callable[[str], str]:
+    """An argparse `type` for a value that must say something: an empty or blank one (`--entity "$UNSET"`)
+    is a usage error with `message` (exit status 2), never quietly the same as leaving the option out."""
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(message)
+        return text
+
+    check.__name__ = "not blank"  # how argparse names the type in its other errors
+    return check
+
+
+filter_value = not_blank("empty value (leave the option out not to filter)")
+"""The type of every filter option (`--article`, `--entity`, `--tag`, `--source`)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from cli._dates import bound as _bound
 from cli._dates import from_date, to_date
-from cli._help import add_command
+from cli._help import add_command, filter_value
 from cli._library import error, note, open_library, tolerant_stdout
 from store.errors import LibraryError
 from store.safetext import escape_json_text
@@ -45,13 +45,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--article",
         metavar="ID",
+        type=filter_value,
         action="extend",
         nargs="+",
         default=[],
         help="only these articles (ids or unique id prefixes; repeatable)",
     )
-    parser.add_argument("--tag", metavar="T", help="only articles with this tag")
-    parser.add_argument("--entity", metavar="NAME", help="only articles and facts naming this entity")
+    parser.add_argument("--tag", metavar="T", type=filter_value, help="only articles with this tag")
+    parser.add_argument(
+        "--entity", metavar="NAME", type=filter_value, help="only articles and facts naming this entity"
+    )
     parser.add_argument("--starred", action="store_true", help="only starred articles")
     parser.add_argument("--from", dest="start", metavar="DATE", type=from_date, help="facts from this date")
     parser.add_argument("--to", dest="end", metavar="DATE", type=to_date, help="facts up to this date")

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cli._help import add_command
+from cli._help import add_command, not_blank
 from cli._library import error, open_library, tolerant_stdout
 from cli.feeds_cmd import _positive as positive_int
 from store.errors import LibraryError
@@ -73,11 +73,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
 
-def _path_or_url(text: str) -> str:
-    # An empty value (`briefing import "$UNSET"`) must not quietly mean the current folder.
-    if not text.strip():
-        raise argparse.ArgumentTypeError("empty path (name a file, a folder or a URL; '.' for this folder)")
-    return text
+# An empty value (`briefing import "$UNSET"`) must not quietly mean the current folder.
+_path_or_url = not_blank("empty path (name a file, a folder or a URL; '.' for this folder)")
 
 
 def default_jobs() -> int:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from cli import __version__
+from cli._help import not_blank
 
 # Command name -> the module in cli/ that registers it and sets `func(args) -> int` on its parser.
 # Listed in the order `briefing --help` shows them.
@@ -37,11 +38,8 @@ SUBCOMMANDS: tuple[str, ...] = tuple(COMMANDS.values())
 LIBRARY_ENV = "BRIEFING_LIBRARY"
 
 
-def _library_path(text: str) -> str:
-    # An empty value (`--library "$UNSET"`) must not quietly mean the default library.
-    if not text.strip():
-        raise argparse.ArgumentTypeError("empty path (leave --library out to use the default library)")
-    return text
+# An empty value (`--library "$UNSET"`) must not quietly mean the default library.
+_library_path = not_blank("empty path (leave --library out to use the default library)")
 
 
 def needed_modules(argv: Sequence[str]) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from cli._across import number, print_rows, series_to_json, source_of
-from cli._help import add_command
+from cli._help import add_command, filter_value
 from cli._library import error, note, open_library, tolerant_stdout
 from store.errors import LibraryError
 from store.safetext import safe_json
@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "same subject, in date order, each with its qualifier and article.",
         examples=("briefing series", "briefing series --entity 'Typhoon Kestrel'", "briefing series --json"),
     )
-    parser.add_argument("--entity", metavar="NAME", help="only series about this entity (a name or alias)")
+    parser.add_argument(
+        "--entity", metavar="NAME", type=filter_value, help="only series about this entity (a name or alias)"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array of series")
 
 

@@ -1,7 +1,8 @@
 """`briefing timeline [--article ID] [--entity NAME] [--tag T] [--source S] [--from DATE] [--to DATE]
 [--json|--jsonl]`: the library's dated statements in calendar order, one per sentence (at its event date,
 with all its dates), optionally for one article, entity, tag, source and date range. The table names
-articles by title and never cuts a sentence.
+articles by title and never cuts a sentence. Filters that match nothing say so on stderr and exit with
+status 1 (`--json` still writes `[]`).
 
 Both JSON outputs come from the facts index (`Library.timeline_json`: no Fact is made, nor a text parsed
 again). `--json` writes the JSON array entry by entry (the same text as one indented `json.dumps` of the
@@ -17,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cli._dates import from_date, to_date
-from cli._help import add_command
+from cli._help import add_command, filter_value
 from cli._library import (
     WRITE_CHUNK,
     error,
@@ -54,11 +55,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "briefing timeline --jsonl > timeline.jsonl     one JSON object per line",
         ),
     )
-    parser.add_argument("--article", metavar="ID", help="only this article (an id or a unique id prefix)")
-    parser.add_argument("--entity", metavar="NAME", help="only facts whose sentence mentions this entity")
-    parser.add_argument("--tag", metavar="T", help="only articles with this tag (any case)")
     parser.add_argument(
-        "--source", metavar="S", help="only articles from this source (its name or words of it)"
+        "--article", metavar="ID", type=filter_value, help="only this article (an id or a unique id prefix)"
+    )
+    parser.add_argument(
+        "--entity",
+        metavar="NAME",
+        type=filter_value,
+        help="only facts whose sentence mentions this entity (a name or alias)",
+    )
+    parser.add_argument(
+        "--tag", metavar="T", type=filter_value, help="only articles with this tag (any case)"
+    )
+    parser.add_argument(
+        "--source",
+        metavar="S",
+        type=filter_value,
+        help="only articles from this source (its name or words of it)",
     )
     parser.add_argument(
         "--from",
@@ -114,6 +127,25 @@ def write_text_lines(out: TextIO, texts: Iterable[str]) -> None:
         out.write(escape_json_text("\n".join(chunk)) + "\n")
 
 
+class _Counted:
+    """The texts of an iterable as they are taken, counted."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = iter(texts)
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for text in self._texts:
+            self.count += 1
+            yield text
+
+
+def _matched_nothing() -> int:
+    """A filter matched nothing: said on stderr, exit status 1 (as `export`, `series`, `entity`)."""
+    note("no dated facts match these filters")
+    return 1
+
+
 def run(args: argparse.Namespace) -> int:
     tolerant_stdout()
     if args.start and args.end and args.start > args.end:
@@ -134,20 +166,23 @@ def run(args: argparse.Namespace) -> int:
                 "tag": args.tag,
                 "source": args.source,
             }
-            if args.jsonl:  # the entries' texts as the index holds them: no Fact made, no dict encoded
-                write_text_lines(sys.stdout, library.timeline_json(**filters))
-                return 0
-            if args.json:
-                write_json_texts(sys.stdout, library.timeline_json(**filters, indent=True))
+            filtered = any(value is not None for value in filters.values())
+            if args.json or args.jsonl:
+                written = _Counted(library.timeline_json(**filters, indent=args.json))
+                if args.jsonl:  # the entries' texts as the index holds them: no Fact made, no dict encoded
+                    write_text_lines(sys.stdout, written)
+                else:
+                    write_json_texts(sys.stdout, written)
+                if written.count == 0 and filtered:  # `[]` (or no line) is written, and the status says it
+                    return _matched_nothing()
                 return 0
             entries = library.timeline(**filters)
     except LibraryError as exc:
         return error(str(exc))
     if not entries:
-        if args.article or args.entity or args.tag or args.source or args.start or args.end:
-            note("no dated facts match these filters")
-        else:
-            note("the library has no dated facts yet (import articles with: briefing import PATH)")
+        if filtered:
+            return _matched_nothing()
+        note("the library has no dated facts yet (import articles with: briefing import PATH)")
         return 0
     from cli._analysis_view import facts_table
 

@@ -202,6 +202,10 @@ class Across:
     def find_entities(self, name: str) -> list[EntitySummary]:
         return self.index().find_entities(name)
 
+    def entity_names(self, name: str) -> set[str]:
+        index = self.index()
+        return index.canonical_names(s.key for s in index.find_entities(name))
+
     def entity_suggestions(self, name: str) -> list[str]:
         return self.index().suggestions(name)
 

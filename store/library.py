@@ -308,7 +308,7 @@ class Library:
         `source`; ordered by interval, finer intervals first. Articles whose text cannot be read are left
         out, with a notice."""
         with self._lock:
-            return self._queries.timeline(article_id, entity, start, end, tag, source)
+            return self._queries.timeline(article_id, entity, start, end, tag, source, self._named(entity))
 
     def timeline_json(
         self,
@@ -324,7 +324,10 @@ class Library:
         """`timeline`'s entries as compact JSON texts (`indent`: as items of an indented array), one at a
         time (read from the facts index, no Fact made); the library is locked until the last is taken."""
         with self._lock:
-            yield from self._queries.timeline_json(article_id, entity, start, end, tag, source, indent=indent)
+            named = self._named(entity)
+            yield from self._queries.timeline_json(
+                article_id, entity, start, end, tag, source, named, indent=indent
+            )
 
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         """The facts index entry of each article (see store/facts_index.py), leaving out articles whose
@@ -357,6 +360,18 @@ class Library:
         first; an empty list when nothing matches; more than one entry means the name is ambiguous."""
         with self._lock:
             return self._across.find_entities(name)
+
+    def entity_names(self, name: str) -> frozenset[str]:
+        """The names an entity filter (`timeline --entity`, `export --entity`, the app's timeline of a
+        name) matches facts by, besides the forms the articles use (`store.timeline.wanted_names`): the
+        case-folded canonical names the articles give the entities `find_entities(name)` denotes, so any
+        alias finds them and a leading title ("PM Kadhimi") is dropped, as `briefing entity` does; those
+        of every such entity when the name is ambiguous; empty when it denotes none."""
+        with self._lock:
+            return frozenset(self._across.entity_names(name))
+
+    def _named(self, entity: str | None) -> frozenset[str]:
+        return self.entity_names(entity) if entity else frozenset()
 
     def entity_suggestions(self, name: str) -> list[str]:
         """A few entity names close to `name` (spelling), for a "did you mean" message; may be empty."""

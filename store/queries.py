@@ -58,6 +58,16 @@ def _item_head(article_id: str, meta: ArticleMeta) -> str:
     return _item_text(head)[:-4] + ","  # without "\n  }", the closing of the object
 
 
+class _Wanted:
+    """An entity filter: the name asked for, and the names the library resolves it to."""
+
+    __slots__ = ("entity", "named")
+
+    def __init__(self, entity: str | None, named: Iterable[str]) -> None:
+        self.entity = entity
+        self.named = tuple(named)
+
+
 if TYPE_CHECKING:
     from store.analyses import Analyses
     from store.articles import Articles
@@ -80,11 +90,14 @@ class Queries:
         end: date | None = None,
         tag: str | None = None,
         source: str | None = None,
+        named: Iterable[str] = (),
     ) -> list[TimelineEntry]:
+        """`named`: the names the library resolves `entity` to (`Library.entity_names`)."""
         metas, ids = self._chosen(article_id, tag, source)
+        wanted = _Wanted(entity, named)
         if bypassed():
-            return self._timeline_from_analyses(metas, ids, entity, start, end)
-        found = self._indexed(metas, ids, entity, start, end, fast_fact_from_dict)
+            return self._timeline_from_analyses(metas, ids, wanted, start, end)
+        found = self._indexed(metas, ids, wanted, start, end, fast_fact_from_dict)
         return [
             TimelineEntry(aid, metas[aid].title, fact, metas[aid].source, metas[aid].tags)
             for aid, fact in found
@@ -98,6 +111,7 @@ class Queries:
         end: date | None = None,
         tag: str | None = None,
         source: str | None = None,
+        named: Iterable[str] = (),
         *,
         indent: bool = False,
     ) -> Iterator[str]:
@@ -106,20 +120,21 @@ class Queries:
         an item of an indented array instead (`store.jsonout.indented(..., 1)`: what `json.dumps(...,
         indent=2)` of the list of them writes for it)."""
         metas, ids = self._chosen(article_id, tag, source)
+        wanted = _Wanted(entity, named)
         encode = _item_text if indent else compact
         if bypassed():
-            for entry in self._timeline_from_analyses(metas, ids, entity, start, end):
+            for entry in self._timeline_from_analyses(metas, ids, wanted, start, end):
                 yield encode(timeline_entry_dict(entry))
             return
         heads: dict[str, str] = {}  # the article's part of its entries' text, made once per article
         if indent:
-            for aid, text in self._indexed(metas, ids, entity, start, end, _item_text):
+            for aid, text in self._indexed(metas, ids, wanted, start, end, _item_text):
                 head = heads.get(aid)
                 if head is None:
                     head = heads[aid] = _item_head(aid, metas[aid])
                 yield head + text[1:]
             return
-        for aid, text in self._indexed(metas, ids, entity, start, end, compact):
+        for aid, text in self._indexed(metas, ids, wanted, start, end, compact):
             head = heads.get(aid)
             if head is None:
                 meta = metas[aid]
@@ -150,7 +165,7 @@ class Queries:
         self,
         metas: dict[str, ArticleMeta],
         ids: list[str],
-        entity: str | None,
+        wanted: _Wanted,
         start: date | None,
         end: date | None,
         convert: Callable[[dict[str, Any]], T],
@@ -159,19 +174,20 @@ class Queries:
         of many small objects (the index's shards parsed, the found facts): the collector waits until it
         is done, and what it keeps is then out of its way (store/bulk.py)."""
         with collector_paused(freeze=True):
-            return self._indexed_facts(metas, ids, entity, start, end, convert)
+            return self._indexed_facts(metas, ids, wanted, start, end, convert)
 
     def _indexed_facts(
         self,
         metas: dict[str, ArticleMeta],
         ids: list[str],
-        entity: str | None,
+        wanted: _Wanted,
         start: date | None,
         end: date | None,
         convert: Callable[[dict[str, Any]], T],
     ) -> list[tuple[str, T]]:
         found: list[tuple[tuple[Any, ...], str, T, set[str] | None]] = []
         tables: list[dict[str, str]] = []
+        entity = wanted.entity
         for aid, entry in self.entries(ids):
             published = metas[aid].published
             day = published.isoformat() if published else None
@@ -194,8 +210,8 @@ class Queries:
                 names = set(keys) | {n.casefold() for n in fact["entities"]} if entity else None
                 found.append((order, aid, convert(fact), names))
         if entity:
-            wanted = wanted_names(entity, tables)
-            found = [item for item in found if item[3] is not None and not item[3].isdisjoint(wanted)]
+            chosen = wanted_names(entity, tables, wanted.named)
+            found = [item for item in found if item[3] is not None and not item[3].isdisjoint(chosen)]
         found.sort(key=itemgetter(0))
         return [(aid, payload) for _, aid, payload, _ in found]
 
@@ -203,7 +219,7 @@ class Queries:
         self,
         metas: dict[str, ArticleMeta],
         ids: list[str],
-        entity: str | None,
+        wanted: _Wanted,
         start: date | None,
         end: date | None,
     ) -> list[TimelineEntry]:
@@ -215,13 +231,15 @@ class Queries:
                     per_article.append((aid, *self.analyses.facts(aid)))
                 except ArticleTextMissing:
                     continue
-        wanted = wanted_names(entity, (alias for _, _, alias in per_article)) if entity else set()
+        entity = wanted.entity
+        tables = (alias for _, _, alias in per_article)
+        names = wanted_names(entity, tables, wanted.named) if entity else set()
         found: list[tuple[tuple[Any, ...], TimelineEntry]] = []
         for aid, keyed, _ in per_article:
             meta = metas[aid]
             bounds = article_bounds(fact for fact, _ in keyed)
             for fact, keys in keyed:
-                if entity and not matches_entity(fact, keys, wanted):
+                if entity and not matches_entity(fact, keys, names):
                     continue
                 if not overlaps(fact, start, end):
                     continue

@@ -78,10 +78,14 @@ def source_matches(query: str, source: str | None) -> bool:
     return source is not None and name_matches(query, source)
 
 
-def wanted_names(wanted: str, alias_tables: Iterable[dict[str, str]]) -> set[str]:
-    """The case-folded query plus every canonical name it is a mention of, or a part of, in the articles."""
+def wanted_names(
+    wanted: str, alias_tables: Iterable[dict[str, str]], resolved: Iterable[str] = ()
+) -> set[str]:
+    """The names an entity filter keeps facts by: the case-folded query plus every canonical name it is a
+    mention of, or a part of, in the articles, and the `resolved` names (`Library.entity_names`: those of
+    the entities `briefing entity` finds for the query, any alias or with a title)."""
     target = " ".join(wanted.casefold().split())
-    names = {target}
+    names = {target, *resolved}
     for table in alias_tables:
         if target in table:
             names.add(table[target])
@@ -101,7 +105,11 @@ def names_wanted(entities: Iterable[str], keys: Iterable[str], wanted: set[str])
 
 
 def overlaps(fact: Fact, start: date | None, end: date | None) -> bool:
-    """Does the fact's interval meet [start, end]? Facts with no dates at all match only an open query."""
+    """Does the fact's interval meet [start, end] (either may be None: open)? The one rule of every date
+    filter (`timeline`, `export`, the app's `FROM..TO`). Facts with no dates at all match only an open
+    query. An open-ended reference (FUTURE_REF "in the coming days": from the publication day on; PAST_REF
+    "in recent years": up to it) is anchored on that one known day only, its other end unknown: it matches
+    when that day is inside the range ("the coming days" of a January 2021 article are not in May 2024)."""
     return interval_overlaps(fact.start_date, fact.end_date, start, end)
 
 
@@ -111,6 +119,8 @@ def interval_overlaps(f_start: str | None, f_end: str | None, start: date | None
         return True
     if f_start is None and f_end is None:
         return False
+    if f_start is None or f_end is None:  # open-ended: its one known day
+        f_start = f_end = f_start or f_end
     if end is not None and f_start is not None and f_start > end.isoformat():
         return False
     return not (start is not None and f_end is not None and f_end < start.isoformat())

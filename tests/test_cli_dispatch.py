@@ -135,3 +135,29 @@ def test_version_works_before_and_after_a_command(
     with pytest.raises(SystemExit) as ended:
         main(argv)
     assert ended.value.code == 0 and capsys.readouterr().out == f"briefing {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["timeline", "--entity", ""],
+        ["timeline", "--article", ""],
+        ["timeline", "--tag", " "],
+        ["timeline", "--source", ""],
+        ["timeline", "--entity=", "--json"],
+        ["export", "--format", "md", "--entity", ""],
+        ["export", "--format", "json", "--article", "abc", ""],
+        ["export", "--format", "md", "--tag", "\t"],
+        ["series", "--entity", ""],
+    ],
+)
+def test_an_empty_filter_value_is_a_usage_error(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--entity "$UNSET"` must not quietly mean "no filter" (the whole timeline), as `entity ''` is no name
+    with pytest.raises(SystemExit) as exit_:
+        main(["--library", str(tmp_path / "library"), *argv])
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "empty value (leave the option out not to filter)" in captured.err
+    assert not (tmp_path / "library").exists()  # refused before the library is opened

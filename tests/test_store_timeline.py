@@ -66,7 +66,16 @@ def test_overlap() -> None:
     assert overlaps(month, None, None)
     assert overlaps(month, date(2020, 3, 31), None) and not overlaps(month, date(2020, 4, 1), None)
     assert overlaps(month, None, date(2020, 3, 1)) and not overlaps(month, None, date(2020, 2, 29))
-    assert overlaps(fact("FUTURE_REF", "2021-01-05", None), date(2030, 1, 1), None)
+    # an open-ended reference is anchored on its one known day (the publication day): it matches a
+    # range only when that day is inside it, whichever side is open
+    coming = fact("FUTURE_REF", "2021-01-05", None)
+    assert overlaps(coming, date(2021, 1, 5), date(2021, 1, 5)) and overlaps(coming, None, date(2021, 1, 5))
+    assert not overlaps(coming, date(2030, 1, 1), None) and not overlaps(coming, date(2021, 1, 6), None)
+    assert not overlaps(coming, None, date(2021, 1, 4))
+    recent = fact("PAST_REF", None, "2021-01-05")
+    assert overlaps(recent, date(2021, 1, 5), None) and overlaps(recent, date(2021, 1, 1), date(2021, 1, 31))
+    assert not overlaps(recent, None, date(1, 1, 1)) and not overlaps(recent, None, date(2021, 1, 4))
+    assert not overlaps(recent, date(2021, 1, 6), None)
     assert not overlaps(fact("XXXX-12", None, None), date(2020, 1, 1), None)
 
 

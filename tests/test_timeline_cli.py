@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,41 @@ def test_filters(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert [e["value"] for e in miller] == ["2020-11"]
 
 
+def test_entity_filter_resolves_any_name_briefing_entity_takes(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    surname = timeline(samples_path, capsys, "--entity", "kadhimi")
+    assert surname
+    # `briefing entity 'PM Kadhimi'` finds Mustafa al-Kadhimi (a leading title is dropped): so does the filter
+    assert timeline(samples_path, capsys, "--entity", "PM Kadhimi") == surname
+    assert timeline(samples_path, capsys, "--entity", "Mustafa al-Kadhimi") == surname
+    capsys.readouterr()
+    assert main(["--library", str(samples_path), "timeline", "--entity", "PM Kadhimi", "--jsonl"]) == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == surname
+
+
+def test_open_ended_references_match_a_range_as_in_export(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "the coming days" of articles published in 2021 and 2022 are not facts of 27 May 2024
+    day = ("--from", "2024-05-27", "--to", "2024-05-27")
+    entries = timeline(samples_path, capsys, *day)
+    assert entries and all(e["start_date"] and e["end_date"] for e in entries)
+    capsys.readouterr()
+    assert main(["--library", str(samples_path), "export", "--format", "json", *day]) == 0
+    exported = json.loads(capsys.readouterr().out)["facts"]
+    key = itemgetter("article_id", "sentence")
+    assert sorted(map(key, entries), key=str) == sorted(map(key, exported), key=str)
+    # an open-ended reference is kept when its one known day (the publication day) is in the range
+    article = kadhimi_id(samples_path, capsys)
+    on_the_day = timeline(
+        samples_path, capsys, "--article", article, "--from", "2021-01-05", "--to", "2021-01-05"
+    )
+    assert {"PAST_REF", "FUTURE_REF"} <= {e["value"] for e in on_the_day}
+    after = timeline(samples_path, capsys, "--article", article, "--from", "2021-01-06")
+    assert "FUTURE_REF" not in {e["value"] for e in after}
+
+
 def test_month_and_year_bounds_like_export(samples_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = kadhimi_id(samples_path, capsys)
     whole = timeline(samples_path, capsys, "--article", article, "--from", "2020-11-01", "--to", "2020-12-31")
@@ -129,7 +165,7 @@ def test_empty_result_names_the_filters_not_the_import(
     samples_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     capsys.readouterr()
-    assert main(["--library", str(samples_path), "timeline", "--entity", "Nobody Atall"]) == 0
+    assert main(["--library", str(samples_path), "timeline", "--entity", "Nobody Atall"]) == 1
     assert capsys.readouterr().err == "briefing: no dated facts match these filters\n"
     empty = tmp_path / "empty"
     assert main(["--library", str(empty), "list"]) == 0  # a new library gets the samples; remove them
@@ -137,3 +173,38 @@ def test_empty_result_names_the_filters_not_the_import(
     capsys.readouterr()
     assert main(["--library", str(empty), "timeline"]) == 0
     assert "no dated facts yet (import articles with: briefing import PATH)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("filters", "output", "printed"),
+    [
+        (("--tag", "nosuch"), "--json", "[]\n"),
+        (("--entity", "Nobody Atall"), "--json", "[]\n"),
+        (("--source", "No Such Wire"), "--jsonl", ""),
+        (("--to", "0001-01-01"), "--json", "[]\n"),  # not even "in recent years" (up to 2021-01-05)
+        (("--from", "9999"), None, ""),
+    ],
+)
+def test_a_filter_that_matches_nothing_exits_1(
+    samples_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    filters: tuple[str, ...],
+    output: str | None,
+    printed: str,
+) -> None:
+    capsys.readouterr()
+    command = ["--library", str(samples_path), "timeline", *filters, *([output] if output else [])]
+    assert main(command) == 1
+    captured = capsys.readouterr()
+    assert captured.out == printed
+    assert captured.err == "briefing: no dated facts match these filters\n"
+
+
+def test_json_of_a_filter_that_matches_exits_0(
+    samples_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for output in ("--json", "--jsonl"):
+        capsys.readouterr()
+        assert main(["--library", str(samples_path), "timeline", "--source", "rudaw", output]) == 0
+        captured = capsys.readouterr()
+        assert captured.out.strip() and captured.err == ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from extract.across.conflicts import conflicts as find_conflicts
 from extract.across.digest import ArticleDigest
@@ -88,6 +88,14 @@ class AcrossIndex:
                 return exact
         words = _TITLES.sub("", query).split()
         return [s for s in self._summaries if any(all(w in n for w in words) for n in _names_of(s))]
+
+    def canonical_names(self, keys: Iterable[str]) -> set[str]:
+        """The case-folded canonical names the articles give the entities with these keys (each article's
+        own resolution of its names: what its facts name them by)."""
+        wanted = set(keys)
+        return {
+            canonical.casefold() for (canonical, _), key in self.resolution.key_of.items() if key in wanted
+        }
 
     def suggestions(self, name: str, limit: int = 5) -> list[str]:
         choices: dict[str, str] = {}

@@ -4,8 +4,9 @@ Rules (the same for every format):
 - articles: those named with --article (all when none), narrowed by tag, starred, and entity (the article
   mentions it) and by the date range (published in it, or one of its facts overlaps it);
 - facts: the selected articles' facts, narrowed to those naming the entity and overlapping the date range
-  (Library.timeline's rules; in addition an open-ended fact, such as "in recent years", counts only when
-  its one known day is in the range; undated facts only when no range is set), in the timeline's order;
+  (Library.timeline's rules, `store.timeline.overlaps`: an open-ended fact, such as "in recent years",
+  counts only when its one known day is in the range; undated facts only when no range is set), in the
+  timeline's order;
 - key figures: every figure the user highlighted, plus the first eight definite figures of each article
   (no ordinals, vague amounts or cardinal counts below ten), each once per article; with an entity or date
   filter, only those in the sentences of the selected facts or in a highlight;
@@ -16,7 +17,6 @@ Nothing selected is an ExportError, as is an unknown article id.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -57,6 +57,7 @@ class LibraryView(Protocol):
     def article(self, article_id: str) -> Article: ...
     def article_text(self, article_id: str, body_key: str | None = None) -> str: ...
     def resolve_id(self, prefix: str) -> str: ...
+    def entity_names(self, name: str) -> frozenset[str]: ...
     def fact_entries(self, article_ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]: ...
     def annotations(self, article_id: str | None = None) -> list[Annotation]: ...
     def series(self, entity: str | None = None) -> list[Series]: ...
@@ -103,14 +104,18 @@ def _select(
     timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
     notes_of = _annotations_of(library, by_id)
     narrowed = selection.narrows_facts
+    # The names the entity goes by across the library, as `briefing entity` resolves it.
+    named = library.entity_names(selection.entity) if selection.entity else frozenset()
     # An article whose text cannot be read is not among the entries (the library has told the user).
     for aid, entry in library.fact_entries(by_id):
         meta = by_id[aid]
         names: dict[str, str] = entry["names"]
-        if selection.entity is not None and not any(name_matches(selection.entity, n) for n in names):
+        if selection.entity is not None and not (
+            any(name_matches(selection.entity, n) for n in names) or not named.isdisjoint(names.values())
+        ):
             continue
         # Not narrowed: every fact (the index's entry has as many entity keys as facts: store.facts_index).
-        facts = _selected_facts(entry, selection) if narrowed else entry["facts"]
+        facts = _selected_facts(entry, selection, named) if narrowed else entry["facts"]
         if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
             continue
         span: tuple[str | None, str | None] | None = None  # the article's dated span: for open-ended facts
@@ -165,18 +170,17 @@ def _annotations_of(library: LibraryView, article_ids: dict[str, Any]) -> Callab
     return lambda article_id: by_article.get(article_id, [])
 
 
-def _selected_facts(entry: dict[str, Any], selection: Selection) -> list[Fact]:
+def _selected_facts(entry: dict[str, Any], selection: Selection, named: frozenset[str]) -> list[Fact]:
     """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
-    entity's names looked up in this article), less open-ended ones outside the range, in text order; in
-    their stored form (`extract.model.fact_to_dict`)."""
-    wanted = wanted_names(selection.entity, [entry["names"]]) if selection.entity else set()
+    entity's names looked up in this article, and the `named` ones: `Library.entity_names`; the dates
+    by `store.timeline.interval_overlaps`), in text order; in their stored form
+    (`extract.model.fact_to_dict`)."""
+    wanted = wanted_names(selection.entity, [entry["names"]], named) if selection.entity else set()
     facts = []
     for fact, keys in zip(entry["facts"], entry["keys"], strict=True):
         if selection.entity and not names_wanted(fact["entities"], keys, wanted):
             continue
-        if not interval_overlaps(fact["start_date"], fact["end_date"], selection.start, selection.end):
-            continue
-        if _open_side_in_range(fact["start_date"], fact["end_date"], selection):
+        if interval_overlaps(fact["start_date"], fact["end_date"], selection.start, selection.end):
             facts.append(fact)
     return facts
 
@@ -275,18 +279,6 @@ def _named_articles(library: LibraryView, ids: tuple[str, ...]) -> list[ArticleM
         if by_id[full] not in picked:
             picked.append(by_id[full])
     return picked
-
-
-def _open_side_in_range(start: str | None, end: str | None, selection: Selection) -> bool:
-    """With a date range, an open-ended fact (its interval's ISO ends) counts only when its one known day
-    is inside the range: "in recent years" (up to the publication day) must not put an article into a
-    briefing about 1990."""
-    if (selection.start is None and selection.end is None) or (start is None) == (end is None):
-        return True
-    known = date.fromisoformat(start or end or "")
-    return (selection.start is None or selection.start <= known) and (
-        selection.end is None or known <= selection.end
-    )
 
 
 def _published_in(meta: ArticleMeta, selection: Selection) -> bool:
