@@ -19,6 +19,7 @@ from store.records import ArticleMeta, TimelineEntry
 from store.safetext import clean_line
 from store.serialise import fast_fact_from_dict
 from store.timeline import (
+    Resolve,
     article_bounds,
     interval_bounds,
     interval_overlaps,
@@ -59,13 +60,14 @@ def _item_head(article_id: str, meta: ArticleMeta) -> str:
 
 
 class _Wanted:
-    """An entity filter: the name asked for, and the names the library resolves it to."""
+    """An entity filter: the name asked for, and how the library resolves it when the articles' own
+    names do not (`store.timeline.wanted_names`)."""
 
-    __slots__ = ("entity", "named")
+    __slots__ = ("entity", "resolve")
 
-    def __init__(self, entity: str | None, named: Iterable[str]) -> None:
+    def __init__(self, entity: str | None, resolve: Resolve | None) -> None:
         self.entity = entity
-        self.named = tuple(named)
+        self.resolve = resolve
 
 
 if TYPE_CHECKING:
@@ -90,11 +92,12 @@ class Queries:
         end: date | None = None,
         tag: str | None = None,
         source: str | None = None,
-        named: Iterable[str] = (),
+        resolve: Resolve | None = None,
     ) -> list[TimelineEntry]:
-        """`named`: the names the library resolves `entity` to (`Library.entity_names`)."""
+        """`resolve()`: the names the library resolves `entity` to (`Library.entity_names`), asked only
+        when no article's own names match it."""
         metas, ids = self._chosen(article_id, tag, source)
-        wanted = _Wanted(entity, named)
+        wanted = _Wanted(entity, resolve)
         if bypassed():
             return self._timeline_from_analyses(metas, ids, wanted, start, end)
         found = self._indexed(metas, ids, wanted, start, end, fast_fact_from_dict)
@@ -111,7 +114,7 @@ class Queries:
         end: date | None = None,
         tag: str | None = None,
         source: str | None = None,
-        named: Iterable[str] = (),
+        resolve: Resolve | None = None,
         *,
         indent: bool = False,
     ) -> Iterator[str]:
@@ -120,7 +123,7 @@ class Queries:
         an item of an indented array instead (`store.jsonout.indented(..., 1)`: what `json.dumps(...,
         indent=2)` of the list of them writes for it)."""
         metas, ids = self._chosen(article_id, tag, source)
-        wanted = _Wanted(entity, named)
+        wanted = _Wanted(entity, resolve)
         encode = _item_text if indent else compact
         if bypassed():
             for entry in self._timeline_from_analyses(metas, ids, wanted, start, end):
@@ -210,7 +213,7 @@ class Queries:
                 names = set(keys) | {n.casefold() for n in fact["entities"]} if entity else None
                 found.append((order, aid, convert(fact), names))
         if entity:
-            chosen = wanted_names(entity, tables, wanted.named)
+            chosen = wanted_names(entity, tables, wanted.resolve)
             found = [item for item in found if item[3] is not None and not item[3].isdisjoint(chosen)]
         found.sort(key=itemgetter(0))
         return [(aid, payload) for _, aid, payload, _ in found]
@@ -233,7 +236,7 @@ class Queries:
                     continue
         entity = wanted.entity
         tables = (alias for _, _, alias in per_article)
-        names = wanted_names(entity, tables, wanted.named) if entity else set()
+        names = wanted_names(entity, tables, wanted.resolve) if entity else set()
         found: list[tuple[tuple[Any, ...], TimelineEntry]] = []
         for aid, keyed, _ in per_article:
             meta = metas[aid]

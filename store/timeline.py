@@ -7,7 +7,7 @@ import bisect
 import calendar
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -73,24 +73,31 @@ def name_matches(query: str, name: str) -> bool:
     return words.strip() != "" and words in _words(name)
 
 
+# The names a library resolves an entity filter to, asked for only when needed (`wanted_names`).
+Resolve = Callable[[], Iterable[str]]
+
+
 def source_matches(query: str, source: str | None) -> bool:
     """Does `query` name the article's source: the same words, or a run of its whole words ("Rudaw")?"""
     return source is not None and name_matches(query, source)
 
 
 def wanted_names(
-    wanted: str, alias_tables: Iterable[dict[str, str]], resolved: Iterable[str] = ()
+    wanted: str, alias_tables: Iterable[dict[str, str]], resolve: Resolve | None = None
 ) -> set[str]:
     """The names an entity filter keeps facts by: the case-folded query plus every canonical name it is a
-    mention of, or a part of, in the articles, and the `resolved` names (`Library.entity_names`: those of
-    the entities `briefing entity` finds for the query, any alias or with a title)."""
+    mention of, or a part of, in the articles; when it is none of them, the names `resolve()` gives
+    (`Library.entity_names`: those of the entities `briefing entity` finds for it, an alias of another
+    article or with a title, "PM Kadhimi"), asked only then: it may build the cross-article index."""
     target = " ".join(wanted.casefold().split())
-    names = {target, *resolved}
+    found: set[str] = set()
     for table in alias_tables:
         if target in table:
-            names.add(table[target])
-        names.update(canonical for canonical in table.values() if name_matches(target, canonical))
-    return names
+            found.add(table[target])
+        found.update(canonical for canonical in table.values() if name_matches(target, canonical))
+    if not found and resolve is not None:
+        found.update(resolve())
+    return {target, *found}
 
 
 def matches_entity(fact: Fact, keys: Iterable[str], wanted: set[str]) -> bool:

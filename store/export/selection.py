@@ -104,37 +104,49 @@ def _select(
     timeline: list[tuple[tuple[Any, ...], TimelineFact]] = []
     notes_of = _annotations_of(library, by_id)
     narrowed = selection.narrows_facts
-    # The names the entity goes by across the library, as `briefing entity` resolves it.
-    named = library.entity_names(selection.entity) if selection.entity else frozenset()
-    # An article whose text cannot be read is not among the entries (the library has told the user).
-    for aid, entry in library.fact_entries(by_id):
-        meta = by_id[aid]
-        names: dict[str, str] = entry["names"]
-        if selection.entity is not None and not (
-            any(name_matches(selection.entity, n) for n in names) or not named.isdisjoint(names.values())
-        ):
-            continue
-        # Not narrowed: every fact (the index's entry has as many entity keys as facts: store.facts_index).
-        facts = _selected_facts(entry, selection, named) if narrowed else entry["facts"]
-        if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
-            continue
-        span: tuple[str | None, str | None] | None = None  # the article's dated span: for open-ended facts
-        published = meta.published.isoformat() if meta.published else None
-        for f in facts:
-            f_start, f_end = f["start_date"], f["end_date"]
-            if (f_start is None) == (f_end is None):
-                bounds = NO_BOUNDS  # order_key reads the span only for a fact open on one side
-            elif span is None:
-                bounds = span = interval_bounds((g["start_date"], g["end_date"]) for g in entry["facts"])
-            else:
-                bounds = span
-            key = order_key(
-                f_start, f_end, published, aid, f["sentence"]["start"], f["date"]["start"], bounds
-            )
-            timeline.append((key, TimelineFact(aid, data=f)))
-        notes = notes_of(aid)
-        figures = _key_figures(library, aid, entry, facts, notes, narrowed)
-        chosen.append((meta, _annotation_order(notes) if notes else [], figures))  # not the entry: memory
+    # The entity as the articles name it; when none does, the names `briefing entity` resolves it to (an
+    # alias of another article, a title dropped: "PM Kadhimi"), asked only then, for a second pass: it
+    # may build the cross-article index (`Library.entity_names`).
+    named: frozenset[str] = frozenset()
+    while True:
+        named_any = False
+        # An article whose text cannot be read is not among the entries (the library has told the user).
+        for aid, entry in library.fact_entries(by_id):
+            meta = by_id[aid]
+            names: dict[str, str] = entry["names"]
+            if selection.entity is not None and not (
+                any(name_matches(selection.entity, n) for n in names) or not named.isdisjoint(names.values())
+            ):
+                continue
+            named_any = True
+            # Not narrowed: every fact (the index's entry has an entity key per fact: store.facts_index).
+            facts = _selected_facts(entry, selection, named) if narrowed else entry["facts"]
+            if (selection.start or selection.end) and not (facts or _published_in(meta, selection)):
+                continue
+            # The article's dated span: for open-ended facts.
+            span: tuple[str | None, str | None] | None = None
+            published = meta.published.isoformat() if meta.published else None
+            for f in facts:
+                f_start, f_end = f["start_date"], f["end_date"]
+                if (f_start is None) == (f_end is None):
+                    bounds = NO_BOUNDS  # order_key reads the span only for a fact open on one side
+                elif span is None:
+                    bounds = span = interval_bounds((g["start_date"], g["end_date"]) for g in entry["facts"])
+                else:
+                    bounds = span
+                key = order_key(
+                    f_start, f_end, published, aid, f["sentence"]["start"], f["date"]["start"], bounds
+                )
+                timeline.append((key, TimelineFact(aid, data=f)))
+            notes = notes_of(aid)
+            figures = _key_figures(library, aid, entry, facts, notes, narrowed)
+            # Not the entry: memory.
+            chosen.append((meta, _annotation_order(notes) if notes else [], figures))
+        if named_any or not selection.entity or named:
+            break
+        named = library.entity_names(selection.entity)
+        if not named:
+            break
     if not chosen:
         if not selection.filtered:
             raise ExportError("the library has no articles to export")
@@ -172,10 +184,11 @@ def _annotations_of(library: LibraryView, article_ids: dict[str, Any]) -> Callab
 
 def _selected_facts(entry: dict[str, Any], selection: Selection, named: frozenset[str]) -> list[Fact]:
     """The article's facts `Library.timeline(article_id=..., entity=..., start=..., end=...)` gives (the
-    entity's names looked up in this article, and the `named` ones: `Library.entity_names`; the dates
+    entity's names looked up in this article, else the `named` ones: `Library.entity_names`; the dates
     by `store.timeline.interval_overlaps`), in text order; in their stored form
     (`extract.model.fact_to_dict`)."""
-    wanted = wanted_names(selection.entity, [entry["names"]], named) if selection.entity else set()
+    resolve = (lambda: named) if named else None
+    wanted = wanted_names(selection.entity, [entry["names"]], resolve) if selection.entity else set()
     facts = []
     for fact, keys in zip(entry["facts"], entry["keys"], strict=True):
         if selection.entity and not names_wanted(fact["entities"], keys, wanted):
