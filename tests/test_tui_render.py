@@ -370,3 +370,16 @@ def test_value_label_reads_durations_in_words() -> None:
     assert value_label("PXD") == "days"  # "several days"
     assert value_label("PAST_REF") == "past"  # a reference, not a duration
     assert value_label("PT") == "PT"
+
+
+def test_the_status_of_a_date_says_its_value_in_words_and_the_stored_value_beside() -> None:
+    from extract.model import DateMention
+    from tui.render import Highlight, highlight_details
+
+    summer = DateMention(0, 11, "this summer", "DATE", "XXXX-SU", None, False)
+    shown = highlight_details(Highlight(0, 11, "date", summer)).plain
+    assert "value summer (XXXX-SU)" in shown and "unanchored" in shown
+    day = DateMention(0, 7, "Tuesday", "DATE", "2021-01-05", None, True)
+    assert "value 2021-01-05" in highlight_details(Highlight(0, 7, "date", day)).plain
+    mid = DateMention(0, 8, "mid-June", "DATE", "2021-06", "MID", True)
+    assert "value mid-2021-06 (2021-06 MID)" in highlight_details(Highlight(0, 8, "date", mid)).plain

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.threads import post, tell
+from tui.threads import error_text, post, tell
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -70,7 +70,7 @@ class Exporter:
             tell(self.app, f"Export failed: {error}", severity="error", timeout=10)
             return
         except Exception as error:
-            tell(self.app, f"Export failed: {error!r}", severity="error", timeout=10)
+            tell(self.app, f"Export failed: {error_text(error)}", severity="error", timeout=10)
             return
         self.last_export = path
         tell(self.app, f"Markdown briefing of {what} written to\n{path}", title="Exported", timeout=12)

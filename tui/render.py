@@ -171,9 +171,11 @@ def highlight_details(h: Highlight) -> Text:
         mention = cast("DateMention", h.item)
         out.append(f"date ({mention.type.lower()})", h.style)
         out.append("  value ", META_STYLE)
-        out.append(one_line(mention.value), TITLE_STYLE)
-        if mention.mod:
-            out.append(f"  mod {one_line(mention.mod)}", META_STYLE)
+        words = _date_value(mention)  # in words with its modifier, as the fact view shows it
+        out.append(words, TITLE_STYLE)
+        code = " ".join(one_line(part) for part in (mention.value, mention.mod or "") if part)
+        if words != code:  # "summer (XXXX-SU)": the value the analysis stores, for a correction
+            out.append(f" ({code})", META_STYLE)
         if not mention.anchored:
             out.append("  unanchored: no publication date to resolve it", NOTICE_STYLE)
     return out

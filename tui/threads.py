@@ -46,4 +46,4 @@ def error_text(error: BaseException) -> str:
     that is missing (an article or annotation another command deleted meanwhile): said in words."""
     if isinstance(error, KeyError):
         return GONE
-    return one_line(str(error))
+    return one_line(str(error)) or type(error).__name__  # never an empty reason
