@@ -248,6 +248,8 @@ async def test_timeline_scope_toggles_to_whole_library(library: Library) -> None
         item = app.timeline.items[other]
         assert app.reader.article_id == item.article_id
         assert app.reader.marked == (item.fact.sentence.start, item.fact.sentence.end)
+        assert app.article_list.meta(item.article_id).read  # chosen from the timeline: read, as from the list
+        assert next(m for m in library.articles() if m.id == item.article_id).read  # and saved
         await pilot.press("l")
         await settle(pilot)
         assert app.timeline.scope == "article"

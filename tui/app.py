@@ -57,7 +57,7 @@ from tui.prefetch import (
     neighbours,
 )
 from tui.reader_ahead import DrawnText, ReaderPane
-from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line
+from tui.render import LAYERS, NOTICE_STYLE, Highlight, Layer, one_line, value_label
 from tui.threads import error_text, post
 from tui.watching import LibraryWatch
 from tui.widgets.article_list import ArticleList
@@ -726,16 +726,16 @@ class BriefingApp(App[None]):
         if item is None:
             return
         self.jump_to_sentence(item.article_id, (item.fact.sentence.start, item.fact.sentence.end))
-        self.status.show_text(f"Jumped to the sentence of {item.fact.value}")
+        self.status.show_text(f"Jumped to the sentence of {value_label(one_line(item.fact.value))}")
 
     def jump_to_sentence(self, article_id: str, span: tuple[int, int] | None) -> None:
-        """Open the article with `span` marked and in view (None: as it opens): the timeline's `enter`
-        and the cross-article screens'."""
+        """Open the article with `span` marked and in view (None: as it opens), and mark it read (the user
+        chose it): the timeline's `enter` and the cross-article screens'."""
         if span is not None:
             self._pending_mark = (article_id, *span)
         if article_id != self.reader.article_id:
             self.article_list.select_id(article_id)
-        self.open_article(article_id)
+        self.open_article(article_id, mark_read=True)
 
     @on(Reader.CursorChanged)
     def _reader_cursor(self, event: Reader.CursorChanged) -> None:
