@@ -64,6 +64,7 @@ class Move:
 def run_move(args: argparse.Namespace, move: Move) -> int:
     """Resolve `args.ids`, move the articles as one change, and report each; exit 1 when an id is wrong."""
     tolerant_stdout()
+    moving: list[str] = []
     try:
         with open_library(args) as library:
             lookups = (library.resolve_trashed_id, library.resolve_id)
@@ -71,9 +72,14 @@ def run_move(args: argparse.Namespace, move: Move) -> int:
                 args.ids, *(lookups if move.from_trash else lookups[::-1]), missing=move.missing
             )
             titles = _titles(library, found.ids, move.from_trash)
+            moving = found.ids
             (library.restore if move.from_trash else library.delete)(found.ids)
     except LibraryError as exc:
-        return error(str(exc))
+        # The articles move as one change: when one cannot, none did; say so for the others too.
+        others = [aid[:ID_CHARS] for aid in moving if aid[:ID_CHARS] not in str(exc)]
+        return error(
+            f"{exc}" + (f"; so nothing was {move.done} ({', '.join(others)} neither)" if others else "")
+        )
     for aid in found.already:
         note(move.already.format(id=aid[:ID_CHARS]))
     for problem in found.problems:

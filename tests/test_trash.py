@@ -154,6 +154,24 @@ def test_restoring_an_article_imported_again_meanwhile_is_refused(
         assert len(library.annotations(ids["c.md"])) == 3
 
 
+def test_a_restore_refused_for_one_article_says_the_others_were_not_restored_either(
+    prepared: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, ids = prepared
+    with open_library(root / "lib") as library:
+        library.delete([ids["a.md"], ids["c.md"]])
+        trash = json.loads((root / "lib" / "trash.json").read_text())
+        doc = next(e["article"] for e in trash["trash"].values() if e["article"]["id"] == ids["c.md"])
+        library._files.articles_file.put_docs("articles", {int(doc["id"], 16): doc})  # c.md is back
+    capsys.readouterr()
+    assert briefing(root / "lib", "restore", ids["c.md"][:8], ids["a.md"][:8]) == 1
+    said = capsys.readouterr().err
+    assert "is in the library again" in said
+    assert f"so nothing was restored ({ids['a.md'][:12]} neither)" in said
+    with open_library(root / "lib") as library:
+        assert ids["a.md"] in {t.meta.id for t in library.trash()}  # still there, as said
+
+
 # -- a deleted feed item stays deleted --------------------------------------------------------------------
 def test_a_deleted_feed_item_does_not_come_back(
     web: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
