@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -401,7 +402,7 @@ class BriefingApp(App[None]):
         self.reader.show_message(  # short lines: the message is not wrapped
             "Moved to the trash by another",
             "command:",
-            f"“{title}”",
+            *textwrap.wrap(f"“{title}”", 34),  # the title over a few short lines, not cut
             "",
             "To bring it back:",
             f"  briefing restore {gone.id[:12]}",
