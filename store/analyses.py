@@ -383,13 +383,15 @@ class Analyses:
                 self._unsaved = None
 
     @contextlib.contextmanager
-    def workers(self, jobs: int) -> Iterator[None]:
+    def workers(self, jobs: int, total: int = 0) -> Iterator[None]:
         """Keep one pool of `jobs` worker processes for every `analyse_in_pool` in this block (an import's
-        batches), started when first needed (or by `start_workers`) and stopped at the end."""
-        if self._pooling or jobs <= 1:
+        batches, `total` articles in all, 0: not known), started when first needed (or by
+        `start_workers`) and stopped at the end."""
+        size = pool_size(jobs, total)
+        if self._pooling or size <= 1:
             yield
             return
-        self._pooling, self._pool_jobs = True, jobs
+        self._pooling, self._pool_jobs = True, size
         try:
             yield
         finally:
@@ -403,7 +405,7 @@ class Analyses:
         will analyse `count` articles, and saves its batch while they start: `_new_pool`)."""
         idle = self._pooling and self._pool is None and not self.files.read_only
         if idle and _picklable(self._sent_analyzer()):
-            self._pool = self._new_pool(self._pool_jobs, count)
+            self._pool = self._new_pool(self._pool_jobs, count, shared=True)
 
     def ahead(self, count: int) -> Ahead:
         """During an import with workers, before a batch of `count` parsed articles is saved: a sender that
@@ -420,9 +422,10 @@ class Analyses:
             if not future.cancel():  # made or being made: its temporary files are removed once written
                 future.add_done_callback(_discard_made)
 
-    def _new_pool(self, jobs: int, count: int) -> ProcessPoolExecutor:
-        """`jobs` worker processes (`pool_size`: no more than `count`), started now for `count` analyses
-        (0: not known yet). Each loads the analyser's data
+    def _new_pool(self, jobs: int, count: int, *, shared: bool = False) -> ProcessPoolExecutor:
+        """`jobs` worker processes (`pool_size`: no more than `count`, unless the pool is `shared` by the
+        batches of an import, whose later batches may be larger: `workers` sized it), started now for
+        `count` analyses. Each loads the analyser's data
         (`_warm_up`) before its first analysis, while this process goes on; but where processes are
         forked and at least `_LOAD_HERE` analyses are to be made, the default engine is loaded here
         first, once instead of once in each worker (a few hundred milliseconds of CPU each), and the
@@ -436,7 +439,7 @@ class Analyses:
         if forked and analyzer is _engine_analyze and count >= _LOAD_HERE:
             _warm_up(analyzer)
         with _forking(forked):
-            size = pool_size(jobs, count)
+            size = pool_size(jobs, 0 if shared else count)
             pool = ProcessPoolExecutor(max_workers=size, initializer=_warm_up, initargs=(analyzer,))
             pool.submit(int)  # starts the workers (all at once where processes are forked)
         return pool
@@ -477,7 +480,7 @@ class Analyses:
             if len(todo) < 2:  # starting workers for one analysis costs more than it saves
                 return self.analyse_in_pool([item[0] for item in todo], 1)
             if self._pooling:
-                self._pool = self._new_pool(self._pool_jobs, len(todo))
+                self._pool = self._new_pool(self._pool_jobs, len(todo), shared=True)
             else:
                 own = self._new_pool(jobs, len(todo))
         pool = own if own is not None else self._pool

@@ -122,7 +122,8 @@ class Importer:
         commit_seconds: float,
         jobs: int = 1,
     ) -> None:
-        with self.analyses.workers(jobs if analyze else 1):  # one pool of worker processes for every batch
+        # One pool of worker processes for every batch, no larger than the import (`count.total` articles).
+        with self.analyses.workers(jobs if analyze else 1, count.total):
             self._import_batches(articles, report, progress, count, analyze, commit_seconds, jobs)
 
     def _import_batches(

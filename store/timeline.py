@@ -156,7 +156,7 @@ def split_date_range(query: str) -> tuple[str, date | None, date | None]:
             continue
         first, last = m[1], m[2]
         try:
-            if first and last and _bound(first, upper=False) > _bound(last, upper=False):
+            if first and last and _bound(first, upper=False) > _bound(last, upper=True):
                 first, last = last, first  # `2021..2020` is the range between them, not an empty one
             start = _bound(first, upper=False) if first else None
             end = _bound(last, upper=True) if last else None

@@ -72,6 +72,20 @@ def test_a_page_stating_an_impossible_date_is_imported_undated_with_a_warning(he
     assert any("states an impossible publication date" in w for w in parsed.warnings)
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '<meta property="article:modified_time" content="0000-00-00T00:00:00">',  # a placeholder
+        '<meta property="article:modified_time" content="2023-02-30">',  # not the publication date
+        '<meta name="date" content="2023-02-30">',  # impossible, but a real one is stated beside it
+    ],
+)
+def test_a_real_publication_date_is_kept_beside_other_dates(extra: str) -> None:
+    head = '<meta property="article:published_time" content="2023-03-14T09:00:00Z">' + extra
+    parsed = parse_html(_dated_page(head), "c.html")
+    assert parsed.published == date(2023, 3, 14) and not parsed.warnings
+
+
 def test_a_page_stating_a_real_date_keeps_it() -> None:
     parsed = parse_html(
         _dated_page('<meta property="article:published_time" content="2024-02-29T09:00:00Z">'), "c.html"

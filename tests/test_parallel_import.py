@@ -5,6 +5,7 @@ process is run in this one."""
 from __future__ import annotations
 
 import errno
+import os
 import json
 import subprocess
 import sys
@@ -465,6 +466,13 @@ def test_no_more_workers_start_than_there_are_analyses_or_than_four_per_core(
         assert len(report.added) == 2 and not report.warnings
         assert all(library.analysis(aid).facts is not None for aid in report.added)
     assert started == [2]  # one per analysis, not twelve
+    started.clear()
+    with Library.open(tmp_path / "lib2", import_samples=False) as library:
+        analyses = library._analyses
+        with analyses.workers(12, total=40):  # an import of 40 articles whose first batch holds 3
+            analyses.start_workers(3)
+        assert len(library.import_articles(articles(), analyze=False).added) == 3
+    assert started == [min(12, 4 * (os.cpu_count() or 1))]  # sized by the import, not its first batch
     monkeypatch.setattr(analyses_module.os, "cpu_count", lambda: 2)
     assert analyses_module.pool_size(99_999, 10_000) == 8
     assert analyses_module.pool_size(99_999, 0) == 8  # the count not known yet

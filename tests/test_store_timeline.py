@@ -127,3 +127,5 @@ def test_a_date_range_in_a_search_query() -> None:
     assert split_date_range("a..b") == ("a..b", None, None)
     assert split_date_range("2021..2020") == ("", date(2020, 1, 1), date(2021, 12, 31))  # either way round
     assert split_date_range("2021-03..2021-01") == ("", date(2021, 1, 1), date(2021, 3, 31))
+    assert split_date_range("2021-05..2021") == ("", date(2021, 5, 1), date(2021, 12, 31))  # not reversed
+    assert split_date_range("2021-06-15..2021-06") == ("", date(2021, 6, 15), date(2021, 6, 30))

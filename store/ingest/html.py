@@ -199,29 +199,41 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-_JSON_LD_DATE = re.compile(r'"date(?:Published|Created|Modified)?"\s*:\s*"([^"]{0,40})"')
+_JSON_LD_DATE = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]{0,40})"')
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
+def _stated_publication_dates(tree: Any, text: str) -> list[str]:
+    """The publication dates the page states: meta tags named for a publication or creation date
+    (article:published_time, datePublished, pubdate, DC.date, date; not modified or updated ones) and
+    JSON-LD's datePublished / dateCreated."""
+    stated = []
+    for element in tree.xpath("//meta[@content]"):
+        for named in (element.get(key, "").lower() for key in ("name", "property", "itemprop")):
+            if not named or "modif" in named or "updat" in named:
+                continue
+            if any(word in named for word in ("publish", "creat", "pubdate")) or named.endswith("date"):
+                stated.append(element.get("content", ""))
+                break
+    return stated + _JSON_LD_DATE.findall(text)
+
+
 def _impossible_stated_date(tree: Any, text: str) -> str | None:
-    """The first date the page states in ISO form (meta tags named for a date or time, <time datetime>,
-    JSON-LD) that is not a day of the calendar ("2023-02-30", "2023-13-05"): the date finders would
-    silently turn it into another day."""
-    stated = [str(value) for value in tree.xpath("//time/@datetime")]
-    for element in tree.xpath("//meta[@content]"):  # article:published_time, datePublished, pubdate, ...
-        named = " ".join(element.get(key, "") for key in ("name", "property", "itemprop")).lower()
-        if "date" in named or "time" in named:
-            stated.append(element.get("content", ""))
-    stated += _JSON_LD_DATE.findall(text)  # JSON-LD metadata
-    for value in stated:
+    """A publication date the page states in ISO form that is not a day of the calendar ("2023-02-30",
+    "2023-13-05"), which the date finders would silently turn into another day, when the page states no
+    valid one beside it; placeholders of zeros ("0000-00-00") are not dates and are passed over."""
+    impossible = None
+    for value in _stated_publication_dates(tree, text):
         match = _ISO_DAY.match(value)
-        if match is None:
+        if match is None or not any(int(part) for part in match.groups()):
             continue
         try:
             date(*(int(part) for part in match.groups()))
         except ValueError:
-            return value.strip()[:40]
-    return None
+            impossible = impossible or value.strip()[:40]
+        else:
+            return None  # a real publication date is stated: the finders will use it
+    return impossible
 
 
 def _htmldate(tree: Any) -> date | None:
