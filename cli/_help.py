@@ -36,14 +36,19 @@ def add_command(
     parser: argparse.ArgumentParser = subparsers.add_parser(
         name, help=help, description=description, epilog=epilog, formatter_class=ExamplesHelpFormatter
     )
+    add_version(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def add_version(parser: argparse.ArgumentParser) -> None:
+    """`--version` after a command too (`briefing list --version`, `briefing feeds add --version`), as
+    the README promises; not listed in the command's help."""
     from cli import __version__
 
-    # `--version` works after a command too (`briefing list --version`), as the README promises.
     parser.add_argument(
         "--version", action="version", version=f"briefing {__version__}", help=argparse.SUPPRESS
     )
-    parser.set_defaults(func=run)
-    return parser
 
 
 def not_blank(message: str) -> Callable[[str], str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from cli._library import ID_CHARS, error, note, open_library, tolerant_stdout
-from store.errors import LibraryError
+from store.errors import ArticleNotMoved, LibraryError
 from store.library import Library
 from store.safetext import terminal_text
 from store.wording import counted
@@ -74,12 +74,14 @@ def run_move(args: argparse.Namespace, move: Move) -> int:
             titles = _titles(library, found.ids, move.from_trash)
             moving = found.ids
             (library.restore if move.from_trash else library.delete)(found.ids)
-    except LibraryError as exc:
+    except ArticleNotMoved as exc:
         # The articles move as one change: when one cannot, none did; say so for the others too.
-        others = [aid[:ID_CHARS] for aid in moving if aid[:ID_CHARS] not in str(exc)]
+        others = [aid[:ID_CHARS] for aid in moving if aid != exc.article_id]
         return error(
             f"{exc}" + (f"; so nothing was {move.done} ({', '.join(others)} neither)" if others else "")
         )
+    except LibraryError as exc:
+        return error(str(exc))
     for aid in found.already:
         note(move.already.format(id=aid[:ID_CHARS]))
     for problem in found.problems:

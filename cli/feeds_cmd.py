@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from cli._help import add_command
+from cli._help import add_command, add_version
 from cli._library import error, open_library, tolerant_stdout
 from store.errors import LibraryError
 from store.safetext import safe_json, terminal_text
@@ -85,6 +85,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--force", action="store_true", help="replace FILE if it exists (a regular file only)"
     )
     opml_out.set_defaults(func=run_export)
+    for action in (add, show, update, remove, opml_in, opml_out):
+        add_version(action)
 
 
 def _positive(text: str) -> int:

@@ -8,6 +8,7 @@ subcommand. Exit codes: 0 success, 1 some inputs failed, 2 usage error (argparse
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -36,6 +37,8 @@ COMMANDS: dict[str, str] = {
 SUBCOMMANDS: tuple[str, ...] = tuple(COMMANDS.values())
 
 LIBRARY_ENV = "BRIEFING_LIBRARY"
+# Why writing the output (stdout) can fail besides a closed pipe: a full disk or quota, a device error.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 # An empty value (`--library "$UNSET"`) must not quietly mean the default library.
@@ -104,12 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRORS:
+            raise  # not the output's failure: a bug to see whole
         # The output could not be written (`> file` on a full disk, a device error): one line, not a
         # traceback; stdout points at /dev/null so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         from cli._library import error
 
-        return error(f"{exc.strerror or exc} ({exc.filename or 'writing the output'})")
+        return error(f"{exc.strerror or exc} (writing the output)")
     return status
 
 

@@ -636,7 +636,7 @@ def pool_size(jobs: int, count: int) -> int:
 
 def _chunk_size(count: int, jobs: int) -> int:
     """How many of `count` analyses to send to a worker at once (see `_CHUNK`)."""
-    return max(1, min(_CHUNK, count // (4 * jobs)))
+    return max(1, min(_CHUNK, count // (4 * max(1, jobs))))  # jobs 0: no pool (a one-article import)
 
 
 # The warm-up analysis: the engine compiles most of its patterns when a text first needs them (about 35 on

@@ -21,6 +21,15 @@ class LibraryReadOnly(LibraryError):
     """The library is open read-only (folder not writable, another window has it, or a newer schema)."""
 
 
+class ArticleNotMoved(LibraryError):
+    """One article of a delete or restore cannot move (`article_id`); the articles move as one change,
+    so none of them did."""
+
+    def __init__(self, message: str, article_id: str) -> None:
+        super().__init__(message)
+        self.article_id = article_id
+
+
 QUOTE_CHARS = 80  # the longest piece of input a message quotes
 
 

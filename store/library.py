@@ -108,7 +108,8 @@ class Library:
                 return False
             self._files.finish_interrupted_change()
             migrations.check_schema(self._files)
-            return True
+            self._files.sweep_leftovers(deep=True)  # as opening a session does
+            return not self._files.read_only  # a newer version's layout, met now, keeps it read-only
 
     @property
     def notices(self) -> list[str]:

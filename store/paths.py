@@ -27,10 +27,7 @@ def holds_library(folder: str | os.PathLike[str]) -> bool:
     path = Path(folder)
     if not (path / "bodies").is_dir():
         return False
-    return any(
-        (path / name).is_file()
-        for name in ("meta.json", "articles.json", "meta.json.bak", "articles.json.bak")
-    )
+    return any((path / name).is_file() for name in LIBRARY_MARKERS if name.endswith((".json", ".bak")))
 
 
 def default_library_path() -> Path:

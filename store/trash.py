@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.annotations import now
 from store.articles import check_hex_id
-from store.errors import LibraryError
+from store.errors import ArticleNotMoved, LibraryError
 from store.ids import doc_id, normalise_url, shard
 from store.records import ArticleMeta
 from store.serialise import meta_from_doc
@@ -194,9 +194,10 @@ class Trash:
                 if did not in trashed:
                     raise KeyError(aid)
                 if did in live:
-                    raise LibraryError(
+                    raise ArticleNotMoved(
                         f"{aid[:12]} is in the library again (imported since it was deleted); "
-                        "delete that one first to restore the deleted copy"
+                        "delete that one first to restore the deleted copy",
+                        aid,
                     )
             if not ids:
                 return []

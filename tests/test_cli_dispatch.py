@@ -126,7 +126,9 @@ def test_list_imports_neither_the_analysis_engine_nor_rich(tmp_path: Path) -> No
     assert _loaded_after(code) == {"commands": ["cli.list_cmd"], "heavy": [], "status": 0}
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["list", "--version"], ["export", "--version"]])
+@pytest.mark.parametrize(
+    "argv", [["--version"], ["list", "--version"], ["export", "--version"], ["feeds", "add", "--version"]]
+)
 def test_version_works_before_and_after_a_command(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,8 +5,8 @@ process is run in this one."""
 from __future__ import annotations
 
 import errno
-import os
 import json
+import os
 import subprocess
 import sys
 from datetime import date

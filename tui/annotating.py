@@ -66,8 +66,11 @@ class Annotator:
         status: StatusLine,
         on_reanalysed: Reanalysed,
         on_jump: Callable[[Annotation | None], None],
+        current: Callable[[], ArticleMeta | None] | None = None,
     ) -> None:
         self.app = app
+        # The article keys act on: the app's rule (none while the reader says its article was deleted).
+        self.current = current or (lambda: current_meta(reader, article_list))
         self.library = library
         self.reader = reader
         self.article_list = article_list
@@ -208,7 +211,7 @@ class Annotator:
 
     # -- t -------------------------------------------------------------------------------------------
     def edit_tags(self) -> None:
-        meta = current_meta(self.reader, self.article_list)
+        meta = self.current()
         if meta is None:
             self.status.show_text("Open an article first.")
             return

@@ -257,6 +257,7 @@ class BriefingApp(App[None]):
             status=self.status,
             on_reanalysed=self._reanalysed,
             on_jump=self.jump_to_annotation,
+            current=self._current_meta,
         )
 
     @cached_property

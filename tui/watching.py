@@ -70,9 +70,14 @@ class LibraryWatch:
     def _take_session(self) -> None:
         try:
             taken = self.library.take_session()
-        except Exception as error:  # writable, but an interrupted change could not be completed now
-            tell(self.app, f"This window can now save changes, but: {error_text(error)}", severity="warning")
-            taken = True
+        except Exception as error:  # the session taken, but an interrupted change not completed now
+            taken = not self.library.read_only
+            if taken:
+                tell(
+                    self.app,
+                    f"This window can now save changes, but: {error_text(error)}",
+                    severity="warning",
+                )
         if taken and self.on_writable is not None:
             post(self.app, self.on_writable)
 
