@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from store.anchoring import quote_selector, reattach
-from store.errors import LibraryError
+from store.errors import Gone, LibraryError
 from store.ids import doc_id, new_annotation_id, shard
 from store.records import ANNOTATION_KINDS, Annotation, AnnotationKind
 from store.serialise import annotation_from_doc, annotation_to_doc
@@ -166,7 +166,7 @@ class Annotations:
         tiny = self._shard(shard(annotation_id))
         doc = tiny.raw("annotations").get(str(did))
         if doc is None:
-            raise KeyError(annotation_id)
+            raise Gone(annotation_id)
         return tiny, self._checked(doc)
 
     # -- changes ------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb.table import Document
 
 from store.bulk import collector_paused
-from store.errors import LibraryCorrupt, LibraryError
+from store.errors import Gone, LibraryCorrupt, LibraryError
 from store.ids import doc_id, key_doc_id, normalise_url, shard
 from store.records import Article, ArticleMeta, ArticleRow
 from store.serialise import meta_from_doc
@@ -131,7 +131,7 @@ class Articles:
         """The article's metadata document; KeyError if there is none."""
         doc = self.files.articles_file.raw("articles").get(str(check_hex_id(article_id)))
         if doc is None:
-            raise KeyError(article_id)
+            raise Gone(article_id)
         return doc
 
     def docs(self, article_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -140,7 +140,7 @@ class Articles:
         for article_id in article_ids:
             doc = table.get(str(check_hex_id(article_id)))
             if doc is None:
-                raise KeyError(article_id)
+                raise Gone(article_id)
             yield doc
 
     def body(self, doc: dict[str, Any]) -> str:

@@ -21,6 +21,11 @@ class LibraryReadOnly(LibraryError):
     """The library is open read-only (folder not writable, another window has it, or a newer schema)."""
 
 
+class Gone(KeyError):
+    """An article, annotation or deleted article asked for by its full id is not there (another command
+    deleted, restored or removed it meanwhile); `args[0]` is the id. A KeyError, as before it had a name."""
+
+
 class ArticleNotMoved(LibraryError):
     """One article of a delete or restore cannot move (`article_id`); the articles move as one change,
     so none of them did."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from store.articles import ArticleTextMissing
 from store.bulk import collector_paused
+from store.errors import Gone
 from store.facts_index import Entry, bypassed
 from store.jsonout import compact, indented
 from store.records import ArticleMeta, TimelineEntry
@@ -150,7 +151,7 @@ class Queries:
     ) -> tuple[dict[str, ArticleMeta], list[str]]:
         metas = {meta.id: meta for meta in self.articles.metas()}
         if article_id is not None and article_id not in metas:
-            raise KeyError(article_id)
+            raise Gone(article_id)
         ids = [article_id] if article_id is not None else list(metas)
         if tag is not None:
             wanted_tag = clean_line(tag).casefold()  # tags compare as store.tags normalises them

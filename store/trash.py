@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.annotations import now
 from store.articles import check_hex_id
-from store.errors import ArticleNotMoved, LibraryError
+from store.errors import ArticleNotMoved, Gone, LibraryError
 from store.ids import doc_id, normalise_url, shard
 from store.records import ArticleMeta
 from store.serialise import meta_from_doc
@@ -134,7 +134,7 @@ class Trash:
             live = articles_file.raw("articles")
             for aid in ids:
                 if str(check_hex_id(aid)) not in live:
-                    raise KeyError(aid)
+                    raise Gone(aid)
             if not ids:
                 return []
             when = now()
@@ -192,7 +192,7 @@ class Trash:
             for aid in ids:
                 did = str(check_hex_id(aid))
                 if did not in trashed:
-                    raise KeyError(aid)
+                    raise Gone(aid)
                 if did in live:
                     raise ArticleNotMoved(
                         f"{aid[:12]} is in the library again (imported since it was deleted); "

@@ -383,3 +383,13 @@ def test_the_status_of_a_date_says_its_value_in_words_and_the_stored_value_besid
     assert "value 2021-01-05" in highlight_details(Highlight(0, 7, "date", day)).plain
     mid = DateMention(0, 8, "mid-June", "DATE", "2021-06", "MID", True)
     assert "value mid-2021-06 (2021-06 MID)" in highlight_details(Highlight(0, 8, "date", mid)).plain
+
+
+def test_error_text_says_gone_in_words_and_names_unexpected_errors() -> None:
+    from store.errors import Gone, LibraryError
+    from tui.threads import GONE, error_text
+
+    assert error_text(Gone("b7bfbf5a4b7af894")) == GONE  # deleted by another command meanwhile
+    assert error_text(LibraryError("The library is open read-only.")) == "The library is open read-only."
+    assert error_text(KeyError("x")) == "KeyError: 'x'"  # a bug, not a deleted article: named as such
+    assert error_text(ValueError()) == "ValueError"

@@ -13,6 +13,7 @@ from typing import Any
 from textual.app import App
 from textual.worker import get_current_worker
 
+from store.errors import Gone, LibraryError
 from store.safetext import one_line
 
 GONE = "it is no longer in the library (another command changed it meanwhile)"
@@ -42,8 +43,11 @@ def tell(app: App[Any], message: str, **options: Any) -> None:
 
 
 def error_text(error: BaseException) -> str:
-    """An error of a library call as one line for the user. The library's KeyError names only the id
-    that is missing (an article or annotation another command deleted meanwhile): said in words."""
-    if isinstance(error, KeyError):
+    """An error of a library call as one line for the user. The library's `Gone` names only the id that
+    is missing (an article or annotation another command deleted meanwhile): said in words."""
+    if isinstance(error, Gone):
         return GONE
-    return one_line(str(error)) or type(error).__name__  # never an empty reason
+    text = one_line(str(error))
+    if isinstance(error, (LibraryError, OSError)):  # the library's own messages are written for users
+        return text or type(error).__name__
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__  # unexpected: named
