@@ -405,7 +405,7 @@ class Analyses:
         will analyse `count` articles, and saves its batch while they start: `_new_pool`)."""
         idle = self._pooling and self._pool is None and not self.files.read_only
         if idle and _picklable(self._sent_analyzer()):
-            self._pool = self._new_pool(self._pool_jobs, count, shared=True)
+            self._pool = self._new_pool(self._pool_jobs, count)
 
     def ahead(self, count: int) -> Ahead:
         """During an import with workers, before a batch of `count` parsed articles is saved: a sender that
@@ -422,15 +422,13 @@ class Analyses:
             if not future.cancel():  # made or being made: its temporary files are removed once written
                 future.add_done_callback(_discard_made)
 
-    def _new_pool(self, jobs: int, count: int, *, shared: bool = False) -> ProcessPoolExecutor:
-        """`jobs` worker processes (`pool_size`: no more than `count`, unless the pool is `shared` by the
-        batches of an import, whose later batches may be larger: `workers` sized it), started now for
-        `count` analyses. Each loads the analyser's data
-        (`_warm_up`) before its first analysis, while this process goes on; but where processes are
-        forked and at least `_LOAD_HERE` analyses are to be made, the default engine is loaded here
-        first, once instead of once in each worker (a few hundred milliseconds of CPU each), and the
-        workers share it. This process's objects are frozen for the workers' garbage collector
-        (`_forking`)."""
+    def _new_pool(self, jobs: int, count: int) -> ProcessPoolExecutor:
+        """`jobs` worker processes (sized by the caller with `pool_size`: by `workers` for an import's
+        batches, whose later ones may be larger), started now for `count` analyses. Each loads the analyser's
+        data (`_warm_up`) before its first analysis, while this process goes on; but where processes are
+        forked and at least `_LOAD_HERE` analyses are to be made, the default engine is loaded here first,
+        once instead of once in each worker (a few hundred milliseconds of CPU each), and the workers share
+        it. This process's objects are frozen for the workers' garbage collector (`_forking`)."""
         import multiprocessing  # here, not at the top: the app, which never imports, need not load them
         from concurrent.futures import ProcessPoolExecutor
 
@@ -439,8 +437,7 @@ class Analyses:
         if forked and analyzer is _engine_analyze and count >= _LOAD_HERE:
             _warm_up(analyzer)
         with _forking(forked):
-            size = pool_size(jobs, 0 if shared else count)
-            pool = ProcessPoolExecutor(max_workers=size, initializer=_warm_up, initargs=(analyzer,))
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up, initargs=(analyzer,))
             pool.submit(int)  # starts the workers (all at once where processes are forked)
         return pool
 
@@ -480,9 +477,9 @@ class Analyses:
             if len(todo) < 2:  # starting workers for one analysis costs more than it saves
                 return self.analyse_in_pool([item[0] for item in todo], 1)
             if self._pooling:
-                self._pool = self._new_pool(self._pool_jobs, len(todo), shared=True)
+                self._pool = self._new_pool(self._pool_jobs, len(todo))
             else:
-                own = self._new_pool(jobs, len(todo))
+                own = self._new_pool(pool_size(jobs, len(todo)), len(todo))
         pool = own if own is not None else self._pool
         assert pool is not None
         group: list[Ready] = []  # results taken from the workers, not stored yet

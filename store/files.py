@@ -141,8 +141,12 @@ class LibraryFiles:
         self.waiting_for_session = False  # read-only for this reason too: taking the session will not do
         self._read_only_reason = reason
         self.notices.append(_sentence(reason) + ".")
+        self._storages_read_only(True)
+
+    def _storages_read_only(self, read_only: bool) -> None:
+        """Every file opened so far refuses (or takes again) writes, as the library now does."""
         for tiny in [*self._files.values(), *self._analysis_files.values()]:
-            tiny.storage.read_only = True
+            tiny.storage.read_only = read_only
 
     def take_session(self) -> bool:
         """A window read-only only because another one held the session: take the session lock if that
@@ -160,8 +164,7 @@ class LibraryFiles:
             self.waiting_for_session = False
             self.read_only = False
             self._read_only_reason = "the library is open read-only"
-            for tiny in [*self._files.values(), *self._analysis_files.values()]:
-                tiny.storage.read_only = False
+            self._storages_read_only(False)
             return True
 
     def read_only_error(self, consequence: str = "") -> LibraryReadOnly:
